@@ -1,0 +1,274 @@
+import { addClaim, checkClaimText, editClaim, retractClaim } from '../src/actions/claims.ts';
+import { addLink } from '../src/actions/links.ts';
+import { defineCommand, subcommand } from '../src/core/command.ts';
+import type { InteractionContext } from '../src/core/context.ts';
+import { customId } from '../src/core/custom-id.ts';
+import { UsageError, UserError } from '../src/core/errors.ts';
+import { md } from '../src/core/markup.ts';
+import { context, notice, table, type Reply } from '../src/core/reply.ts';
+import { parseClaimId } from '../src/core/values.ts';
+import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL, type Claim } from '../src/domain/claims.ts';
+import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../src/domain/links.ts';
+import { claimCard } from '../src/views/claim-card.ts';
+import { resolveDebate } from '../src/views/lookup.ts';
+
+const PAGE_SIZE = 20;
+
+const add = subcommand({
+  name: 'add',
+  description: 'Add a claim to the current debate',
+  options: [
+    { name: 'text', type: 'string', description: 'The claim, in a sentence or two', required: true, positional: true, maxLength: CLAIM_TEXT_MAX },
+    { name: 'tags', type: 'string', description: 'Tags, separated by commas or spaces', autocomplete: 'tag', example: 'reward-seeking' },
+    { name: 'source', type: 'string', description: 'A link to where the claim was made', example: 'https://…' },
+    { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
+  ] as const,
+  examples: [
+    '/claim add Agents game broken scoring functions when the tasks are shoddy',
+    '/claim add text:"Reward seeking is more likely instrumental than terminal" tags:reward-seeking',
+  ],
+  handler(ctx) {
+    const debate = resolveDebate(ctx, ctx.args.debate);
+    const tags = parseTags(ctx.args.tags);
+    const url = parseSourceUrl(ctx.args.source);
+    const claim = addClaim(ctx, { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) });
+    const root = ctx.services.store.debates.byId(ctx.workspace, debate.id)?.rootClaimId;
+    const rootClaim = root !== null && root !== undefined && root !== claim.id ? ctx.services.store.claims.byId(ctx.workspace, root) : undefined;
+    return claimCard(
+      ctx,
+      claim,
+      rootClaim
+        ? md`Added ${claimRef(claim)} to \`${debate.slug}\`. Link it: \`/link ${claimRef(claim)} ${claimRef(rootClaim)} supports\` (or opposes, crux-of…).`
+        : md`Added ${claimRef(claim)} to \`${debate.slug}\` as the root: the claim the debate is about.`,
+    );
+  },
+});
+
+const show = subcommand({
+  name: 'show',
+  description: 'Show a claim card: text, author, source, tags, links, status',
+  options: [{ name: 'claim', type: 'claim', description: 'The claim id, e.g. C3', required: true, positional: true }] as const,
+  examples: ['/claim show C1'],
+  handler(ctx) {
+    return claimCard(ctx, ctx.services.store.claims.require(ctx.workspace, ctx.args.claim));
+  },
+});
+
+const list = subcommand({
+  name: 'list',
+  description: 'List the claims of a debate, by tag, status or author',
+  options: [
+    { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)', positional: true },
+    { name: 'tag', type: 'string', description: 'Only claims with this tag', autocomplete: 'tag' },
+    { name: 'status', type: 'string', description: 'Only claims with this status', choices: CLAIM_STATUSES },
+    { name: 'author', type: 'user', description: 'Only claims by this person' },
+    { name: 'page', type: 'integer', description: 'Page number', min: 1, max: 100_000 },
+  ] as const,
+  examples: ['/claim list', '/claim list tag:reward-seeking status:open'],
+  handler(ctx) {
+    const debate = resolveDebate(ctx, ctx.args.debate);
+    const page = ctx.args.page ?? 1;
+    const tag = ctx.args.tag ? parseTags(ctx.args.tag)[0] : undefined;
+    const { claims, total } = ctx.services.store.claims.list(ctx.workspace, {
+      debateId: debate.id,
+      ...(tag ? { tag } : {}),
+      ...(ctx.args.status ? { status: ctx.args.status } : {}),
+      ...(ctx.args.author ? { authorId: ctx.args.author } : {}),
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    });
+    if (total === 0) {
+      return notice(md`No claims in \`${debate.slug}\`${tag || ctx.args.status || ctx.args.author ? ' match that filter' : ' yet; add one with `/claim add <text>`'}.`, { ephemeral: false });
+    }
+    const pages = Math.ceil(total / PAGE_SIZE);
+    if (page > pages) throw new UserError(`There are only ${pages} page${pages === 1 ? '' : 's'} of claims.`, 'claim.page');
+    return {
+      title: `Claims in ${debate.slug} (${total})`,
+      blocks: [
+        table(['id', 'status', 'author', 'claim'], claims.map((c) => [claimRef(c), STATUS_LABEL[c.status], c.authorName, short(c.text, 80)])),
+        context(pages > 1 ? md`Page ${page} of ${pages}${page < pages ? md` · next: \`/claim list page:${page + 1}\`` : ''}` : md`Show one with \`/claim show C#\`.`),
+      ],
+    };
+  },
+});
+
+const edit = subcommand({
+  name: 'edit',
+  description: 'Change the text or tags of your claim',
+  options: [
+    { name: 'claim', type: 'claim', description: 'The claim id, e.g. C3', required: true, positional: true },
+    { name: 'text', type: 'string', description: 'The new text', positional: true, maxLength: CLAIM_TEXT_MAX },
+    { name: 'tags', type: 'string', description: 'The new tags (replace the old ones; "none" clears them)', autocomplete: 'tag' },
+  ] as const,
+  examples: ['/claim edit C2 text:"Reward seeking is more likely instrumental than terminal, for now"', '/claim edit C2 tags:reward-seeking,terminal'],
+  handler(ctx) {
+    const claim = ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+    if (ctx.args.text === undefined && ctx.args.tags === undefined) {
+      throw new UsageError(md`Say what to change: \`text:\` or \`tags:\`.`, '/claim edit <claim> [text] [tags:<tags>]', 'claim.edit-nothing');
+    }
+    const tags = ctx.args.tags === undefined ? undefined : ctx.args.tags.trim().toLowerCase() === 'none' ? [] : parseTags(ctx.args.tags);
+    const updated = editClaim(ctx, claim, { ...(ctx.args.text !== undefined ? { text: ctx.args.text } : {}), ...(tags ? { tags } : {}) });
+    return claimCard(ctx, updated, md`Edited ${claimRef(updated)}.`);
+  },
+});
+
+const retract = subcommand({
+  name: 'retract',
+  description: 'Retract your claim (it stays visible, marked retracted)',
+  options: [
+    { name: 'claim', type: 'claim', description: 'The claim id, e.g. C3', required: true, positional: true },
+    { name: 'reason', type: 'string', description: 'Why, for the record', positional: true, maxLength: 500 },
+  ] as const,
+  examples: ['/claim retract C4 reason:"duplicate of C2"'],
+  handler(ctx) {
+    const claim = ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+    const retracted = retractClaim(ctx, claim, ctx.args.reason);
+    return claimCard(ctx, retracted, md`Retracted ${claimRef(retracted)}${ctx.args.reason ? md`: ${ctx.args.reason}` : ''}.`);
+  },
+});
+
+const search = subcommand({
+  name: 'search',
+  description: 'Find claims by their words or id',
+  options: [
+    { name: 'query', type: 'string', description: 'Words to look for', required: true, positional: true, maxLength: 200 },
+    { name: 'debate', type: 'debate', description: 'Only in this debate' },
+  ] as const,
+  examples: ['/claim search reward seeking'],
+  handler(ctx) {
+    const debateId = ctx.args.debate ? ctx.services.store.debates.require(ctx.workspace, ctx.args.debate).id : undefined;
+    const found = ctx.services.store.claims.search(ctx.workspace, ctx.args.query, { limit: 15, ...(debateId !== undefined ? { debateId } : {}) });
+    if (found.length === 0) return notice(md`No claims match "${ctx.args.query}".`);
+    return {
+      title: `Claims matching “${short(ctx.args.query, 40)}”`,
+      blocks: [table(['id', 'status', 'claim'], found.map((c) => [claimRef(c), STATUS_LABEL[c.status], short(c.text, 90)]))],
+      ephemeral: true,
+    };
+  },
+});
+
+function short(value: string, max: number): string {
+  const one = value.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+// Buttons on the claim card, and the forms they open.
+
+function claimFromParam(ctx: InteractionContext, index = 0): Claim {
+  const n = parseClaimId(ctx.params[index] ?? '');
+  if (n === undefined) throw new UserError('That button is out of date.', 'interaction.bad-params');
+  return ctx.services.store.claims.require(ctx.workspace, n);
+}
+
+function linkedClaimForm(kind: 'supports' | 'opposes') {
+  return (ctx: InteractionContext): Reply => {
+    const target = claimFromParam(ctx);
+    return {
+      blocks: [],
+      modal: {
+        id: customId('claim', 'add-linked', target.number, kind),
+        title: `${kind === 'supports' ? 'Support' : 'Oppose'} ${claimRef(target)}`,
+        inputs: [
+          { id: 'text', label: kind === 'supports' ? 'A claim that supports it' : 'A claim that opposes it', style: 'paragraph', required: true, maxLength: CLAIM_TEXT_MAX },
+          { id: 'tags', label: 'Tags (optional)', style: 'short', required: false, maxLength: 200, placeholder: 'reward-seeking, drift' },
+        ],
+      },
+    };
+  };
+}
+
+function kindFrom(raw: string | undefined): LinkKind {
+  const kind = (raw ?? '').trim().toLowerCase();
+  if (!(LINK_KINDS as readonly string[]).includes(kind)) {
+    throw new UserError(md`"${raw ?? ''}" is not a link kind; use one of ${LINK_KINDS.join(', ')}.`, 'link.bad-kind');
+  }
+  return kind as LinkKind;
+}
+
+export default defineCommand({
+  name: 'claim',
+  description: 'Capture, show, list, edit, retract and search claims',
+  subcommands: [add, show, list, edit, retract, search],
+  messageActions: [{ label: 'Capture as claim', action: 'capture', description: 'Store a message as a claim in the channel’s debate' }],
+  interactions: {
+    support: linkedClaimForm('supports'),
+    oppose: linkedClaimForm('opposes'),
+    link(ctx) {
+      const from = claimFromParam(ctx);
+      return {
+        blocks: [],
+        modal: {
+          id: customId('claim', 'link-submit', from.number),
+          title: `Link ${claimRef(from)}`,
+          inputs: [
+            { id: 'target', label: `Link ${claimRef(from)} to which claim?`, style: 'short', required: true, placeholder: 'C1', maxLength: 12 },
+            { id: 'kind', label: 'How: supports, opposes, crux-of, refines, duplicates', style: 'short', required: true, value: 'supports', maxLength: 12 },
+          ],
+        },
+      };
+    },
+    'add-linked'(ctx) {
+      const target = claimFromParam(ctx);
+      const kind = kindFrom(ctx.params[1]);
+      const debate = ctx.services.store.debates.byId(ctx.workspace, target.debateId)!;
+      const claim = addClaim(ctx, {
+        debate,
+        text: checkClaimText(ctx.fields.text),
+        tags: parseTags(ctx.fields.tags),
+        linkTo: { claim: target, kind },
+      });
+      const refreshed = ctx.services.store.claims.byId(ctx.workspace, target.id)!;
+      return { ...claimCard(ctx, refreshed, md`${ctx.actor.name} added ${claimRef(claim)}, which ${LINK_KIND_INFO[kind].verb} ${claimRef(target)}.`), update: true };
+    },
+    'link-submit'(ctx) {
+      const from = claimFromParam(ctx);
+      const toNumber = parseClaimId(ctx.fields.target ?? '');
+      if (toNumber === undefined) throw new UserError(md`"${ctx.fields.target ?? ''}" is not a claim id; write it like C12.`, 'link.bad-target');
+      const to = ctx.services.store.claims.require(ctx.workspace, toNumber);
+      const kind = kindFrom(ctx.fields.kind);
+      const { created } = addLink(ctx, from, to, kind);
+      const refreshed = ctx.services.store.claims.byId(ctx.workspace, from.id)!;
+      const note = created ? md`${claimRef(from)} now ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.` : md`${claimRef(from)} already ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`;
+      return { ...claimCard(ctx, refreshed, note), update: true };
+    },
+    /** "Capture as claim" on a message: a form prefilled with its text. */
+    capture(ctx) {
+      const message = ctx.message;
+      if (!message) throw new UserError('Use “Capture as claim” on a message.', 'capture.no-message');
+      const debate = resolveDebate(ctx);
+      const token = ctx.services.pending.put({
+        debate: debate.slug,
+        permalink: message.permalink ?? '',
+        author: message.authorName,
+        excerpt: message.text.slice(0, 300),
+      });
+      return {
+        blocks: [],
+        modal: {
+          id: customId('claim', 'capture-submit', token),
+          title: 'Capture as claim',
+          inputs: [
+            { id: 'text', label: `Claim (from ${message.authorName})`.slice(0, 45), style: 'paragraph', required: true, value: message.text.slice(0, CLAIM_TEXT_MAX), maxLength: CLAIM_TEXT_MAX },
+            { id: 'tags', label: 'Tags (optional)', style: 'short', required: false, maxLength: 200, placeholder: 'reward-seeking, drift' },
+          ],
+        },
+      };
+    },
+    'capture-submit'(ctx) {
+      const draft = ctx.services.pending.take(ctx.params[0] ?? '');
+      if (!draft) throw new UserError('This form has expired; use “Capture as claim” on the message again.', 'capture.expired');
+      const debate = ctx.services.store.debates.require(ctx.workspace, draft.debate ?? '');
+      const claim = addClaim(ctx, {
+        debate,
+        text: checkClaimText(ctx.fields.text),
+        tags: parseTags(ctx.fields.tags),
+        source: {
+          ...(draft.permalink ? { url: draft.permalink } : {}),
+          ...(draft.author ? { author: draft.author } : {}),
+          ...(draft.excerpt ? { excerpt: draft.excerpt } : {}),
+        },
+      });
+      return claimCard(ctx, claim, md`Captured ${claimRef(claim)} from ${draft.author ?? 'a message'} into \`${debate.slug}\`.`);
+    },
+  },
+});

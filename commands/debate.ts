@@ -1,0 +1,139 @@
+import { defineCommand, subcommand } from '../src/core/command.ts';
+import { PermissionError, UserError } from '../src/core/errors.ts';
+import { md } from '../src/core/markup.ts';
+import { context, fields, notice, table, text } from '../src/core/reply.ts';
+import { claimRef, STATUS_LABEL } from '../src/domain/claims.ts';
+import { checkSlug, checkTitle, DEBATE_TITLE_MAX } from '../src/domain/debates.ts';
+import { resolveDebate, nowIso } from '../src/views/lookup.ts';
+
+const create = subcommand({
+  name: 'new',
+  description: 'Start a debate and make it this channel’s current one',
+  options: [
+    { name: 'slug', type: 'string', description: 'A short name: lowercase letters, digits, dashes', required: true, positional: true, maxLength: 40, example: 'reward-seeking' },
+    { name: 'title', type: 'string', description: 'The question being debated', required: true, positional: true, maxLength: DEBATE_TITLE_MAX },
+  ] as const,
+  examples: ['/debate new slug:reward-seeking title:"Is reward the optimization target of capable agents?"'],
+  handler(ctx) {
+    const slug = checkSlug(ctx.args.slug);
+    const title = checkTitle(ctx.args.title);
+    const { store } = ctx.services;
+    const at = nowIso(ctx);
+    const debate = store.transaction(() => {
+      const created = store.debates.create({ workspace: ctx.workspace, slug, title, createdBy: ctx.actor.id, createdByName: ctx.actor.name, at });
+      store.debates.setCurrent(ctx.workspace, ctx.channel.id, created.id, at);
+      store.audit.record({ workspace: ctx.workspace, actorId: ctx.actor.id, action: 'debate.new', entity: `debate:${slug}`, after: { title }, at });
+      return created;
+    });
+    return {
+      title: `Debate ${debate.slug}`,
+      blocks: [
+        text(md`**${debate.title}**`),
+        context(md`Started by ${ctx.actor.name}. This channel now works on \`${debate.slug}\`: the first claim you add becomes its root. Try \`/claim add <text>\`.`),
+      ],
+      accent: 'success',
+    };
+  },
+});
+
+const use = subcommand({
+  name: 'use',
+  description: 'Make a debate this channel’s current one',
+  options: [{ name: 'debate', type: 'debate', description: 'The debate’s slug', required: true, positional: true }] as const,
+  examples: ['/debate use reward-seeking'],
+  handler(ctx) {
+    const { store } = ctx.services;
+    const debate = store.debates.require(ctx.workspace, ctx.args.debate);
+    store.debates.setCurrent(ctx.workspace, ctx.channel.id, debate.id, nowIso(ctx));
+    return notice(md`This channel now works on \`${debate.slug}\`: ${debate.title}`, { accent: 'success', ephemeral: false });
+  },
+});
+
+const list = subcommand({
+  name: 'list',
+  description: 'List the debates in this workspace',
+  options: [] as const,
+  examples: ['/debate list'],
+  handler(ctx) {
+    const { store } = ctx.services;
+    const debates = store.debates.list(ctx.workspace);
+    if (debates.length === 0) return notice(md`No debates yet. Start one with \`/debate new slug:<slug> title:"<question>"\`.`, { ephemeral: false });
+    const current = store.debates.currentFor(ctx.workspace, ctx.channel.id);
+    return {
+      title: `Debates (${debates.length})`,
+      blocks: [
+        table(
+          ['', 'slug', 'claims', 'links', 'title'],
+          debates.map((d) => [d.id === current?.id ? '▸' : '', d.slug, String(d.claimCount), String(d.linkCount), d.title.length > 70 ? `${d.title.slice(0, 69)}…` : d.title]),
+          ['left', 'left', 'right', 'right', 'left'],
+        ),
+        context(current ? md`▸ marks this channel’s debate. Switch with \`/debate use <slug>\`.` : md`Pick one for this channel with \`/debate use <slug>\`.`),
+      ],
+    };
+  },
+});
+
+const show = subcommand({
+  name: 'show',
+  description: 'Show a debate: its question, root claim and numbers',
+  options: [{ name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)', positional: true }] as const,
+  examples: ['/debate show', '/debate show reward-seeking'],
+  handler(ctx) {
+    const debate = resolveDebate(ctx, ctx.args.debate);
+    const { store } = ctx.services;
+    const claims = store.claims.inDebate(debate.id);
+    const links = store.links.inDebate(debate.id);
+    const root = claims.find((c) => c.id === debate.rootClaimId);
+    const byStatus = new Map<string, number>();
+    for (const claim of claims) byStatus.set(STATUS_LABEL[claim.status], (byStatus.get(STATUS_LABEL[claim.status]) ?? 0) + 1);
+    const tags = new Map<string, number>();
+    for (const claim of claims) for (const tag of claim.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    const topTags = [...tags.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8);
+    const cruxes = links.filter((l) => l.kind === 'crux-of').length;
+    return {
+      title: `Debate ${debate.slug}`,
+      blocks: [
+        text(md`**${debate.title}**`),
+        fields([
+          { name: 'Root claim', value: root ? md`**${claimRef(root)}** ${root.text.length > 200 ? `${root.text.slice(0, 199)}…` : root.text}` : 'none yet' },
+          { name: 'Claims', value: claims.length ? [...byStatus.entries()].map(([s, n]) => `${n} ${s}`).join(', ') : '0', inline: true },
+          { name: 'Links', value: `${links.length} (${cruxes} crux${cruxes === 1 ? '' : 'es'})`, inline: true },
+          { name: 'Started', value: `${debate.createdAt.slice(0, 10)} by ${debate.createdByName}`, inline: true },
+          { name: 'Top tags', value: topTags.length ? topTags.map(([t, n]) => `#${t} (${n})`).join(' ') : '—' },
+        ]),
+        context(md`See the graph with \`/map\`; list claims with \`/claim list\`.`),
+      ],
+    };
+  },
+});
+
+const root = subcommand({
+  name: 'root',
+  description: 'Choose the claim the debate is about (its root)',
+  options: [
+    { name: 'claim', type: 'claim', description: 'The claim id, e.g. C1', required: true, positional: true },
+    { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
+  ] as const,
+  examples: ['/debate root C1'],
+  handler(ctx) {
+    const debate = resolveDebate(ctx, ctx.args.debate);
+    const { store } = ctx.services;
+    const claim = store.claims.require(ctx.workspace, ctx.args.claim);
+    if (claim.debateId !== debate.id) throw new UserError(md`${claimRef(claim)} is not in \`${debate.slug}\`.`, 'debate.root-elsewhere');
+    if (debate.createdBy !== ctx.actor.id && !ctx.actor.isModerator) {
+      throw new PermissionError(md`Only ${debate.createdByName}, who started \`${debate.slug}\`, or a moderator can change its root.`, 'debate.not-owner');
+    }
+    const at = nowIso(ctx);
+    store.transaction(() => {
+      store.debates.setRoot(ctx.workspace, debate.id, claim.id);
+      store.audit.record({ workspace: ctx.workspace, actorId: ctx.actor.id, action: 'debate.root', entity: `debate:${debate.slug}`, before: { root: debate.rootClaimId }, after: { root: claimRef(claim) }, at });
+    });
+    return notice(md`${claimRef(claim)} is now the root of \`${debate.slug}\`.`, { accent: 'success', ephemeral: false });
+  },
+});
+
+export default defineCommand({
+  name: 'debate',
+  description: 'Start, pick, list and show debates',
+  subcommands: [create, use, list, show, root],
+});

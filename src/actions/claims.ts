@@ -1,0 +1,99 @@
+import type { BaseContext } from '../core/context.ts';
+import { UserError } from '../core/errors.ts';
+import { md } from '../core/markup.ts';
+import { cleanText } from '../core/values.ts';
+import { assertCanModifyClaim, assertOpen, claimRef, CLAIM_TEXT_MAX, type Claim, type ClaimSource } from '../domain/claims.ts';
+import type { Debate } from '../domain/debates.ts';
+import type { LinkKind } from '../domain/links.ts';
+import { nowIso } from '../views/lookup.ts';
+import { addLink } from './links.ts';
+
+type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
+
+/** Checks text that did not come through an option schema (modals, captured messages). */
+export function checkClaimText(raw: string | undefined): string {
+  const text = cleanText(raw ?? '');
+  if (!text) throw new UserError('The claim text is empty: write the claim in a sentence or two.', 'claim.empty');
+  if (text.length > CLAIM_TEXT_MAX) {
+    throw new UserError(`The claim text is ${text.length.toLocaleString('en-US')} characters; the limit is ${CLAIM_TEXT_MAX.toLocaleString('en-US')}. Split it into smaller claims.`, 'claim.too-long');
+  }
+  return text;
+}
+
+/**
+ * Adds a claim to a debate, optionally linked to another claim, in one transaction with its audit rows.
+ * The first claim of a debate becomes its root.
+ */
+export function addClaim(
+  ctx: Ctx,
+  input: { debate: Debate; text: string; tags: readonly string[]; source?: ClaimSource; linkTo?: { claim: Claim; kind: LinkKind } },
+): Claim {
+  const { store } = ctx.services;
+  const at = nowIso(ctx);
+  return store.transaction(() => {
+    const claim = store.claims.insert({
+      workspace: ctx.workspace,
+      debateId: input.debate.id,
+      text: input.text,
+      authorId: ctx.actor.id,
+      authorName: ctx.actor.name,
+      ...(input.source ? { source: input.source } : {}),
+      tags: input.tags,
+      at,
+    });
+    const fresh = store.debates.byId(ctx.workspace, input.debate.id);
+    if (fresh && fresh.rootClaimId === null) store.debates.setRoot(ctx.workspace, input.debate.id, claim.id);
+    store.audit.record({
+      workspace: ctx.workspace,
+      actorId: ctx.actor.id,
+      action: 'claim.add',
+      entity: claimRef(claim),
+      after: { text: claim.text, tags: claim.tags, debate: input.debate.slug, source: claim.source },
+      at,
+    });
+    if (input.linkTo) addLink(ctx, claim, input.linkTo.claim, input.linkTo.kind);
+    return claim;
+  });
+}
+
+export function editClaim(ctx: Ctx, claim: Claim, change: { text?: string; tags?: readonly string[] }): Claim {
+  assertCanModifyClaim(ctx.actor, claim, 'edit');
+  assertOpen(claim, 'edited');
+  const { store } = ctx.services;
+  const at = nowIso(ctx);
+  return store.transaction(() => {
+    if (change.text !== undefined) store.claims.setText(ctx.workspace, claim.id, change.text, at);
+    if (change.tags !== undefined) store.claims.setTags(claim.id, change.tags);
+    const after = store.claims.byId(ctx.workspace, claim.id)!;
+    store.audit.record({
+      workspace: ctx.workspace,
+      actorId: ctx.actor.id,
+      action: 'claim.edit',
+      entity: claimRef(claim),
+      before: { text: claim.text, tags: claim.tags },
+      after: { text: after.text, tags: after.tags },
+      at,
+    });
+    return after;
+  });
+}
+
+export function retractClaim(ctx: Ctx, claim: Claim, reason?: string): Claim {
+  assertCanModifyClaim(ctx.actor, claim, 'retract');
+  if (claim.status === 'retracted') throw new UserError(md`${claimRef(claim)} is already retracted.`, 'claim.already-retracted');
+  const { store } = ctx.services;
+  const at = nowIso(ctx);
+  return store.transaction(() => {
+    store.claims.setStatus(ctx.workspace, claim.id, 'retracted', at);
+    store.audit.record({
+      workspace: ctx.workspace,
+      actorId: ctx.actor.id,
+      action: 'claim.retract',
+      entity: claimRef(claim),
+      before: { status: claim.status },
+      after: { status: 'retracted', ...(reason ? { reason } : {}) },
+      at,
+    });
+    return store.claims.byId(ctx.workspace, claim.id)!;
+  });
+}

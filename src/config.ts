@@ -1,0 +1,81 @@
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { StartupError } from './core/errors.ts';
+
+/**
+ * The only reader of process.env. Every setting is validated here; a bad value stops start-up with a
+ * message that names the variable (never its value when it is a secret).
+ */
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), schema.optional());
+
+const snowflake = z.string().regex(/^\d{15,21}$/, 'must be a Discord id (15–21 digits)');
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+const EnvSchema = z.object({
+  DATABASE_PATH: optional(z.string()).default('data/cruxbot.db'),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
+
+  DISCORD_TOKEN: optional(z.string().min(10, 'looks too short to be a bot token')),
+  DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{1,21}$/, 'must be the numeric application id')),
+  DISCORD_GUILD_ID: optional(snowflake),
+  DISCORD_API_URL: optional(httpUrl),
+
+  SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must start with xoxb- (the Bot User OAuth Token)')),
+  SLACK_SIGNING_SECRET: optional(z.string().min(1)),
+  SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)')),
+  SLACK_API_URL: optional(httpUrl),
+  PORT: optional(z.coerce.number().int('must be a whole number').min(0).max(65535)).default(3000),
+
+  CRUXBOT_LLM_BASE_URL: optional(httpUrl),
+  CRUXBOT_LLM_API_KEY: optional(z.string()),
+  CRUXBOT_LLM_MODEL: optional(z.string()),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+/** Variables whose values are secrets: never logged, never echoed in an error. */
+export const SECRET_KEYS = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'CRUXBOT_LLM_API_KEY'] as const;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+    throw new StartupError(`cruxbot cannot start; fix these settings (in .env or the environment):\n${problems.join('\n')}`);
+  }
+  const config = result.data;
+  const problems: string[] = [];
+
+  if (config.DATABASE_PATH !== ':memory:') {
+    const folder = dirname(resolve(config.DATABASE_PATH));
+    if (!existsSync(folder)) problems.push(`DATABASE_PATH: the folder ${folder} does not exist; create it or choose another path`);
+    else if (!statSync(folder).isDirectory()) problems.push(`DATABASE_PATH: ${folder} is not a folder`);
+    else if (existsSync(config.DATABASE_PATH) && statSync(config.DATABASE_PATH).isDirectory()) {
+      problems.push(`DATABASE_PATH: ${config.DATABASE_PATH} is a folder; give a file path such as data/cruxbot.db`);
+    }
+  }
+  if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {
+    problems.push('DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (the Application ID on the developer portal\'s General Information page)');
+  }
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: one is required with SLACK_BOT_TOKEN (Socket Mode or HTTP)');
+  }
+  if ((config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET) && !config.SLACK_BOT_TOKEN) {
+    problems.push('SLACK_BOT_TOKEN: required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  }
+  if (problems.length) {
+    throw new StartupError(`cruxbot cannot start; fix these settings (in .env or the environment):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
+  return config;
+}
+
+/** Loads `.env` from the working folder into the environment, if there is one (Node's own parser). */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+export function platformsEnabled(config: Config): { discord: boolean; slack: boolean } {
+  return { discord: Boolean(config.DISCORD_TOKEN), slack: Boolean(config.SLACK_BOT_TOKEN) };
+}

@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import type { Leaf } from './command.ts';
+import type { BaseContext, ChatMessage } from './context.ts';
+import { parseCustomId } from './custom-id.ts';
+import { UsageError, UserError } from './errors.ts';
+import { md } from './markup.ts';
+import { parseCommandLine, type Invocation } from './parse.ts';
+import { errorReply, notice, type MessageRef, type Reply } from './reply.ts';
+import { validateArgs } from './schema.ts';
+
+/** What a platform knows about a request before dispatch: everything but the logger and the id. */
+export type RequestContext = Omit<BaseContext, 'log' | 'correlationId'> & { readonly correlationId?: string };
+
+export function newCorrelationId(): string {
+  return randomBytes(4).toString('hex');
+}
+
+/** Runs a parsed command (Discord's typed options or the text parser's output). Never throws. */
+export function runCommand(invocation: Invocation, request: RequestContext): Promise<Reply> {
+  const label = invocation.subcommand ? `/${invocation.command} ${invocation.subcommand}` : `/${invocation.command}`;
+  return guard(request, label, async (ctx) => {
+    const leaf = findLeaf(ctx, invocation);
+    const args = validateArgs(leaf.schema, invocation.args, leaf.usage);
+    return leaf.handler({ ...ctx, args });
+  });
+}
+
+/** Runs a command line as typed in Slack or the console: `/claim add …`. Never throws. */
+export function runText(line: string, request: RequestContext): Promise<Reply> {
+  return guard(request, 'text', async (ctx) => {
+    const invocation = parseCommandLine(ctx.commands, line);
+    const leaf = findLeaf(ctx, invocation);
+    const args = validateArgs(leaf.schema, invocation.args, leaf.usage);
+    return leaf.handler({ ...ctx, args });
+  });
+}
+
+export interface InteractionInput {
+  readonly values?: readonly string[];
+  readonly fields?: Readonly<Record<string, string>>;
+  readonly message?: ChatMessage;
+  readonly sourceMessage?: MessageRef;
+}
+
+/** Runs a button click, select, modal submit or message action by its custom id. Never throws. */
+export function runInteraction(id: string, request: RequestContext, input: InteractionInput = {}): Promise<Reply> {
+  return guard(request, 'interaction', async (ctx) => {
+    const decoded = parseCustomId(id);
+    const handler = ctx.commands.get(decoded.command)?.interactions[decoded.action];
+    if (!handler) throw new UserError('That button or form is not one of mine, or it is out of date.', 'interaction.unknown');
+    return handler({
+      ...ctx,
+      action: decoded.action,
+      params: decoded.params,
+      values: input.values ?? [],
+      fields: input.fields ?? {},
+      ...(input.message ? { message: input.message } : {}),
+      ...(input.sourceMessage ? { sourceMessage: input.sourceMessage } : {}),
+    });
+  });
+}
+
+/** The leaf a command and subcommand name; a UsageError when there is none. */
+export function findLeaf(ctx: Pick<BaseContext, 'commands'>, invocation: Pick<Invocation, 'command' | 'subcommand'>): Leaf {
+  const command = ctx.commands.get(invocation.command);
+  if (!command) throw new UsageError(md`Unknown command \`/${invocation.command}\`. Type \`/help\` for the list.`, undefined, 'usage.unknown-command');
+  if (command.leaf) return command.leaf;
+  const leaf = invocation.subcommand ? command.subcommands?.get(invocation.subcommand) : undefined;
+  if (!leaf) {
+    const names = [...(command.subcommands?.keys() ?? [])].join(', ');
+    throw new UsageError(md`\`/${command.name}\` needs a subcommand: ${names}.`, undefined, 'usage.missing-subcommand');
+  }
+  return leaf;
+}
+
+/**
+ * The one try/catch. A UserError becomes a friendly private reply, a UsageError adds the usage line,
+ * anything else is logged with a correlation id and the user sees only that id.
+ */
+async function guard(request: RequestContext, label: string, run: (ctx: BaseContext) => Promise<Reply>): Promise<Reply> {
+  const correlationId = request.correlationId ?? newCorrelationId();
+  const { services } = request;
+  const log = services.log.child({ cid: correlationId, workspace: request.workspace, platform: request.platform });
+  if (services.inflight.closing) {
+    return notice('cruxbot is restarting; try again in a few seconds.', { accent: 'warning' });
+  }
+  const done = services.inflight.begin();
+  const started = performance.now();
+  try {
+    const reply = await run({ ...request, log, correlationId });
+    log.debug({ label, ms: Math.round(performance.now() - started) }, 'handled');
+    return reply;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      log.debug({ label, code: error.code }, 'usage error');
+      return errorReply(error.markup, error.usage);
+    }
+    if (error instanceof UserError) {
+      log.debug({ label, code: error.code }, 'user error');
+      return errorReply(error.markup);
+    }
+    log.error({ err: error, label }, 'handler failed');
+    return errorReply(md`Something went wrong (id \`${correlationId}\`). It has been logged; try again, or tell an admin the id.`);
+  } finally {
+    done();
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * Option specs: declared once per command `as const`, they give the handler's argument types, the zod
+ * schema, the text parser's rules, Discord's registration JSON, Slack's usage hints and /help.
+ */
+
+export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'claim' | 'debate' | 'user';
+
+/** Where autocomplete suggestions come from (Discord autocomplete, Slack external selects). */
+export type AutocompleteSource = 'claim' | 'debate' | 'tag';
+
+export interface OptionSpec {
+  readonly name: string;
+  readonly type: OptionType;
+  readonly description: string;
+  readonly required?: boolean;
+  /**
+   * Words that are not `name:value` fill positional options in declaration order. A positional string
+   * option that comes last takes all the remaining words (`/claim add Agents game broken scorers`).
+   */
+  readonly positional?: boolean;
+  readonly min?: number;
+  readonly max?: number;
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly choices?: readonly string[];
+  /** Suggestions while typing. Claim and debate options get them by default. */
+  readonly autocomplete?: AutocompleteSource;
+  /** A short example value for usage lines and help, e.g. `C3` or `"in 3 days"`. */
+  readonly example?: string;
+}
+
+/** A claim option's value: the claim's per-workspace number (`C12` → 12). */
+export type ClaimNumber = number;
+
+type ValueOf<O extends OptionSpec> = O extends { readonly choices: readonly (infer C extends string)[] }
+  ? C
+  : O['type'] extends 'string' | 'debate' | 'user'
+    ? string
+    : O['type'] extends 'integer' | 'number' | 'claim'
+      ? number
+      : O['type'] extends 'boolean'
+        ? boolean
+        : never;
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/** The handler's argument object, derived from the options: required options are present, the rest optional. */
+export type ArgsOf<Opts extends readonly OptionSpec[]> = Simplify<
+  { [O in Opts[number] as O extends { readonly required: true } ? O['name'] : never]: ValueOf<O> } & {
+    [O in Opts[number] as O extends { readonly required: true } ? never : O['name']]?: ValueOf<O>;
+  }
+>;
+
+/** The source that suggests values for an option, if any. */
+export function autocompleteSourceOf(option: OptionSpec): AutocompleteSource | undefined {
+  if (option.autocomplete) return option.autocomplete;
+  if (option.type === 'claim') return 'claim';
+  if (option.type === 'debate') return 'debate';
+  return undefined;
+}
+
+/** `name:<placeholder>` as shown in usage lines. */
+export function optionPlaceholder(option: OptionSpec): string {
+  if (option.choices) return option.choices.join('|');
+  switch (option.type) {
+    case 'claim':
+      return 'C#';
+    case 'debate':
+      return 'slug';
+    case 'user':
+      return 'user';
+    case 'boolean':
+      return 'true|false';
+    default:
+      return option.name;
+  }
+}

@@ -1,0 +1,215 @@
+import type { Command, Leaf } from './command.ts';
+import { UsageError } from './errors.ts';
+import { md } from './markup.ts';
+import type { CommandRegistry } from './registry.ts';
+
+/**
+ * The text syntax shared by Slack and the console, mirroring Discord's options:
+ *   /claim add text:"Agents game broken scorers" tags:spec-gaming
+ *   /claim add Agents game broken scorers          (free words fill the main text option)
+ * Quotes may be "straight" or “curly”; \" is a literal quote.
+ */
+
+export interface Token {
+  /** The token with quotes removed and escapes applied. */
+  readonly value: string;
+  /** Set when the token was written `name:value`; `value` is then the part after the colon. */
+  readonly name?: string;
+  readonly quoted: boolean;
+}
+
+export interface Invocation {
+  readonly command: string;
+  readonly subcommand?: string;
+  readonly args: Record<string, unknown>;
+}
+
+const OPEN_QUOTES = new Set(['"', '“', '„']);
+const CLOSE_QUOTES = new Set(['"', '”', '“']);
+const OPTION_NAME = /^([a-z][a-z0-9_-]{0,31}):/;
+
+export function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  const n = input.length;
+  while (i < n) {
+    while (i < n && /\s/u.test(input[i]!)) i++;
+    if (i >= n) break;
+
+    // A `name:` prefix counts only when written before any quote, so `text:"a: b"` is one option.
+    let name: string | undefined;
+    const prefix = OPTION_NAME.exec(input.slice(i, i + 34));
+    if (prefix && !input.startsWith('//', i + prefix[0].length)) {
+      name = prefix[1];
+      i += prefix[0].length;
+    }
+
+    let value = '';
+    let quoted = false;
+    while (i < n && !/\s/u.test(input[i]!)) {
+      const ch = input[i]!;
+      if (ch === '\\' && i + 1 < n && (CLOSE_QUOTES.has(input[i + 1]!) || OPEN_QUOTES.has(input[i + 1]!))) {
+        value += input[i + 1];
+        i += 2;
+      } else if (OPEN_QUOTES.has(ch)) {
+        quoted = true;
+        const start = i;
+        i++;
+        let closed = false;
+        while (i < n) {
+          const c = input[i]!;
+          if (c === '\\' && i + 1 < n && (input[i + 1] === '\\' || CLOSE_QUOTES.has(input[i + 1]!))) {
+            value += input[i + 1];
+            i += 2;
+          } else if (CLOSE_QUOTES.has(c)) {
+            closed = true;
+            i++;
+            break;
+          } else {
+            value += c;
+            i++;
+          }
+        }
+        if (!closed) {
+          throw new UsageError(md`Unbalanced quote: the quote at character ${start + 1} is never closed.`, undefined, 'usage.unbalanced-quote');
+        }
+      } else {
+        value += ch;
+        i++;
+      }
+    }
+    tokens.push(name === undefined ? { value, quoted } : { value, name, quoted });
+  }
+  return tokens;
+}
+
+/** Parses a whole console line: `/claim add …`. The leading slash is optional. */
+export function parseCommandLine(registry: CommandRegistry, line: string): Invocation {
+  const trimmed = line.trim();
+  const match = /^\/?([^\s]+)\s*([\s\S]*)$/.exec(trimmed);
+  if (!match || !trimmed) throw new UsageError(md`Type a command, e.g. \`/help\`.`, undefined, 'usage.empty');
+  const name = match[1]!.toLowerCase();
+  const command = registry.get(name);
+  if (!command) {
+    const suggestion = closest(name, registry.commands.map((c) => c.name));
+    throw new UsageError(
+      suggestion
+        ? md`Unknown command \`/${name}\`. Did you mean \`/${suggestion}\`? Type \`/help\` for the list.`
+        : md`Unknown command \`/${name}\`. Type \`/help\` for the list.`,
+      undefined,
+      'usage.unknown-command',
+    );
+  }
+  return parseCommandText(command, match[2] ?? '');
+}
+
+/**
+ * Parses the text after the command name, as Slack delivers it: `add text:"…" tags:x`.
+ */
+export function parseCommandText(command: Command, text: string): Invocation {
+  const tokens = tokenize(text);
+  if (command.subcommands) {
+    const first = tokens[0];
+    const names = [...command.subcommands.keys()];
+    if (!first || first.name !== undefined || first.quoted) {
+      throw new UsageError(
+        md`\`/${command.name}\` needs a subcommand: ${names.join(', ')}. Example: \`/${command.name} ${names[0] ?? ''}\`.`,
+        undefined,
+        'usage.missing-subcommand',
+      );
+    }
+    const sub = first.value.toLowerCase();
+    const leaf = command.subcommands.get(sub);
+    if (!leaf) {
+      const suggestion = closest(sub, names);
+      throw new UsageError(
+        md`\`/${command.name}\` has no subcommand \`${sub}\`${suggestion ? md`; did you mean \`${suggestion}\`` : ''}. It has: ${names.join(', ')}.`,
+        undefined,
+        'usage.unknown-subcommand',
+      );
+    }
+    return { command: command.name, subcommand: sub, args: bindArgs(leaf, tokens.slice(1)) };
+  }
+  return { command: command.name, args: bindArgs(command.leaf!, tokens) };
+}
+
+/** Assigns tokens to options: `name:value` by name, the other words to positional options in order. */
+export function bindArgs(leaf: Leaf, tokens: readonly Token[]): Record<string, string> {
+  const args: Record<string, string> = {};
+  const free: Token[] = [];
+  const known = new Set(leaf.options.map((o) => o.name));
+  for (const token of tokens) {
+    if (token.name === undefined) {
+      free.push(token);
+      continue;
+    }
+    if (!known.has(token.name)) {
+      // "the crux: whether…" is prose, not an option; "ratio:3" is a typo we should name.
+      if (token.value === '' && !token.quoted) {
+        free.push({ value: `${token.name}:`, quoted: false });
+        continue;
+      }
+      const suggestion = closest(token.name, [...known]);
+      throw new UsageError(
+        md`\`/${leaf.command}${leaf.subcommand ? ` ${leaf.subcommand}` : ''}\` has no option \`${token.name}\`${
+          suggestion ? md` (did you mean \`${suggestion}\`?)` : ''
+        }. To use a colon in text, quote it: \`text:"${token.name}:${token.value}"\`.`,
+        leaf.usage,
+        'usage.unknown-option',
+      );
+    }
+    if (token.name in args) {
+      throw new UsageError(md`Option \`${token.name}\` is given twice.`, leaf.usage, 'usage.duplicate-option');
+    }
+    args[token.name] = token.value;
+  }
+
+  const positional = leaf.options.filter((o) => o.positional && !(o.name in args));
+  let next = 0;
+  for (const [index, option] of positional.entries()) {
+    if (next >= free.length) break;
+    const isRest = option.type === 'string' && !option.choices && index === positional.length - 1;
+    if (isRest) {
+      args[option.name] = free
+        .slice(next)
+        .map((t) => t.value)
+        .join(' ');
+      next = free.length;
+    } else {
+      args[option.name] = free[next]!.value;
+      next++;
+    }
+  }
+  if (next < free.length) {
+    const extra = free
+      .slice(next)
+      .map((t) => t.value)
+      .join(' ');
+    const shown = extra.length > 60 ? `${extra.slice(0, 59)}…` : extra;
+    throw new UsageError(md`Unexpected text "${shown}": every value needs an option name here.`, leaf.usage, 'usage.unexpected-text');
+  }
+  return args;
+}
+
+/** The nearest name within two edits, for "did you mean". */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word, candidate);
+    if (distance <= 2 && (!best || distance < best.distance)) best = { name: candidate, distance };
+  }
+  return best?.name;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,21 @@
+import type { Command, Leaf } from './command.ts';
+
+export interface CommandRegistry {
+  readonly commands: readonly Command[];
+  get(name: string): Command | undefined;
+  /** Every runnable command and subcommand, in declaration order. */
+  leaves(): Leaf[];
+}
+
+export function createRegistry(commands: readonly Command[]): CommandRegistry {
+  const byName = new Map<string, Command>();
+  for (const command of commands) {
+    if (byName.has(command.name)) throw new Error(`two commands are named /${command.name}`);
+    byName.set(command.name, command);
+  }
+  return {
+    commands,
+    get: (name) => byName.get(name),
+    leaves: () => commands.flatMap((c) => (c.leaf ? [c.leaf] : [...(c.subcommands?.values() ?? [])])),
+  };
+}

@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { UsageError } from './errors.ts';
+import { joinMarkup, md, type Markup } from './markup.ts';
+import type { OptionSpec } from './options.ts';
+import { cleanText, parseBoolean, parseClaimId, parseUserRef, SLUG_PATTERN } from './values.ts';
+
+/**
+ * The zod schema for one option. It accepts what each front end sends: strings from the text parser
+ * (Slack, console) and typed values from Discord, and produces the type `ArgsOf` promises.
+ */
+export function optionSchema(option: OptionSpec): z.ZodType<unknown> {
+  const schema = z.unknown().transform((raw, ctx) => {
+    const fail = (message: string) => {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    if (raw === undefined || raw === null || (typeof raw === 'string' && option.type !== 'string' && raw.trim() === '')) {
+      return option.required ? fail('is required') : undefined;
+    }
+    const value = convert(option, raw);
+    if ('error' in value) return fail(value.error);
+    return value.ok;
+  });
+  return option.required ? schema : schema.optional();
+}
+
+type Converted = { ok: unknown } | { error: string };
+
+function convert(option: OptionSpec, raw: unknown): Converted {
+  const asString = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined;
+  if (asString === undefined) return { error: `expected ${option.type}, got ${typeof raw}` };
+
+  if (option.choices) {
+    const wanted = asString.trim().toLowerCase();
+    const match = option.choices.find((choice) => choice.toLowerCase() === wanted);
+    return match ? { ok: match } : { error: `must be one of ${option.choices.join(', ')} (got "${clip(asString)}")` };
+  }
+
+  switch (option.type) {
+    case 'string': {
+      const text = cleanText(asString);
+      if (!text) return option.required ? { error: 'is empty' } : { ok: undefined };
+      if (option.minLength !== undefined && text.length < option.minLength) {
+        return { error: `is ${text.length} characters; it needs at least ${option.minLength}` };
+      }
+      if (option.maxLength !== undefined && text.length > option.maxLength) {
+        return { error: `is ${text.length.toLocaleString('en-US')} characters; the limit is ${option.maxLength.toLocaleString('en-US')}` };
+      }
+      return { ok: text };
+    }
+    case 'integer':
+    case 'number': {
+      const n = typeof raw === 'number' ? raw : Number(asString.trim().replace(/_/g, ''));
+      if (!Number.isFinite(n) || asString.trim() === '') return { error: `expected a number, got "${clip(asString)}"` };
+      if (option.type === 'integer' && !Number.isInteger(n)) return { error: `expected a whole number, got ${asString.trim()}` };
+      if (option.min !== undefined && n < option.min) return { error: `must be at least ${option.min} (got ${n})` };
+      if (option.max !== undefined && n > option.max) return { error: `must be at most ${option.max} (got ${n})` };
+      return { ok: n };
+    }
+    case 'boolean': {
+      const b = typeof raw === 'boolean' ? raw : parseBoolean(asString);
+      return b === undefined ? { error: `expected true or false, got "${clip(asString)}"` } : { ok: b };
+    }
+    case 'claim': {
+      const n = parseClaimId(asString);
+      return n === undefined ? { error: `expected a claim id like C12, got "${clip(asString)}"` } : { ok: n };
+    }
+    case 'debate': {
+      const slug = asString.trim().toLowerCase();
+      return SLUG_PATTERN.test(slug)
+        ? { ok: slug }
+        : { error: `expected a debate slug (lowercase letters, digits and dashes, up to 40), got "${clip(asString)}"` };
+    }
+    case 'user': {
+      const id = parseUserRef(asString);
+      return id === undefined ? { error: `expected a user mention or name, got "${clip(asString)}"` } : { ok: id };
+    }
+  }
+}
+
+/** Quote at most 40 characters of bad input back to the user. */
+function clip(value: string): string {
+  const oneLine = cleanText(value).replace(/\s+/g, ' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine;
+}
+
+/** The schema for a whole argument object; unknown option names are rejected. */
+export function argsSchema(options: readonly OptionSpec[]): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType<unknown>> = {};
+  for (const option of options) shape[option.name] = optionSchema(option);
+  return z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
+}
+
+/** Validates raw arguments, or throws a UsageError that names the option at fault. */
+export function validateArgs(schema: z.ZodType<Record<string, unknown>>, raw: Record<string, unknown>, usage: string): Record<string, unknown> {
+  const result = schema.safeParse(raw);
+  if (result.success) {
+    // Drop absent optional options so handlers see exactly what was given.
+    return Object.fromEntries(Object.entries(result.data).filter(([, v]) => v !== undefined));
+  }
+  throw new UsageError(describeIssues(result.error), usage, 'usage.invalid-option');
+}
+
+function describeIssues(error: z.ZodError): Markup {
+  return joinMarkup(
+    error.issues.map((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const keys = (issue as { keys: string[] }).keys;
+        return md`unknown option${keys.length > 1 ? 's' : ''} ${joinMarkup(keys.map((k) => md`\`${k}\``), ', ')}`;
+      }
+      const name = issue.path[0];
+      if (name === undefined) return md`${issue.message}`;
+      return issue.message === 'is required' ? md`missing \`${String(name)}\`` : md`\`${String(name)}\`: ${issue.message}`;
+    }),
+    '; ',
+  );
+}

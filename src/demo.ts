@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { addClaim } from './actions/claims.ts';
+import { addLink } from './actions/links.ts';
+import type { Actor } from './core/context.ts';
+import { LINK_KINDS } from './domain/links.ts';
+import type { Claim } from './domain/claims.ts';
+import type { Services } from './services.ts';
+
+export const DEMO_FILE = fileURLToPath(new URL('../data/demo/sample-debates.json', import.meta.url));
+
+const DemoSchema = z.object({
+  version: z.literal(1),
+  debates: z.array(
+    z.object({
+      slug: z.string(),
+      title: z.string(),
+      createdBy: z.string(),
+      claims: z.array(z.object({ key: z.string(), author: z.string(), text: z.string(), tags: z.array(z.string()) })),
+      links: z.array(z.object({ from: z.string(), to: z.string(), kind: z.enum(LINK_KINDS) })),
+    }),
+  ),
+});
+
+export interface DemoResult {
+  readonly loaded: { slug: string; claims: number; links: number }[];
+  readonly skipped: string[];
+}
+
+/**
+ * Loads the sample debates into a workspace, as their fictional authors, and makes the first one the
+ * channel's current debate. A debate whose slug exists already is left alone.
+ */
+export function loadDemo(services: Services, target: { workspace: string; channel: string }, file = DEMO_FILE): DemoResult {
+  const demo = DemoSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const { store } = services;
+  const actor = (name: string): Actor => ({ id: name, name });
+  const loaded: DemoResult['loaded'] = [];
+  const skipped: string[] = [];
+
+  store.transaction(() => {
+    for (const spec of demo.debates) {
+      if (store.debates.bySlug(target.workspace, spec.slug)) {
+        skipped.push(spec.slug);
+        continue;
+      }
+      const at = services.clock().toISOString();
+      const debate = store.debates.create({ workspace: target.workspace, slug: spec.slug, title: spec.title, createdBy: spec.createdBy, createdByName: spec.createdBy, at });
+      store.audit.record({ workspace: target.workspace, actorId: spec.createdBy, action: 'debate.new', entity: `debate:${spec.slug}`, after: { title: spec.title, demo: true }, at });
+      const byKey = new Map<string, Claim>();
+      for (const c of spec.claims) {
+        const ctx = { services, workspace: target.workspace, actor: actor(c.author) };
+        byKey.set(c.key, addClaim(ctx, { debate, text: c.text, tags: c.tags }));
+      }
+      for (const l of spec.links) {
+        const from = byKey.get(l.from);
+        const to = byKey.get(l.to);
+        if (!from || !to) throw new Error(`demo file: link ${l.from} → ${l.to} names a missing claim`);
+        addLink({ services, workspace: target.workspace, actor: actor(from.authorName) }, from, to, l.kind);
+      }
+      loaded.push({ slug: spec.slug, claims: spec.claims.length, links: spec.links.length });
+    }
+    const first = demo.debates[0] && store.debates.bySlug(target.workspace, demo.debates[0].slug);
+    if (first) store.debates.setCurrent(target.workspace, target.channel, first.id, services.clock().toISOString());
+  });
+  return { loaded, skipped };
+}

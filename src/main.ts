@@ -1,0 +1,74 @@
+import { pathToFileURL } from 'node:url';
+import { COMMANDS } from '../commands/index.ts';
+import { loadConfig, loadDotEnv, type Config } from './config.ts';
+import { StartupError } from './core/errors.ts';
+import { createLogger } from './core/logger.ts';
+import { createRegistry, type CommandRegistry } from './core/registry.ts';
+import { runConsole } from './platforms/console/repl.ts';
+import { PLATFORMS, type RunningPlatform } from './platforms/index.ts';
+import { createServices, type Services } from './services.ts';
+
+export interface App {
+  readonly config: Config;
+  readonly services: Services;
+  readonly registry: CommandRegistry;
+}
+
+/** Opens the database and builds the command registry for these settings. */
+export function createApp(config: Config, options: { console?: boolean } = {}): App {
+  // The console's replies go to stdout; its logs stay quiet unless asked for.
+  const log = createLogger(config.LOG_LEVEL ?? (options.console ? 'warn' : 'info'));
+  const services = createServices(config, { log });
+  return { config, services, registry: createRegistry(COMMANDS) };
+}
+
+/**
+ * `npm start`: the chat platforms whose tokens are set, or else the local console. SIGINT and SIGTERM
+ * stop taking interactions, finish those in flight and close the database.
+ */
+export async function main(): Promise<number> {
+  loadDotEnv();
+  const config = loadConfig();
+  const enabled = PLATFORMS.filter((p) => p.enabled(config));
+  const { services, registry } = createApp(config, { console: enabled.length === 0 });
+
+  if (enabled.length === 0) {
+    await runConsole({ services, registry, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    services.store.close();
+    return 0;
+  }
+
+  const running: RunningPlatform[] = [];
+  for (const platform of enabled) running.push(await platform.start(services, registry));
+  services.log.info({ platforms: running.map((p) => p.name) }, 'cruxbot is running');
+
+  await new Promise<void>((resolve) => {
+    const stop = async (signal: string) => {
+      services.log.info({ signal }, 'shutting down: finishing work in flight');
+      await Promise.allSettled(running.map((p) => p.stop()));
+      const drained = await services.inflight.drain(10_000);
+      if (!drained) services.log.warn('some work did not finish within 10 s');
+      services.store.close();
+      resolve();
+    };
+    process.once('SIGINT', () => void stop('SIGINT'));
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+  });
+  return 0;
+}
+
+/** Prints a start-up problem as a sentence, not a stack trace, and returns the exit code. */
+export function reportStartupError(error: unknown): number {
+  if (error instanceof StartupError) {
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  }
+  throw error;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => process.exit(reportStartupError(error)),
+  );
+}

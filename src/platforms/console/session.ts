@@ -1,0 +1,105 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import type { Actor, ChatPort } from '../../core/context.ts';
+import { runText } from '../../core/dispatch.ts';
+import type { CommandRegistry } from '../../core/registry.ts';
+import type { MessageRef, Reply } from '../../core/reply.ts';
+import type { Services } from '../../services.ts';
+import { renderReplyText, type ConsoleStyle } from './render.ts';
+
+export const CONSOLE_WORKSPACE = 'local';
+export const CONSOLE_CHANNEL = 'console';
+
+/** The person at the terminal: `--as <name>` or the operating-system user. */
+export function consoleActor(name?: string): Actor {
+  let who = name;
+  if (!who) {
+    try {
+      who = userInfo().username;
+    } catch {
+      who = 'local';
+    }
+  }
+  return { id: who, name: who };
+}
+
+/** Where the console writes images and files: `out/` beside the database. */
+export function outputFolder(services: Services): string {
+  const db = services.config.DATABASE_PATH;
+  return db === ':memory:' ? resolve('data/out') : join(dirname(resolve(db)), 'out');
+}
+
+/**
+ * One console session: runs command lines as `actor` in the `local` workspace and renders the replies
+ * as text. Messages "posted" or "updated" later (a poll) are printed as they happen.
+ */
+export class ConsoleSession {
+  private messageCount = 0;
+  readonly chat: ChatPort;
+
+  constructor(
+    private readonly services: Services,
+    private readonly registry: CommandRegistry,
+    private actor: Actor,
+    private readonly style: Omit<ConsoleStyle, 'saveAttachment'>,
+    private readonly print: (text: string) => void,
+  ) {
+    this.chat = {
+      platform: 'console',
+      post: async (_channel, reply) => {
+        this.print(this.render(reply));
+        return this.nextRef();
+      },
+      update: async (ref, reply) => {
+        this.print(`(message ${ref.id} updated)\n${this.render(reply)}`);
+      },
+    };
+  }
+
+  get who(): Actor {
+    return this.actor;
+  }
+
+  setActor(actor: Actor): void {
+    this.actor = actor;
+  }
+
+  /** The channel's current debate, for the prompt. */
+  currentDebate(): string | undefined {
+    return this.services.store.debates.currentFor(CONSOLE_WORKSPACE, CONSOLE_CHANNEL)?.slug;
+  }
+
+  async run(line: string): Promise<Reply> {
+    const reply = await runText(line, {
+      actor: this.actor,
+      workspace: CONSOLE_WORKSPACE,
+      channel: { id: CONSOLE_CHANNEL, name: 'console' },
+      platform: 'console',
+      services: this.services,
+      commands: this.registry,
+      chat: this.chat,
+    });
+    this.print(this.render(reply));
+    await reply.onSent?.(this.nextRef());
+    return reply;
+  }
+
+  render(reply: Reply): string {
+    return renderReplyText(reply, { ...this.style, saveAttachment: (name, data) => this.save(name, data) });
+  }
+
+  private nextRef(): MessageRef {
+    this.messageCount++;
+    return { platform: 'console', channel: CONSOLE_CHANNEL, id: String(this.messageCount) };
+  }
+
+  private save(name: string, data: Uint8Array): string {
+    const folder = outputFolder(this.services);
+    mkdirSync(folder, { recursive: true });
+    const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
+    const path = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safe}`);
+    writeFileSync(path, data);
+    return path;
+  }
+}

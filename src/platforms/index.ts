@@ -1,0 +1,18 @@
+import type { Config } from '../config.ts';
+import type { CommandRegistry } from '../core/registry.ts';
+import type { Services } from '../services.ts';
+
+/** A chat platform cruxbot is serving; `stop` stops taking interactions and waits for those in flight. */
+export interface RunningPlatform {
+  readonly name: string;
+  stop(): Promise<void>;
+}
+
+export interface PlatformStarter {
+  readonly name: string;
+  enabled(config: Config): boolean;
+  start(services: Services, registry: CommandRegistry): Promise<RunningPlatform>;
+}
+
+/** The chat platforms, each started when its token is configured. The console runs when none is. */
+export const PLATFORMS: readonly PlatformStarter[] = [];

@@ -1,0 +1,29 @@
+import type { Config } from './config.ts';
+import { InFlight } from './core/inflight.ts';
+import { createLogger, type Logger } from './core/logger.ts';
+import { PendingStore } from './core/pending.ts';
+import { Store } from './storage/store.ts';
+
+/** What handlers may use: the store, the settings, a logger and the clock. Built once in main. */
+export interface Services {
+  readonly store: Store;
+  readonly config: Config;
+  readonly log: Logger;
+  readonly inflight: InFlight;
+  /** Now, as an ISO timestamp source; tests replace it. */
+  readonly clock: () => Date;
+  /** Drafts held between opening a form and submitting it (e.g. a message being captured). */
+  readonly pending: PendingStore<Readonly<Record<string, string>>>;
+}
+
+export function createServices(config: Config, options: { log?: Logger; clock?: () => Date; store?: Store } = {}): Services {
+  const log = options.log ?? createLogger(config.LOG_LEVEL ?? 'info');
+  return {
+    store: options.store ?? Store.open(config.DATABASE_PATH),
+    config,
+    log,
+    inflight: new InFlight(),
+    clock: options.clock ?? (() => new Date()),
+    pending: new PendingStore(),
+  };
+}

@@ -1,0 +1,51 @@
+import type { Db } from './database.ts';
+
+export interface AuditEntry {
+  readonly workspace: string;
+  readonly actorId: string;
+  /** What happened, e.g. `claim.add`, `link.remove`. */
+  readonly action: string;
+  /** What it happened to, e.g. `C3`, `debate:reward-seeking`, `C2->C1`. */
+  readonly entity: string;
+  readonly before?: unknown;
+  readonly after?: unknown;
+  readonly at: string;
+}
+
+export interface AuditRecord extends AuditEntry {
+  readonly id: number;
+}
+
+/** Every change, with who made it and the values before and after. Written in the change's transaction. */
+export class AuditRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      insert: db.prepare(
+        'INSERT INTO audit_log (workspace, actor_id, action, entity, before, after, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      recent: db.prepare<[string, number], { id: number; workspace: string; actor_id: string; action: string; entity: string; before: string | null; after: string | null; at: string }>(
+        'SELECT * FROM audit_log WHERE workspace = ? ORDER BY id DESC LIMIT ?',
+      ),
+    };
+  }
+
+  record(entry: AuditEntry): void {
+    const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+    this.statements.insert.run(entry.workspace, entry.actorId, entry.action, entry.entity, json(entry.before), json(entry.after), entry.at);
+  }
+
+  recent(workspace: string, limit = 50): AuditRecord[] {
+    return this.statements.recent.all(workspace, limit).map((row) => ({
+      id: row.id,
+      workspace: row.workspace,
+      actorId: row.actor_id,
+      action: row.action,
+      entity: row.entity,
+      before: row.before === null ? undefined : JSON.parse(row.before),
+      after: row.after === null ? undefined : JSON.parse(row.after),
+      at: row.at,
+    }));
+  }
+}

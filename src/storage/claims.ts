@@ -1,0 +1,236 @@
+import { UserError } from '../core/errors.ts';
+import { md } from '../core/markup.ts';
+import { formatClaimId } from '../core/values.ts';
+import type { Claim, ClaimSource, ClaimStatus } from '../domain/claims.ts';
+import type { Db } from './database.ts';
+
+interface ClaimRow {
+  id: number;
+  workspace: string;
+  number: number;
+  debate_id: number;
+  text: string;
+  author_id: string;
+  author_name: string;
+  source_url: string | null;
+  source_excerpt: string | null;
+  source_author: string | null;
+  status: ClaimStatus;
+  created_at: string;
+  updated_at: string;
+  tags: string | null;
+}
+
+const SELECT = `
+  SELECT c.*, (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag)) AS tags
+  FROM claims c`;
+
+function toClaim(row: ClaimRow): Claim {
+  const source: { url?: string; excerpt?: string; author?: string } = {};
+  if (row.source_url) source.url = row.source_url;
+  if (row.source_excerpt) source.excerpt = row.source_excerpt;
+  if (row.source_author) source.author = row.source_author;
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    number: row.number,
+    debateId: row.debate_id,
+    text: row.text,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    source,
+    status: row.status,
+    tags: row.tags ? row.tags.split(' ') : [],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+interface SearchParams {
+  workspace: string;
+  query: string;
+  debate: number | null;
+  limit: number;
+}
+
+export interface NewClaim {
+  readonly workspace: string;
+  readonly debateId: number;
+  readonly text: string;
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly source?: ClaimSource;
+  readonly tags: readonly string[];
+  readonly at: string;
+}
+
+export interface ClaimFilter {
+  readonly debateId?: number;
+  readonly status?: ClaimStatus;
+  readonly tag?: string;
+  readonly authorId?: string;
+  readonly limit: number;
+  readonly offset?: number;
+}
+
+/** Claims and their tags. Every method takes the workspace; none reads across workspaces. */
+export class ClaimRepository {
+  private readonly statements;
+  /** Statements for the few filter combinations `list` builds, prepared once each. */
+  private readonly cache = new Map<string, ReturnType<Db['prepare']>>();
+
+  private prepared(sql: string): ReturnType<Db['prepare']> {
+    let statement = this.cache.get(sql);
+    if (!statement) this.cache.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  constructor(private readonly db: Db) {
+    this.statements = {
+      nextNumber: db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM claims WHERE workspace = ?'),
+      insert: db.prepare(
+        `INSERT INTO claims (workspace, number, debate_id, text, author_id, author_name, source_url, source_excerpt, source_author, created_at, updated_at)
+         VALUES (@workspace, @number, @debateId, @text, @authorId, @authorName, @sourceUrl, @sourceExcerpt, @sourceAuthor, @at, @at)`,
+      ),
+      insertTag: db.prepare('INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?, ?)'),
+      deleteTags: db.prepare('DELETE FROM claim_tags WHERE claim_id = ?'),
+      byNumber: db.prepare<[string, number], ClaimRow>(`${SELECT} WHERE c.workspace = ? AND c.number = ?`),
+      byId: db.prepare<[string, number], ClaimRow>(`${SELECT} WHERE c.workspace = ? AND c.id = ?`),
+      setText: db.prepare('UPDATE claims SET text = ?, updated_at = ? WHERE workspace = ? AND id = ?'),
+      setStatus: db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE workspace = ? AND id = ?'),
+      countByDebate: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM claims WHERE debate_id = ?'),
+      byDebate: db.prepare<[number], ClaimRow>(`${SELECT} WHERE c.debate_id = ? ORDER BY c.number`),
+      search: db.prepare<[SearchParams], ClaimRow>(
+        `${SELECT} JOIN claims_fts f ON f.rowid = c.id
+         WHERE c.workspace = @workspace AND claims_fts MATCH @query AND (@debate IS NULL OR c.debate_id = @debate)
+         ORDER BY f.rank, c.number DESC LIMIT @limit`,
+      ),
+      byNumberPrefix: db.prepare<[SearchParams], ClaimRow>(
+        `${SELECT} WHERE c.workspace = @workspace AND substr(CAST(c.number AS TEXT), 1, length(@query)) = @query
+           AND (@debate IS NULL OR c.debate_id = @debate)
+         ORDER BY length(CAST(c.number AS TEXT)), c.number LIMIT @limit`,
+      ),
+      tagCounts: db.prepare<[{ workspace: string; prefix: string; limit: number }], { tag: string; n: number }>(
+        `SELECT t.tag, count(*) AS n FROM claim_tags t JOIN claims c ON c.id = t.claim_id
+         WHERE c.workspace = @workspace AND substr(t.tag, 1, length(@prefix)) = @prefix GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT @limit`,
+      ),
+      recent: db.prepare<[string, number], ClaimRow>(`${SELECT} WHERE c.workspace = ? ORDER BY c.number DESC LIMIT ?`),
+    };
+  }
+
+  insert(claim: NewClaim): Claim {
+    const number = this.statements.nextNumber.get(claim.workspace)!.n;
+    const { lastInsertRowid } = this.statements.insert.run({
+      workspace: claim.workspace,
+      number,
+      debateId: claim.debateId,
+      text: claim.text,
+      authorId: claim.authorId,
+      authorName: claim.authorName,
+      sourceUrl: claim.source?.url ?? null,
+      sourceExcerpt: claim.source?.excerpt ?? null,
+      sourceAuthor: claim.source?.author ?? null,
+      at: claim.at,
+    });
+    const id = Number(lastInsertRowid);
+    for (const tag of claim.tags) this.statements.insertTag.run(id, tag);
+    return this.byId(claim.workspace, id)!;
+  }
+
+  byNumber(workspace: string, number: number): Claim | undefined {
+    const row = this.statements.byNumber.get(workspace, number);
+    return row && toClaim(row);
+  }
+
+  byId(workspace: string, id: number): Claim | undefined {
+    const row = this.statements.byId.get(workspace, id);
+    return row && toClaim(row);
+  }
+
+  /** The claim, or a UserError naming the id that does not exist here. */
+  require(workspace: string, number: number): Claim {
+    const claim = this.byNumber(workspace, number);
+    if (!claim) throw new UserError(md`There is no claim ${formatClaimId(number)} here. Find claims with \`/claim list\` or \`/claim search\`.`, 'claim.not-found');
+    return claim;
+  }
+
+  setText(workspace: string, id: number, text: string, at: string): void {
+    this.statements.setText.run(text, at, workspace, id);
+  }
+
+  setTags(id: number, tags: readonly string[]): void {
+    this.statements.deleteTags.run(id);
+    for (const tag of tags) this.statements.insertTag.run(id, tag);
+  }
+
+  setStatus(workspace: string, id: number, status: ClaimStatus, at: string): void {
+    this.statements.setStatus.run(status, at, workspace, id);
+  }
+
+  countInDebate(debateId: number): number {
+    return this.statements.countByDebate.get(debateId)!.n;
+  }
+
+  inDebate(debateId: number): Claim[] {
+    return this.statements.byDebate.all(debateId).map(toClaim);
+  }
+
+  list(workspace: string, filter: ClaimFilter): { claims: Claim[]; total: number } {
+    const where = ['c.workspace = @workspace'];
+    if (filter.debateId !== undefined) where.push('c.debate_id = @debateId');
+    if (filter.status !== undefined) where.push('c.status = @status');
+    if (filter.authorId !== undefined) where.push('c.author_id = @authorId');
+    if (filter.tag !== undefined) where.push('EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = @tag)');
+    const params = { workspace, debateId: filter.debateId, status: filter.status, authorId: filter.authorId, tag: filter.tag, limit: filter.limit, offset: filter.offset ?? 0 };
+    const clause = where.join(' AND ');
+    const total = (this.prepared(`SELECT count(*) AS n FROM claims c WHERE ${clause}`).get(params) as { n: number }).n;
+    const rows = this.prepared(`${SELECT} WHERE ${clause} ORDER BY c.number LIMIT @limit OFFSET @offset`).all(params) as ClaimRow[];
+    return { claims: rows.map(toClaim), total };
+  }
+
+  /**
+   * Claims whose text matches the words of `query` (prefix match on the last word, as people type), best
+   * first. A query like `C1` or `12` also finds claims by number.
+   */
+  search(workspace: string, query: string, options: { debateId?: number; limit: number }): Claim[] {
+    const debate = options.debateId ?? null;
+    const results: Claim[] = [];
+    const seen = new Set<number>();
+    const add = (rows: ClaimRow[]) => {
+      for (const row of rows) {
+        if (!seen.has(row.id) && results.length < options.limit) {
+          seen.add(row.id);
+          results.push(toClaim(row));
+        }
+      }
+    };
+    const number = /^\s*[cC#]?(\d{1,9})\s*$/.exec(query);
+    if (number) add(this.statements.byNumberPrefix.all({ workspace, query: number[1]!, debate, limit: options.limit }));
+    const match = ftsQuery(query);
+    if (match) add(this.statements.search.all({ workspace, query: match, debate, limit: options.limit }));
+    return results;
+  }
+
+  /** Tags used in the workspace that start with `prefix`, most used first. */
+  tagCounts(workspace: string, prefix: string, limit: number): { tag: string; n: number }[] {
+    return this.statements.tagCounts.all({ workspace, prefix, limit });
+  }
+
+  recent(workspace: string, limit: number): Claim[] {
+    return this.statements.recent.all(workspace, limit).map(toClaim);
+  }
+}
+
+/**
+ * Turns what someone typed into a safe FTS5 query: each word quoted (so FTS syntax in the input is just
+ * text), all words required, the last one as a prefix.
+ */
+export function ftsQuery(input: string): string | undefined {
+  const words = input
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+  if (words.length === 0) return undefined;
+  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+}

@@ -1,0 +1,82 @@
+import type { Link, LinkKind } from '../domain/links.ts';
+import type { Db } from './database.ts';
+
+interface LinkRow {
+  id: number;
+  workspace: string;
+  from_claim: number;
+  to_claim: number;
+  from_number: number;
+  to_number: number;
+  kind: LinkKind;
+  author_id: string;
+  created_at: string;
+}
+
+const toLink = (row: LinkRow): Link => ({
+  id: row.id,
+  workspace: row.workspace,
+  fromClaimId: row.from_claim,
+  toClaimId: row.to_claim,
+  fromNumber: row.from_number,
+  toNumber: row.to_number,
+  kind: row.kind,
+  authorId: row.author_id,
+  createdAt: row.created_at,
+});
+
+const SELECT = `
+  SELECT l.*, f.number AS from_number, t.number AS to_number
+  FROM links l JOIN claims f ON f.id = l.from_claim JOIN claims t ON t.id = l.to_claim`;
+
+/** Typed links between claims of one workspace. */
+export class LinkRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      insert: db.prepare(
+        `INSERT OR IGNORE INTO links (workspace, from_claim, to_claim, kind, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      find: db.prepare<[string, number, number, string], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.from_claim = ? AND l.to_claim = ? AND l.kind = ?`),
+      between: db.prepare<[string, number, number], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.from_claim = ? AND l.to_claim = ? ORDER BY l.id`),
+      remove: db.prepare('DELETE FROM links WHERE id = ? AND workspace = ?'),
+      outgoing: db.prepare<[string, number], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.from_claim = ? ORDER BY t.number, l.kind`),
+      incoming: db.prepare<[string, number], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.to_claim = ? ORDER BY f.number, l.kind`),
+      inDebate: db.prepare<[number, number], LinkRow>(`${SELECT} WHERE f.debate_id = ? AND t.debate_id = ? ORDER BY l.id`),
+      refines: db.prepare<[string], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.kind = 'refines'`),
+    };
+  }
+
+  /** Adds the link; returns it and whether it is new (the same link twice is a no-op, not an error). */
+  add(link: { workspace: string; fromClaimId: number; toClaimId: number; kind: LinkKind; authorId: string; at: string }): { link: Link; created: boolean } {
+    const { changes } = this.statements.insert.run(link.workspace, link.fromClaimId, link.toClaimId, link.kind, link.authorId, link.at);
+    const row = this.statements.find.get(link.workspace, link.fromClaimId, link.toClaimId, link.kind)!;
+    return { link: toLink(row), created: changes > 0 };
+  }
+
+  between(workspace: string, fromClaimId: number, toClaimId: number): Link[] {
+    return this.statements.between.all(workspace, fromClaimId, toClaimId).map(toLink);
+  }
+
+  remove(workspace: string, linkId: number): void {
+    this.statements.remove.run(linkId, workspace);
+  }
+
+  outgoing(workspace: string, claimId: number): Link[] {
+    return this.statements.outgoing.all(workspace, claimId).map(toLink);
+  }
+
+  incoming(workspace: string, claimId: number): Link[] {
+    return this.statements.incoming.all(workspace, claimId).map(toLink);
+  }
+
+  /** Links whose two claims are both in the debate. */
+  inDebate(debateId: number): Link[] {
+    return this.statements.inDebate.all(debateId, debateId).map(toLink);
+  }
+
+  refines(workspace: string): Link[] {
+    return this.statements.refines.all(workspace).map(toLink);
+  }
+}

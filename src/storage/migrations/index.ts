@@ -1,0 +1,12 @@
+import type Database from 'better-sqlite3';
+import { foundation } from './001-foundation.ts';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  /** SQL to run, or a function for changes SQL alone cannot express. Runs inside a transaction. */
+  readonly up: string | ((db: Database.Database) => void);
+}
+
+/** Every schema change, in order. Never edit a migration that has shipped: add a new one. */
+export const MIGRATIONS: readonly Migration[] = [foundation];

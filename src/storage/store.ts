@@ -1,0 +1,33 @@
+import { AuditRepository } from './audit.ts';
+import { ClaimRepository } from './claims.ts';
+import { openDatabase, type Db } from './database.ts';
+import { DebateRepository } from './debates.ts';
+import { LinkRepository } from './links.ts';
+
+/** The database and one repository per aggregate. */
+export class Store {
+  readonly debates: DebateRepository;
+  readonly claims: ClaimRepository;
+  readonly links: LinkRepository;
+  readonly audit: AuditRepository;
+
+  constructor(readonly db: Db) {
+    this.debates = new DebateRepository(db);
+    this.claims = new ClaimRepository(db);
+    this.links = new LinkRepository(db);
+    this.audit = new AuditRepository(db);
+  }
+
+  static open(path: string): Store {
+    return new Store(openDatabase(path));
+  }
+
+  /** Runs `fn` in one transaction: all of its writes land, or none do. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,77 @@
+import type { BaseContext } from '../core/context.ts';
+import { customId } from '../core/custom-id.ts';
+import { joinMarkup, link, md, type Markup } from '../core/markup.ts';
+import { context, fields, text, type Accent, type ComponentRow, type Field, type Reply } from '../core/reply.ts';
+import { claimRef, STATUS_LABEL, type Claim } from '../domain/claims.ts';
+import { LINK_KIND_INFO, type Link } from '../domain/links.ts';
+
+const SHORT = 70;
+const LINKS_SHOWN = 8;
+
+function short(text: string): string {
+  const one = text.replace(/\s+/g, ' ');
+  return one.length > SHORT ? `${one.slice(0, SHORT - 1)}…` : one;
+}
+
+const ACCENT: Record<Claim['status'], Accent> = {
+  open: 'info',
+  'resolved-true': 'success',
+  'resolved-false': 'error',
+  'resolved-ambiguous': 'neutral',
+  retracted: 'neutral',
+};
+
+/**
+ * The claim card: text, author, source, tags, links in and out, status, and buttons to support, oppose
+ * or link it. Every command that shows one claim answers with this.
+ */
+export function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim, note?: Markup): Reply {
+  const { store } = ctx.services;
+  const debate = store.debates.byId(ctx.workspace, claim.debateId);
+  const outgoing = store.links.outgoing(ctx.workspace, claim.id);
+  const incoming = store.links.incoming(ctx.workspace, claim.id);
+  const textOf = (id: number) => store.claims.byId(ctx.workspace, id)?.text ?? '';
+
+  const linkLine = (link: Link, direction: 'out' | 'in'): Markup =>
+    direction === 'out'
+      ? md`${LINK_KIND_INFO[link.kind].verb} **C${link.toNumber}** ${short(textOf(link.toClaimId))}`
+      : md`**C${link.fromNumber}** ${LINK_KIND_INFO[link.kind].verb} this: ${short(textOf(link.fromClaimId))}`;
+  const linkList = (links: Link[], direction: 'out' | 'in'): Markup => {
+    const lines = links.slice(0, LINKS_SHOWN).map((l) => linkLine(l, direction));
+    if (links.length > LINKS_SHOWN) lines.push(md`_and ${links.length - LINKS_SHOWN} more_`);
+    return joinMarkup(lines);
+  };
+
+  const items: Field[] = [
+    { name: 'Author', value: claim.authorName, inline: true },
+    { name: 'Debate', value: debate ? md`\`${debate.slug}\`` : '—', inline: true },
+    { name: 'Status', value: STATUS_LABEL[claim.status], inline: true },
+    { name: 'Tags', value: claim.tags.length ? joinMarkup(claim.tags.map((t) => md`\`#${t}\``), ' ') : '—', inline: true },
+  ];
+  if (claim.source.url || claim.source.author) {
+    const by = claim.source.author ? md` (from ${claim.source.author})` : md``;
+    items.push({ name: 'Source', value: claim.source.url ? md`${link(claim.source.url, 'message')}${by}` : md`${claim.source.author ?? ''}` });
+  }
+  if (debate?.rootClaimId === claim.id) items.push({ name: 'Role', value: md`root of \`${debate.slug}\``, inline: true });
+  if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: linkList(outgoing, 'out') });
+  if (incoming.length) items.push({ name: `Links in (${incoming.length})`, value: linkList(incoming, 'in') });
+
+  const blocks = [text(md`${claim.text}`), fields(items)];
+  if (note) blocks.push(context(note));
+  blocks.push(context(md`Added ${claim.createdAt.slice(0, 10)}${claim.updatedAt !== claim.createdAt ? md` · edited ${claim.updatedAt.slice(0, 10)}` : ''}`));
+
+  return {
+    title: `${claimRef(claim)} · ${STATUS_LABEL[claim.status]}`,
+    blocks,
+    components: claim.status === 'retracted' ? [] : [claimButtons(claim)],
+    accent: ACCENT[claim.status],
+  };
+}
+
+export function claimButtons(claim: Claim): ComponentRow {
+  return [
+    { type: 'button', id: customId('claim', 'support', claim.number), label: 'Support…', style: 'success' },
+    { type: 'button', id: customId('claim', 'oppose', claim.number), label: 'Oppose…', style: 'danger' },
+    { type: 'button', id: customId('claim', 'link', claim.number), label: 'Link…', style: 'secondary' },
+  ];
+}

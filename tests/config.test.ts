@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('defaults to the local database and no platforms', () => {
+    const config = loadConfig({});
+    expect(config.DATABASE_PATH).toBe('data/cruxbot.db');
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+    expect(config.PORT).toBe(3000);
+  });
+
+  it('treats empty values in .env as unset', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', SLACK_BOT_TOKEN: '  ' }).SLACK_BOT_TOKEN).toBeUndefined();
+  });
+
+  it('names a database folder that does not exist', () => {
+    expect(() => loadConfig({ DATABASE_PATH: '/no/such/folder/cruxbot.db' })).toThrow(/DATABASE_PATH: the folder \/no\/such\/folder does not exist/);
+  });
+
+  it('names each bad value, and never echoes a secret', () => {
+    let message = '';
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxp-user-token-not-bot', PORT: 'eighty', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/SLACK_BOT_TOKEN: must start with xoxb-/);
+    expect(message).toMatch(/PORT:/);
+    expect(message).toMatch(/LOG_LEVEL:/);
+    expect(message).not.toContain('xoxp-user-token-not-bot');
+  });
+
+  it('asks for what a platform needs', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 'abcdefghijklmnop' })).toThrow(/DISCORD_APPLICATION_ID: required with DISCORD_TOKEN/);
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_APP_TOKEN or SLACK_SIGNING_SECRET/);
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).SLACK_SIGNING_SECRET).toBe('s');
+  });
+});

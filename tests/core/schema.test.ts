@@ -1,0 +1,80 @@
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { UsageError } from '../../src/core/errors.ts';
+import type { ArgsOf } from '../../src/core/options.ts';
+import { argsSchema, validateArgs } from '../../src/core/schema.ts';
+
+const options = [
+  { name: 'claim', type: 'claim', description: 'c', required: true },
+  { name: 'text', type: 'string', description: 't', required: true, maxLength: 10 },
+  { name: 'count', type: 'integer', description: 'n', min: 1, max: 5 },
+  { name: 'ratio', type: 'number', description: 'r' },
+  { name: 'flag', type: 'boolean', description: 'f' },
+  { name: 'kind', type: 'string', description: 'k', choices: ['supports', 'opposes'] },
+  { name: 'who', type: 'user', description: 'u' },
+  { name: 'debate', type: 'debate', description: 'd' },
+] as const;
+
+const schema = argsSchema(options);
+const validate = (raw: Record<string, unknown>) => validateArgs(schema, raw, '/x');
+
+function messageOf(raw: Record<string, unknown>): string {
+  try {
+    validate(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as UsageError).message;
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('argument types derived from the spec', () => {
+  it('makes required options required, the rest optional, and choices literal unions', () => {
+    type Args = ArgsOf<typeof options>;
+    expectTypeOf<Args['claim']>().toEqualTypeOf<number>();
+    expectTypeOf<Args['text']>().toEqualTypeOf<string>();
+    expectTypeOf<Args['count']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<Args['flag']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Args['kind']>().toEqualTypeOf<'supports' | 'opposes' | undefined>();
+    expectTypeOf<Args['who']>().toEqualTypeOf<string | undefined>();
+  });
+});
+
+describe('the zod schema from the spec', () => {
+  it('converts text-parser strings to typed values', () => {
+    expect(
+      validate({ claim: 'C12', text: '  hello ', count: '3', ratio: '0.25', flag: 'yes', kind: 'OPPOSES', who: '<@U123|ana>', debate: 'Drift-2' }),
+    ).toEqual({ claim: 12, text: 'hello', count: 3, ratio: 0.25, flag: true, kind: 'opposes', who: 'U123', debate: 'drift-2' });
+  });
+
+  it('accepts Discord’s typed values as they come', () => {
+    expect(validate({ claim: 'c7', text: 'x', count: 2, flag: false, who: '80351110224678912' })).toEqual({
+      claim: 7,
+      text: 'x',
+      count: 2,
+      flag: false,
+      who: '80351110224678912',
+    });
+  });
+
+  it('leaves absent optional options out', () => {
+    expect(validate({ claim: '1', text: 'x' })).toEqual({ claim: 1, text: 'x' });
+  });
+
+  it('names the option at fault, with what was wrong', () => {
+    expect(messageOf({ text: 'x' })).toBe('missing claim');
+    expect(messageOf({ claim: 'X', text: 'x' })).toBe('claim: expected a claim id like C12, got "X"');
+    expect(messageOf({ claim: 'C-1', text: 'x' })).toBe('claim: expected a claim id like C12, got "C-1"');
+    expect(messageOf({ claim: '1', text: '   ' })).toBe('text: is empty');
+    expect(messageOf({ claim: '1', text: 'x'.repeat(11) })).toBe('text: is 11 characters; the limit is 10');
+    expect(messageOf({ claim: '1', text: 'x', count: '9' })).toBe('count: must be at most 5 (got 9)');
+    expect(messageOf({ claim: '1', text: 'x', count: '2.5' })).toBe('count: expected a whole number, got 2.5');
+    expect(messageOf({ claim: '1', text: 'x', ratio: 'NaN' })).toBe('ratio: expected a number, got "NaN"');
+    expect(messageOf({ claim: '1', text: 'x', flag: 'maybe' })).toBe('flag: expected true or false, got "maybe"');
+    expect(messageOf({ claim: '1', text: 'x', kind: 'blah' })).toBe('kind: must be one of supports, opposes (got "blah")');
+    expect(messageOf({ claim: '1', text: 'x', nope: 'y' })).toBe('unknown option nope');
+  });
+
+  it('strips control and bidi-override characters from text', () => {
+    expect(validate({ claim: '1', text: 'a\u202eb\u0007c' }).text).toBe('abc');
+  });
+});

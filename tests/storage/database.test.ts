@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StartupError } from '../../src/core/errors.ts';
+import { APPLICATION_ID, latestSchemaVersion, openDatabase } from '../../src/storage/database.ts';
+import { MIGRATIONS, type Migration } from '../../src/storage/migrations/index.ts';
+import { Store } from '../../src/storage/store.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cruxbot-db-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('opening the database', () => {
+  it('creates a new file with every migration, WAL, foreign keys and our application id', () => {
+    const db = openDatabase(join(dir, 'new.db'));
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    const tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all();
+    expect(tables).toEqual(expect.arrayContaining(['debates', 'claims', 'claim_tags', 'links', 'audit_log', 'channel_debates']));
+    db.close();
+  });
+
+  it('migrates an existing database forward and keeps its rows', () => {
+    const path = join(dir, 'old.db');
+    const store = new Store(openDatabase(path));
+    store.debates.create({ workspace: 'local', slug: 'kept', title: 'Kept', createdBy: 'a', createdByName: 'a', at: '2026-01-01T00:00:00Z' });
+    store.close();
+
+    const next: Migration = { version: latestSchemaVersion() + 1, name: 'test: add a column', up: 'ALTER TABLE debates ADD COLUMN colour TEXT' };
+    const db = openDatabase(path, [...MIGRATIONS, next]);
+    expect(db.pragma('user_version', { simple: true })).toBe(next.version);
+    expect(db.prepare('SELECT slug, colour FROM debates').all()).toEqual([{ slug: 'kept', colour: null }]);
+    db.close();
+  });
+
+  it('rolls back a migration that fails, leaving the version where it was', () => {
+    const path = join(dir, 'fail.db');
+    openDatabase(path).close();
+    const broken: Migration = { version: latestSchemaVersion() + 1, name: 'broken', up: 'CREATE TABLE half (x); SELECT * FROM no_such_table;' };
+    expect(() => openDatabase(path, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
+    const db = new Database(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());
+    expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuses a file that is not SQLite, with a message that says so', () => {
+    const path = join(dir, 'notes.db');
+    writeFileSync(path, 'these are my notes, not a database '.repeat(100));
+    expect(() => openDatabase(path)).toThrow(StartupError);
+    expect(() => openDatabase(path)).toThrow(/is not a SQLite database/);
+  });
+
+  it('refuses another program’s SQLite database', () => {
+    const path = join(dir, 'other.db');
+    const other = new Database(path);
+    other.exec('CREATE TABLE things (x)');
+    other.close();
+    expect(() => openDatabase(path)).toThrow(/not a cruxbot one/);
+  });
+
+  it('refuses a database from a newer cruxbot', () => {
+    const path = join(dir, 'newer.db');
+    openDatabase(path).close();
+    const db = new Database(path);
+    db.pragma(`user_version = ${latestSchemaVersion() + 5}`);
+    db.close();
+    expect(() => openDatabase(path)).toThrow(/newer than this cruxbot knows/);
+  });
+});

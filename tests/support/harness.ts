@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { COMMANDS } from '../../commands/index.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Actor } from '../../src/core/context.ts';
+import { runInteraction, runText, type InteractionInput } from '../../src/core/dispatch.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import { toPlainText } from '../../src/core/markup.ts';
+import { createRegistry } from '../../src/core/registry.ts';
+import type { Block, Reply } from '../../src/core/reply.ts';
+import { createServices, type Services } from '../../src/services.ts';
+
+export const ALICE: Actor = { id: 'alice', name: 'alice' };
+export const BOB: Actor = { id: 'bob', name: 'bob' };
+
+export interface TestBot {
+  readonly services: Services;
+  readonly dbPath: string;
+  /** Runs a command line as `actor` in `workspace` (default: alice in `local`, channel `general`). */
+  run(line: string, options?: { actor?: Actor; workspace?: string; channel?: string }): Promise<Reply>;
+  /** Runs a button click, select or modal submit by custom id. */
+  interact(id: string, input?: InteractionInput, options?: { actor?: Actor; workspace?: string; channel?: string }): Promise<Reply>;
+  close(): void;
+}
+
+/** A bot over a real SQLite file in a temporary folder, with a fixed clock. */
+export function createTestBot(options: { now?: Date } = {}): TestBot {
+  const dir = mkdtempSync(join(tmpdir(), 'cruxbot-test-'));
+  const dbPath = join(dir, 'test.db');
+  const config = loadConfig({ DATABASE_PATH: dbPath });
+  const now = options.now ?? new Date('2026-11-23T12:00:00Z');
+  const services = createServices(config, { log: silentLogger, clock: () => now });
+  const commands = createRegistry(COMMANDS);
+  const base = (o: { actor?: Actor; workspace?: string; channel?: string } = {}) => ({
+    actor: o.actor ?? ALICE,
+    workspace: o.workspace ?? 'local',
+    channel: { id: o.channel ?? 'general' },
+    platform: 'test',
+    services,
+    commands,
+  });
+  return {
+    services,
+    dbPath,
+    run: (line, o) => runText(line, base(o)),
+    interact: (id, input, o) => runInteraction(id, base(o), input),
+    close() {
+      services.store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** All the words of a reply, without formatting: what a person would read. */
+export function replyText(reply: Reply): string {
+  const parts: string[] = [];
+  if (reply.title) parts.push(reply.title);
+  for (const block of reply.blocks) parts.push(blockText(block));
+  for (const row of reply.components ?? []) for (const c of row) parts.push(c.type === 'select' ? c.placeholder : c.label);
+  for (const follow of reply.followUps ?? []) parts.push(replyText(follow));
+  return parts.join('\n');
+}
+
+function blockText(block: Block): string {
+  switch (block.type) {
+    case 'text':
+    case 'context':
+      return toPlainText(block.text);
+    case 'pre':
+      return block.text;
+    case 'fields':
+      return block.fields.map((f) => `${f.name}: ${typeof f.value === 'string' ? f.value : toPlainText(f.value)}`).join('\n');
+    case 'table':
+      return [block.columns.join(' | '), ...block.rows.map((r) => r.join(' | '))].join('\n');
+    case 'divider':
+      return '';
+  }
+}
+
+export const isError = (reply: Reply): boolean => reply.accent === 'error';

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/support/no-network.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 30_000,
+    // Two cores: keep the pool small so timing-sensitive adapter tests are not starved.
+    maxWorkers: 2,
+  },
+});
