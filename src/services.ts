@@ -1,4 +1,5 @@
 import type { Config } from './config.ts';
+import type { ChatPort } from './core/context.ts';
 import { InFlight } from './core/inflight.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import { PendingStore } from './core/pending.ts';
@@ -14,6 +15,11 @@ export interface Services {
   readonly clock: () => Date;
   /** Drafts held between opening a form and submitting it (e.g. a message being captured). */
   readonly pending: PendingStore<Readonly<Record<string, string>>>;
+  /**
+   * The running platforms' ports, by platform name (`discord`, `slack`, `console`), so background work
+   * (closing a poll at its time) can edit a message on the platform it was posted to.
+   */
+  readonly chats: Map<string, ChatPort>;
 }
 
 export function createServices(config: Config, options: { log?: Logger; clock?: () => Date; store?: Store } = {}): Services {
@@ -25,5 +31,6 @@ export function createServices(config: Config, options: { log?: Logger; clock?: 
     inflight: new InFlight(),
     clock: options.clock ?? (() => new Date()),
     pending: new PendingStore(),
+    chats: new Map(),
   };
 }

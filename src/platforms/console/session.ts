@@ -55,6 +55,7 @@ export class ConsoleSession {
         this.print(`(message ${ref.id} updated)\n${this.render(reply)}`);
       },
     };
+    services.chats.set('console', this.chat);
   }
 
   get who(): Actor {

@@ -1,0 +1,40 @@
+import { cpus, totalmem } from 'node:os';
+import { commandsBench } from './commands.ts';
+import type { BenchOptions, BenchRow, BenchSuite } from './types.ts';
+
+/**
+ * `npm run bench [-- --quick] [--only <suite>] [--data <folder with polis/ and cmv-dev/>]`: one table of
+ * every measured figure, each beside its floor. Paste the output into the README's figures section.
+ */
+export const SUITES: readonly BenchSuite[] = [commandsBench];
+
+function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i === -1 ? undefined : argv[i + 1];
+  };
+  const dataDir = value('--data');
+  const only = value('--only');
+  return { quick: argv.includes('--quick'), ...(dataDir ? { dataDir } : {}), ...(only ? { only } : {}) };
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  process.stdout.write(`cruxbot benchmarks · ${machine}${options.quick ? ' · quick sizes' : ''}\n\n`);
+  process.stdout.write('| area | case | figure | floor (same work, raw) |\n|---|---|---|---|\n');
+  for (const suite of SUITES) {
+    if (options.only && suite.name !== options.only) continue;
+    let rows: BenchRow[];
+    try {
+      rows = await suite.run(options);
+    } catch (error) {
+      rows = [{ case: 'failed', value: (error as Error).message }];
+    }
+    for (const row of rows) {
+      process.stdout.write(`| ${suite.name} | ${row.case} | ${row.value}${row.note ? ` (${row.note})` : ''} | ${row.floor ?? '—'} |\n`);
+    }
+  }
+}
+
+await main();
