@@ -18,7 +18,14 @@ const add = subcommand({
   name: 'add',
   description: 'Add a claim to the current debate',
   options: [
-    { name: 'text', type: 'string', description: 'The claim, in a sentence or two', required: true, positional: true, maxLength: CLAIM_TEXT_MAX },
+    {
+      name: 'text',
+      type: 'string',
+      description: 'The claim, in a sentence or two',
+      required: true,
+      positional: true,
+      maxLength: CLAIM_TEXT_MAX,
+    },
     { name: 'tags', type: 'string', description: 'Tags, separated by commas or spaces', autocomplete: 'tag', example: 'reward-seeking' },
     { name: 'source', type: 'string', description: 'A link to where the claim was made', example: 'https://…' },
     { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
@@ -33,7 +40,8 @@ const add = subcommand({
     const url = parseSourceUrl(ctx.args.source);
     const claim = addClaim(ctx, { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) });
     const root = ctx.services.store.debates.byId(ctx.workspace, debate.id)?.rootClaimId;
-    const rootClaim = root !== null && root !== undefined && root !== claim.id ? ctx.services.store.claims.byId(ctx.workspace, root) : undefined;
+    const rootClaim =
+      root !== null && root !== undefined && root !== claim.id ? ctx.services.store.claims.byId(ctx.workspace, root) : undefined;
     return claimCard(
       ctx,
       claim,
@@ -78,15 +86,25 @@ const list = subcommand({
       offset: (page - 1) * PAGE_SIZE,
     });
     if (total === 0) {
-      return notice(md`No claims in \`${debate.slug}\`${tag || ctx.args.status || ctx.args.author ? ' match that filter' : ' yet; add one with `/claim add <text>`'}.`, { ephemeral: false });
+      return notice(
+        md`No claims in \`${debate.slug}\`${tag || ctx.args.status || ctx.args.author ? ' match that filter' : ' yet; add one with `/claim add <text>`'}.`,
+        { ephemeral: false },
+      );
     }
     const pages = Math.ceil(total / PAGE_SIZE);
     if (page > pages) throw new UserError(`There are only ${pages} page${pages === 1 ? '' : 's'} of claims.`, 'claim.page');
     return {
       title: `Claims in ${debate.slug} (${total})`,
       blocks: [
-        table(['id', 'status', 'author', 'claim'], claims.map((c) => [claimRef(c), STATUS_LABEL[c.status], c.authorName, short(c.text, 80)])),
-        context(pages > 1 ? md`Page ${page} of ${pages}${page < pages ? md` · next: \`/claim list page:${page + 1}\`` : ''}` : md`Show one with \`/claim show C#\`.`),
+        table(
+          ['id', 'status', 'author', 'claim'],
+          claims.map((c) => [claimRef(c), STATUS_LABEL[c.status], c.authorName, short(c.text, 80)]),
+        ),
+        context(
+          pages > 1
+            ? md`Page ${page} of ${pages}${page < pages ? md` · next: \`/claim list page:${page + 1}\`` : ''}`
+            : md`Show one with \`/claim show C#\`.`,
+        ),
       ],
     };
   },
@@ -100,11 +118,18 @@ const edit = subcommand({
     { name: 'text', type: 'string', description: 'The new text', positional: true, maxLength: CLAIM_TEXT_MAX },
     { name: 'tags', type: 'string', description: 'The new tags (replace the old ones; "none" clears them)', autocomplete: 'tag' },
   ] as const,
-  examples: ['/claim edit C2 text:"Reward seeking is more likely instrumental than terminal, for now"', '/claim edit C2 tags:reward-seeking,terminal'],
+  examples: [
+    '/claim edit C2 text:"Reward seeking is more likely instrumental than terminal, for now"',
+    '/claim edit C2 tags:reward-seeking,terminal',
+  ],
   handler(ctx) {
     const claim = ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
     if (ctx.args.text === undefined && ctx.args.tags === undefined) {
-      throw new UsageError(md`Say what to change: \`text:\` or \`tags:\`.`, '/claim edit <claim> [text] [tags:<tags>]', 'claim.edit-nothing');
+      throw new UsageError(
+        md`Say what to change: \`text:\` or \`tags:\`.`,
+        '/claim edit <claim> [text] [tags:<tags>]',
+        'claim.edit-nothing',
+      );
     }
     const tags = ctx.args.tags === undefined ? undefined : ctx.args.tags.trim().toLowerCase() === 'none' ? [] : parseTags(ctx.args.tags);
     const updated = editClaim(ctx, claim, { ...(ctx.args.text !== undefined ? { text: ctx.args.text } : {}), ...(tags ? { tags } : {}) });
@@ -137,11 +162,19 @@ const search = subcommand({
   examples: ['/claim search reward seeking'],
   handler(ctx) {
     const debateId = ctx.args.debate ? ctx.services.store.debates.require(ctx.workspace, ctx.args.debate).id : undefined;
-    const found = ctx.services.store.claims.search(ctx.workspace, ctx.args.query, { limit: 15, ...(debateId !== undefined ? { debateId } : {}) });
+    const found = ctx.services.store.claims.search(ctx.workspace, ctx.args.query, {
+      limit: 15,
+      ...(debateId !== undefined ? { debateId } : {}),
+    });
     if (found.length === 0) return notice(md`No claims match "${ctx.args.query}".`);
     return {
       title: `Claims matching “${short(ctx.args.query, 40)}”`,
-      blocks: [table(['id', 'status', 'claim'], found.map((c) => [claimRef(c), STATUS_LABEL[c.status], short(c.text, 90)]))],
+      blocks: [
+        table(
+          ['id', 'status', 'claim'],
+          found.map((c) => [claimRef(c), STATUS_LABEL[c.status], short(c.text, 90)]),
+        ),
+      ],
       ephemeral: true,
     };
   },
@@ -169,7 +202,13 @@ function linkedClaimForm(kind: 'supports' | 'opposes') {
         id: customId('claim', 'add-linked', target.number, kind),
         title: `${kind === 'supports' ? 'Support' : 'Oppose'} ${claimRef(target)}`,
         inputs: [
-          { id: 'text', label: kind === 'supports' ? 'A claim that supports it' : 'A claim that opposes it', style: 'paragraph', required: true, maxLength: CLAIM_TEXT_MAX },
+          {
+            id: 'text',
+            label: kind === 'supports' ? 'A claim that supports it' : 'A claim that opposes it',
+            style: 'paragraph',
+            required: true,
+            maxLength: CLAIM_TEXT_MAX,
+          },
           { id: 'tags', label: 'Tags (optional)', style: 'short', required: false, maxLength: 200, placeholder: 'reward-seeking, drift' },
         ],
       },
@@ -201,8 +240,22 @@ export default defineCommand({
           id: customId('claim', 'link-submit', from.number),
           title: `Link ${claimRef(from)}`,
           inputs: [
-            { id: 'target', label: `Link ${claimRef(from)} to which claim?`, style: 'short', required: true, placeholder: 'C1', maxLength: 12 },
-            { id: 'kind', label: 'How: supports, opposes, crux-of, refines, duplicates', style: 'short', required: true, value: 'supports', maxLength: 12 },
+            {
+              id: 'target',
+              label: `Link ${claimRef(from)} to which claim?`,
+              style: 'short',
+              required: true,
+              placeholder: 'C1',
+              maxLength: 12,
+            },
+            {
+              id: 'kind',
+              label: 'How: supports, opposes, crux-of, refines, duplicates',
+              style: 'short',
+              required: true,
+              value: 'supports',
+              maxLength: 12,
+            },
           ],
         },
       };
@@ -218,17 +271,27 @@ export default defineCommand({
         linkTo: { claim: target, kind },
       });
       const refreshed = ctx.services.store.claims.byId(ctx.workspace, target.id)!;
-      return { ...claimCard(ctx, refreshed, md`${ctx.actor.name} added ${claimRef(claim)}, which ${LINK_KIND_INFO[kind].verb} ${claimRef(target)}.`), update: true };
+      return {
+        ...claimCard(
+          ctx,
+          refreshed,
+          md`${ctx.actor.name} added ${claimRef(claim)}, which ${LINK_KIND_INFO[kind].verb} ${claimRef(target)}.`,
+        ),
+        update: true,
+      };
     },
     'link-submit'(ctx) {
       const from = claimFromParam(ctx);
       const toNumber = parseClaimId(ctx.fields.target ?? '');
-      if (toNumber === undefined) throw new UserError(md`"${ctx.fields.target ?? ''}" is not a claim id; write it like C12.`, 'link.bad-target');
+      if (toNumber === undefined)
+        throw new UserError(md`"${ctx.fields.target ?? ''}" is not a claim id; write it like C12.`, 'link.bad-target');
       const to = ctx.services.store.claims.require(ctx.workspace, toNumber);
       const kind = kindFrom(ctx.fields.kind);
       const { created } = addLink(ctx, from, to, kind);
       const refreshed = ctx.services.store.claims.byId(ctx.workspace, from.id)!;
-      const note = created ? md`${claimRef(from)} now ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.` : md`${claimRef(from)} already ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`;
+      const note = created
+        ? md`${claimRef(from)} now ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`
+        : md`${claimRef(from)} already ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`;
       return { ...claimCard(ctx, refreshed, note), update: true };
     },
     /** "Capture as claim" on a message: a form prefilled with its text. */
@@ -248,7 +311,14 @@ export default defineCommand({
           id: customId('claim', 'capture-submit', token),
           title: 'Capture as claim',
           inputs: [
-            { id: 'text', label: `Claim (from ${message.authorName})`.slice(0, 45), style: 'paragraph', required: true, value: message.text.slice(0, CLAIM_TEXT_MAX), maxLength: CLAIM_TEXT_MAX },
+            {
+              id: 'text',
+              label: `Claim (from ${message.authorName})`.slice(0, 45),
+              style: 'paragraph',
+              required: true,
+              value: message.text.slice(0, CLAIM_TEXT_MAX),
+              maxLength: CLAIM_TEXT_MAX,
+            },
             { id: 'tags', label: 'Tags (optional)', style: 'short', required: false, maxLength: 200, placeholder: 'reward-seeking, drift' },
           ],
         },

@@ -10,8 +10,23 @@ const create = subcommand({
   name: 'new',
   description: 'Start a debate and make it this channel’s current one',
   options: [
-    { name: 'slug', type: 'string', description: 'A short name: lowercase letters, digits, dashes', required: true, positional: true, maxLength: 40, example: 'reward-seeking' },
-    { name: 'title', type: 'string', description: 'The question being debated', required: true, positional: true, maxLength: DEBATE_TITLE_MAX },
+    {
+      name: 'slug',
+      type: 'string',
+      description: 'A short name: lowercase letters, digits, dashes',
+      required: true,
+      positional: true,
+      maxLength: 40,
+      example: 'reward-seeking',
+    },
+    {
+      name: 'title',
+      type: 'string',
+      description: 'The question being debated',
+      required: true,
+      positional: true,
+      maxLength: DEBATE_TITLE_MAX,
+    },
   ] as const,
   examples: ['/debate new slug:reward-seeking title:"Is reward the optimization target of capable agents?"'],
   handler(ctx) {
@@ -20,16 +35,32 @@ const create = subcommand({
     const { store } = ctx.services;
     const at = nowIso(ctx);
     const debate = store.transaction(() => {
-      const created = store.debates.create({ workspace: ctx.workspace, slug, title, createdBy: ctx.actor.id, createdByName: ctx.actor.name, at });
+      const created = store.debates.create({
+        workspace: ctx.workspace,
+        slug,
+        title,
+        createdBy: ctx.actor.id,
+        createdByName: ctx.actor.name,
+        at,
+      });
       store.debates.setCurrent(ctx.workspace, ctx.channel.id, created.id, at);
-      store.audit.record({ workspace: ctx.workspace, actorId: ctx.actor.id, action: 'debate.new', entity: `debate:${slug}`, after: { title }, at });
+      store.audit.record({
+        workspace: ctx.workspace,
+        actorId: ctx.actor.id,
+        action: 'debate.new',
+        entity: `debate:${slug}`,
+        after: { title },
+        at,
+      });
       return created;
     });
     return {
       title: `Debate ${debate.slug}`,
       blocks: [
         text(md`**${debate.title}**`),
-        context(md`Started by ${ctx.actor.name}. This channel now works on \`${debate.slug}\`: the first claim you add becomes its root. Try \`/claim add <text>\`.`),
+        context(
+          md`Started by ${ctx.actor.name}. This channel now works on \`${debate.slug}\`: the first claim you add becomes its root. Try \`/claim add <text>\`.`,
+        ),
       ],
       accent: 'success',
     };
@@ -57,17 +88,28 @@ const list = subcommand({
   handler(ctx) {
     const { store } = ctx.services;
     const debates = store.debates.list(ctx.workspace);
-    if (debates.length === 0) return notice(md`No debates yet. Start one with \`/debate new slug:<slug> title:"<question>"\`.`, { ephemeral: false });
+    if (debates.length === 0)
+      return notice(md`No debates yet. Start one with \`/debate new slug:<slug> title:"<question>"\`.`, { ephemeral: false });
     const current = store.debates.currentFor(ctx.workspace, ctx.channel.id);
     return {
       title: `Debates (${debates.length})`,
       blocks: [
         table(
           ['', 'slug', 'claims', 'links', 'title'],
-          debates.map((d) => [d.id === current?.id ? '▸' : '', d.slug, String(d.claimCount), String(d.linkCount), d.title.length > 70 ? `${d.title.slice(0, 69)}…` : d.title]),
+          debates.map((d) => [
+            d.id === current?.id ? '▸' : '',
+            d.slug,
+            String(d.claimCount),
+            String(d.linkCount),
+            d.title.length > 70 ? `${d.title.slice(0, 69)}…` : d.title,
+          ]),
           ['left', 'left', 'right', 'right', 'left'],
         ),
-        context(current ? md`▸ marks this channel’s debate. Switch with \`/debate use <slug>\`.` : md`Pick one for this channel with \`/debate use <slug>\`.`),
+        context(
+          current
+            ? md`▸ marks this channel’s debate. Switch with \`/debate use <slug>\`.`
+            : md`Pick one for this channel with \`/debate use <slug>\`.`,
+        ),
       ],
     };
   },
@@ -95,7 +137,10 @@ const show = subcommand({
       blocks: [
         text(md`**${debate.title}**`),
         fields([
-          { name: 'Root claim', value: root ? md`**${claimRef(root)}** ${root.text.length > 200 ? `${root.text.slice(0, 199)}…` : root.text}` : 'none yet' },
+          {
+            name: 'Root claim',
+            value: root ? md`**${claimRef(root)}** ${root.text.length > 200 ? `${root.text.slice(0, 199)}…` : root.text}` : 'none yet',
+          },
           { name: 'Claims', value: claims.length ? [...byStatus.entries()].map(([s, n]) => `${n} ${s}`).join(', ') : '0', inline: true },
           { name: 'Links', value: `${links.length} (${cruxes} crux${cruxes === 1 ? '' : 'es'})`, inline: true },
           { name: 'Started', value: `${debate.createdAt.slice(0, 10)} by ${debate.createdByName}`, inline: true },
@@ -121,12 +166,23 @@ const root = subcommand({
     const claim = store.claims.require(ctx.workspace, ctx.args.claim);
     if (claim.debateId !== debate.id) throw new UserError(md`${claimRef(claim)} is not in \`${debate.slug}\`.`, 'debate.root-elsewhere');
     if (debate.createdBy !== ctx.actor.id && !ctx.actor.isModerator) {
-      throw new PermissionError(md`Only ${debate.createdByName}, who started \`${debate.slug}\`, or a moderator can change its root.`, 'debate.not-owner');
+      throw new PermissionError(
+        md`Only ${debate.createdByName}, who started \`${debate.slug}\`, or a moderator can change its root.`,
+        'debate.not-owner',
+      );
     }
     const at = nowIso(ctx);
     store.transaction(() => {
       store.debates.setRoot(ctx.workspace, debate.id, claim.id);
-      store.audit.record({ workspace: ctx.workspace, actorId: ctx.actor.id, action: 'debate.root', entity: `debate:${debate.slug}`, before: { root: debate.rootClaimId }, after: { root: claimRef(claim) }, at });
+      store.audit.record({
+        workspace: ctx.workspace,
+        actorId: ctx.actor.id,
+        action: 'debate.root',
+        entity: `debate:${debate.slug}`,
+        before: { root: debate.rootClaimId },
+        after: { root: claimRef(claim) },
+        at,
+      });
     });
     return notice(md`${claimRef(claim)} is now the root of \`${debate.slug}\`.`, { accent: 'success', ephemeral: false });
   },

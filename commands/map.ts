@@ -15,7 +15,10 @@ export default defineCommand({
     const outline = renderOutline(debate, store.claims.inDebate(debate.id), store.links.inDebate(debate.id));
     return {
       title: `Map of ${debate.slug}`,
-      blocks: [pre(outline), context(md`+ supports · − opposes · ◆ crux of · ≈ refines · = duplicates. Open a claim with \`/claim show C#\`.`)],
+      blocks: [
+        pre(outline),
+        context(md`+ supports · − opposes · ◆ crux of · ≈ refines · = duplicates. Open a claim with \`/claim show C#\`.`),
+      ],
     };
   },
 });

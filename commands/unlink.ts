@@ -19,7 +19,10 @@ export default defineCommand({
     const from = claims.require(ctx.workspace, ctx.args.from);
     const to = claims.require(ctx.workspace, ctx.args.to);
     const removed = removeLinks(ctx, from, to, ctx.args.kind);
-    const what = joinMarkup(removed.map((l) => md`${claimRef(from)} ${LINK_KIND_INFO[l.kind].verb} ${claimRef(to)}`), '; ');
+    const what = joinMarkup(
+      removed.map((l) => md`${claimRef(from)} ${LINK_KIND_INFO[l.kind].verb} ${claimRef(to)}`),
+      '; ',
+    );
     return notice(md`Removed: ${what}.`, { accent: 'success', ephemeral: false });
   },
 });

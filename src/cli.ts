@@ -38,7 +38,9 @@ export const CLI: Record<string, CliCommand> = {
         return 2;
       }
       const { services } = createApp(loadConfig(), { console: true });
-      const session = new ConsoleSession(services, createRegistry(COMMANDS), consoleActor(as), { color: false, width: 100 }, (t) => process.stdout.write(`${t}\n`));
+      const session = new ConsoleSession(services, createRegistry(COMMANDS), consoleActor(as), { color: false, width: 100 }, (t) =>
+        process.stdout.write(`${t}\n`),
+      );
       const reply = await session.run(line);
       services.store.close();
       return reply.accent === 'error' ? 1 : 0;
@@ -52,7 +54,9 @@ export const CLI: Record<string, CliCommand> = {
       const result = loadDemo(services, { workspace: CONSOLE_WORKSPACE, channel: CONSOLE_CHANNEL });
       for (const d of result.loaded) process.stdout.write(`Loaded ${d.slug}: ${d.claims} claims, ${d.links} links.\n`);
       for (const slug of result.skipped) process.stdout.write(`${slug} is already there; left as it was.\n`);
-      process.stdout.write(`The console now works on ${result.loaded[0]?.slug ?? result.skipped[0]}. Try: npm start, then /map (database: ${config.DATABASE_PATH}).\n`);
+      process.stdout.write(
+        `The console now works on ${result.loaded[0]?.slug ?? result.skipped[0]}. Try: npm start, then /map (database: ${config.DATABASE_PATH}).\n`,
+      );
       services.store.close();
       return 0;
     },

@@ -57,7 +57,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }
   }
   if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {
-    problems.push('DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (the Application ID on the developer portal\'s General Information page)');
+    problems.push(
+      "DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (the Application ID on the developer portal's General Information page)",
+    );
   }
   if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: one is required with SLACK_BOT_TOKEN (Socket Mode or HTTP)');
@@ -66,7 +68,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('SLACK_BOT_TOKEN: required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
   }
   if (problems.length) {
-    throw new StartupError(`cruxbot cannot start; fix these settings (in .env or the environment):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    throw new StartupError(
+      `cruxbot cannot start; fix these settings (in .env or the environment):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
   }
   return config;
 }

@@ -46,8 +46,22 @@ export function loadDemo(services: Services, target: { workspace: string; channe
         continue;
       }
       const at = services.clock().toISOString();
-      const debate = store.debates.create({ workspace: target.workspace, slug: spec.slug, title: spec.title, createdBy: spec.createdBy, createdByName: spec.createdBy, at });
-      store.audit.record({ workspace: target.workspace, actorId: spec.createdBy, action: 'debate.new', entity: `debate:${spec.slug}`, after: { title: spec.title, demo: true }, at });
+      const debate = store.debates.create({
+        workspace: target.workspace,
+        slug: spec.slug,
+        title: spec.title,
+        createdBy: spec.createdBy,
+        createdByName: spec.createdBy,
+        at,
+      });
+      store.audit.record({
+        workspace: target.workspace,
+        actorId: spec.createdBy,
+        action: 'debate.new',
+        entity: `debate:${spec.slug}`,
+        after: { title: spec.title, demo: true },
+        at,
+      });
       const byKey = new Map<string, Claim>();
       for (const c of spec.claims) {
         const ctx = { services, workspace: target.workspace, actor: actor(c.author) };

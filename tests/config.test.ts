@@ -14,7 +14,9 @@ describe('configuration', () => {
   });
 
   it('names a database folder that does not exist', () => {
-    expect(() => loadConfig({ DATABASE_PATH: '/no/such/folder/cruxbot.db' })).toThrow(/DATABASE_PATH: the folder \/no\/such\/folder does not exist/);
+    expect(() => loadConfig({ DATABASE_PATH: '/no/such/folder/cruxbot.db' })).toThrow(
+      /DATABASE_PATH: the folder \/no\/such\/folder does not exist/,
+    );
   });
 
   it('names each bad value, and never echoes a secret', () => {

@@ -15,7 +15,10 @@ export function checkClaimText(raw: string | undefined): string {
   const text = cleanText(raw ?? '');
   if (!text) throw new UserError('The claim text is empty: write the claim in a sentence or two.', 'claim.empty');
   if (text.length > CLAIM_TEXT_MAX) {
-    throw new UserError(`The claim text is ${text.length.toLocaleString('en-US')} characters; the limit is ${CLAIM_TEXT_MAX.toLocaleString('en-US')}. Split it into smaller claims.`, 'claim.too-long');
+    throw new UserError(
+      `The claim text is ${text.length.toLocaleString('en-US')} characters; the limit is ${CLAIM_TEXT_MAX.toLocaleString('en-US')}. Split it into smaller claims.`,
+      'claim.too-long',
+    );
   }
   return text;
 }

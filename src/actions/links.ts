@@ -18,7 +18,10 @@ export function addLink(ctx: Ctx, from: Claim, to: Claim, kind: LinkKind): { lin
   }
   const { store } = ctx.services;
   if (kind === 'refines' && wouldCreateRefinesCycle(store.links.refines(ctx.workspace), from.id, to.id)) {
-    throw new UserError(md`${claimRef(from)} refines ${claimRef(to)} would make a loop of refinements; refine in one direction only.`, 'link.refines-cycle');
+    throw new UserError(
+      md`${claimRef(from)} refines ${claimRef(to)} would make a loop of refinements; refine in one direction only.`,
+      'link.refines-cycle',
+    );
   }
   const at = nowIso(ctx);
   return store.transaction(() => {
@@ -46,7 +49,9 @@ export function removeLinks(ctx: Ctx, from: Claim, to: Claim, kind?: LinkKind): 
   const links = store.links.between(ctx.workspace, from.id, to.id).filter((l) => !kind || l.kind === kind);
   if (links.length === 0) {
     throw new UserError(
-      kind ? md`${claimRef(from)} does not ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}; nothing to remove.` : md`${claimRef(from)} has no link to ${claimRef(to)}; nothing to remove.`,
+      kind
+        ? md`${claimRef(from)} does not ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}; nothing to remove.`
+        : md`${claimRef(from)} has no link to ${claimRef(to)}; nothing to remove.`,
       'link.not-found',
     );
   }

@@ -15,7 +15,11 @@ export const SUGGESTIONS_MAX = 25;
  * Suggestions for a claim, debate or tag option as someone types: `C1` matches claims by number, words
  * match claim text, best first; claims in the channel's current debate come first. At most 25.
  */
-export function suggest(ctx: Pick<BaseContext, 'services' | 'workspace' | 'channel'>, source: AutocompleteSource, typed: string): Suggestion[] {
+export function suggest(
+  ctx: Pick<BaseContext, 'services' | 'workspace' | 'channel'>,
+  source: AutocompleteSource,
+  typed: string,
+): Suggestion[] {
   const { store } = ctx.services;
   const query = typed.trim().slice(0, 100);
   switch (source) {
@@ -45,7 +49,12 @@ export function suggest(ctx: Pick<BaseContext, 'services' | 'workspace' | 'chann
         .map((d) => ({ name: clip(`${d.slug} · ${d.title}`, 100), value: d.slug }));
     }
     case 'tag': {
-      const last = query.split(/[\s,]+/).pop()?.replace(/^#/, '').toLowerCase() ?? '';
+      const last =
+        query
+          .split(/[\s,]+/)
+          .pop()
+          ?.replace(/^#/, '')
+          .toLowerCase() ?? '';
       const before = query.slice(0, query.length - last.length);
       const rows = store.claims.tagCounts(ctx.workspace, last, SUGGESTIONS_MAX);
       return rows.map((r) => ({ name: clip(`${before}${r.tag} (${r.n})`, 100), value: clip(`${before}${r.tag}`, 100) }));

@@ -54,6 +54,11 @@ export interface Command {
   readonly leaf?: Leaf;
   /** Set when the command has subcommands (`/claim add`). */
   readonly subcommands?: ReadonlyMap<string, Leaf>;
+  /**
+   * In text (Slack, console), words that do not start with a subcommand go to this one, so
+   * `/drift preset:x` means `/drift run preset:x`. Discord always shows the subcommand.
+   */
+  readonly defaultSubcommand?: string;
   readonly interactions: Readonly<Record<string, InteractionHandler>>;
   readonly messageActions: readonly MessageActionSpec[];
 }
@@ -64,15 +69,17 @@ export interface SubcommandSpec {
 }
 
 /** A subcommand: its options `as const` type its handler's arguments. */
-export function subcommand<const Opts extends readonly OptionSpec[]>(
-  spec: { readonly name: string } & LeafFields<Opts>,
-): SubcommandSpec {
+export function subcommand<const Opts extends readonly OptionSpec[]>(spec: { readonly name: string } & LeafFields<Opts>): SubcommandSpec {
   return { name: spec.name, build: (command) => buildLeaf(command, spec.name, spec) };
 }
 
 export function defineCommand<const Opts extends readonly OptionSpec[]>(spec: CommandFields & LeafFields<Opts>): Command;
-export function defineCommand(spec: CommandFields & { readonly subcommands: readonly SubcommandSpec[] }): Command;
-export function defineCommand(spec: CommandFields & (AnyLeafFields | { readonly subcommands: readonly SubcommandSpec[] })): Command {
+export function defineCommand(
+  spec: CommandFields & { readonly subcommands: readonly SubcommandSpec[]; readonly defaultSubcommand?: string },
+): Command;
+export function defineCommand(
+  spec: CommandFields & (AnyLeafFields | { readonly subcommands: readonly SubcommandSpec[]; readonly defaultSubcommand?: string }),
+): Command {
   checkName(spec.name, 'command');
   checkDescription(spec.description, `/${spec.name}`);
   const base = {
@@ -88,6 +95,11 @@ export function defineCommand(spec: CommandFields & (AnyLeafFields | { readonly 
       subcommands.set(sub.name, sub.build(spec.name));
     }
     if (subcommands.size === 0 || subcommands.size > 25) throw new Error(`/${spec.name} needs 1–25 subcommands`);
+    if (spec.defaultSubcommand !== undefined) {
+      if (!subcommands.has(spec.defaultSubcommand))
+        throw new Error(`/${spec.name}: default subcommand ${spec.defaultSubcommand} is not declared`);
+      return { ...base, subcommands, defaultSubcommand: spec.defaultSubcommand };
+    }
     return { ...base, subcommands };
   }
   return { ...base, leaf: buildLeaf(spec.name, undefined, spec) };
@@ -146,6 +158,7 @@ function checkOptions(options: readonly OptionSpec[], where: string): void {
     seen.add(option.name);
     if (option.required && optionalSeen) throw new Error(`${where}: required option ${option.name} must come before optional ones`);
     if (!option.required) optionalSeen = true;
-    if (option.choices && (option.choices.length < 1 || option.choices.length > 25)) throw new Error(`${where} ${option.name}: 1–25 choices`);
+    if (option.choices && (option.choices.length < 1 || option.choices.length > 25))
+      throw new Error(`${where} ${option.name}: 1–25 choices`);
   });
 }

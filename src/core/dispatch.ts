@@ -4,6 +4,7 @@ import type { BaseContext, ChatMessage } from './context.ts';
 import { parseCustomId } from './custom-id.ts';
 import { UsageError, UserError } from './errors.ts';
 import { md } from './markup.ts';
+import type { FileUpload } from './options.ts';
 import { parseCommandLine, type Invocation } from './parse.ts';
 import { errorReply, notice, type MessageRef, type Reply } from './reply.ts';
 import { validateArgs } from './schema.ts';
@@ -25,12 +26,28 @@ export function runCommand(invocation: Invocation, request: RequestContext): Pro
   });
 }
 
+export interface TextOptions {
+  /**
+   * Turns a typed value of an attachment option into a file. Only the console passes one (it reads the
+   * operator's own files); elsewhere a typed value is refused by the schema.
+   */
+  readonly readAttachment?: (value: string) => FileUpload;
+}
+
 /** Runs a command line as typed in Slack or the console: `/claim add …`. Never throws. */
-export function runText(line: string, request: RequestContext): Promise<Reply> {
+export function runText(line: string, request: RequestContext, options: TextOptions = {}): Promise<Reply> {
   return guard(request, 'text', async (ctx) => {
     const invocation = parseCommandLine(ctx.commands, line);
     const leaf = findLeaf(ctx, invocation);
-    const args = validateArgs(leaf.schema, invocation.args, leaf.usage);
+    const raw = { ...invocation.args };
+    if (options.readAttachment) {
+      for (const option of leaf.options) {
+        const value = raw[option.name];
+        if (option.type === 'attachment' && typeof value === 'string' && value.trim())
+          raw[option.name] = options.readAttachment(value.trim());
+      }
+    }
+    const args = validateArgs(leaf.schema, raw, leaf.usage);
     return leaf.handler({ ...ctx, args });
   });
 }
@@ -63,7 +80,8 @@ export function runInteraction(id: string, request: RequestContext, input: Inter
 /** The leaf a command and subcommand name; a UsageError when there is none. */
 export function findLeaf(ctx: Pick<BaseContext, 'commands'>, invocation: Pick<Invocation, 'command' | 'subcommand'>): Leaf {
   const command = ctx.commands.get(invocation.command);
-  if (!command) throw new UsageError(md`Unknown command \`/${invocation.command}\`. Type \`/help\` for the list.`, undefined, 'usage.unknown-command');
+  if (!command)
+    throw new UsageError(md`Unknown command \`/${invocation.command}\`. Type \`/help\` for the list.`, undefined, 'usage.unknown-command');
   if (command.leaf) return command.leaf;
   const leaf = invocation.subcommand ? command.subcommands?.get(invocation.subcommand) : undefined;
   if (!leaf) {

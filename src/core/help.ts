@@ -16,7 +16,9 @@ export function helpOverview(registry: CommandRegistry): Reply {
     blocks: [
       text(md`Capture the claims of a debate, link them into a crux graph, and see where the disagreement lives.`),
       fields(items),
-      context(md`Details and examples: \`/help <command>\`, e.g. \`/help claim add\`. Options are written \`name:value\`; quote values with spaces.`),
+      context(
+        md`Details and examples: \`/help <command>\`, e.g. \`/help claim add\`. Options are written \`name:value\`; quote values with spaces.`,
+      ),
     ],
     ephemeral: true,
   };
@@ -27,12 +29,24 @@ export function helpFor(registry: CommandRegistry, query: string): Reply {
   const [name = '', sub] = query.replace(/^\//, '').trim().toLowerCase().split(/\s+/);
   const command = registry.get(name);
   if (!command) {
-    const suggestion = closest(name, registry.commands.map((c) => c.name));
-    throw new UsageError(md`There is no \`/${name}\`${suggestion ? md`; did you mean \`/${suggestion}\`` : ''}. Type \`/help\` for the list.`, undefined, 'help.unknown');
+    const suggestion = closest(
+      name,
+      registry.commands.map((c) => c.name),
+    );
+    throw new UsageError(
+      md`There is no \`/${name}\`${suggestion ? md`; did you mean \`/${suggestion}\`` : ''}. Type \`/help\` for the list.`,
+      undefined,
+      'help.unknown',
+    );
   }
   if (sub && command.subcommands) {
     const leaf = command.subcommands.get(sub);
-    if (!leaf) throw new UsageError(md`\`/${command.name}\` has no subcommand \`${sub}\`. It has: ${[...command.subcommands.keys()].join(', ')}.`, undefined, 'help.unknown');
+    if (!leaf)
+      throw new UsageError(
+        md`\`/${command.name}\` has no subcommand \`${sub}\`. It has: ${[...command.subcommands.keys()].join(', ')}.`,
+        undefined,
+        'help.unknown',
+      );
     return { title: `/${command.name} ${sub}`, blocks: leafHelp(leaf), ephemeral: true };
   }
   const leaves = command.leaf ? [command.leaf] : [...(command.subcommands?.values() ?? [])];

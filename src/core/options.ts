@@ -3,7 +3,7 @@
  * schema, the text parser's rules, Discord's registration JSON, Slack's usage hints and /help.
  */
 
-export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'claim' | 'debate' | 'user';
+export type OptionType = 'string' | 'integer' | 'number' | 'boolean' | 'claim' | 'debate' | 'user' | 'attachment';
 
 /** Where autocomplete suggestions come from (Discord autocomplete, Slack external selects). */
 export type AutocompleteSource = 'claim' | 'debate' | 'tag';
@@ -32,6 +32,20 @@ export interface OptionSpec {
 /** A claim option's value: the claim's per-workspace number (`C12` → 12). */
 export type ClaimNumber = number;
 
+/**
+ * An attachment option's value: the file's bytes. Discord's adapter downloads the attached file; the
+ * console reads the path typed after `name:`. A text value from anywhere else is refused, so no chat
+ * user can make the bot read a file on its host.
+ */
+export interface FileUpload {
+  readonly name: string;
+  readonly data: Uint8Array;
+  readonly contentType?: string;
+}
+
+/** Files larger than this are refused before they are read into a command. */
+export const ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024;
+
 type ValueOf<O extends OptionSpec> = O extends { readonly choices: readonly (infer C extends string)[] }
   ? C
   : O['type'] extends 'string' | 'debate' | 'user'
@@ -40,7 +54,9 @@ type ValueOf<O extends OptionSpec> = O extends { readonly choices: readonly (inf
       ? number
       : O['type'] extends 'boolean'
         ? boolean
-        : never;
+        : O['type'] extends 'attachment'
+          ? FileUpload
+          : never;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
@@ -71,6 +87,8 @@ export function optionPlaceholder(option: OptionSpec): string {
       return 'user';
     case 'boolean':
       return 'true|false';
+    case 'attachment':
+      return 'file';
     default:
       return option.name;
   }

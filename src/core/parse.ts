@@ -71,7 +71,11 @@ export function tokenize(input: string): Token[] {
           }
         }
         if (!closed) {
-          throw new UsageError(md`Unbalanced quote: the quote at character ${start + 1} is never closed.`, undefined, 'usage.unbalanced-quote');
+          throw new UsageError(
+            md`Unbalanced quote: the quote at character ${start + 1} is never closed.`,
+            undefined,
+            'usage.unbalanced-quote',
+          );
         }
       } else {
         value += ch;
@@ -91,7 +95,10 @@ export function parseCommandLine(registry: CommandRegistry, line: string): Invoc
   const name = match[1]!.toLowerCase();
   const command = registry.get(name);
   if (!command) {
-    const suggestion = closest(name, registry.commands.map((c) => c.name));
+    const suggestion = closest(
+      name,
+      registry.commands.map((c) => c.name),
+    );
     throw new UsageError(
       suggestion
         ? md`Unknown command \`/${name}\`. Did you mean \`/${suggestion}\`? Type \`/help\` for the list.`
@@ -111,6 +118,11 @@ export function parseCommandText(command: Command, text: string): Invocation {
   if (command.subcommands) {
     const first = tokens[0];
     const names = [...command.subcommands.keys()];
+    const named = first && first.name === undefined && !first.quoted ? command.subcommands.get(first.value.toLowerCase()) : undefined;
+    if (!named && command.defaultSubcommand) {
+      const leaf = command.subcommands.get(command.defaultSubcommand)!;
+      return { command: command.name, subcommand: command.defaultSubcommand, args: bindArgs(leaf, tokens) };
+    }
     if (!first || first.name !== undefined || first.quoted) {
       throw new UsageError(
         md`\`/${command.name}\` needs a subcommand: ${names.join(', ')}. Example: \`/${command.name} ${names[0] ?? ''}\`.`,

@@ -30,7 +30,12 @@ export type Accent = 'neutral' | 'info' | 'success' | 'warning' | 'error';
 export type Block =
   | { readonly type: 'text'; readonly text: Markup }
   | { readonly type: 'fields'; readonly fields: readonly Field[] }
-  | { readonly type: 'table'; readonly columns: readonly string[]; readonly rows: readonly (readonly string[])[]; readonly align?: readonly ('left' | 'right')[] }
+  | {
+      readonly type: 'table';
+      readonly columns: readonly string[];
+      readonly rows: readonly (readonly string[])[];
+      readonly align?: readonly ('left' | 'right')[];
+    }
   /** Literal preformatted text (an outline, a histogram): shown in a monospace block, never interpreted. */
   | { readonly type: 'pre'; readonly text: string }
   /** A small grey note under the main content. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UsageError } from './errors.ts';
 import { joinMarkup, md, type Markup } from './markup.ts';
-import type { OptionSpec } from './options.ts';
+import { ATTACHMENT_MAX_BYTES, type OptionSpec } from './options.ts';
 import { cleanText, parseBoolean, parseClaimId, parseUserRef, SLUG_PATTERN } from './values.ts';
 
 /**
@@ -27,6 +27,7 @@ export function optionSchema(option: OptionSpec): z.ZodType<unknown> {
 type Converted = { ok: unknown } | { error: string };
 
 function convert(option: OptionSpec, raw: unknown): Converted {
+  if (option.type === 'attachment') return convertAttachment(raw);
   const asString = typeof raw === 'string' ? raw : typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : undefined;
   if (asString === undefined) return { error: `expected ${option.type}, got ${typeof raw}` };
 
@@ -78,6 +79,17 @@ function convert(option: OptionSpec, raw: unknown): Converted {
   }
 }
 
+function convertAttachment(raw: unknown): Converted {
+  const file = raw as { name?: unknown; data?: unknown; contentType?: unknown };
+  if (typeof raw !== 'object' || raw === null || typeof file.name !== 'string' || !(file.data instanceof Uint8Array)) {
+    return { error: 'expected an attached file (on Discord attach it to the command; in the console give its path)' };
+  }
+  if (file.data.byteLength > ATTACHMENT_MAX_BYTES) {
+    return { error: `is ${(file.data.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB` };
+  }
+  return { ok: { name: file.name, data: file.data, ...(typeof file.contentType === 'string' ? { contentType: file.contentType } : {}) } };
+}
+
 /** Quote at most 40 characters of bad input back to the user. */
 function clip(value: string): string {
   const oneLine = cleanText(value).replace(/\s+/g, ' ');
@@ -92,7 +104,11 @@ export function argsSchema(options: readonly OptionSpec[]): z.ZodType<Record<str
 }
 
 /** Validates raw arguments, or throws a UsageError that names the option at fault. */
-export function validateArgs(schema: z.ZodType<Record<string, unknown>>, raw: Record<string, unknown>, usage: string): Record<string, unknown> {
+export function validateArgs(
+  schema: z.ZodType<Record<string, unknown>>,
+  raw: Record<string, unknown>,
+  usage: string,
+): Record<string, unknown> {
   const result = schema.safeParse(raw);
   if (result.success) {
     // Drop absent optional options so handlers see exactly what was given.
@@ -106,7 +122,10 @@ function describeIssues(error: z.ZodError): Markup {
     error.issues.map((issue) => {
       if (issue.code === 'unrecognized_keys') {
         const keys = (issue as { keys: string[] }).keys;
-        return md`unknown option${keys.length > 1 ? 's' : ''} ${joinMarkup(keys.map((k) => md`\`${k}\``), ', ')}`;
+        return md`unknown option${keys.length > 1 ? 's' : ''} ${joinMarkup(
+          keys.map((k) => md`\`${k}\``),
+          ', ',
+        )}`;
       }
       const name = issue.path[0];
       if (name === undefined) return md`${issue.message}`;

@@ -51,7 +51,8 @@ export function parseTags(input: string | undefined): string[] {
     }
   }
   const unique = [...new Set(tags)];
-  if (unique.length > TAGS_MAX) throw new UserError(`A claim can have at most ${TAGS_MAX} tags (got ${unique.length}).`, 'claim.too-many-tags');
+  if (unique.length > TAGS_MAX)
+    throw new UserError(`A claim can have at most ${TAGS_MAX} tags (got ${unique.length}).`, 'claim.too-many-tags');
   return unique;
 }
 

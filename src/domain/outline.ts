@@ -77,17 +77,21 @@ export function renderOutline(debate: Debate, claims: readonly Claim[], links: r
     walk(root.id, '');
   };
 
-  lines.push(`${debate.title}  [${debate.slug}: ${claims.length} claim${claims.length === 1 ? '' : 's'}, ${links.length} link${links.length === 1 ? '' : 's'}]`);
+  lines.push(
+    `${debate.title}  [${debate.slug}: ${claims.length} claim${claims.length === 1 ? '' : 's'}, ${links.length} link${links.length === 1 ? '' : 's'}]`,
+  );
   if (claims.length === 0) {
     lines.push('', 'No claims yet. Add the first with /claim add <text>.');
     return lines.join('\n');
   }
   lines.push('');
-  const root = (debate.rootClaimId !== null ? byId.get(debate.rootClaimId) : undefined) ?? [...claims].sort((a, b) => a.number - b.number)[0]!;
+  const root =
+    (debate.rootClaimId !== null ? byId.get(debate.rootClaimId) : undefined) ?? [...claims].sort((a, b) => a.number - b.number)[0]!;
   tree(root);
 
   // Whatever the root does not reach: start from claims that point nowhere, then any left in cycles.
-  const rest = () => claims.filter((c) => !shown.has(c.id)).sort((a, b) => Number(hasParent.has(a.id)) - Number(hasParent.has(b.id)) || a.number - b.number);
+  const rest = () =>
+    claims.filter((c) => !shown.has(c.id)).sort((a, b) => Number(hasParent.has(a.id)) - Number(hasParent.has(b.id)) || a.number - b.number);
   let next = rest();
   if (next.length) lines.push('', 'Not linked to the root:');
   while (next.length) {

@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
 const fontFolder = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
 export const FONT_FAMILY = 'DejaVu Sans';
-export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSansMono.ttf'].map((f) => join(fontFolder, f));
+export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSansMono.ttf'].map((f) =>
+  join(fontFolder, f),
+);
 
 export interface PngOptions {
   /** Scale the picture to this width in pixels (keeps the aspect ratio). */
@@ -25,7 +27,13 @@ export interface Png {
 
 export function svgToPng(svg: string, options: PngOptions = {}): Png {
   const resvg = new Resvg(svg, {
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY, monospaceFamily: 'DejaVu Sans Mono' },
+    font: {
+      fontFiles: FONT_FILES,
+      loadSystemFonts: false,
+      defaultFontFamily: FONT_FAMILY,
+      sansSerifFamily: FONT_FAMILY,
+      monospaceFamily: 'DejaVu Sans Mono',
+    },
     ...(options.width ? { fitTo: { mode: 'width' as const, value: options.width } } : {}),
     background: options.background ?? 'white',
   });

@@ -22,12 +22,20 @@ export class AuditRepository {
 
   constructor(db: Db) {
     this.statements = {
-      insert: db.prepare(
-        'INSERT INTO audit_log (workspace, actor_id, action, entity, before, after, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ),
-      recent: db.prepare<[string, number], { id: number; workspace: string; actor_id: string; action: string; entity: string; before: string | null; after: string | null; at: string }>(
-        'SELECT * FROM audit_log WHERE workspace = ? ORDER BY id DESC LIMIT ?',
-      ),
+      insert: db.prepare('INSERT INTO audit_log (workspace, actor_id, action, entity, before, after, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      recent: db.prepare<
+        [string, number],
+        {
+          id: number;
+          workspace: string;
+          actor_id: string;
+          action: string;
+          entity: string;
+          before: string | null;
+          after: string | null;
+          at: string;
+        }
+      >('SELECT * FROM audit_log WHERE workspace = ? ORDER BY id DESC LIMIT ?'),
     };
   }
 

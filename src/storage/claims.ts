@@ -150,7 +150,11 @@ export class ClaimRepository {
   /** The claim, or a UserError naming the id that does not exist here. */
   require(workspace: string, number: number): Claim {
     const claim = this.byNumber(workspace, number);
-    if (!claim) throw new UserError(md`There is no claim ${formatClaimId(number)} here. Find claims with \`/claim list\` or \`/claim search\`.`, 'claim.not-found');
+    if (!claim)
+      throw new UserError(
+        md`There is no claim ${formatClaimId(number)} here. Find claims with \`/claim list\` or \`/claim search\`.`,
+        'claim.not-found',
+      );
     return claim;
   }
 
@@ -181,7 +185,15 @@ export class ClaimRepository {
     if (filter.status !== undefined) where.push('c.status = @status');
     if (filter.authorId !== undefined) where.push('c.author_id = @authorId');
     if (filter.tag !== undefined) where.push('EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = @tag)');
-    const params = { workspace, debateId: filter.debateId, status: filter.status, authorId: filter.authorId, tag: filter.tag, limit: filter.limit, offset: filter.offset ?? 0 };
+    const params = {
+      workspace,
+      debateId: filter.debateId,
+      status: filter.status,
+      authorId: filter.authorId,
+      tag: filter.tag,
+      limit: filter.limit,
+      offset: filter.offset ?? 0,
+    };
     const clause = where.join(' AND ');
     const total = (this.prepared(`SELECT count(*) AS n FROM claims c WHERE ${clause}`).get(params) as { n: number }).n;
     const rows = this.prepared(`${SELECT} WHERE ${clause} ORDER BY c.number LIMIT @limit OFFSET @offset`).all(params) as ClaimRow[];

@@ -50,7 +50,9 @@ function checkIsCruxbotDatabase(db: Db, path: string): void {
     return;
   }
   if (applicationId !== APPLICATION_ID) {
-    throw new StartupError(`${path} is a SQLite database, but not a cruxbot one. Point DATABASE_PATH at a new file or at a cruxbot database.`);
+    throw new StartupError(
+      `${path} is a SQLite database, but not a cruxbot one. Point DATABASE_PATH at a new file or at a cruxbot database.`,
+    );
   }
 }
 

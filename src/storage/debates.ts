@@ -61,7 +61,10 @@ export class DebateRepository {
 
   create(debate: { workspace: string; slug: string; title: string; createdBy: string; createdByName: string; at: string }): Debate {
     if (this.bySlug(debate.workspace, debate.slug)) {
-      throw new UserError(md`A debate called \`${debate.slug}\` already exists here. Pick another slug, or switch to it with \`/debate use ${debate.slug}\`.`, 'debate.slug-taken');
+      throw new UserError(
+        md`A debate called \`${debate.slug}\` already exists here. Pick another slug, or switch to it with \`/debate use ${debate.slug}\`.`,
+        'debate.slug-taken',
+      );
     }
     const { lastInsertRowid } = this.statements.insert.run(debate);
     return this.byId(debate.workspace, Number(lastInsertRowid))!;

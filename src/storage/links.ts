@@ -38,8 +38,12 @@ export class LinkRepository {
       insert: db.prepare(
         `INSERT OR IGNORE INTO links (workspace, from_claim, to_claim, kind, author_id, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
-      find: db.prepare<[string, number, number, string], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.from_claim = ? AND l.to_claim = ? AND l.kind = ?`),
-      between: db.prepare<[string, number, number], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.from_claim = ? AND l.to_claim = ? ORDER BY l.id`),
+      find: db.prepare<[string, number, number, string], LinkRow>(
+        `${SELECT} WHERE l.workspace = ? AND l.from_claim = ? AND l.to_claim = ? AND l.kind = ?`,
+      ),
+      between: db.prepare<[string, number, number], LinkRow>(
+        `${SELECT} WHERE l.workspace = ? AND l.from_claim = ? AND l.to_claim = ? ORDER BY l.id`,
+      ),
       remove: db.prepare('DELETE FROM links WHERE id = ? AND workspace = ?'),
       outgoing: db.prepare<[string, number], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.from_claim = ? ORDER BY t.number, l.kind`),
       incoming: db.prepare<[string, number], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.to_claim = ? ORDER BY f.number, l.kind`),
@@ -49,7 +53,10 @@ export class LinkRepository {
   }
 
   /** Adds the link; returns it and whether it is new (the same link twice is a no-op, not an error). */
-  add(link: { workspace: string; fromClaimId: number; toClaimId: number; kind: LinkKind; authorId: string; at: string }): { link: Link; created: boolean } {
+  add(link: { workspace: string; fromClaimId: number; toClaimId: number; kind: LinkKind; authorId: string; at: string }): {
+    link: Link;
+    created: boolean;
+  } {
     const { changes } = this.statements.insert.run(link.workspace, link.fromClaimId, link.toClaimId, link.kind, link.authorId, link.at);
     const row = this.statements.find.get(link.workspace, link.fromClaimId, link.toClaimId, link.kind)!;
     return { link: toLink(row), created: changes > 0 };

@@ -46,11 +46,23 @@ export function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, clai
     { name: 'Author', value: claim.authorName, inline: true },
     { name: 'Debate', value: debate ? md`\`${debate.slug}\`` : '—', inline: true },
     { name: 'Status', value: STATUS_LABEL[claim.status], inline: true },
-    { name: 'Tags', value: claim.tags.length ? joinMarkup(claim.tags.map((t) => md`\`#${t}\``), ' ') : '—', inline: true },
+    {
+      name: 'Tags',
+      value: claim.tags.length
+        ? joinMarkup(
+            claim.tags.map((t) => md`\`#${t}\``),
+            ' ',
+          )
+        : '—',
+      inline: true,
+    },
   ];
   if (claim.source.url || claim.source.author) {
     const by = claim.source.author ? md` (from ${claim.source.author})` : md``;
-    items.push({ name: 'Source', value: claim.source.url ? md`${link(claim.source.url, 'message')}${by}` : md`${claim.source.author ?? ''}` });
+    items.push({
+      name: 'Source',
+      value: claim.source.url ? md`${link(claim.source.url, 'message')}${by}` : md`${claim.source.author ?? ''}`,
+    });
   }
   if (debate?.rootClaimId === claim.id) items.push({ name: 'Role', value: md`root of \`${debate.slug}\``, inline: true });
   if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: linkList(outgoing, 'out') });
@@ -58,7 +70,11 @@ export function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, clai
 
   const blocks = [text(md`${claim.text}`), fields(items)];
   if (note) blocks.push(context(note));
-  blocks.push(context(md`Added ${claim.createdAt.slice(0, 10)}${claim.updatedAt !== claim.createdAt ? md` · edited ${claim.updatedAt.slice(0, 10)}` : ''}`));
+  blocks.push(
+    context(
+      md`Added ${claim.createdAt.slice(0, 10)}${claim.updatedAt !== claim.createdAt ? md` · edited ${claim.updatedAt.slice(0, 10)}` : ''}`,
+    ),
+  );
 
   return {
     title: `${claimRef(claim)} · ${STATUS_LABEL[claim.status]}`,

@@ -91,12 +91,19 @@ describe('/claim edit and retract', () => {
     const reply = await bot.run('/claim edit C1 text:"Better wording" tags:b,c');
     expect(replyText(reply)).toContain('Better wording');
     const row = bot.services.store.audit.recent('local')[0];
-    expect(row).toMatchObject({ action: 'claim.edit', entity: 'C1', before: { text: 'Original wording', tags: ['a'] }, after: { text: 'Better wording', tags: ['b', 'c'] } });
+    expect(row).toMatchObject({
+      action: 'claim.edit',
+      entity: 'C1',
+      before: { text: 'Original wording', tags: ['a'] },
+      after: { text: 'Better wording', tags: ['b', 'c'] },
+    });
   });
 
   it('someone else cannot edit or retract it, and nothing changes', async () => {
     const before = auditCount();
-    expect(replyText(await bot.run('/claim edit C1 text:"Hijacked"', { actor: BOB }))).toMatch(/Only alice, who wrote C1, or a moderator can edit it/);
+    expect(replyText(await bot.run('/claim edit C1 text:"Hijacked"', { actor: BOB }))).toMatch(
+      /Only alice, who wrote C1, or a moderator can edit it/,
+    );
     expect(replyText(await bot.run('/claim retract C1', { actor: BOB }))).toMatch(/can retract it/);
     expect(bot.services.store.claims.byNumber('local', 1)).toMatchObject({ text: 'Original wording', status: 'open' });
     expect(auditCount()).toBe(before);

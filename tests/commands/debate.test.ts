@@ -15,7 +15,11 @@ describe('/debate', () => {
     expect(isError(reply)).toBe(false);
     expect(replyText(reply)).toContain('Is reward the optimization target of capable agents?');
     expect(bot.services.store.debates.currentFor('local', 'general')?.slug).toBe('reward-seeking');
-    expect(bot.services.store.audit.recent('local')[0]).toMatchObject({ action: 'debate.new', entity: 'debate:reward-seeking', actorId: 'alice' });
+    expect(bot.services.store.audit.recent('local')[0]).toMatchObject({
+      action: 'debate.new',
+      entity: 'debate:reward-seeking',
+      actorId: 'alice',
+    });
   });
 
   it('positional form works too', async () => {

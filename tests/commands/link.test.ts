@@ -33,7 +33,9 @@ describe('/link and /unlink', () => {
 
   it('refuses self-links, unknown kinds, unknown claims and refinement loops', async () => {
     expect(replyText(await bot.run('/link C1 C1 supports'))).toMatch(/cannot be linked to itself/);
-    expect(replyText(await bot.run('/link C1 C2 contradicts'))).toMatch(/kind: must be one of supports, opposes, crux-of, refines, duplicates/);
+    expect(replyText(await bot.run('/link C1 C2 contradicts'))).toMatch(
+      /kind: must be one of supports, opposes, crux-of, refines, duplicates/,
+    );
     expect(replyText(await bot.run('/link C1 C999 supports'))).toMatch(/no claim C999/);
     expect(replyText(await bot.run('/link C1 supports'))).toMatch(/to: expected a claim id/);
     await bot.run('/link C2 C1 refines');

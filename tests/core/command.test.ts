@@ -37,7 +37,14 @@ describe('command specs', () => {
     const many = Array.from({ length: 26 }, (_, i) => ({ name: `o${i}`, type: 'string', description: 'o' }) as const);
     expect(() => defineCommand({ name: 'ok', description: 'x', options: many, handler })).toThrow(/at most 25/);
     expect(() =>
-      defineCommand({ name: 'ok', description: 'x', subcommands: [subcommand({ name: 'a', description: 'a', options: [] as const, handler }), subcommand({ name: 'a', description: 'a', options: [] as const, handler })] }),
+      defineCommand({
+        name: 'ok',
+        description: 'x',
+        subcommands: [
+          subcommand({ name: 'a', description: 'a', options: [] as const, handler }),
+          subcommand({ name: 'a', description: 'a', options: [] as const, handler }),
+        ],
+      }),
     ).toThrow(/twice/);
   });
 

@@ -23,7 +23,9 @@ describe('markup', () => {
   });
 
   it('renders links, line breaks and nested markup', () => {
-    expect(renderMarkup(md`[source](https://x.org/a)\n_**both**_`, tags)).toBe('<a href="https://x.org/a">source</a><br><i><b>both</b></i>');
+    expect(renderMarkup(md`[source](https://x.org/a)\n_**both**_`, tags)).toBe(
+      '<a href="https://x.org/a">source</a><br><i><b>both</b></i>',
+    );
   });
 
   it('shows an unclosed delimiter as written', () => {

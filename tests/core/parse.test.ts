@@ -106,7 +106,32 @@ describe('parseCommandLine', () => {
   });
 
   it('never throws anything but a UsageError on random input (fuzz)', () => {
-    const alphabet = ['/', 'claim', 'add', 'link', ' ', ' ', ':', '"', '“', '”', '\\', 'text', 'tags', 'C1', 'x', '\n', '\t', '\u202e', '\u200d', '@everyone', '<!channel>', "'; DROP TABLE claims; --", 'é', '🙂'];
+    const alphabet = [
+      '/',
+      'claim',
+      'add',
+      'link',
+      ' ',
+      ' ',
+      ':',
+      '"',
+      '“',
+      '”',
+      '\\',
+      'text',
+      'tags',
+      'C1',
+      'x',
+      '\n',
+      '\t',
+      '\u202e',
+      '\u200d',
+      '@everyone',
+      '<!channel>',
+      "'; DROP TABLE claims; --",
+      'é',
+      '🙂',
+    ];
     let seed = 42;
     const random = () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;

@@ -42,7 +42,16 @@ describe('argument types derived from the spec', () => {
 describe('the zod schema from the spec', () => {
   it('converts text-parser strings to typed values', () => {
     expect(
-      validate({ claim: 'C12', text: '  hello ', count: '3', ratio: '0.25', flag: 'yes', kind: 'OPPOSES', who: '<@U123|ana>', debate: 'Drift-2' }),
+      validate({
+        claim: 'C12',
+        text: '  hello ',
+        count: '3',
+        ratio: '0.25',
+        flag: 'yes',
+        kind: 'OPPOSES',
+        who: '<@U123|ana>',
+        debate: 'Drift-2',
+      }),
     ).toEqual({ claim: 12, text: 'hello', count: 3, ratio: 0.25, flag: true, kind: 'opposes', who: 'U123', debate: 'drift-2' });
   });
 

@@ -3,7 +3,8 @@ import { isPng, svgToPng } from '../../src/render/png.ts';
 
 describe('SVG to PNG', () => {
   it('renders text with the bundled font at the requested width', () => {
-    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="50" font-size="20">C1 supports C2 · ◆ 70%</text></svg>';
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><text x="10" y="50" font-size="20">C1 supports C2 · ◆ 70%</text></svg>';
     const png = svgToPng(svg, { width: 400 });
     expect(isPng(png.data)).toBe(true);
     expect(png.width).toBe(400);

@@ -30,10 +30,21 @@ describe('opening the database', () => {
   it('migrates an existing database forward and keeps its rows', () => {
     const path = join(dir, 'old.db');
     const store = new Store(openDatabase(path));
-    store.debates.create({ workspace: 'local', slug: 'kept', title: 'Kept', createdBy: 'a', createdByName: 'a', at: '2026-01-01T00:00:00Z' });
+    store.debates.create({
+      workspace: 'local',
+      slug: 'kept',
+      title: 'Kept',
+      createdBy: 'a',
+      createdByName: 'a',
+      at: '2026-01-01T00:00:00Z',
+    });
     store.close();
 
-    const next: Migration = { version: latestSchemaVersion() + 1, name: 'test: add a column', up: 'ALTER TABLE debates ADD COLUMN colour TEXT' };
+    const next: Migration = {
+      version: latestSchemaVersion() + 1,
+      name: 'test: add a column',
+      up: 'ALTER TABLE debates ADD COLUMN colour TEXT',
+    };
     const db = openDatabase(path, [...MIGRATIONS, next]);
     expect(db.pragma('user_version', { simple: true })).toBe(next.version);
     expect(db.prepare('SELECT slug, colour FROM debates').all()).toEqual([{ slug: 'kept', colour: null }]);
@@ -43,7 +54,11 @@ describe('opening the database', () => {
   it('rolls back a migration that fails, leaving the version where it was', () => {
     const path = join(dir, 'fail.db');
     openDatabase(path).close();
-    const broken: Migration = { version: latestSchemaVersion() + 1, name: 'broken', up: 'CREATE TABLE half (x); SELECT * FROM no_such_table;' };
+    const broken: Migration = {
+      version: latestSchemaVersion() + 1,
+      name: 'broken',
+      up: 'CREATE TABLE half (x); SELECT * FROM no_such_table;',
+    };
     expect(() => openDatabase(path, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
     const db = new Database(path);
     expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion());

@@ -70,7 +70,11 @@ function renderBlock(block: Block, r: MarkupRenderer, style: ConsoleStyle, dim: 
 }
 
 /** Columns padded to their widest cell; the header underlined with dashes. */
-export function formatTable(columns: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('left' | 'right')[]): string[] {
+export function formatTable(
+  columns: readonly string[],
+  rows: readonly (readonly string[])[],
+  align?: readonly ('left' | 'right')[],
+): string[] {
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((row) => (row[i] ?? '').length)));
   const line = (cells: readonly string[]) =>
     cells

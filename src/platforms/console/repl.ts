@@ -26,7 +26,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const write = (text: string) => options.output.write(`${text}\n`);
   const width = (options.output as { columns?: number }).columns ?? 100;
   const session = new ConsoleSession(services, registry, consoleActor(options.as), { color: interactive, width }, write);
-  const historyPath = services.config.DATABASE_PATH === ':memory:' ? undefined : join(dirname(resolve(services.config.DATABASE_PATH)), '.cruxbot_history');
+  const historyPath =
+    services.config.DATABASE_PATH === ':memory:' ? undefined : join(dirname(resolve(services.config.DATABASE_PATH)), '.cruxbot_history');
 
   const rl = createInterface({
     input: options.input,
@@ -44,7 +45,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   if (interactive) {
     write(`cruxbot console · database ${services.config.DATABASE_PATH} · you are ${session.who.name}`);
     write('Type /help for the commands, .as <name> to act as someone else, .exit to quit.');
-    if (services.store.debates.list('local').length === 0) write('New here? Load the sample debates with `npm run demo`, or start one with /debate new.');
+    if (services.store.debates.list('local').length === 0)
+      write('New here? Load the sample debates with `npm run demo`, or start one with /debate new.');
     prompt();
   }
 

@@ -1,8 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Actor, ChatPort } from '../../core/context.ts';
 import { runText } from '../../core/dispatch.ts';
+import { UserError } from '../../core/errors.ts';
+import { md } from '../../core/markup.ts';
+import { ATTACHMENT_MAX_BYTES, type FileUpload } from '../../core/options.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
 import type { MessageRef, Reply } from '../../core/reply.ts';
 import type { Services } from '../../services.ts';
@@ -22,6 +25,20 @@ export function consoleActor(name?: string): Actor {
     }
   }
   return { id: who, name: who };
+}
+
+/** The console's attachments are paths on the operator's own machine. */
+export function readLocalFile(path: string): FileUpload {
+  const full = resolve(path);
+  if (!existsSync(full) || !statSync(full).isFile()) throw new UserError(md`There is no file at ${path}.`, 'attachment.missing');
+  const size = statSync(full).size;
+  if (size > ATTACHMENT_MAX_BYTES) {
+    throw new UserError(
+      md`${path} is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB.`,
+      'attachment.too-large',
+    );
+  }
+  return { name: basename(full), data: readFileSync(full) };
 }
 
 /** Where the console writes images and files: `out/` beside the database. */
@@ -72,15 +89,19 @@ export class ConsoleSession {
   }
 
   async run(line: string): Promise<Reply> {
-    const reply = await runText(line, {
-      actor: this.actor,
-      workspace: CONSOLE_WORKSPACE,
-      channel: { id: CONSOLE_CHANNEL, name: 'console' },
-      platform: 'console',
-      services: this.services,
-      commands: this.registry,
-      chat: this.chat,
-    });
+    const reply = await runText(
+      line,
+      {
+        actor: this.actor,
+        workspace: CONSOLE_WORKSPACE,
+        channel: { id: CONSOLE_CHANNEL, name: 'console' },
+        platform: 'console',
+        services: this.services,
+        commands: this.registry,
+        chat: this.chat,
+      },
+      { readAttachment: readLocalFile },
+    );
     this.print(this.render(reply));
     await reply.onSent?.(this.nextRef());
     return reply;

@@ -51,7 +51,9 @@ describe('the console', () => {
     expect(out).toContain('C2 · open');
     expect(out).toContain('C2 supports C1');
     expect(out).toMatch(/Links in \(1\)\s+C2 supports this: Reward seeking is more likely instrumental than terminal/);
-    expect(out).toContain('C1  Agents game broken scoring functions when the tasks are shoddy\n└─ + C2  Reward seeking is more likely instrumental than terminal');
+    expect(out).toContain(
+      'C1  Agents game broken scoring functions when the tasks are shoddy\n└─ + C2  Reward seeking is more likely instrumental than terminal',
+    );
   });
 
   it('keeps everything across a restart', () => {
