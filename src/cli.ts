@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { COMMANDS } from '../commands/index.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
 import { createRegistry } from './core/registry.ts';
 import { loadDemo } from './demo.ts';
 import { createApp, main, reportStartupError } from './main.ts';
+import { backupDatabase, exportAll, restoreDatabase, type DatabaseInfo } from './storage/backup.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
 
 interface CliCommand {
@@ -61,7 +63,67 @@ export const CLI: Record<string, CliCommand> = {
       return 0;
     },
   },
+  backup: {
+    usage: 'cruxbot backup <file> [--force]',
+    description: 'Copy the database to <file> while the bot keeps running (SQLite online backup)',
+    async run(args) {
+      const force = args.includes('--force');
+      const file = args.filter((a) => a !== '--force')[0];
+      if (!file) return usage('cruxbot backup <file> [--force]');
+      const { services } = createApp(loadConfig(), { console: true });
+      try {
+        const info = await backupDatabase(services.store.db, file, { overwrite: force });
+        process.stdout.write(`Backed up to ${file} (${describe(info)}).\n`);
+      } finally {
+        services.store.close();
+      }
+      return 0;
+    },
+  },
+  restore: {
+    usage: 'cruxbot restore <file>',
+    description: 'Replace the database with a backup (checked first; the current one is kept beside it). Stop the bot first',
+    async run(args) {
+      const file = args[0];
+      if (!file) return usage('cruxbot restore <file>');
+      const config = loadConfig();
+      const { info, saved } = await restoreDatabase(file, config.DATABASE_PATH);
+      if (saved) process.stdout.write(`The database you had is saved as ${saved}.\n`);
+      process.stdout.write(`Restored ${file} into ${config.DATABASE_PATH} (${describe(info)}).\n`);
+      return 0;
+    },
+  },
+  'export-all': {
+    usage: 'cruxbot export-all [file]',
+    description: 'Every table as JSON, to <file> or standard output',
+    async run(args) {
+      const { services } = createApp(loadConfig(), { console: true });
+      try {
+        const json = `${JSON.stringify(exportAll(services.store.db), null, 2)}\n`;
+        if (args[0]) {
+          writeFileSync(args[0], json);
+          process.stdout.write(`Wrote ${args[0]}.\n`);
+        } else process.stdout.write(json);
+      } finally {
+        services.store.close();
+      }
+      return 0;
+    },
+  },
 };
+
+function usage(line: string): number {
+  process.stderr.write(`Usage: ${line}\n`);
+  return 2;
+}
+
+function describe(info: DatabaseInfo): string {
+  const counts = ['debates', 'claims', 'links', 'credences', 'polls']
+    .filter((t) => info.rows[t] !== undefined)
+    .map((t) => `${info.rows[t]} ${t}`)
+    .join(', ');
+  return `schema ${info.schemaVersion}, ${(info.bytes / 1024).toFixed(0)} KB: ${counts}`;
+}
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [verb = 'start', ...rest] = argv;
