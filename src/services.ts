@@ -3,6 +3,7 @@ import type { ChatPort } from './core/context.ts';
 import { InFlight } from './core/inflight.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import { PendingStore } from './core/pending.ts';
+import { RateLimiter } from './core/rate-limit.ts';
 import { Store } from './storage/store.ts';
 
 /** What handlers may use: the store, the settings, a logger and the clock. Built once in main. */
@@ -20,9 +21,14 @@ export interface Services {
    * (closing a poll at its time) can edit a message on the platform it was posted to.
    */
   readonly chats: Map<string, ChatPort>;
+  /** Limits for expensive commands (`expensive: true` on a leaf). */
+  readonly limiter: RateLimiter;
 }
 
-export function createServices(config: Config, options: { log?: Logger; clock?: () => Date; store?: Store } = {}): Services {
+export function createServices(
+  config: Config,
+  options: { log?: Logger; clock?: () => Date; store?: Store; limiter?: RateLimiter } = {},
+): Services {
   const log = options.log ?? createLogger(config.LOG_LEVEL ?? 'info');
   return {
     store: options.store ?? Store.open(config.DATABASE_PATH),
@@ -32,5 +38,6 @@ export function createServices(config: Config, options: { log?: Logger; clock?: 
     clock: options.clock ?? (() => new Date()),
     pending: new PendingStore(),
     chats: new Map(),
+    limiter: options.limiter ?? new RateLimiter(),
   };
 }

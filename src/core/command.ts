@@ -24,6 +24,8 @@ interface LeafFields<Opts extends readonly OptionSpec[]> {
   readonly examples?: readonly string[];
   /** The handler does slow work (a picture, a simulation): adapters defer at once. */
   readonly slow?: boolean;
+  /** The handler is expensive: dispatch applies the per-person and per-workspace rate limits. */
+  readonly expensive?: boolean;
 }
 
 interface CommandFields {
@@ -42,6 +44,7 @@ export interface Leaf {
   readonly options: readonly OptionSpec[];
   readonly examples: readonly string[];
   readonly slow: boolean;
+  readonly expensive: boolean;
   readonly schema: z.ZodType<Record<string, unknown>>;
   readonly usage: string;
   readonly handler: Handler<Record<string, unknown>>;
@@ -120,6 +123,7 @@ function buildLeaf(command: string, subcommandName: string | undefined, spec: An
     options: spec.options,
     examples: spec.examples ?? [],
     slow: spec.slow ?? false,
+    expensive: spec.expensive ?? false,
     schema: argsSchema(spec.options),
     usage: usageLine(path, spec.options),
     handler: spec.handler as Handler<Record<string, unknown>>,

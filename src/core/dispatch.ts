@@ -22,6 +22,7 @@ export function runCommand(invocation: Invocation, request: RequestContext): Pro
   return guard(request, label, async (ctx) => {
     const leaf = findLeaf(ctx, invocation);
     const args = validateArgs(leaf.schema, invocation.args, leaf.usage);
+    checkRateLimit(ctx, leaf);
     return leaf.handler({ ...ctx, args });
   });
 }
@@ -48,6 +49,7 @@ export function runText(line: string, request: RequestContext, options: TextOpti
       }
     }
     const args = validateArgs(leaf.schema, raw, leaf.usage);
+    checkRateLimit(ctx, leaf);
     return leaf.handler({ ...ctx, args });
   });
 }
@@ -75,6 +77,21 @@ export function runInteraction(id: string, request: RequestContext, input: Inter
       ...(input.sourceMessage ? { sourceMessage: input.sourceMessage } : {}),
     });
   });
+}
+
+/** Expensive commands count against the person's and the workspace's limits; over them, say when to retry. */
+function checkRateLimit(ctx: BaseContext, leaf: Leaf): void {
+  if (!leaf.expensive) return;
+  const name = leaf.subcommand ? `/${leaf.command} ${leaf.subcommand}` : `/${leaf.command}`;
+  const verdict = ctx.services.limiter.take(ctx.workspace, ctx.actor.id, leaf.command);
+  if (verdict.ok) return;
+  const seconds = Math.max(1, Math.ceil(verdict.retryInMs / 1000));
+  throw new UserError(
+    verdict.scope === 'you'
+      ? md`You have run \`/${leaf.command}\` several times in the last minute; try \`${name}\` again in ${seconds} s.`
+      : md`This workspace has run \`/${leaf.command}\` many times in the last minute; try again in ${seconds} s.`,
+    'rate-limited',
+  );
 }
 
 /** The leaf a command and subcommand name; a UsageError when there is none. */
