@@ -4,6 +4,7 @@ import { createRegistry } from './core/registry.ts';
 import { loadDemo } from './demo.ts';
 import { createApp, main, reportStartupError } from './main.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
+import { printSlackManifest } from './platforms/slack/print-manifest.ts';
 
 interface CliCommand {
   readonly usage: string;
@@ -60,6 +61,11 @@ export const CLI: Record<string, CliCommand> = {
       services.store.close();
       return 0;
     },
+  },
+  'slack-manifest': {
+    usage: 'cruxbot slack-manifest [--url <https URL>] [--name <name>]',
+    description: 'Print the Slack app manifest (JSON) generated from the commands; --url for HTTP mode',
+    run: async (args) => printSlackManifest(args),
   },
 };
 

@@ -1,43 +1,51 @@
+import { pathToFileURL } from 'node:url';
 import { COMMANDS } from '../../../commands/index.ts';
-import { buildManifest } from './manifest.ts';
+import { buildManifest, type ManifestOptions } from './manifest.ts';
+
+const USAGE = 'Usage: npm run --silent slack:manifest [-- --url https://bot.example.org/slack/events] [--name <app name>]';
 
 /**
- * `npm run slack:manifest [-- --url https://bot.example.org/slack/events] [--name cruxbot]`: prints the
- * app manifest (JSON) to paste into "Create New App → From a manifest". With `--url` it is for HTTP
- * mode; without, Socket Mode.
+ * `npm run --silent slack:manifest` (or `cruxbot slack-manifest`): prints the app manifest as JSON, to
+ * paste into "Create New App → From a manifest". With `--url` it is for HTTP mode; without, Socket Mode.
+ * Returns the exit code.
  */
-function main(args: string[]): number {
-  const options: { name?: string; requestUrl?: string } = {};
+export function printSlackManifest(
+  args: readonly string[],
+  out: (text: string) => void = (t) => process.stdout.write(t),
+  err: (text: string) => void = (t) => process.stderr.write(t),
+): number {
+  const options: { -readonly [K in keyof ManifestOptions]: ManifestOptions[K] } = {};
   for (let i = 0; i < args.length; i++) {
     const flag = args[i];
     const value = args[i + 1];
     if (flag === '--help' || flag === '-h') {
-      process.stdout.write('Usage: npm run slack:manifest [-- --url https://host/slack/events] [--name <app name>]\n');
+      out(`${USAGE}\n`);
       return 0;
     }
-    if ((flag === '--url' || flag === '--name') && value) {
-      if (flag === '--url') {
-        if (!/^https:\/\/[^\s]+$/.test(value)) {
-          process.stderr.write(
-            `--url must be the public https URL of /slack/events, e.g. https://bot.example.org/slack/events (got ${value})\n`,
-          );
-          return 2;
-        }
-        options.requestUrl = value;
-      } else options.name = value;
+    if (flag === '--url' && value) {
+      if (!/^https:\/\/\S+$/.test(value)) {
+        err(`--url must be the public https URL of /slack/events, e.g. https://bot.example.org/slack/events (got ${value})\n`);
+        return 2;
+      }
+      options.requestUrl = value;
       i++;
-      continue;
+    } else if (flag === '--name' && value) {
+      options.name = value;
+      i++;
+    } else {
+      err(`Unknown argument ${flag ?? ''}. ${USAGE}\n`);
+      return 2;
     }
-    process.stderr.write(`Unknown argument ${flag}. Usage: npm run slack:manifest [-- --url <https URL>] [--name <app name>]\n`);
-    return 2;
   }
   try {
-    process.stdout.write(`${JSON.stringify(buildManifest(COMMANDS, options), null, 2)}\n`);
+    out(`${JSON.stringify(buildManifest(COMMANDS, options), null, 2)}\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n`);
+    err(`${(error as Error).message}\n`);
     return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = printSlackManifest(process.argv.slice(2));
+}

@@ -1,7 +1,7 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { runInteraction } from '../../../core/dispatch.ts';
-import type { Reply } from '../../../core/reply.ts';
 import { replyWords } from '../blocks.ts';
+import { readyWithin } from '../deadline.ts';
 import type { ReplyTarget } from '../delivery.ts';
 import { clip } from '../limits.ts';
 import { decodeOrigin, fieldsFromState, renderModal } from '../modal.ts';
@@ -47,7 +47,7 @@ export function registerViewSubmissions(app: App, runtime: SlackRuntime): void {
           fields,
           ...(source ? { sourceMessage: { platform: 'slack', channel: source.channel, id: source.ts } } : {}),
         });
-        const early = await within(work, runtime.viewAckBudgetMs);
+        const early = await readyWithin(work, runtime.viewAckBudgetMs);
         if (early?.accent === 'error' && early.ephemeral && firstInput) {
           const words = clip(replyWords(early) || 'That did not work.', FIELD_ERROR_MAX);
           await ackOnce({ response_action: 'errors', errors: { [firstInput]: words } });
@@ -64,17 +64,4 @@ export function registerViewSubmissions(app: App, runtime: SlackRuntime): void {
       }
     });
   });
-}
-
-/** The reply if it is ready within `ms`, else undefined (the work carries on). */
-async function within(work: Promise<Reply>, ms: number): Promise<Reply | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

@@ -9,6 +9,8 @@ export interface RecordedCall {
   readonly body: Record<string, any>;
   readonly token?: string;
   readonly raw: Buffer;
+  /** What the fake answered (Web API methods). */
+  response?: Record<string, any>;
 }
 
 type MethodHandler = (body: Record<string, any>, call: RecordedCall) => Record<string, unknown> | Promise<Record<string, unknown>>;
@@ -136,6 +138,7 @@ export class FakeSlack {
       status = 404;
       answer = 'not found';
     }
+    if (typeof answer !== 'string') call.response = answer;
     res.writeHead(status, { 'content-type': typeof answer === 'string' ? 'text/plain' : 'application/json' });
     res.end(typeof answer === 'string' ? answer : JSON.stringify(answer));
     // Waiters hear of a call once it has been answered, as the app would see it.
