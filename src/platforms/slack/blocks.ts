@@ -243,7 +243,7 @@ export function fallbackText(reply: Reply): string {
     const words = blockWords(block);
     if (words.trim()) parts.push(words);
   }
-  const text = parts.join('\n').trim();
+  const text = parts.join('\n').trim() || (reply.attachments ?? []).map((a) => escapeMrkdwn(a.description ?? a.name)).join(', ');
   return text ? clipMrkdwn(text, BLOCK_KIT.fallbackText) : 'cruxbot';
 }
 

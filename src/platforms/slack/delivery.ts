@@ -53,8 +53,7 @@ export class SlackDelivery {
     const posted = await this.client.chat.postMessage({
       channel,
       ...(thread ? { thread_ts: thread } : {}),
-      text: message.text,
-      blocks: message.blocks,
+      ...content(message),
       unfurl_links: false,
       unfurl_media: false,
     });
@@ -66,7 +65,7 @@ export class SlackDelivery {
   /** Replaces a message the bot posted (ChatPort.update: a poll's tally). */
   async update(ref: MessageRef, reply: Reply): Promise<void> {
     const message = renderMessage(reply);
-    await this.client.chat.update({ channel: ref.channel, ts: ref.id, text: message.text, blocks: message.blocks });
+    await this.client.chat.update({ channel: ref.channel, ts: ref.id, ...content(message) });
     await this.upload(reply.attachments, ref.channel);
   }
 
@@ -103,12 +102,12 @@ export class SlackDelivery {
     const message = renderMessage(reply);
     if (source.ephemeral) {
       // Only the response URL can replace an ephemeral message.
-      if (target.responseUrl) await this.respond(target.responseUrl, { ...message, replace_original: true });
+      if (target.responseUrl) await this.respond(target.responseUrl, { ...content(message), replace_original: true });
       else await this.whisper(reply, target);
       return;
     }
     try {
-      await this.client.chat.update({ channel: source.channel, ts: source.ts, text: message.text, blocks: message.blocks });
+      await this.client.chat.update({ channel: source.channel, ts: source.ts, ...content(message) });
     } catch (error) {
       // The message was deleted, or is not the bot's: say it as a new message instead.
       this.log.info({ code: slackErrorCode(error) }, 'slack: could not update the message; posting a new one');
@@ -125,7 +124,7 @@ export class SlackDelivery {
     if (reply.attachments?.length) message = withNote(message, 'The file is in your direct messages with me.');
     if (target.responseUrl) {
       try {
-        await this.respond(target.responseUrl, { ...message, response_type: 'ephemeral' });
+        await this.respond(target.responseUrl, { ...content(message), response_type: 'ephemeral' });
         await this.sendFilesPrivately(reply.attachments, target.userId);
         return;
       } catch (error) {
@@ -138,8 +137,7 @@ export class SlackDelivery {
         channel: target.channel,
         user: target.userId,
         ...(target.thread ? { thread_ts: target.thread } : {}),
-        text: message.text,
-        blocks: message.blocks,
+        ...content(message),
       });
       await this.sendFilesPrivately(reply.attachments, target.userId);
     } else {
@@ -159,7 +157,7 @@ export class SlackDelivery {
       // message has no `ts` we could edit later, and files cannot follow it.
       this.log.info({ channel }, 'slack: not a member of the channel; answering through the response URL');
       const note = `Invite me to this channel (/invite @cruxbot) so I can post pictures and keep messages up to date.`;
-      await this.respond(target.responseUrl, { ...withNote(renderMessage(reply), note), response_type: 'in_channel' });
+      await this.respond(target.responseUrl, { ...content(withNote(renderMessage(reply), note)), response_type: 'in_channel' });
       return;
     }
     await reply.onSent?.(ref);
@@ -185,7 +183,7 @@ export class SlackDelivery {
     });
   }
 
-  private async respond(url: string, body: SlackMessage & Record<string, unknown>): Promise<void> {
+  private async respond(url: string, body: Record<string, unknown>): Promise<void> {
     const response = await this.fetchFn(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json; charset=utf-8' },
@@ -194,6 +192,11 @@ export class SlackDelivery {
     const text = await response.text();
     if (!response.ok) throw new ResponseUrlError(response.status, text);
   }
+}
+
+/** What chat.postMessage and friends take: the fallback, and the blocks unless there are none (Slack refuses `[]`). */
+function content(message: SlackMessage): { text: string; blocks?: SlackBlock[] } {
+  return message.blocks.length ? { text: message.text, blocks: message.blocks } : { text: message.text };
 }
 
 function withNote(message: SlackMessage, note: string): SlackMessage {

@@ -54,6 +54,11 @@ describe('markup → mrkdwn', () => {
     const reply: Reply = { title: 'Search <!everyone>', blocks: [text(md`Found ${'<!channel>'}`), pre('<@U1> & co')] };
     expect(fallbackText(reply)).toBe('Search &lt;!everyone&gt;\nFound &lt;!channel&gt;\n&lt;@U1&gt; &amp; co');
     expect(fallbackText({ blocks: [] })).toBe('cruxbot');
+    const pictureOnly = renderMessage({
+      blocks: [],
+      attachments: [{ name: 'map.png', data: new Uint8Array(), contentType: 'image/png', description: 'Map <1>' }],
+    });
+    expect(pictureOnly).toEqual({ text: 'Map &lt;1&gt;', blocks: [] });
   });
 
   it('marks an error with a warning sign', () => {

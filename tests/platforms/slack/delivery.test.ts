@@ -121,6 +121,12 @@ describe('the Slack chat port', () => {
     await chat!.update(ref, { blocks: [text('Poll: 1 vote')] });
     const update = await bed.fake.waitFor('chat.update');
     expect(update.body).toMatchObject({ channel: 'C222', ts: ref.id, text: 'Poll: 1 vote' });
+    // A reply with only a picture: Slack refuses an empty block list, so none is sent.
+    const picture = await chat!.post('C222', { blocks: [], attachments: [{ name: 'map.png', data: PNG, contentType: 'image/png' }] });
+    const bare = bed.fake.callsTo('chat.postMessage').find((c) => c.response?.ts === picture.id)!;
+    expect(bare.body.text).toBe('map.png');
+    expect(bare.body).not.toHaveProperty('blocks');
+    await bed.fake.waitFor('files.completeUploadExternal');
     await bed.slack.stop();
     expect(bed.bot.services.chats.has('slack')).toBe(false);
   });

@@ -75,7 +75,7 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
 
   it('answers a bad command privately through the response URL, with the usage, and stores nothing', async () => {
     await slash('/claim', 'show C999', { responseId: 'missing' });
-    const missing = await bed.fake.waitFor('response_url');
+    const missing = await bed.fake.waitFor('response_url', (c) => /C999|No debates/.test(String(c.body.text)));
     expect(missing.body).toMatchObject({ response_type: 'ephemeral' });
     expect(missing.body.text).toMatch(/No debates yet|no claim C999/);
 

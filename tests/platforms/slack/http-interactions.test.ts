@@ -128,6 +128,7 @@ describe('a button on the claim card', () => {
     (link.actions as Record<string, unknown>[])[0]!.url = 'https://example.org';
     const clicked = await bed.post({ body: interactiveForm(link) });
     expect(clicked.status).toBe(200);
+    await bed.slack.stop(); // every answer under way is finished
     expect(bed.fake.callsTo('response_url')).toHaveLength(1);
   });
 });
@@ -249,6 +250,7 @@ describe('the App Home tab', () => {
     await bed.post({ body: JSON.stringify(appHomeOpenedEvent({ tab: 'messages' })), contentType: 'application/json' });
     await bed.post({ body: JSON.stringify(appHomeOpenedEvent({ user: 'W222' })), contentType: 'application/json' });
     const publish = await bed.fake.waitFor('views.publish');
+    await bed.slack.stop();
     expect(bed.fake.callsTo('views.publish')).toHaveLength(1);
     expect(publish.body.user_id).toBe('W222');
     expect(visibleStrings(publish.body.view.blocks).join('\n')).toContain('No debates yet.');
