@@ -103,6 +103,19 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
     expect(claims().map((c: any) => c.workspace)).toEqual(['slack:T111']);
   });
 
+  it('takes a mention in a user option as that person (Slack sends <@W222|bob>), and words elsewhere as typed', async () => {
+    await slash('/debate', 'new slug:who title:"Who said what"');
+    await slash('/claim', 'add Ana says drift is random, see <https://example.org/a|example.org/a>');
+    await slash('/claim', 'add Bob says data directs values', { user: { id: 'W222', username: 'bob', name: 'bob', team_id: 'T111' } });
+    await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('C2'));
+    expect(claims()[0]).toMatchObject({ text: 'Ana says drift is random, see example.org/a' });
+
+    await slash('/claim', 'list author:<@W222|bob>');
+    const list = await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('Claims in who'));
+    expect(list.body.text).toContain('Bob says data directs values');
+    expect(list.body.text).not.toContain('Ana says');
+  });
+
   it('gives /help privately, every command listed', async () => {
     await slash('/help', '');
     const help = await bed.fake.waitFor('response_url');
