@@ -6,6 +6,7 @@ import { loadDemo } from './demo.ts';
 import { createApp, main, reportStartupError } from './main.ts';
 import { backupDatabase, exportAll, restoreDatabase, type DatabaseInfo } from './storage/backup.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
+import { printSlackManifest } from './platforms/slack/print-manifest.ts';
 
 interface CliCommand {
   readonly usage: string;
@@ -109,6 +110,11 @@ export const CLI: Record<string, CliCommand> = {
       }
       return 0;
     },
+  },
+  'slack-manifest': {
+    usage: 'cruxbot slack-manifest [--url <https URL>] [--name <name>]',
+    description: 'Print the Slack app manifest (JSON) generated from the commands; --url for HTTP mode',
+    run: async (args) => printSlackManifest(args),
   },
 };
 

@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)')),
   SLACK_API_URL: optional(httpUrl),
   PORT: optional(z.coerce.number().int('must be a whole number').min(0).max(65535)).default(3000),
+  HOST: optional(z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be an address to listen on, such as 127.0.0.1 or ::')),
 
   CRUXBOT_LLM_BASE_URL: optional(httpUrl),
   CRUXBOT_LLM_API_KEY: optional(z.string()),

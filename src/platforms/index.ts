@@ -15,4 +15,11 @@ export interface PlatformStarter {
 }
 
 /** The chat platforms, each started when its token is configured. The console runs when none is. */
-export const PLATFORMS: readonly PlatformStarter[] = [];
+export const PLATFORMS: readonly PlatformStarter[] = [
+  {
+    name: 'slack',
+    enabled: (config) => Boolean(config.SLACK_BOT_TOKEN),
+    // Loaded only when used, so the console never loads Bolt.
+    start: async (services, registry) => (await import('./slack/start.ts')).startSlack(services, registry),
+  },
+];

@@ -1,0 +1,227 @@
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute, type Receiver } from '@slack/bolt';
+import type { ChatPort } from '../../core/context.ts';
+import { StartupError } from '../../core/errors.ts';
+import { InFlight } from '../../core/inflight.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { CommandRegistry } from '../../core/registry.ts';
+import type { Services } from '../../services.ts';
+import type { RunningPlatform } from '../index.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { slackChatPort } from './chat-port.ts';
+import { SlackDelivery } from './delivery.ts';
+import { SlackHistory } from './history.ts';
+import { registerBlockActions } from './routes/actions.ts';
+import { registerSlashCommands } from './routes/commands.ts';
+import { registerAppHome } from './routes/home.ts';
+import { registerMessageShortcuts } from './routes/shortcuts.ts';
+import { registerViewSubmissions } from './routes/views.ts';
+import type { SlackRuntime } from './runtime.ts';
+import { slackErrorCode } from './slack-errors.ts';
+import { UserDirectory } from './user-directory.ts';
+
+/** HTTP: Slack posts signed requests to `POST /slack/events`; the signing secret verifies them. */
+export interface HttpConnection {
+  readonly mode: 'http';
+  readonly signingSecret: string;
+  readonly port: number;
+  /** Default: every interface. */
+  readonly host?: string;
+}
+
+/** Socket Mode: cruxbot dials Slack over a WebSocket (no public URL); the app token opens it. */
+export interface SocketConnection {
+  readonly mode: 'socket';
+  readonly appToken: string;
+}
+
+export interface SlackBotOptions {
+  readonly services: Services;
+  readonly registry: CommandRegistry;
+  readonly botToken: string;
+  readonly connection: HttpConnection | SocketConnection;
+  /** The Web API base (`SLACK_API_URL`): a proxy, or a local fake in tests. */
+  readonly apiUrl?: string;
+  /** Web API retries (Bolt's default retries for half an hour; tests want none). */
+  readonly retries?: number;
+  /** How long a form submission may work before Slack is answered; Slack allows 3 s in all. */
+  readonly viewAckBudgetMs?: number;
+}
+
+export interface SlackBot extends RunningPlatform {
+  readonly app: App;
+  readonly chat: ChatPort;
+  /** The port the HTTP receiver listens on (HTTP mode). */
+  readonly port?: number;
+}
+
+const EVENTS_PATH = '/slack/events';
+const DRAIN_MS = 10_000;
+
+/**
+ * Starts the Bolt app: checks the bot token (auth.test), connects (Socket Mode or the HTTP receiver),
+ * registers the listeners and the chat port. A bad token, a refused app token or a busy port is a
+ * StartupError that says which setting to fix.
+ */
+export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot> {
+  const { services, connection } = options;
+  const log = services.log.child({ platform: 'slack' });
+  const logger = boltLogger(log);
+  // Each client gets its own options object: the Socket Mode client writes its retry policy into it.
+  const clientOptions = () => ({
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    ...(options.retries !== undefined ? { retryConfig: { retries: options.retries } } : {}),
+    logger,
+  });
+
+  const auth = await checkBotToken(options, logger);
+  const inflight = new InFlight();
+  const receiver = buildReceiver(connection, services, inflight, logger, clientOptions());
+  const app = new App({
+    token: options.botToken,
+    botId: auth.botId,
+    botUserId: auth.userId,
+    tokenVerificationEnabled: false,
+    receiver,
+    clientOptions: clientOptions(),
+    logger,
+    convoStore: false,
+  });
+
+  const client = app.client;
+  const delivery = new SlackDelivery(client, log);
+  const users = new UserDirectory(client, log);
+  const history = new SlackHistory(client, users, auth.url);
+  const chat = slackChatPort(delivery, history);
+  const runtime: SlackRuntime = {
+    services,
+    inflight,
+    registry: options.registry,
+    client,
+    delivery,
+    users,
+    history,
+    chat,
+    log,
+    viewAckBudgetMs: options.viewAckBudgetMs ?? 2_000,
+    ...(auth.url ? { workspaceUrl: auth.url } : {}),
+  };
+  registerSlashCommands(app, runtime);
+  registerBlockActions(app, runtime);
+  registerViewSubmissions(app, runtime);
+  registerMessageShortcuts(app, runtime);
+  registerAppHome(app, runtime);
+  app.error(async (error) => {
+    log.error({ err: error }, 'slack: unhandled error in a listener');
+  });
+
+  const port = await connect(app, connection);
+  services.chats.set('slack', chat);
+  log.info(
+    { mode: connection.mode, team: auth.teamId, ...(port !== undefined ? { port, path: EVENTS_PATH } : {}) },
+    connection.mode === 'http' ? `slack: listening on port ${port} (POST ${EVENTS_PATH})` : 'slack: connected by Socket Mode',
+  );
+
+  return {
+    name: 'slack',
+    app,
+    chat,
+    ...(port !== undefined ? { port } : {}),
+    async stop() {
+      // Stop taking requests first, then let the ones already acknowledged finish answering.
+      await app.stop().catch((error: unknown) => log.warn({ err: error }, 'slack: receiver did not stop cleanly'));
+      if (!(await inflight.drain(DRAIN_MS))) log.warn('slack: some replies did not finish within 10 s');
+      if (services.chats.get('slack') === chat) services.chats.delete('slack');
+      log.info('slack: stopped');
+    },
+  };
+}
+
+interface BotIdentity {
+  readonly userId?: string;
+  readonly botId?: string;
+  readonly teamId?: string;
+  readonly url?: string;
+}
+
+async function checkBotToken(options: SlackBotOptions, logger: ReturnType<typeof boltLogger>): Promise<BotIdentity> {
+  // Start-up should fail fast with a sentence, not retry for half an hour.
+  const client = new webApi.WebClient(options.botToken, {
+    ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+    retryConfig: { retries: Math.min(options.retries ?? 2, 2) },
+    logger,
+  });
+  try {
+    const auth = await client.auth.test();
+    return {
+      ...(auth.user_id ? { userId: auth.user_id } : {}),
+      ...(auth.bot_id ? { botId: auth.bot_id } : {}),
+      ...(auth.team_id ? { teamId: auth.team_id } : {}),
+      ...(auth.url ? { url: auth.url } : {}),
+    };
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code)
+      throw new StartupError(
+        `Slack refused SLACK_BOT_TOKEN (${code}): copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.`,
+      );
+    throw new StartupError(`cannot reach Slack's Web API${options.apiUrl ? ` at ${options.apiUrl}` : ''}: ${(error as Error).message}`);
+  }
+}
+
+function buildReceiver(
+  connection: HttpConnection | SocketConnection,
+  services: Services,
+  inflight: InFlight,
+  logger: ReturnType<typeof boltLogger>,
+  clientOptions: ConstructorParameters<typeof webApi.WebClient>[1],
+): Receiver {
+  if (connection.mode === 'socket') {
+    return new SocketModeReceiver({ appToken: connection.appToken, logger, installerOptions: { clientOptions: clientOptions ?? {} } });
+  }
+  return new HTTPReceiver({
+    signingSecret: connection.signingSecret,
+    endpoints: EVENTS_PATH,
+    logger,
+    processBeforeResponse: false,
+    customRoutes: [healthRoute(services, inflight)],
+  });
+}
+
+/** `GET /health`: 200 while serving, 503 once shutting down (for load balancers and uptime checks). */
+function healthRoute(services: Services, inflight: InFlight): CustomRoute {
+  return {
+    path: '/health',
+    method: ['GET'],
+    handler: (_req, res) => {
+      const closing = inflight.closing || services.inflight.closing;
+      res.writeHead(closing ? 503 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: closing ? 'stopping' : 'ok', inFlight: inflight.active }));
+    },
+  };
+}
+
+async function connect(app: App, connection: HttpConnection | SocketConnection): Promise<number | undefined> {
+  if (connection.mode === 'socket') {
+    try {
+      await app.start();
+    } catch (error) {
+      const code = slackErrorCode(error);
+      throw new StartupError(
+        code
+          ? `Slack refused SLACK_APP_TOKEN (${code}): create an app-level token with the connections:write scope (Basic Information → App-Level Tokens).`
+          : `cannot open a Socket Mode connection to Slack: ${(error as Error).message}`,
+      );
+    }
+    return undefined;
+  }
+  try {
+    const server = await app.start({ port: connection.port, ...(connection.host ? { host: connection.host } : {}) });
+    return (server.address() as AddressInfo).port;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new StartupError(`PORT ${connection.port} is already in use; choose another port for Slack's events.`);
+    if (code === 'EACCES') throw new StartupError(`PORT ${connection.port} needs more privileges; use a port above 1023.`);
+    throw error;
+  }
+}

@@ -1,0 +1,107 @@
+import type { ChatPort } from '../../core/context.ts';
+import { newCorrelationId, type RequestContext } from '../../core/dispatch.ts';
+import type { InFlight } from '../../core/inflight.ts';
+import type { Logger } from '../../core/logger.ts';
+import type { CommandRegistry } from '../../core/registry.ts';
+import type { Services } from '../../services.ts';
+import type { ReplyTarget, SlackDelivery, WebClient } from './delivery.ts';
+import type { SlackHistory } from './history.ts';
+import { slackErrorCode } from './slack-errors.ts';
+import type { UserDirectory } from './user-directory.ts';
+
+/** What every Slack listener needs, built once when the app starts. */
+export interface SlackRuntime {
+  readonly services: Services;
+  /** This app's own work in flight (its stop waits for it); `services.inflight` counts the process's. */
+  readonly inflight: InFlight;
+  readonly registry: CommandRegistry;
+  readonly client: WebClient;
+  readonly delivery: SlackDelivery;
+  readonly users: UserDirectory;
+  readonly history: SlackHistory;
+  readonly chat: ChatPort;
+  readonly log: Logger;
+  /** The workspace's address from auth.test (`https://team.slack.com/`), for permalinks. */
+  readonly workspaceUrl?: string;
+  /** How long a form submission may work before Slack must be answered (it allows 3 s). */
+  readonly viewAckBudgetMs: number;
+}
+
+/** Who is asking, from where, as a Slack payload says. */
+export interface Requester {
+  readonly teamId: string | undefined;
+  readonly userId: string;
+  readonly userName?: string | undefined;
+  readonly channelId?: string | undefined;
+  readonly channelName?: string | undefined;
+}
+
+/**
+ * The workspace a payload belongs to. Enterprise Grid payloads carry both the enterprise and the team;
+ * cruxbot keys its data by the team (the workspace people see), so each workspace of an organisation
+ * has its own debates.
+ */
+export function teamIdOf(body: unknown): string | undefined {
+  const b = body as {
+    team_id?: unknown;
+    team?: { id?: unknown } | null;
+    user?: { team_id?: unknown } | null;
+    view?: { team_id?: unknown } | null;
+  };
+  for (const candidate of [b.team_id, b.team?.id, b.user?.team_id, b.view?.team_id]) {
+    if (typeof candidate === 'string' && candidate) return candidate;
+  }
+  return undefined;
+}
+
+/** Slack payloads always name the team; one that does not cannot be scoped, so it is refused. */
+export class UnknownWorkspaceError extends Error {
+  override readonly name = 'UnknownWorkspaceError';
+  constructor() {
+    super('the Slack payload names no team');
+  }
+}
+
+export function requestFor(runtime: SlackRuntime, who: Requester, correlationId: string): RequestContext {
+  if (!who.teamId) throw new UnknownWorkspaceError();
+  return {
+    actor: { id: who.userId, name: who.userName || who.userId },
+    workspace: `slack:${who.teamId}`,
+    channel: { id: who.channelId ?? `dm:${who.userId}`, ...(who.channelName ? { name: who.channelName } : {}) },
+    platform: 'slack',
+    services: runtime.services,
+    commands: runtime.registry,
+    correlationId,
+    chat: runtime.chat,
+  };
+}
+
+/**
+ * Runs one request's work after Slack has been acknowledged: counted in flight (so a shutdown waits
+ * for it), and a failure to answer (Slack refused a message) is logged with an id the person is told.
+ */
+export async function answer(
+  runtime: SlackRuntime,
+  what: string,
+  target: ReplyTarget | undefined,
+  work: (correlationId: string) => Promise<void>,
+): Promise<void> {
+  const correlationId = newCorrelationId();
+  const doneGlobal = runtime.services.inflight.begin();
+  const doneLocal = runtime.inflight.begin();
+  try {
+    await work(correlationId);
+  } catch (error) {
+    const code = slackErrorCode(error);
+    runtime.log.error({ err: error, cid: correlationId, what, code }, 'slack: could not answer');
+    if (target) {
+      await runtime.delivery.apologize(
+        target,
+        `Something went wrong while answering${code ? ` (Slack said ${code})` : ''}. It has been logged; tell an admin the id ${correlationId}.`,
+      );
+    }
+  } finally {
+    doneLocal();
+    doneGlobal();
+  }
+}

@@ -1,0 +1,67 @@
+import { COMMANDS } from '../../../../commands/index.ts';
+import type { Command } from '../../../../src/core/command.ts';
+import { createRegistry } from '../../../../src/core/registry.ts';
+import { startSlackBot, type SlackBot } from '../../../../src/platforms/slack/app.ts';
+import { createTestBot, type TestBot } from '../../../support/harness.ts';
+import { FakeSlack } from './fake-slack.ts';
+import { postSigned, SIGNING_SECRET, type SignedPost } from './signing.ts';
+
+export interface SlackTestBed {
+  readonly fake: FakeSlack;
+  /** The real SQLite store and services the app runs on. */
+  readonly bot: TestBot;
+  readonly slack: SlackBot;
+  /** `http://127.0.0.1:<port>/slack/events` (HTTP mode). */
+  readonly eventsUrl: string;
+  /** POSTs a signed request to the events URL. */
+  post(o: SignedPost): Promise<{ status: number; text: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real Bolt app (HTTP receiver on 127.0.0.1, port 0, or Socket Mode) over a real SQLite file, its
+ * Web API pointed at a local fake started first, with no retries.
+ */
+export async function startSlackTestBed(
+  options: { mode?: 'http' | 'socket'; commands?: readonly Command[]; viewAckBudgetMs?: number } = {},
+): Promise<SlackTestBed> {
+  const fake = await FakeSlack.start();
+  const bot = createTestBot();
+  let slack: SlackBot | undefined;
+  try {
+    slack = await startSlackBot({
+      services: bot.services,
+      registry: createRegistry(options.commands ?? COMMANDS),
+      botToken: 'xoxb-test-token',
+      connection:
+        options.mode === 'socket'
+          ? { mode: 'socket', appToken: 'xapp-test-token' }
+          : { mode: 'http', signingSecret: SIGNING_SECRET, port: 0, host: '127.0.0.1' },
+      apiUrl: fake.apiUrl,
+      retries: 0,
+      // Generous, so a slow machine never turns an in-form error into a message.
+      viewAckBudgetMs: options.viewAckBudgetMs ?? 2_500,
+    });
+  } catch (error) {
+    bot.close();
+    await fake.close();
+    throw error;
+  }
+  const running = slack;
+  const eventsUrl = `http://127.0.0.1:${running.port ?? 0}/slack/events`;
+  let closed = false;
+  return {
+    fake,
+    bot,
+    slack: running,
+    eventsUrl,
+    post: (o) => postSigned(eventsUrl, o),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await running.stop();
+      await fake.close();
+      bot.close();
+    },
+  };
+}
