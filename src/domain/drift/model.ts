@@ -44,15 +44,16 @@ function deltaOf(moves: Moves): Square {
   return x;
 }
 
-function permuteMoves(p: number, q: number): Moves {
+/** The goal permutation for p = 1: every chance in it is p times these. */
+function permuteMovesPerUnitP(q: number): Moves {
   const { A0, B0, A1, B1, D } = STATE;
   return [
-    [A0, B0, p * (1 - q)],
-    [A0, D, p * q],
-    [B0, D, p * q],
-    [A1, B1, p * (1 - q)],
-    [A1, D, p * q],
-    [B1, D, p * q],
+    [A0, B0, 1 - q],
+    [A0, D, q],
+    [B0, D, q],
+    [A1, B1, 1 - q],
+    [A1, D, q],
+    [B1, D, q],
   ];
 }
 
@@ -72,17 +73,42 @@ function correctMoves(r: number): Moves {
 /** c·(1 − s): the per-step chance that corrective data pulls a drifted agent back. */
 export const correctionRate = (params: Pick<DriftParams, 'c' | 's'>): number => params.c * (1 - params.s);
 
+/**
+ * One serial step as a delta matrix, written as `base + p·perP`. Permuting is linear in p, and
+ * composing it with the p-free rules that follow (detect, then correct) keeps it so:
+ * P + Y + PY = Y + p·(P₁ + P₁Y). Heterogeneous agents then cost one scaled sum each, not a product.
+ */
+export interface StepFamily {
+  readonly base: Square;
+  readonly perP: Square;
+}
+
+export function stepFamily(params: DriftParams, phase: 'before' | 'after'): StepFamily {
+  const rest =
+    phase === 'before'
+      ? composeDeltas(deltaOf(detectMoves(params.d)), deltaOf(correctMoves(correctionRate(params))))
+      : deltaOf(detectMoves(params.d));
+  const permute = deltaOf(permuteMovesPerUnitP(params.q));
+  const perP = composeDeltas(permute, rest);
+  for (let i = 0; i < perP.m.length; i++) perP.m[i]! -= rest.m[i]!;
+  return { base: rest, perP };
+}
+
+/** The step of an agent whose goals permute with chance p. */
+export function stepFor(family: StepFamily, p: number): Square {
+  const out = zeroSquare(family.base.k);
+  for (let i = 0; i < out.m.length; i++) out.m[i] = family.base.m[i]! + p * family.perP.m[i]!;
+  return out;
+}
+
 /** One serial step before crystallization (t ≤ T), as a delta matrix: permute, then detect, then correct. */
 export function stepBeforeCrystallization(params: DriftParams, p = params.p): Square {
-  return composeDeltas(
-    composeDeltas(deltaOf(permuteMoves(p, params.q)), deltaOf(detectMoves(params.d))),
-    deltaOf(correctMoves(correctionRate(params))),
-  );
+  return stepFor(stepFamily(params, 'before'), p);
 }
 
 /** One serial step after crystallization (t > T): permute, then detect. */
 export function stepAfterCrystallization(params: DriftParams, p = params.p): Square {
-  return composeDeltas(deltaOf(permuteMoves(p, params.q)), deltaOf(detectMoves(params.d)));
+  return stepFor(stepFamily(params, 'after'), p);
 }
 
 /** Everyone starts aligned. */
