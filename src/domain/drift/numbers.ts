@@ -66,8 +66,8 @@ export function formatParam(value: number): string {
   if (value === 0) return '0';
   if (Number.isInteger(value)) return formatCount(value);
   if (Math.abs(value) < 1e-3) {
-    const [mantissa, exponent] = value.toExponential().split('e');
-    return `${Number(Number(mantissa).toPrecision(4))}e${exponent!.replace('+', '')}`;
+    const [mantissa, exponent] = Number(value.toPrecision(4)).toExponential().split('e');
+    return `${mantissa}e${exponent!.replace('+', '')}`;
   }
   return String(Number(value.toPrecision(4)));
 }

@@ -19,7 +19,7 @@ export const PARAMETER_MEANING: Readonly<Record<Parameter, string>> = {
   c: 'chance per step that corrective data undoes drift (until T)',
   d: 'chance per step that a dangerous agent is detected',
   s: 'share of training data the AIs produce (weakens correction)',
-  t: 'T, the step at which values crystallize',
+  t: 'the step at which values crystallize',
 };
 
 /** Parameter values as typed (strings), each optional: a preset fills the rest. */

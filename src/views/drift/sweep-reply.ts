@@ -54,12 +54,12 @@ export async function sweepAnswer(input: SweepInput): Promise<DriftAnswer> {
     ),
     text(md`**Sensitivity** · P(D) at n with each parameter halved and doubled, the largest swing first:`),
     table(
-      ['parameter', 'value', 'halved', 'doubled', 'swing'],
+      ['parameter', 'value', 'halved', 'doubled (at most 1, or T ≤ n)', 'swing'],
       ranking.map((row) => [
         `${label(row.parameter)}: ${PARAMETER_MEANING[row.parameter]}`,
         formatParam(row.value),
-        formatPercent(row.atLow),
-        formatPercent(row.atHigh),
+        `${formatPercent(row.atLow)} (${formatParam(row.low)})`,
+        `${formatPercent(row.atHigh)} (${formatParam(row.high)})`,
         `${(row.swing * 100).toFixed(1)} points`,
       ]),
       ['left', 'right', 'right', 'right', 'right'],
