@@ -7,12 +7,11 @@ import { md } from '../src/core/markup.ts';
 import { context, fields, text, type Reply } from '../src/core/reply.ts';
 import type { Claim } from '../src/domain/claims.ts';
 import { claimRef } from '../src/domain/claims.ts';
-import { MAX_AGENTS, MAX_RUNS, planRuns } from '../src/domain/drift/budget.ts';
-import type { CompareInput, DriftInput, RunInput, SweepInput } from '../src/domain/drift/inputs.ts';
-import { parseAmount, parseWhole } from '../src/domain/drift/numbers.ts';
-import { parseBeta, PARAMETERS, resolveParams, valueOf, type Parameter, type RawParams } from '../src/domain/drift/params.ts';
+import type { DriftInput } from '../src/domain/drift/inputs.ts';
+import { PARAMETERS } from '../src/domain/drift/params.ts';
 import { PRESET_NAMES, PRESETS } from '../src/domain/drift/presets.ts';
-import { parameterMax, SWEEP_POINTS_MAX } from '../src/domain/drift/sweep.ts';
+import { compareInputFrom, runInputFrom, sweepInputFrom } from '../src/domain/drift/requests.ts';
+import { SWEEP_POINTS_MAX } from '../src/domain/drift/sweep.ts';
 import { simRunRef } from '../src/storage/sim-runs.ts';
 import { compareAnswer } from '../src/views/drift/compare-reply.ts';
 import { runAnswer, type DriftAnswer } from '../src/views/drift/run-reply.ts';
@@ -31,11 +30,7 @@ const MODEL_OPTIONS = [
 const ATTACH = { name: 'attach', type: 'claim', description: 'Keep this run as evidence on a claim' } as const;
 const PRESET_HELP = `A view of the debate: ${PRESET_NAMES.join(', ')}`;
 
-type ModelArgs = Partial<Record<(typeof MODEL_OPTIONS)[number]['name'], string>>;
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
-
-const rawParams = (args: ModelArgs): RawParams =>
-  Object.fromEntries(MODEL_OPTIONS.flatMap((o) => (args[o.name] ? [[o.name, args[o.name]]] : [])));
 
 /** Replies with the answer; with `attach:`, keeps it on the claim first (checked before any work is done). */
 function finish(ctx: Ctx, answer: DriftAnswer, input: DriftInput, claim: Claim | undefined): Reply {
@@ -81,37 +76,8 @@ const run = subcommand({
     '/drift data-directable s:0.9 steps:1e6 attach:C7',
   ],
   async handler(ctx) {
-    const { args } = ctx;
-    const claim = claimToAttach(ctx, args.attach);
-    const resolved = resolveParams(args.preset, rawParams(args));
-    const notes = [...resolved.notes];
-    const beta = args.beta ? parseBeta(args.beta) : undefined;
-    if (beta && args.p)
-      throw new UserError(md`Give \`p\` or \`beta\`, not both: with \`beta\` each agent draws its own p.`, 'drift.p-and-beta');
-    const wantsMonteCarlo = args.agents ?? args.runs ?? args.seed ?? beta;
-    let agents = args.agents ? parseWhole(args.agents, 'agents', { min: 1, max: MAX_AGENTS }) : undefined;
-    if (agents === undefined && wantsMonteCarlo !== undefined) {
-      agents = 1000;
-      notes.push('Monte Carlo options were given without agents: simulated 1,000 agents.');
-    }
-    const params = beta ? { ...resolved.params, p: beta.a / (beta.a + beta.b) } : resolved.params;
-    const requestedRuns = args.runs ? parseWhole(args.runs, 'runs', { min: 1, max: MAX_RUNS }) : undefined;
-    const input: RunInput = {
-      kind: 'run',
-      preset: resolved.preset.name,
-      params,
-      notes,
-      ...(agents !== undefined
-        ? {
-            monteCarlo: {
-              agents,
-              runs: planRuns(params, agents, requestedRuns, beta),
-              seed: args.seed ?? randomInt(1_000_000),
-              ...(beta ? { beta } : {}),
-            },
-          }
-        : {}),
-    };
+    const claim = claimToAttach(ctx, ctx.args.attach);
+    const input = runInputFrom(ctx.args, () => randomInt(1_000_000));
     return finish(ctx, await runAnswer(input), input, claim);
   },
 });
@@ -128,31 +94,11 @@ const compare = subcommand({
   ] as const,
   examples: ['/drift compare a:random-drift b:data-directable steps:1e6', '/drift compare random-drift objection-channel d:1e-3'],
   async handler(ctx) {
-    const { args } = ctx;
-    const claim = claimToAttach(ctx, args.attach);
-    const a = resolveParams(args.a, rawParams(args));
-    const b = resolveParams(args.b, rawParams(args));
-    const given = Object.keys(rawParams(args));
-    const notes = [...new Set([...a.notes, ...b.notes])];
-    if (given.length) notes.push(`${given.join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to both presets.`);
-    const input: CompareInput = {
-      kind: 'compare',
-      a: { preset: a.preset.name, params: a.params },
-      b: { preset: b.preset.name, params: b.params },
-      notes,
-    };
+    const claim = claimToAttach(ctx, ctx.args.attach);
+    const input = compareInputFrom(ctx.args);
     return finish(ctx, await compareAnswer(input), input, claim);
   },
 });
-
-/** A tenth to ten times the current value, within the parameter's range; 1e-6…1e-2 for a probability at 0. */
-function defaultRange(input: Pick<SweepInput, 'params' | 'parameter'>): [number, number] {
-  const value = valueOf(input.params, input.parameter);
-  const max = parameterMax(input.params, input.parameter);
-  if (input.parameter === 't') return [0, max];
-  if (value === 0) return [1e-6, 1e-2];
-  return [value / 10, Math.min(max, value * 10)];
-}
 
 const sweepLeaf = subcommand({
   name: 'sweep',
@@ -169,21 +115,8 @@ const sweepLeaf = subcommand({
   ] as const,
   examples: ['/drift sweep preset:data-directable param:c from:1e-5 to:1e-2', '/drift sweep s preset:self-training'],
   async handler(ctx) {
-    const { args } = ctx;
-    const claim = claimToAttach(ctx, args.attach);
-    const resolved = resolveParams(args.preset, rawParams(args));
-    const parameter = args.param as Parameter;
-    const [fallbackFrom, fallbackTo] = defaultRange({ params: resolved.params, parameter });
-    const input: SweepInput = {
-      kind: 'sweep',
-      preset: resolved.preset.name,
-      params: resolved.params,
-      parameter,
-      from: args.from ? parseAmount(args.from, 'from') : fallbackFrom,
-      to: args.to ? parseAmount(args.to, 'to') : fallbackTo,
-      points: args.points ?? 9,
-      notes: resolved.notes,
-    };
+    const claim = claimToAttach(ctx, ctx.args.attach);
+    const input = sweepInputFrom(ctx.args);
     return finish(ctx, await sweepAnswer(input), input, claim);
   },
 });

@@ -48,6 +48,9 @@ export function sweep(params: DriftParams, parameter: Parameter, from: number, t
   const logValues = from > 0 && to / from >= 100;
   let values = Array.from({ length: points }, (_, i) => {
     const f = points === 1 ? 0 : i / (points - 1);
+    // The ends exactly as asked, not as exp(log(x)) rounds them.
+    if (i === 0) return from;
+    if (i === points - 1) return to;
     return logValues ? Math.exp(Math.log(from) + f * (Math.log(to) - Math.log(from))) : from + f * (to - from);
   });
   if (parameter === 't') values = [...new Set(values.map(Math.round))];

@@ -1,6 +1,7 @@
 import { md } from '../../core/markup.ts';
 import { context, table, text, type Block } from '../../core/reply.ts';
-import { solveExact, type ExactResult } from '../../domain/drift/exact.ts';
+import type { ExactResult } from '../../domain/drift/exact.ts';
+import { solveCompare } from '../../domain/drift/solve.ts';
 import type { CompareInput } from '../../domain/drift/inputs.ts';
 import { correctionRate } from '../../domain/drift/model.ts';
 import { formatCount, formatPercent } from '../../domain/drift/numbers.ts';
@@ -20,8 +21,7 @@ const stepDifference = (a: number | undefined, b: number | undefined) =>
 
 /** Two presets side by side on the same steps: both curves on one chart, the difference at the end. */
 export async function compareAnswer(input: CompareInput): Promise<DriftAnswer> {
-  const a = solveExact(input.a.params);
-  const b = solveExact(input.b.params);
+  const { a, b } = solveCompare(input);
   const n = formatCount(input.a.params.steps);
   const difference = b.end.D - a.end.D;
   const headline = `After ${n} serial steps, P(dangerous and hidden) is ${formatPercent(a.end.D)} under ${input.a.preset} and ${formatPercent(b.end.D)} under ${input.b.preset}: ${points(difference)}.`;

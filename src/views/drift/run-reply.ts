@@ -1,9 +1,10 @@
 import { md } from '../../core/markup.ts';
 import { context, table, text, type Block, type Reply } from '../../core/reply.ts';
-import { solveExact, type ExactResult } from '../../domain/drift/exact.ts';
+import type { ExactResult } from '../../domain/drift/exact.ts';
 import type { RunInput } from '../../domain/drift/inputs.ts';
 import { correctionRate } from '../../domain/drift/model.ts';
-import { runMonteCarlo, type MonteCarloResult, type Spread } from '../../domain/drift/monte-carlo.ts';
+import type { MonteCarloResult, Spread } from '../../domain/drift/monte-carlo.ts';
+import { solveRun } from '../../domain/drift/solve.ts';
 import { formatCount, formatParam, formatPercent } from '../../domain/drift/numbers.ts';
 import { renderLineChart, type LineSeries } from '../../render/chart.ts';
 import { chartName, paramLine, sourceLine, stepOrNever } from './format.ts';
@@ -63,16 +64,7 @@ function chartSeries(result: ExactResult, mc: MonteCarloResult | undefined): Lin
 }
 
 export async function runAnswer(input: RunInput): Promise<DriftAnswer> {
-  const result = solveExact(input.params);
-  const mc = input.monteCarlo
-    ? runMonteCarlo(input.params, {
-        agents: input.monteCarlo.agents,
-        runs: input.monteCarlo.runs,
-        seed: input.monteCarlo.seed,
-        sampleSteps: result.curve.map((point) => point.step),
-        ...(input.monteCarlo.beta ? { beta: input.monteCarlo.beta } : {}),
-      })
-    : undefined;
+  const { exact: result, monteCarlo: mc } = solveRun(input);
   const headline = headlineOf(result);
   const crystallizes = correctionRate(input.params) > 0 && input.params.T < input.params.steps;
   const png = await renderLineChart({

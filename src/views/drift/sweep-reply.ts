@@ -3,7 +3,7 @@ import { context, table, text, type Block } from '../../core/reply.ts';
 import type { SweepInput } from '../../domain/drift/inputs.ts';
 import { formatCount, formatParam, formatPercent } from '../../domain/drift/numbers.ts';
 import { PARAMETER_MEANING, valueOf, type Parameter } from '../../domain/drift/params.ts';
-import { sensitivity, sweep } from '../../domain/drift/sweep.ts';
+import { solveSweep } from '../../domain/drift/solve.ts';
 import { renderLineChart } from '../../render/chart.ts';
 import { chartName, paramLine, sourceLine, stepOrNever } from './format.ts';
 import type { DriftAnswer } from './run-reply.ts';
@@ -12,8 +12,7 @@ const label = (parameter: Parameter) => (parameter === 't' ? 'T' : parameter);
 
 /** One parameter swept over a range, and every parameter halved and doubled: which one moves the outcome most. */
 export async function sweepAnswer(input: SweepInput): Promise<DriftAnswer> {
-  const result = sweep(input.params, input.parameter, input.from, input.to, input.points);
-  const ranking = sensitivity(input.params);
+  const { sweep: result, sensitivity: ranking } = solveSweep(input);
   const name = label(input.parameter);
   const n = formatCount(input.params.steps);
   const first = result.points[0]!;
