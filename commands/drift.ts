@@ -14,6 +14,7 @@ import { compareInputFrom, runInputFrom, sweepInputFrom } from '../src/domain/dr
 import { SWEEP_POINTS_MAX } from '../src/domain/drift/sweep.ts';
 import { simRunRef } from '../src/storage/sim-runs.ts';
 import { compareAnswer } from '../src/views/drift/compare-reply.ts';
+import { paramLine } from '../src/views/drift/format.ts';
 import { runAnswer, type DriftAnswer } from '../src/views/drift/run-reply.ts';
 import { sweepAnswer } from '../src/views/drift/sweep-reply.ts';
 
@@ -157,7 +158,7 @@ The answer is exact (matrix powers, up to 1e12 steps); \`agents:N\` adds a seede
         fields(
           PRESET_NAMES.map((name) => ({
             name,
-            value: md`${PRESETS[name].view}\n_Source:_ ${PRESETS[name].source}`,
+            value: md`${PRESETS[name].view}\n\`${paramLine(PRESETS[name].params)}\`\n_Source:_ ${PRESETS[name].source}`,
           })),
         ),
         context(
