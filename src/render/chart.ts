@@ -1,6 +1,4 @@
-import * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
-import { compile } from 'vega-lite';
 import { FONT_FAMILY, svgToPng, type Png } from './png.ts';
 
 /**
@@ -140,7 +138,9 @@ export function lineChartSpec(chart: LineChart): TopLevelSpec {
 
 /** The chart as SVG text (the padding on the right holds the line labels). */
 export async function renderLineChartSvg(chart: LineChart): Promise<string> {
-  const view = new vega.View(vega.parse(compile(lineChartSpec(chart)).spec), { renderer: 'none' });
+  // Loaded on first use: Vega takes about half a second to import, which every `cruxbot` start would pay.
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const view = new vega.View(vega.parse(vegaLite.compile(lineChartSpec(chart)).spec), { renderer: 'none' });
   try {
     return await view.toSVG();
   } finally {
