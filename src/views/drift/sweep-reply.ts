@@ -35,7 +35,12 @@ export async function sweepAnswer(input: SweepInput): Promise<DriftAnswer> {
       { label: 'P(C) caught', points: result.points.map((p) => ({ x: p.value, y: p.end.C })), color: '#1f77b4' },
       { label: 'P(ever dangerous)', points: result.points.map((p) => ({ x: p.value, y: p.end.ever })), color: '#2ca02c', dashed: true },
     ],
-    markers: [{ x: valueOf(input.params, input.parameter) || first.value, label: `${input.preset}` }],
+    markers: [
+      {
+        x: valueOf(input.params, input.parameter) || first.value,
+        label: `${input.preset}: ${formatParam(valueOf(input.params, input.parameter))}`,
+      },
+    ],
   });
 
   const blocks: Block[] = [
