@@ -1,7 +1,15 @@
 import { writeFileSync } from 'node:fs';
+import { randomInt } from 'node:crypto';
+import drift from '../commands/drift.ts';
 import { COMMANDS } from '../commands/index.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
+import { UsageError, UserError } from './core/errors.ts';
+import { toPlainText } from './core/markup.ts';
+import { parseCommandText } from './core/parse.ts';
 import { createRegistry } from './core/registry.ts';
+import { validateArgs } from './core/schema.ts';
+import { inputFrom } from './domain/drift/requests.ts';
+import { driftJson } from './domain/drift/solve.ts';
 import { loadDemo } from './demo.ts';
 import { createApp, main, reportStartupError } from './main.ts';
 import { backupDatabase, exportAll, restoreDatabase, type DatabaseInfo } from './storage/backup.ts';
@@ -47,6 +55,30 @@ export const CLI: Record<string, CliCommand> = {
       const reply = await session.run(line);
       services.store.close();
       return reply.accent === 'error' ? 1 : 0;
+    },
+  },
+  drift: {
+    usage: 'cruxbot drift [run|compare|sweep] <name:value …> [--json]',
+    description: 'The goal-drift simulation, as /drift; --json prints the parameters and results (curves as sampled points)',
+    async run(args) {
+      const json = args.includes('--json');
+      const words = args.filter((a) => a !== '--json').join(' ');
+      if (!json) return CLI.run!.run([`/drift ${words}`]);
+      try {
+        const invocation = parseCommandText(drift, words);
+        const leaf = drift.subcommands!.get(invocation.subcommand!)!;
+        const parsed = validateArgs(leaf.schema, invocation.args, leaf.usage);
+        if (parsed.attach !== undefined) throw new UsageError('--json prints results only; attach a run from the console or a chat.');
+        const input = inputFrom(invocation.subcommand!, parsed, () => randomInt(1_000_000));
+        // Steps that are never reached are null, not left out.
+        process.stdout.write(`${JSON.stringify(driftJson(input), (_key, value: unknown) => (value === undefined ? null : value), 2)}\n`);
+        return 0;
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        const usage = error instanceof UsageError && error.usage ? `\nUsage: ${error.usage}` : '';
+        process.stderr.write(`cruxbot drift: ${toPlainText(error.markup)}${usage}\n`);
+        return error instanceof UsageError ? 2 : 1;
+      }
     },
   },
   demo: {

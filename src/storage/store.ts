@@ -3,6 +3,7 @@ import { ClaimRepository } from './claims.ts';
 import { openDatabase, type Db } from './database.ts';
 import { DebateRepository } from './debates.ts';
 import { LinkRepository } from './links.ts';
+import { SimRunRepository } from './sim-runs.ts';
 
 /** The database and one repository per aggregate. */
 export class Store {
@@ -10,12 +11,14 @@ export class Store {
   readonly claims: ClaimRepository;
   readonly links: LinkRepository;
   readonly audit: AuditRepository;
+  readonly simRuns: SimRunRepository;
 
   constructor(readonly db: Db) {
     this.debates = new DebateRepository(db);
     this.claims = new ClaimRepository(db);
     this.links = new LinkRepository(db);
     this.audit = new AuditRepository(db);
+    this.simRuns = new SimRunRepository(db);
   }
 
   static open(path: string): Store {

@@ -4,6 +4,7 @@ import { joinMarkup, link, md, type Markup } from '../core/markup.ts';
 import { context, fields, text, type Accent, type ComponentRow, type Field, type Reply } from '../core/reply.ts';
 import { claimRef, STATUS_LABEL, type Claim } from '../domain/claims.ts';
 import { LINK_KIND_INFO, type Link } from '../domain/links.ts';
+import { driftEvidenceField } from './drift/evidence.ts';
 
 const SHORT = 70;
 const LINKS_SHOWN = 8;
@@ -67,6 +68,8 @@ export function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, clai
   if (debate?.rootClaimId === claim.id) items.push({ name: 'Role', value: md`root of \`${debate.slug}\``, inline: true });
   if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: linkList(outgoing, 'out') });
   if (incoming.length) items.push({ name: `Links in (${incoming.length})`, value: linkList(incoming, 'in') });
+  const driftRuns = driftEvidenceField(ctx, claim);
+  if (driftRuns) items.push(driftRuns);
 
   const blocks = [text(md`${claim.text}`), fields(items)];
   if (note) blocks.push(context(note));

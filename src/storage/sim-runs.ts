@@ -1,0 +1,107 @@
+import { UserError } from '../core/errors.ts';
+import { md } from '../core/markup.ts';
+import type { Db } from './database.ts';
+
+export type SimRunKind = 'run' | 'compare' | 'sweep';
+
+export interface SimRun {
+  readonly id: number;
+  readonly workspace: string;
+  /** Per-workspace number, shown as `R3`. */
+  readonly number: number;
+  readonly kind: SimRunKind;
+  /** What it takes to compute the run again (parsed JSON). */
+  readonly input: unknown;
+  readonly summary: unknown;
+  /** One line for the claim card, e.g. "random-drift: P(D) 95.0% after 100,000 steps". */
+  readonly headline: string;
+  readonly claimId: number | null;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+interface SimRunRow {
+  id: number;
+  workspace: string;
+  number: number;
+  kind: SimRunKind;
+  input: string;
+  summary: string;
+  headline: string;
+  claim_id: number | null;
+  created_by: string;
+  created_at: string;
+}
+
+const toSimRun = (row: SimRunRow): SimRun => ({
+  id: row.id,
+  workspace: row.workspace,
+  number: row.number,
+  kind: row.kind,
+  input: JSON.parse(row.input),
+  summary: JSON.parse(row.summary),
+  headline: row.headline,
+  claimId: row.claim_id,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+});
+
+export const simRunRef = (run: Pick<SimRun, 'number'>): string => `R${run.number}`;
+
+/** Drift runs kept as evidence. Every method takes the workspace; none reads across workspaces. */
+export class SimRunRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      nextNumber: db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM sim_runs WHERE workspace = ?'),
+      insert: db.prepare(
+        `INSERT INTO sim_runs (workspace, number, kind, input, summary, headline, claim_id, created_by, created_at)
+         VALUES (@workspace, @number, @kind, @input, @summary, @headline, @claimId, @createdBy, @at)`,
+      ),
+      byNumber: db.prepare<[string, number], SimRunRow>('SELECT * FROM sim_runs WHERE workspace = ? AND number = ?'),
+      forClaim: db.prepare<[string, number], SimRunRow>('SELECT * FROM sim_runs WHERE workspace = ? AND claim_id = ? ORDER BY number'),
+    };
+  }
+
+  insert(run: {
+    workspace: string;
+    kind: SimRunKind;
+    input: unknown;
+    summary: unknown;
+    headline: string;
+    claimId: number | null;
+    createdBy: string;
+    at: string;
+  }): SimRun {
+    const number = this.statements.nextNumber.get(run.workspace)!.n;
+    this.statements.insert.run({
+      workspace: run.workspace,
+      number,
+      kind: run.kind,
+      input: JSON.stringify(run.input),
+      summary: JSON.stringify(run.summary),
+      headline: run.headline,
+      claimId: run.claimId,
+      createdBy: run.createdBy,
+      at: run.at,
+    });
+    return this.byNumber(run.workspace, number)!;
+  }
+
+  byNumber(workspace: string, number: number): SimRun | undefined {
+    const row = this.statements.byNumber.get(workspace, number);
+    return row && toSimRun(row);
+  }
+
+  require(workspace: string, number: number): SimRun {
+    const run = this.byNumber(workspace, number);
+    if (!run)
+      throw new UserError(md`There is no drift run R${String(number)} here; runs are kept when attached to a claim.`, 'sim.not-found');
+    return run;
+  }
+
+  forClaim(workspace: string, claimId: number): SimRun[] {
+    return this.statements.forClaim.all(workspace, claimId).map(toSimRun);
+  }
+}
