@@ -8,7 +8,7 @@ beforeEach(async () => {
 });
 afterEach(() => bot.close());
 
-describe('/map as an outline', () => {
+describe('/map format:text, the outline', () => {
   it('shows the root, then what supports, opposes and is a crux of what', async () => {
     await bot.run('/claim add Agents learn to seek reward');
     await bot.run('/claim add Agents were seen gaming broken scorers');
@@ -18,7 +18,7 @@ describe('/map as an outline', () => {
     await bot.run('/link C2 C1 supports');
     await bot.run('/link C3 C2 opposes');
     await bot.run('/link C4 C1 crux-of');
-    const outline = (await bot.run('/map')).blocks.find((b) => b.type === 'pre');
+    const outline = (await bot.run('/map format:text')).blocks.find((b) => b.type === 'pre');
     expect(outline?.type === 'pre' && outline.text).toBe(
       [
         'Is reward the optimization target?  [reward-seeking: 5 claims, 3 links]',
@@ -41,13 +41,13 @@ describe('/map as an outline', () => {
     await bot.run('/link C2 C1 supports');
     await bot.run('/link C1 C2 opposes');
     await bot.run('/claim retract C2');
-    const text = replyText(await bot.run('/map'));
+    const text = replyText(await bot.run('/map format:text'));
     expect(text).toContain('+ C2  B [retracted]');
     expect(text).toContain('− C1 (shown above)');
   });
 
   it('an empty debate gets a friendly line, not an error', async () => {
-    expect(replyText(await bot.run('/map'))).toMatch(/No claims yet. Add the first with \/claim add/);
+    expect(replyText(await bot.run('/map format:text'))).toMatch(/No claims yet. Add the first with \/claim add/);
   });
 
   it('names an unknown debate', async () => {
