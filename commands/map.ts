@@ -5,7 +5,7 @@ import { context, notice, pre, type Reply } from '../src/core/reply.ts';
 import { claimRef, type Claim } from '../src/domain/claims.ts';
 import { renderOutline } from '../src/domain/outline.ts';
 import { focusView } from '../src/render/map/focus.ts';
-import { rootClaimOf, type CruxGraph } from '../src/render/map/graph.ts';
+import { rootClaimOf, type CruxGraph } from '../src/domain/crux-graph.ts';
 import { mapAltText } from '../src/render/map/alt-text.ts';
 import { planCruxMap } from '../src/render/map/plan.ts';
 import { renderCruxMap } from '../src/render/map/render.ts';

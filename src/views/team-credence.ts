@@ -1,6 +1,6 @@
 import type { BaseContext } from '../core/context.ts';
 import type { Debate } from '../domain/debates.ts';
-import type { CredenceLookup } from '../render/map/graph.ts';
+import type { CredenceLookup } from '../domain/crux-graph.ts';
 
 /**
  * THE SEAM for team credences. The map colours each box by the team's aggregate credence on the claim

@@ -1,6 +1,6 @@
 import { claimRef } from '../../domain/claims.ts';
 import { LINK_KIND_INFO } from '../../domain/links.ts';
-import type { CruxGraph } from './graph.ts';
+import type { CruxGraph } from '../../domain/crux-graph.ts';
 import type { MapPlan } from './plan.ts';
 
 /** Discord's limit for an attachment's description. */

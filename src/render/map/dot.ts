@@ -2,7 +2,7 @@ import { claimRef, type Claim } from '../../domain/claims.ts';
 import type { Link } from '../../domain/links.ts';
 import { FONT_FAMILY } from '../png.ts';
 import { cleanForPicture, dotString, escapeHtmlLabel } from './escape.ts';
-import { cruxClaimIds, type CredenceLookup } from './graph.ts';
+import { cruxClaimIds, type CredenceLookup } from '../../domain/crux-graph.ts';
 import { credenceFill, EDGE_STYLE, formatCredence, INK, RESOLVED_FILL, SIZE, STATUS_BADGE } from './style.ts';
 import { fontMetrics } from './text-metrics.ts';
 import { wrapToWidth } from './wrap-text.ts';

@@ -1,6 +1,6 @@
 import type { Claim } from '../../domain/claims.ts';
 import type { Link, LinkKind } from '../../domain/links.ts';
-import type { CruxGraph } from './graph.ts';
+import type { CruxGraph } from '../../domain/crux-graph.ts';
 
 /** Past this many claims a picture stops being readable: the map shows a focus view instead. */
 export const MAP_MAX_CLAIMS = 40;

@@ -1,6 +1,6 @@
 import { claimRef, type Claim } from '../../domain/claims.ts';
 import { focusView, MAP_MAX_CLAIMS } from './focus.ts';
-import { rootClaimOf, type CruxGraph } from './graph.ts';
+import { rootClaimOf, type CruxGraph } from '../../domain/crux-graph.ts';
 import type { MapView } from './render.ts';
 
 export interface MapRequest {

@@ -3,7 +3,7 @@ import type { Link } from '../../domain/links.ts';
 import { svgToPng } from '../png.ts';
 import { composeMapSvg, readGraphvizSvg, type GraphSvg } from './compose.ts';
 import { cruxMapDot, type MapDotOptions } from './dot.ts';
-import { cruxClaimIds, type CredenceLookup } from './graph.ts';
+import { cruxClaimIds, type CredenceLookup } from '../../domain/crux-graph.ts';
 import { layoutSvg, unflatten } from './graphviz.ts';
 import { SIZE } from './style.ts';
 

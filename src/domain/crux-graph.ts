@@ -1,6 +1,6 @@
-import type { Claim } from '../../domain/claims.ts';
-import type { Debate } from '../../domain/debates.ts';
-import type { Link } from '../../domain/links.ts';
+import type { Claim } from './claims.ts';
+import type { Debate } from './debates.ts';
+import type { Link } from './links.ts';
 
 /** A debate's claims and the links between them: what the map draws and the exports write. */
 export interface CruxGraph {
