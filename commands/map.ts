@@ -4,7 +4,7 @@ import { md } from '../src/core/markup.ts';
 import { context, notice, pre, type Reply } from '../src/core/reply.ts';
 import { claimRef, type Claim } from '../src/domain/claims.ts';
 import { renderOutline } from '../src/domain/outline.ts';
-import { focusView } from '../src/render/map/focus.ts';
+import { focusView, MAP_MAX_DEPTH } from '../src/render/map/focus.ts';
 import { rootClaimOf, type CruxGraph } from '../src/domain/crux-graph.ts';
 import { mapAltText } from '../src/render/map/alt-text.ts';
 import { planCruxMap } from '../src/render/map/plan.ts';
@@ -12,15 +12,13 @@ import { renderCruxMap } from '../src/render/map/render.ts';
 import { resolveDebate } from '../src/views/lookup.ts';
 import { teamCredenceLookup } from '../src/views/team-credence.ts';
 
-export const MAP_DEPTH_MAX = 6;
-
 export default defineCommand({
   name: 'map',
   description: 'Show the debate’s crux graph as a picture (or as a text outline)',
   options: [
     { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)', positional: true },
     { name: 'focus', type: 'claim', description: 'Show only the claims around this one, e.g. C4' },
-    { name: 'depth', type: 'integer', description: `How many links away from the focus (1–${MAP_DEPTH_MAX})`, min: 1, max: MAP_DEPTH_MAX },
+    { name: 'depth', type: 'integer', description: `How many links away from the focus (1–${MAP_MAX_DEPTH})`, min: 1, max: MAP_MAX_DEPTH },
     { name: 'format', type: 'string', description: 'png (a picture, the default) or text (an outline)', choices: ['png', 'text'] },
   ] as const,
   examples: ['/map', '/map focus:C4 depth:2', '/map reward-seeking format:text'],

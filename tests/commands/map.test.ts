@@ -83,7 +83,7 @@ describe('/map as a picture', () => {
     const reply = await bot.run('/map focus:C2 depth:1');
     expect(reply.attachments?.[0]?.name).toBe('crux-map-reward-seeking-C2.png');
     expect(reply.attachments?.[0]?.description).toMatch(/3 of 4 claims around C2\. C2 supports C1\. C3 opposes C2\./);
-    expect(replyText(reply)).toMatch(/Showing 3 of 4 claims, around C2\. See more with \/map focus:C3 depth:2/);
+    expect(replyText(reply)).toMatch(/Showing 3 of 4 claims, around C2\. See more with \/map focus:C2 depth:2\./);
     // The same neighbourhood as an outline.
     const outline = replyText(await bot.run('/map focus:C2 depth:1 format:text'));
     expect(outline).toContain('C2  Middle');

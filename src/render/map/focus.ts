@@ -4,6 +4,8 @@ import type { CruxGraph } from '../../domain/crux-graph.ts';
 
 /** Past this many claims a picture stops being readable: the map shows a focus view instead. */
 export const MAP_MAX_CLAIMS = 40;
+/** The deepest focus view anyone can ask for (`/map focus:C4 depth:6`). */
+export const MAP_MAX_DEPTH = 6;
 
 export interface FocusView {
   readonly focus: Claim;

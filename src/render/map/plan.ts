@@ -1,5 +1,5 @@
 import { claimRef, type Claim } from '../../domain/claims.ts';
-import { focusView, MAP_MAX_CLAIMS } from './focus.ts';
+import { focusView, MAP_MAX_CLAIMS, MAP_MAX_DEPTH } from './focus.ts';
 import { rootClaimOf, type CruxGraph } from '../../domain/crux-graph.ts';
 import type { MapView } from './render.ts';
 
@@ -55,13 +55,16 @@ export function planCruxMap(graph: CruxGraph, request: MapRequest = {}): MapPlan
   const boundary = [...view.hiddenNeighbours.entries()].sort((a, b) => b[1] - a[1])[0];
   const boundaryClaim = boundary && graph.claims.find((c) => c.id === boundary[0]);
   const hiddenTotal = total - view.claims.length;
+  // Asked for a focus: look one link further around it. A big debate's automatic view: move to the
+  // claim on its edge with the most left out.
   let seeMore: string | undefined;
-  if (boundaryClaim && boundaryClaim.id !== focus.id) seeMore = `/map focus:${claimRef(boundaryClaim)} depth:2`;
-  else if (request.depth !== undefined && view.hiddenNeighbours.size) seeMore = `/map focus:${claimRef(focus)} depth:${request.depth + 1}`;
+  if (asked && view.hiddenNeighbours.size && view.depth < MAP_MAX_DEPTH && !view.partial)
+    seeMore = `/map focus:${claimRef(focus)} depth:${view.depth + 1}`;
+  else if (boundaryClaim && boundaryClaim.id !== focus.id) seeMore = `/map focus:${claimRef(boundaryClaim)} depth:2`;
   if (hiddenTotal > 0) {
     notes.push(
       seeMore
-        ? `See more with ${seeMore} (or any claim), or the whole debate as text with /map format:text.`
+        ? `See more with ${seeMore}, or the whole debate as text with /map format:text.`
         : `The rest is not linked to ${claimRef(focus)}: see it with /map focus:C#, or the whole debate as text with /map format:text.`,
     );
   }

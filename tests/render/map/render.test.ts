@@ -100,7 +100,7 @@ describe('the crux map picture', () => {
     expect(plan.shown).toBe(40);
     expect(plan.focus?.id).toBe(rootClaimOf(graph)!.id);
     expect(plan.view.notes.join(' ')).toMatch(/200 claims are too many for one picture: this is the neighbourhood of the root C\d+/);
-    expect(plan.view.notes.join(' ')).toMatch(/See more with \/map focus:C\d+ depth:2 .*\/map format:text/);
+    expect(plan.view.notes.join(' ')).toMatch(/See more with \/map focus:C\d+ depth:2, or the whole debate as text with \/map format:text/);
     const picture = await renderCruxMap(plan.view);
     expect(picture.width).toBeLessThanOrEqual(MAX_WIDTH_PX);
     expect(picture.scale).toBeGreaterThanOrEqual(1);
