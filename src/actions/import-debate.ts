@@ -24,7 +24,7 @@ export interface ImportResult {
   /** File claims whose text was already in the debate (merges only): they are reused, not copied. */
   readonly matched: readonly Claim[];
   readonly linksAdded: number;
-  /** True when the file's claim ids (C3…) were taken here, so its claims got new numbers. */
+  /** True when the file's claim ids could not be kept (taken here, or not like `C3`): new numbers were given. */
   readonly renumbered: boolean;
 }
 
@@ -51,9 +51,11 @@ export function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget)
     });
 
     // Keep the file's numbers (C3 stays C3, so messages that cite it still make sense) when all are free.
-    const numbers = fresh.map((c) => /^C(\d{1,9})$/.exec(c.key)?.[1]);
-    const keep = numbers.every((n) => n !== undefined && store.claims.byNumber(ctx.workspace, Number(n)) === undefined);
-    const ordered = keep ? [...fresh].sort((a, b) => Number(a.key.slice(1)) - Number(b.key.slice(1))) : fresh;
+    const numbers = fresh.map((c) => Number(/^C(\d{1,9})$/.exec(c.key)?.[1] ?? NaN));
+    const keep =
+      new Set(numbers).size === numbers.length && numbers.every((n) => n >= 1 && store.claims.byNumber(ctx.workspace, n) === undefined);
+    const numberOf = new Map(fresh.map((c, i) => [c.key, numbers[i]!]));
+    const ordered = keep ? [...fresh].sort((a, b) => numberOf.get(a.key)! - numberOf.get(b.key)!) : fresh;
     const added = ordered.map((claim) => {
       const created = store.claims.insert({
         workspace: ctx.workspace,
@@ -64,7 +66,7 @@ export function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget)
         ...(claim.source ? { source: claim.source } : {}),
         tags: claim.tags,
         at: claim.createdAt ?? now,
-        ...(keep ? { number: Number(claim.key.slice(1)) } : {}),
+        ...(keep ? { number: numberOf.get(claim.key)! } : {}),
         ...(claim.status ? { status: claim.status } : {}),
         ...(claim.updatedAt ? { updatedAt: claim.updatedAt } : {}),
       });

@@ -65,7 +65,8 @@ export function importReply(result: ImportResult, notes: readonly string[]): Rep
     lines.push(
       md`${matched.length} claim${matched.length === 1 ? ' was' : 's were'} already there with the same text (${ids(matched)}): kept, with the file's links.`,
     );
-  if (result.renumbered && added.length) lines.push(md`The file's claim ids were taken here, so its claims got new numbers.`);
+  if (result.renumbered && added.length)
+    lines.push(md`Its claims got new numbers: the file's ids are taken here, or are not ids like C12.`);
   const blocks: Block[] = [text(joinMarkup(lines))];
   for (const note of notes) blocks.push(context(note));
   blocks.push(context(md`See it with \`/map${result.created ? '' : md` ${debate.slug}`}\`.`));

@@ -185,6 +185,17 @@ describe('/debate import', () => {
     expect(replyText(await bot.run('/claim show C17'))).toMatch(/opposes C1/);
   });
 
+  it("keeps the file's claim ids when they are free here, and gives new numbers when they cannot be kept", async () => {
+    await bot.run('/debate new first title:"First"');
+    await bot.run('/claim add Already C1 here');
+    const kept = await runWithFiles('/debate import a.argdown', { 'a.argdown': '[C7]: seven\n  <+ [C3]: three' });
+    expect(replyText(kept)).toMatch(/2 claims \(C3, C7\) and 1 link/);
+    expect(replyText(await bot.run('/claim show C3'))).toMatch(/supports C7 seven/);
+    const renumbered = await runWithFiles('/debate import b.argdown', { 'b.argdown': '[C0]: zero\n\n[C01]: one\n\n[C1]: also one' });
+    expect(replyText(renumbered)).toMatch(/3 claims \(C8, C9, C10\)/);
+    expect(replyText(renumbered)).toMatch(/Its claims got new numbers: the file's ids are taken here, or are not ids like C12/);
+  });
+
   it('refuses bad files with a message naming what is wrong, and writes nothing', async () => {
     loadDemo(bot.services, { workspace: 'local', channel: 'general' });
     const json = fileText(await bot.run('/debate export format:json debate:reward-seeking'));

@@ -80,12 +80,13 @@ const WIDTH_LIMIT = MAX_WIDTH_PX / MIN_SCALE - 60;
  * of leaves staggered) and the most compact one that fits wins: small area, not too tall and thin.
  */
 async function layoutThatFits(options: MapDotOptions, view: MapView): Promise<GraphSvg> {
-  const upright = readGraphvizSvg(await layoutSvg(cruxMapDot(view.claims, view.links, options)));
+  const uprightDot = cruxMapDot(view.claims, view.links, options);
+  const upright = readGraphvizSvg(await layoutSvg(uprightDot));
   if (upright.width <= WIDTH_LIMIT) return upright;
   const sideways = cruxMapDot(view.claims, view.links, { ...options, direction: 'RL' });
   const candidates = [
     upright,
-    readGraphvizSvg(await layoutSvg(await unflatten(cruxMapDot(view.claims, view.links, options), 3))),
+    readGraphvizSvg(await layoutSvg(await unflatten(uprightDot, 3))),
     readGraphvizSvg(await layoutSvg(sideways)),
     ...(await Promise.all([2, 3, 4].map(async (stagger) => readGraphvizSvg(await layoutSvg(await unflatten(sideways, stagger)))))),
   ];

@@ -106,7 +106,8 @@ describe('the cruxbot command', () => {
     expect(map.out).toMatch(/◆ crux C7/);
     const drift = cli(['run', '/map goal-drift format:text']);
     expect(drift.out).toMatch(/C9  The probability that an agent is dangerously misaligned/);
-  });
+    // Five processes start here, one drawing a picture: more than the default time on a busy machine.
+  }, 90_000);
 
   it('`cruxbot run` acts as --as and exits 1 on an error reply', () => {
     cli(['demo']);
