@@ -12,6 +12,7 @@ import { cruxMapDot } from '../render/map/dot.ts';
 import { graphviz } from '../render/map/graphviz.ts';
 import { planCruxMap } from '../render/map/plan.ts';
 import { renderCruxMap } from '../render/map/render.ts';
+import { svgToPng } from '../render/png.ts';
 import { createServices, type Services } from '../services.ts';
 import { ms, time } from './measure.ts';
 import type { BenchSuite } from './types.ts';
@@ -36,7 +37,7 @@ export const mapBench: BenchSuite = {
         const plan = planCruxMap(graph);
         const dot = cruxMapDot(plan.view.claims, plan.view.links, plan.view.rootId !== undefined ? { rootId: plan.view.rootId } : {});
         const runs = quick ? 5 : 30;
-        let last: { width: number; height: number; png: Uint8Array } = { width: 0, height: 0, png: new Uint8Array() };
+        let last: { width: number; height: number; png: Uint8Array; svg: string } = { width: 0, height: 0, png: new Uint8Array(), svg: '' };
         const full = await time(
           async () => {
             last = await renderCruxMap(planCruxMap(graph).view);
@@ -45,10 +46,11 @@ export const mapBench: BenchSuite = {
           2,
         );
         const floor = await time(() => gv.layout(dot, 'svg', 'dot'), runs, 2);
+        const raster = await time(() => svgToPng(last.svg, { width: last.width }), runs, 1);
         rows.push({
           case: `/map PNG, ${size} claims${plan.focus ? ` (focus view: ${plan.shown} claims)` : ''} → ${last.width}×${last.height} px, ${Math.round(last.png.byteLength / 1024)} kB`,
           value: `p50 ${ms(full.p50)} · p99 ${ms(full.p99)}`,
-          floor: `one Graphviz layout of its DOT: p50 ${ms(floor.p50)} · p99 ${ms(floor.p99)}`,
+          floor: `one Graphviz layout of its DOT: p50 ${ms(floor.p50)} · p99 ${ms(floor.p99)}; SVG → PNG alone: p50 ${ms(raster.p50)}`,
         } as (typeof rows)[number]);
       }
       return rows;
