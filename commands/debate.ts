@@ -1,7 +1,12 @@
 import { defineCommand, subcommand } from '../src/core/command.ts';
-import { PermissionError, UserError } from '../src/core/errors.ts';
-import { md } from '../src/core/markup.ts';
+import { PermissionError, UsageError, UserError } from '../src/core/errors.ts';
+import { md, type Markup } from '../src/core/markup.ts';
 import { context, fields, notice, table, text } from '../src/core/reply.ts';
+import { importDebate } from '../src/actions/import-debate.ts';
+import { EXPORT_FORMATS, IMPORT_FORMATS } from '../src/domain/exchange/document.ts';
+import { readImportFile } from '../src/domain/exchange/read-import.ts';
+import { debateExportFile, importReply } from '../src/views/debate-exchange.ts';
+import { teamCredenceLookup } from '../src/views/team-credence.ts';
 import { claimRef, STATUS_LABEL } from '../src/domain/claims.ts';
 import { checkSlug, checkTitle, DEBATE_TITLE_MAX } from '../src/domain/debates.ts';
 import { resolveDebate, nowIso } from '../src/views/lookup.ts';
@@ -188,8 +193,65 @@ const root = subcommand({
   },
 });
 
+const exportFile = subcommand({
+  name: 'export',
+  description: 'Attach the debate as a file: json (lossless), argdown, dot or mermaid',
+  options: [
+    { name: 'format', type: 'string', description: 'json (default), argdown, dot or mermaid', positional: true, choices: EXPORT_FORMATS },
+    { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
+  ] as const,
+  examples: ['/debate export format:json', '/debate export format:mermaid debate:reward-seeking'],
+  handler(ctx) {
+    const debate = resolveDebate(ctx, ctx.args.debate);
+    const { store } = ctx.services;
+    const graph = { debate, claims: store.claims.inDebate(debate.id), links: store.links.inDebate(debate.id) };
+    const format = ctx.args.format ?? 'json';
+    const credenceOf = teamCredenceLookup(ctx, debate);
+    const { label, ...file } = debateExportFile(graph, format, credenceOf);
+    const howTo: Record<typeof format, Markup> = {
+      json: md`Everything is in it: import it into any workspace with \`/debate import\`.`,
+      argdown: md`Open it in the Argdown editor, or import it with \`/debate import\`.`,
+      dot: md`Draw it with Graphviz, e.g. \`dot -Tsvg ${file.name} > map.svg\`.`,
+      mermaid: md`Paste it into a \`mermaid\` code block on GitHub or GitLab to see the map.`,
+    };
+    return {
+      title: `Export of ${debate.slug}`,
+      blocks: [
+        text(md`**${debate.title}** as ${label}: ${graph.claims.length} claims, ${graph.links.length} links.`),
+        context(howTo[format]),
+      ],
+      attachments: [file],
+    };
+  },
+});
+
+const importFile = subcommand({
+  name: 'import',
+  description: 'Create a debate (or add to one) from a JSON or Argdown file',
+  options: [
+    { name: 'file', type: 'attachment', description: 'A cruxbot JSON export or an Argdown file', required: true, positional: true },
+    { name: 'into', type: 'debate', description: 'Add the file’s claims to this existing debate instead' },
+    { name: 'slug', type: 'string', description: 'The new debate’s slug (default: the file’s)', maxLength: 40 },
+    { name: 'format', type: 'string', description: 'json or argdown (default: from the file)', choices: IMPORT_FORMATS },
+  ] as const,
+  examples: ['/debate import file:reward-seeking.json', '/debate import file:notes.argdown into:reward-seeking'],
+  handler(ctx) {
+    if (ctx.args.into && ctx.args.slug) {
+      throw new UsageError(md`Give \`into:\` to add to a debate, or \`slug:\` to create one, not both.`, undefined, 'import.into-and-slug');
+    }
+    const into = ctx.args.into ? ctx.services.store.debates.require(ctx.workspace, ctx.args.into) : undefined;
+    const doc = readImportFile(ctx.args.file, ctx.args.format);
+    const result = importDebate(ctx, doc, {
+      fileName: ctx.args.file.name,
+      ...(into ? { into } : {}),
+      ...(ctx.args.slug ? { slug: ctx.args.slug } : {}),
+    });
+    return importReply(result, doc.notes);
+  },
+});
+
 export default defineCommand({
   name: 'debate',
-  description: 'Start, pick, list and show debates',
-  subcommands: [create, use, list, show, root],
+  description: 'Start, pick, list, show, export and import debates',
+  subcommands: [create, use, list, show, root, exportFile, importFile],
 });

@@ -1,24 +1,86 @@
 import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
 import { md } from '../src/core/markup.ts';
-import { context, pre } from '../src/core/reply.ts';
+import { context, notice, pre, type Reply } from '../src/core/reply.ts';
+import { claimRef, type Claim } from '../src/domain/claims.ts';
 import { renderOutline } from '../src/domain/outline.ts';
+import { focusView, MAP_MAX_DEPTH } from '../src/render/map/focus.ts';
+import { rootClaimOf, type CruxGraph } from '../src/domain/crux-graph.ts';
+import { mapAltText } from '../src/render/map/alt-text.ts';
+import { planCruxMap } from '../src/render/map/plan.ts';
+import { renderCruxMap } from '../src/render/map/render.ts';
 import { resolveDebate } from '../src/views/lookup.ts';
+import { teamCredenceLookup } from '../src/views/team-credence.ts';
 
 export default defineCommand({
   name: 'map',
-  description: 'Show the debate’s crux graph as an outline',
-  options: [{ name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)', positional: true }] as const,
-  examples: ['/map', '/map reward-seeking'],
-  handler(ctx) {
+  description: 'Show the debate’s crux graph as a picture (or as a text outline)',
+  options: [
+    { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)', positional: true },
+    { name: 'focus', type: 'claim', description: 'Show only the claims around this one, e.g. C4' },
+    { name: 'depth', type: 'integer', description: `How many links away from the focus (1–${MAP_MAX_DEPTH})`, min: 1, max: MAP_MAX_DEPTH },
+    { name: 'format', type: 'string', description: 'png (a picture, the default) or text (an outline)', choices: ['png', 'text'] },
+  ] as const,
+  examples: ['/map', '/map focus:C4 depth:2', '/map reward-seeking format:text'],
+  slow: true,
+  async handler(ctx) {
     const debate = resolveDebate(ctx, ctx.args.debate);
     const { store } = ctx.services;
-    const outline = renderOutline(debate, store.claims.inDebate(debate.id), store.links.inDebate(debate.id));
-    return {
-      title: `Map of ${debate.slug}`,
-      blocks: [
-        pre(outline),
-        context(md`+ supports · − opposes · ◆ crux of · ≈ refines · = duplicates. Open a claim with \`/claim show C#\`.`),
-      ],
-    };
+    const graph = { debate, claims: store.claims.inDebate(debate.id), links: store.links.inDebate(debate.id) };
+    const focus = ctx.args.focus === undefined ? undefined : store.claims.require(ctx.workspace, ctx.args.focus);
+    if (focus && focus.debateId !== debate.id) {
+      throw new UserError(
+        md`${claimRef(focus)} is not in \`${debate.slug}\`; name its debate with \`debate:<slug>\`.`,
+        'map.focus-elsewhere',
+      );
+    }
+
+    if (ctx.args.format === 'text') return outlineReply(graph, focus, ctx.args.depth);
+    if (graph.claims.length === 0) {
+      return notice(
+        md`\`${debate.slug}\` has no claims yet, so there is nothing to draw. Add the first with \`/claim add <text>\`; the map grows as you link claims.`,
+        { ephemeral: false },
+      );
+    }
+    const plan = planCruxMap(graph, { ...(focus ? { focus } : {}), ...(ctx.args.depth !== undefined ? { depth: ctx.args.depth } : {}) });
+    const credenceOf = teamCredenceLookup(ctx, debate);
+    const picture = await renderCruxMap({ ...plan.view, ...(credenceOf ? { credenceOf } : {}) });
+    return mapReply(debate.slug, plan, picture.png, mapAltText(graph, plan));
   },
 });
+
+/** The foundation's text outline: the whole debate, or the claims around a focus (the root when only a depth is given). */
+function outlineReply(graph: CruxGraph, focus: Claim | undefined, depth: number | undefined): Reply {
+  const centre = focus ?? (depth !== undefined ? rootClaimOf(graph) : undefined);
+  const view = centre
+    ? focusView(graph, centre, { ...(depth !== undefined ? { depth } : {}), maxClaims: Number.POSITIVE_INFINITY })
+    : undefined;
+  const outline = view
+    ? renderOutline({ ...graph.debate, rootClaimId: centre!.id }, view.claims, view.links)
+    : renderOutline(graph.debate, graph.claims, graph.links);
+  return {
+    title: `Map of ${graph.debate.slug}`,
+    blocks: [
+      pre(outline),
+      context(md`+ supports · − opposes · ◆ crux of · ≈ refines · = duplicates. Open a claim with \`/claim show C#\`.`),
+    ],
+  };
+}
+
+function mapReply(slug: string, plan: ReturnType<typeof planCruxMap>, png: Uint8Array, alt: string): Reply {
+  const summary = plan.focus
+    ? md`Showing ${plan.shown} of ${plan.total} claims, around ${claimRef(plan.focus)}.${plan.seeMore ? md` See more with \`${plan.seeMore}\`.` : ''} The whole debate as text: \`/map format:text\`.`
+    : md`${plan.total} claim${plan.total === 1 ? '' : 's'}. Zoom in with \`/map focus:C# depth:2\`; the outline is \`/map format:text\`.`;
+  return {
+    title: `Map of ${slug}`,
+    blocks: [context(summary)],
+    attachments: [
+      {
+        name: `crux-map-${slug}${plan.focus ? `-${claimRef(plan.focus)}` : ''}.png`,
+        data: png,
+        contentType: 'image/png',
+        description: alt,
+      },
+    ],
+  };
+}

@@ -84,7 +84,7 @@ export const commandsBench: BenchSuite = {
       "INSERT INTO claims (workspace, number, debate_id, text, author_id, author_name, created_at, updated_at) VALUES ('local', ?, 1, 'raw', 'b', 'b', ?, ?)",
     );
     const addFloor = await time(() => insertRaw.run(++next, at, at), 500);
-    const map = await time(() => runText('/map debate-7', request), 100);
+    const map = await time(() => runText('/map debate-7 format:text', request), 100);
 
     services.store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -62,6 +62,10 @@ export interface NewClaim {
   readonly source?: ClaimSource;
   readonly tags: readonly string[];
   readonly at: string;
+  /** Imports keep a claim's number, status and last change when they can; new claims never set them. */
+  readonly number?: number;
+  readonly status?: ClaimStatus;
+  readonly updatedAt?: string;
 }
 
 export interface ClaimFilter {
@@ -89,8 +93,8 @@ export class ClaimRepository {
     this.statements = {
       nextNumber: db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM claims WHERE workspace = ?'),
       insert: db.prepare(
-        `INSERT INTO claims (workspace, number, debate_id, text, author_id, author_name, source_url, source_excerpt, source_author, created_at, updated_at)
-         VALUES (@workspace, @number, @debateId, @text, @authorId, @authorName, @sourceUrl, @sourceExcerpt, @sourceAuthor, @at, @at)`,
+        `INSERT INTO claims (workspace, number, debate_id, text, author_id, author_name, source_url, source_excerpt, source_author, status, created_at, updated_at)
+         VALUES (@workspace, @number, @debateId, @text, @authorId, @authorName, @sourceUrl, @sourceExcerpt, @sourceAuthor, @status, @at, @updatedAt)`,
       ),
       insertTag: db.prepare('INSERT OR IGNORE INTO claim_tags (claim_id, tag) VALUES (?, ?)'),
       deleteTags: db.prepare('DELETE FROM claim_tags WHERE claim_id = ?'),
@@ -119,7 +123,7 @@ export class ClaimRepository {
   }
 
   insert(claim: NewClaim): Claim {
-    const number = this.statements.nextNumber.get(claim.workspace)!.n;
+    const number = claim.number ?? this.statements.nextNumber.get(claim.workspace)!.n;
     const { lastInsertRowid } = this.statements.insert.run({
       workspace: claim.workspace,
       number,
@@ -130,7 +134,9 @@ export class ClaimRepository {
       sourceUrl: claim.source?.url ?? null,
       sourceExcerpt: claim.source?.excerpt ?? null,
       sourceAuthor: claim.source?.author ?? null,
+      status: claim.status ?? 'open',
       at: claim.at,
+      updatedAt: claim.updatedAt ?? claim.at,
     });
     const id = Number(lastInsertRowid);
     for (const tag of claim.tags) this.statements.insertTag.run(id, tag);

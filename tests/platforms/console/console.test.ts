@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isPng } from '../../../src/render/png.ts';
 
 /** The console as a user runs it: `npm start` (node --import tsx src/main.ts) with piped input. */
 let dir: string;
@@ -40,7 +41,7 @@ const EXAMPLE = `
 /claim add text:"Reward seeking is more likely instrumental than terminal" tags:reward-seeking
 /link from:C2 to:C1 kind:supports
 /claim show C1
-/map
+/map format:text
 `;
 
 describe('the console', () => {
@@ -95,13 +96,18 @@ describe('the cruxbot command', () => {
     expect(first.out).toMatch(/Loaded goal-drift: 8 claims, 9 links/);
     expect(cli(['demo']).out).toMatch(/reward-seeking is already there/);
 
-    const map = cli(['run', '/map']);
-    expect(map.code).toBe(0);
+    const picture = cli(['run', '/map']);
+    expect(picture.code).toBe(0);
+    const saved = /Image saved: (\S+crux-map-reward-seeking\.png)/.exec(picture.out);
+    expect(saved, picture.out).not.toBeNull();
+    expect(isPng(readFileSync(saved![1]!))).toBe(true);
+    const map = cli(['run', '/map format:text']);
     expect(map.out).toContain('Will capable agents learn to seek reward itself');
     expect(map.out).toMatch(/◆ crux C7/);
-    const drift = cli(['run', '/map goal-drift']);
+    const drift = cli(['run', '/map goal-drift format:text']);
     expect(drift.out).toMatch(/C9  The probability that an agent is dangerously misaligned/);
-  });
+    // Five processes start here, one drawing a picture: more than the default time on a busy machine.
+  }, 90_000);
 
   it('`cruxbot run` acts as --as and exits 1 on an error reply', () => {
     cli(['demo']);

@@ -1,0 +1,78 @@
+import { UserError } from '../../core/errors.ts';
+import { cleanText } from '../../core/values.ts';
+import { CLAIM_TEXT_MAX, parseSourceUrl, parseTags } from '../claims.ts';
+import { LINK_KIND_INFO } from '../links.ts';
+import { IMPORT_MAX_CLAIMS, IMPORT_MAX_LINKS, type ImportedClaim, type ImportedDebate, type ImportedLink } from './document.ts';
+
+/** An import that has passed every check that does not need the database. */
+export interface CheckedImport extends ImportedDebate {
+  readonly claims: readonly ImportedClaim[];
+  readonly links: readonly ImportedLink[];
+}
+
+/**
+ * Checks a parsed import file before anything is written: sizes, claim texts and tags as `/claim add`
+ * would check them, links that name claims missing from the file, self-links, the root. Throws a
+ * UserError naming the first problem; drops exact duplicate links.
+ */
+export function checkImport(doc: ImportedDebate): CheckedImport {
+  if (doc.claims.length > IMPORT_MAX_CLAIMS) {
+    throw new UserError(
+      `The file has ${doc.claims.length.toLocaleString('en-US')} claims; one import takes at most ${IMPORT_MAX_CLAIMS.toLocaleString('en-US')}. Split the debate.`,
+      'import.too-many-claims',
+    );
+  }
+  if (doc.links.length > IMPORT_MAX_LINKS) {
+    throw new UserError(
+      `The file has ${doc.links.length.toLocaleString('en-US')} links; one import takes at most ${IMPORT_MAX_LINKS.toLocaleString('en-US')}.`,
+      'import.too-many-links',
+    );
+  }
+  const keys = new Set<string>();
+  const claims = doc.claims.map((claim) => {
+    if (keys.has(claim.key)) throw new UserError(`Claim ${claim.key} appears twice in the file.`, 'import.duplicate-claim');
+    keys.add(claim.key);
+    const text = cleanText(claim.text);
+    if (!text) throw new UserError(`Claim ${claim.key} has no text.`, 'import.empty-claim');
+    if (text.length > CLAIM_TEXT_MAX) {
+      throw new UserError(
+        `Claim ${claim.key} is ${text.length.toLocaleString('en-US')} characters; the limit is ${CLAIM_TEXT_MAX.toLocaleString('en-US')}.`,
+        'import.claim-too-long',
+      );
+    }
+    const tags = withClaimKey(claim.key, () => parseTags(claim.tags.join(',')));
+    const url = claim.source?.url ? withClaimKey(claim.key, () => parseSourceUrl(claim.source!.url)) : undefined;
+    const source = claim.source ? { ...claim.source, ...(url ? { url } : {}) } : undefined;
+    return { ...claim, text, tags, ...(source ? { source } : {}) };
+  });
+
+  const seen = new Set<string>();
+  const links: ImportedLink[] = [];
+  for (const link of doc.links) {
+    const missing = [link.from, link.to].find((key) => !keys.has(key));
+    if (missing !== undefined) {
+      throw new UserError(
+        `The link ${link.from} ${LINK_KIND_INFO[link.kind].verb} ${link.to} names ${missing}, which is not a claim in the file.`,
+        'import.missing-claim',
+      );
+    }
+    if (link.from === link.to) throw new UserError(`Claim ${link.from} is linked to itself in the file.`, 'import.self-link');
+    const id = `${link.from}\u0000${link.to}\u0000${link.kind}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    links.push(link);
+  }
+  if (doc.root !== undefined && !keys.has(doc.root)) {
+    throw new UserError(`The file's root claim ${doc.root} is not one of its claims.`, 'import.missing-root');
+  }
+  return { ...doc, claims, links };
+}
+
+function withClaimKey<T>(key: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`Claim ${key}: ${error.message}`, error.code);
+    throw error;
+  }
+}

@@ -1,0 +1,37 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../config.ts';
+import { silentLogger } from '../../core/logger.ts';
+import { loadDemo } from '../../demo.ts';
+import { createServices } from '../../services.ts';
+import { planCruxMap } from './plan.ts';
+import { renderCruxMap } from './render.ts';
+
+/**
+ * `npm run map:sample [-- <debate slug>]`: draws a sample debate exactly as `/map` would (no credences
+ * yet, so boxes are grey) to `data/demo/sample-map.png`, the picture the README shows.
+ */
+export const SAMPLE_MAP_FILE = fileURLToPath(new URL('../../../data/demo/sample-map.png', import.meta.url));
+
+export async function writeSampleMap(
+  slug = 'reward-seeking',
+  file = SAMPLE_MAP_FILE,
+): Promise<{ width: number; height: number; bytes: number }> {
+  const services = createServices(loadConfig({ DATABASE_PATH: ':memory:' }), { log: silentLogger });
+  try {
+    loadDemo(services, { workspace: 'local', channel: 'sample' });
+    const { store } = services;
+    const debate = store.debates.require('local', slug);
+    const graph = { debate, claims: store.claims.inDebate(debate.id), links: store.links.inDebate(debate.id) };
+    const picture = await renderCruxMap(planCruxMap(graph).view);
+    writeFileSync(file, picture.png);
+    return { width: picture.width, height: picture.height, bytes: picture.png.byteLength };
+  } finally {
+    services.store.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const result = await writeSampleMap(process.argv[2]);
+  process.stdout.write(`Wrote ${SAMPLE_MAP_FILE}: ${result.width}×${result.height} px, ${Math.round(result.bytes / 1024)} kB\n`);
+}

@@ -1,0 +1,74 @@
+import type { ImportResult } from '../actions/import-debate.ts';
+import { joinMarkup, md, type Markup } from '../core/markup.ts';
+import { context, text, type Attachment, type Block, type Reply } from '../core/reply.ts';
+import { claimRef, type Claim } from '../domain/claims.ts';
+import { rootClaimOf, type CredenceLookup, type CruxGraph } from '../domain/crux-graph.ts';
+import { exportArgdown } from '../domain/exchange/argdown-export.ts';
+import type { ExportFormat } from '../domain/exchange/document.ts';
+import { exportJson } from '../domain/exchange/json.ts';
+import { exportMermaid } from '../domain/exchange/mermaid.ts';
+import { cruxMapDot } from '../render/map/dot.ts';
+
+const FILE: Record<ExportFormat, { extension: string; contentType: string; label: string }> = {
+  json: { extension: 'json', contentType: 'application/json', label: 'JSON' },
+  argdown: { extension: 'argdown', contentType: 'text/plain; charset=utf-8', label: 'Argdown' },
+  dot: { extension: 'dot', contentType: 'text/vnd.graphviz; charset=utf-8', label: 'Graphviz DOT' },
+  mermaid: { extension: 'mmd', contentType: 'text/plain; charset=utf-8', label: 'Mermaid' },
+};
+
+/** The debate as a file in one of the export formats. */
+export function debateExportFile(graph: CruxGraph, format: ExportFormat, credenceOf?: CredenceLookup): Attachment & { label: string } {
+  const text = exportText(graph, format, credenceOf);
+  const file = FILE[format];
+  return {
+    name: `${graph.debate.slug}.${file.extension}`,
+    data: new TextEncoder().encode(text),
+    contentType: file.contentType,
+    description: `${graph.debate.title} (${file.label})`.slice(0, 1024),
+    label: file.label,
+  };
+}
+
+function exportText(graph: CruxGraph, format: ExportFormat, credenceOf?: CredenceLookup): string {
+  switch (format) {
+    case 'json':
+      return exportJson(graph);
+    case 'argdown':
+      return exportArgdown(graph, credenceOf);
+    case 'mermaid':
+      return exportMermaid(graph);
+    case 'dot': {
+      const root = rootClaimOf(graph);
+      return cruxMapDot(graph.claims, graph.links, {
+        title: graph.debate.title,
+        tooltips: true,
+        ...(root ? { rootId: root.id } : {}),
+        ...(credenceOf ? { credenceOf } : {}),
+      });
+    }
+  }
+}
+
+/** What an import did, in words: created or merged, how many claims and links, what was renumbered. */
+export function importReply(result: ImportResult, notes: readonly string[]): Reply {
+  const { debate, added, matched, linksAdded } = result;
+  const ids = (claims: readonly Claim[]) => {
+    const refs = claims.map(claimRef);
+    return refs.length > 8 ? `${refs.slice(0, 8).join(', ')} …` : refs.join(', ');
+  };
+  const lines: Markup[] = [
+    result.created
+      ? md`Imported **${debate.title}** as \`${debate.slug}\`: ${added.length} claim${added.length === 1 ? '' : 's'} (${ids(added)}) and ${linksAdded} link${linksAdded === 1 ? '' : 's'}. This channel now works on it.`
+      : md`Added ${added.length} claim${added.length === 1 ? '' : 's'}${added.length ? md` (${ids(added)})` : ''} and ${linksAdded} link${linksAdded === 1 ? '' : 's'} to \`${debate.slug}\`.`,
+  ];
+  if (matched.length)
+    lines.push(
+      md`${matched.length} claim${matched.length === 1 ? ' was' : 's were'} already there with the same text (${ids(matched)}): kept, with the file's links.`,
+    );
+  if (result.renumbered && added.length)
+    lines.push(md`Its claims got new numbers: the file's ids are taken here, or are not ids like C12.`);
+  const blocks: Block[] = [text(joinMarkup(lines))];
+  for (const note of notes) blocks.push(context(note));
+  blocks.push(context(md`See it with \`/map${result.created ? '' : md` ${debate.slug}`}\`.`));
+  return { title: `Import into ${debate.slug}`, blocks, accent: 'success' };
+}
