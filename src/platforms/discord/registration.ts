@@ -32,9 +32,11 @@ export function registrationJson(commands: readonly Command[]): RESTPutAPIApplic
     ...IN_SERVERS,
   }));
   const menus = commands.flatMap((command) =>
-    command.messageActions.map(
-      (action): RESTPostAPIContextMenuApplicationCommandsJSONBody => ({ type: ApplicationCommandType.Message, name: action.label, ...IN_SERVERS }),
-    ),
+    command.messageActions.map((action): RESTPostAPIContextMenuApplicationCommandsJSONBody => ({
+      type: ApplicationCommandType.Message,
+      name: action.label,
+      ...IN_SERVERS,
+    })),
   );
   return [...slash, ...menus];
 }

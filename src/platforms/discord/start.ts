@@ -52,17 +52,15 @@ export async function startDiscord(
   services.chats.set(PLATFORM, chat);
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'Discord: logged in');
 
-  return {
-    name: PLATFORM,
-    client,
-    chat,
-    async stop() {
-      const finished = await router.stop();
-      if (!finished) log.warn('Discord: some interactions were still running when the client closed');
-      services.chats.delete(PLATFORM);
-      await client.destroy();
-    },
+  let stopping: Promise<void> | undefined;
+  const stop = async () => {
+    const finished = await router.stop();
+    if (!finished) log.warn('Discord: some interactions were still running when the client closed');
+    services.chats.delete(PLATFORM);
+    await client.destroy();
+    log.info('Discord: disconnected');
   };
+  return { name: PLATFORM, client, chat, stop: () => (stopping ??= stop()) };
 }
 
 function loginProblem(error: unknown, apiUrl: string | undefined): StartupError {
