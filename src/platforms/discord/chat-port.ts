@@ -44,7 +44,7 @@ export class DiscordChatPort implements ChatPort {
   async fetchHistory(channelId: string, options: { readonly limit: number; readonly since?: Date }): Promise<ChatMessage[]> {
     this.requireMessageContent();
     const channel = await this.textChannel(channelId);
-    const guildId = 'guildId' in channel && channel.guildId ? channel.guildId : '';
+    const guildId = 'guildId' in channel && channel.guildId ? channel.guildId : null;
     const limit = Math.max(1, Math.floor(options.limit));
     const fetched = options.since ? await this.pageForward(channel, options.since, limit) : await this.pageBackward(channel, limit);
     const spoken = fetched.filter((m) => SPOKEN.has(m.type));

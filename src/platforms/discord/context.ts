@@ -51,13 +51,13 @@ function userName(user: User): string {
   return user.globalName || user.username;
 }
 
-/** `https://discord.com/channels/<guild>/<channel>/<message>`: opens the message in any client. */
-export function permalink(guildId: string, channelId: string, messageId: string): string {
-  return `https://discord.com/channels/${guildId}/${channelId}/${messageId}`;
+/** `https://discord.com/channels/<guild>/<channel>/<message>` (`@me` for a DM): opens the message in any client. */
+export function permalink(guildId: string | null, channelId: string, messageId: string): string {
+  return `https://discord.com/channels/${guildId ?? '@me'}/${channelId}/${messageId}`;
 }
 
 /** A Discord message as the core sees it (for "Capture as claim" and thread history). */
-export function chatMessage(message: Message, guildId: string): ChatMessage {
+export function chatMessage(message: Message, guildId: string | null): ChatMessage {
   const text = message.content || message.embeds[0]?.description || '';
   return {
     id: message.id,

@@ -4,6 +4,7 @@ import { renderComponents, type ActionRow } from './components.ts';
 import { LIMITS, cut, safeSlice } from './limits.ts';
 import { codeBlock, escapeDiscord, neutraliseFences, toDiscordMarkdown, toDiscordPlain } from './markdown.ts';
 import { formatTable } from './table.ts';
+import { replyTranscript, transcriptName } from './transcript.ts';
 
 /** One Discord message, ready to send: everything Discord needs but the flags of the route used. */
 export interface DiscordMessage {
@@ -47,12 +48,16 @@ type Piece =
   | { readonly kind: 'field'; readonly field: APIEmbedField }
   | { readonly kind: 'break' };
 
+/** More messages than this for one reply would flood the channel; the rest goes in a text file. */
+export const MESSAGES_MAX = 5;
+
 /**
  * A Reply as Discord messages. Text goes into embed descriptions, fields into embed fields, `pre` and
  * `table` blocks into code blocks, `context` into the footer. Nothing is ever over Discord's limits:
  * long text continues in further embeds and, past 10 embeds or 6,000 characters, in further messages
- * (sent as follow-ups); single fields and titles are cut with "…". Buttons, selects and files go on the
- * first message. `followUps` are not included: each is rendered on its own.
+ * (sent as follow-ups), at most 5; a reply longer still is cut there and the whole of it attached as
+ * a text file. Single fields and titles are cut with "…". Buttons, selects and files go on the first
+ * message. `followUps` are not included: each is rendered on its own.
  */
 export function renderReply(reply: Reply): DiscordMessage[] {
   const colour = ACCENT_COLOUR[reply.accent ?? 'info'];
@@ -61,7 +66,10 @@ export function renderReply(reply: Reply): DiscordMessage[] {
   const image = files.find((f, i) => reply.attachments?.[i]?.contentType.startsWith('image/'));
   if (image && embeds[0]) embeds[0].image = { url: `attachment://${image.name}` };
 
-  const messages = packMessages(embeds);
+  const packed = packMessages(embeds);
+  const messages = packed.slice(0, MESSAGES_MAX);
+  const transcript = packed.length > MESSAGES_MAX ? transcriptFile(reply) : undefined;
+  if (transcript) noteOnLast(messages.at(-1)!, `Too long for Discord: the whole reply is in ${transcript.name}.`);
   const components = renderComponents(reply.components ?? []);
   const ephemeral = reply.ephemeral ?? false;
   if (messages.length === 0) {
@@ -69,28 +77,38 @@ export function renderReply(reply: Reply): DiscordMessage[] {
     const fallback = components.length || files.length ? [] : [{ description: 'Done.', color: colour }];
     return [{ embeds: fallback, components, files, ephemeral }];
   }
-  return messages.map((group, i) => ({ embeds: group, components: i === 0 ? components : [], files: i === 0 ? files : [], ephemeral }));
+  const last = messages.length - 1;
+  return messages.map((group, i) => ({
+    embeds: group,
+    components: i === 0 ? components : [],
+    files: [...(i === 0 ? files : []), ...(i === last && transcript ? [transcript] : [])],
+    ephemeral,
+  }));
+}
+
+function transcriptFile(reply: Reply): DiscordFile {
+  return { name: transcriptName(reply), data: Buffer.from(replyTranscript(reply)), description: 'The whole reply, as text' };
 }
 
 /** Everything in one message, cut where it must be (editing a message in place cannot add more). */
 export function renderSingleMessage(reply: Reply): DiscordMessage {
   const [first, ...rest] = renderReply(reply);
-  if (rest.length === 0) return first!;
-  const embeds = first!.embeds;
-  const last = embeds[embeds.length - 1]!;
-  const note = '(cut to fit one Discord message)';
-  last.footer = { text: cut(last.footer?.text ? `${last.footer.text} · ${note}` : note, LIMITS.footer) };
-  while (embeds.reduce((n, e) => n + embedSize(e), 0) > LIMITS.embedTotal) shrinkLast(embeds);
+  if (rest.length > 0) noteOnLast(first!.embeds, 'Cut to fit one Discord message.');
   return first!;
 }
 
-function shrinkLast(embeds: APIEmbed[]): void {
+/** Adds a note to the footer of a message's last embed, shrinking the message to keep it within 6,000. */
+function noteOnLast(embeds: APIEmbed[], note: string): void {
   const last = embeds[embeds.length - 1]!;
-  if (last.fields?.length) last.fields.pop();
-  else if (last.description && last.description.length > 100)
-    last.description = cut(last.description, Math.floor(last.description.length / 2));
-  else if (embeds.length > 1) embeds.pop();
-  else last.description = cut(last.description ?? '', 100);
+  last.footer = { text: cut(last.footer?.text ? `${last.footer.text}\n${note}` : note, LIMITS.footer) };
+  while (embeds.reduce((n, e) => n + embedSize(e), 0) > LIMITS.embedTotal) {
+    const target = embeds.length > 1 ? embeds[embeds.length - 2]! : last;
+    if (target.fields?.length) target.fields.pop();
+    else if ((target.description?.length ?? 0) > 200)
+      target.description = cut(target.description!, Math.floor(target.description!.length / 2));
+    else if (embeds.length > 1) embeds.splice(embeds.length - 2, 1);
+    else target.description = cut(target.description ?? '', 100);
+  }
 }
 
 function packEmbeds(reply: Reply, colour: number): APIEmbed[] {

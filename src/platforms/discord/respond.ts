@@ -34,6 +34,8 @@ type Deferral = 'reply' | 'update';
  * follow-up). Overflow messages and `followUps` go out as follow-ups, in order.
  */
 export async function answer(interaction: AnswerableInteraction, work: Promise<Reply>, timing: AnswerTiming): Promise<void> {
+  // `work` is awaited below; until then a rejection must not count as unhandled (it would end the process).
+  work.catch(() => undefined);
   let deferral: Deferral | undefined;
   if (timing.slow || !(await settlesWithin(work, timing.deferAfterMs))) deferral = await defer(interaction);
   const reply = await work;
@@ -42,7 +44,7 @@ export async function answer(interaction: AnswerableInteraction, work: Promise<R
   const [first, ...overflow] = renderReply(reply);
   const ref = await sendFirst(interaction, reply, first!, deferral);
   for (const message of overflow) await interaction.followUp(sendOptions(message));
-  await reply.onSent?.(ref);
+  if (ref) await reply.onSent?.(ref);
   for (const followUp of reply.followUps ?? []) {
     const messages = renderReply(followUp);
     let sent: Message | undefined;
@@ -73,7 +75,7 @@ async function sendFirst(
   reply: Reply,
   first: DiscordMessage,
   deferral: Deferral | undefined,
-): Promise<MessageRef> {
+): Promise<MessageRef | undefined> {
   const channelId = interaction.channelId!;
   if (!deferral) {
     if (reply.update && interaction.isMessageComponent()) {
@@ -87,10 +89,11 @@ async function sendFirst(
     // Discord returns the new message's id only when asked; only onSent needs it.
     if (!reply.onSent) {
       await interaction.reply(sendOptions(first));
-      return messageRef(channelId, '');
+      return undefined;
     }
     const response = await interaction.reply({ ...sendOptions(first), withResponse: true });
-    return messageRef(channelId, response.resource?.message?.id ?? '');
+    const id = response.resource?.message?.id;
+    return id ? messageRef(channelId, id) : undefined;
   }
   if (deferral === 'reply' && !first.ephemeral) return refOf(await interaction.editReply(editOptions(first)));
   if (deferral === 'update' && reply.update) return refOf(await interaction.editReply(editOptions(first)));

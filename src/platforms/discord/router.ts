@@ -63,6 +63,7 @@ export class InteractionRouter {
   private async route(interaction: Interaction, cid: string): Promise<void> {
     if (interaction.isAutocomplete()) return this.autocomplete(interaction, cid);
     if (!interaction.isRepliable()) return;
+    this.options.log.debug({ cid, type: interaction.type, guild: interaction.guildId, user: interaction.user.id }, 'interaction');
     const base = requestContext(interaction, this.options);
     const now = (reply: Reply) =>
       answer(interaction as AnswerableInteraction, Promise.resolve(reply), { slow: false, deferAfterMs: this.deferAfterMs });

@@ -3,7 +3,7 @@ import { COMMANDS } from '../../../commands/index.ts';
 import { defineCommand } from '../../../src/core/command.ts';
 import { customId } from '../../../src/core/custom-id.ts';
 import { text, type MessageRef, type Reply } from '../../../src/core/reply.ts';
-import { bodyText, startTestDiscord, type TestDiscordBot } from './discord-bot.ts';
+import { bodyText, PATIENTLY, startTestDiscord, type TestDiscordBot } from './discord-bot.ts';
 import { expectWithinDiscordLimits } from './discord-limits.ts';
 import { botMessage, button, slashCommand } from './payloads.ts';
 
@@ -105,7 +105,7 @@ describe('answering within Discord’s 3 seconds', () => {
     expect(edit.body.components[0].components[0].custom_id).toBe('mull:again');
     const footnote = await bot.fake.followUp(interaction.token);
     expect(footnote.body.embeds[0].title).toBe('Footnote');
-    await expect.poll(() => sent.length).toBe(2);
+    await expect.poll(() => sent.length, PATIENTLY).toBe(2);
     expect(sent.map((ref) => ref.platform)).toEqual(['discord', 'discord']);
     expect(sent[0]!.id).toMatch(/^\d+$/);
     expect(sent[1]!.id).not.toBe(sent[0]!.id);
@@ -135,7 +135,7 @@ describe('answering within Discord’s 3 seconds', () => {
     expect(callback.body.type).toBe(4);
     expect(callback.query.get('with_response')).toBe('true');
     await bot.fake.followUp(interaction.token);
-    await expect.poll(() => sent.length).toBe(2);
+    await expect.poll(() => sent.length, PATIENTLY).toBe(2);
     expect(sent[0]!.id).toMatch(/^\d{19}$/);
   });
 });

@@ -13,6 +13,9 @@ import type { Sent } from './payloads.ts';
 
 export const WORKSPACE = `discord:${GUILD_ID}`;
 
+/** For `expect.poll`: a ceiling generous enough for a loaded machine (vitest's default is one second). */
+export const PATIENTLY = { timeout: 15_000, interval: 20 } as const;
+
 export interface TestDiscordBot {
   readonly fake: FakeDiscord;
   readonly services: Services;

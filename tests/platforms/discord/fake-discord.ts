@@ -22,12 +22,12 @@ export interface RecordedRequest {
   /** The JSON body (or `payload_json` of a multipart body); undefined when there was none. */
   readonly body: any;
   /** Files of a multipart body. */
-  readonly files: readonly { readonly field: string; readonly name: string; readonly size: number }[];
+  readonly files: readonly { readonly field: string; readonly name: string; readonly size: number; readonly text: string }[];
   readonly auth: string | undefined;
 }
 
 export interface FakeDiscordOptions {
-  /** Application flags sent in READY (1 << 19 is the Message Content intent). */
+  /** Application flags sent in READY (1 << 19: the Message Content intent, for apps in under 100 servers). */
   readonly applicationFlags?: number;
   /** Messages a channel holds, newest last, for `GET /channels/:id/messages`. */
   readonly history?: Record<string, readonly any[]>;
@@ -332,11 +332,11 @@ async function parseBody(contentType: string | undefined, raw: Buffer): Promise<
   if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType?.startsWith('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
-    const files: { field: string; name: string; size: number }[] = [];
+    const files: { field: string; name: string; size: number; text: string }[] = [];
     let body: any;
     for (const [field, value] of form.entries()) {
       if (field === 'payload_json') body = JSON.parse(String(value));
-      else if (typeof value !== 'string') files.push({ field, name: value.name, size: value.size });
+      else if (typeof value !== 'string') files.push({ field, name: value.name, size: value.size, text: await value.text() });
     }
     return { body, files };
   }

@@ -60,40 +60,63 @@ describe('a Reply as Discord messages', () => {
     expect(message!.embeds.map((e) => e.description)).toEqual(['one', 'two']);
   });
 
-  it('splits a very long reply over embeds and follow-up messages, each within Discord’s limits, losing nothing', () => {
+  it('splits a long reply over embeds and follow-up messages, each within Discord’s limits, losing nothing', () => {
     const lines = Array.from(
-      { length: 900 },
+      { length: 250 },
       (_, i) => `C${i + 1}  ${'Goals permute at a small rate per serial step '.slice(0, 20 + (i % 30)).trimEnd()}`,
     );
     const reply: Reply = {
       title: `Map ${'x'.repeat(400)}`,
       blocks: [
-        text('y'.repeat(9000)),
+        text('y'.repeat(5000)),
         pre(lines.join('\n')),
-        fields(Array.from({ length: 40 }, (_, i) => ({ name: `Field ${i} ${'n'.repeat(300)}`, value: 'v'.repeat(2000) }))),
-        context('c'.repeat(3000)),
+        fields(Array.from({ length: 20 }, (_, i) => ({ name: `Field ${i}`, value: 'v'.repeat(300) }))),
       ],
       components: [[{ type: 'button', id: 'claim:support:1', label: 'Support…' }]],
     };
     const messages = bodies(reply);
-    expect(messages.length).toBeGreaterThan(3);
+    expect(messages.length).toBeGreaterThan(1);
+    expect(messages.length).toBeLessThanOrEqual(5);
     for (const message of messages) expectWithinDiscordLimits(message);
     expect(messages[0]!.components).toHaveLength(1);
     expect(messages.slice(1).every((m) => m.components.length === 0)).toBe(true);
+    expect(messages.every((m) => m.files.length === 0)).toBe(true);
 
     const all = messages.flatMap((m) => m.embeds);
     expect(all[0]!.title).toMatch(/^Map x+…$/);
     const described = all.map((e) => e.description ?? '').join('\n');
     for (const line of lines) expect(described).toContain(line);
-    expect(described.replace(/[^y]/g, '')).toHaveLength(9000);
-    expect(all.flatMap((e) => e.fields ?? [])).toHaveLength(40);
-    expect(all.flatMap((e) => e.fields ?? []).every((f) => f.value.endsWith('…'))).toBe(true);
+    expect(described.replace(/[^y]/g, '')).toHaveLength(5000);
+    expect(all.flatMap((e) => e.fields ?? [])).toHaveLength(20);
+  });
+
+  it('past five messages, cuts the reply there and attaches the whole of it as a text file', () => {
+    const lines = Array.from({ length: 900 }, (_, i) => `C${i + 1}  Goals permute at a small rate per serial step`);
+    const reply: Reply = {
+      title: 'Map of goal-drift',
+      blocks: [
+        pre(lines.join('\n')),
+        fields(Array.from({ length: 40 }, (_, i) => ({ name: `F${i} ${'n'.repeat(300)}`, value: 'v'.repeat(2000) }))),
+        context('c'.repeat(3000)),
+      ],
+    };
+    const messages = bodies(reply);
+    expect(messages).toHaveLength(5);
+    for (const message of messages) expectWithinDiscordLimits(message);
+    expect(messages.slice(0, 4).every((m) => m.files.length === 0)).toBe(true);
+    const [file] = messages[4]!.files;
+    expect(file!.name).toBe('map-of-goal-drift.txt');
+    expect(messages[4]!.embeds.at(-1)!.footer!.text).toMatch(/Too long for Discord: the whole reply is in map-of-goal-drift.txt.$/);
+    const transcript = Buffer.from(file!.data).toString('utf8');
+    for (const line of lines) expect(transcript).toContain(line);
+    expect(transcript).toContain(`F39 ${'n'.repeat(300)}: ${'v'.repeat(2000)}`);
+    expect(transcript).toContain('c'.repeat(3000));
   });
 
   it('cuts what must fit one message (an edit in place) and says so', () => {
     const message = renderSingleMessage({ blocks: [text('z'.repeat(30_000))] });
     expectWithinDiscordLimits({ ...message, allowed_mentions: { parse: [] } });
-    expect(message.embeds.at(-1)!.footer!.text).toContain('cut to fit one Discord message');
+    expect(message.embeds.at(-1)!.footer!.text).toBe('Cut to fit one Discord message.');
   });
 
   it('wraps more than 5 buttons into more rows, keeps a select alone, and never exceeds 5 rows', () => {
