@@ -44,7 +44,8 @@ export const discordBench: BenchSuite = {
     const cardFloor = await time(cardRaw, 5000);
     const mapTime = await time(() => renderReply(map), quick ? 200 : 500);
     const mapFloor = await time(mapRaw, quick ? 200 : 500);
-    const messages = renderReply(map).length;
+    const rendered = renderReply(map);
+    const files = rendered.flatMap((m) => m.files).length;
     return [
       {
         case: 'claim card → embed + buttons',
@@ -52,7 +53,7 @@ export const discordBench: BenchSuite = {
         floor: `p50 ${ms(cardFloor.p50)}`,
       },
       {
-        case: `map of ${lines.toLocaleString('en-US')} claims → ${messages} messages within limits`,
+        case: `map of ${lines.toLocaleString('en-US')} claims → ${rendered.length} messages within limits${files ? ' + the whole as a file' : ''}`,
         value: `p50 ${ms(mapTime.p50)} · p99 ${ms(mapTime.p99)}`,
         floor: `p50 ${ms(mapFloor.p50)}`,
         note: `${(outline.length / 1000).toFixed(0)}k characters`,
