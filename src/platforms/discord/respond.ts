@@ -102,13 +102,17 @@ async function sendFirst(
   return refOf(await interaction.followUp(sendOptions(first)));
 }
 
-/** A form can only be the first answer; if the handler was too slow for that, say so privately. */
+/**
+ * A form can only be the first answer to a command or a button: not after a deferral (the handler was
+ * too slow), and not from another form. Either way, say so privately.
+ */
 async function openForm(interaction: AnswerableInteraction, reply: Reply, deferral: Deferral | undefined): Promise<void> {
   if (!deferral && !interaction.isModalSubmit()) {
     await interaction.showModal(renderModal(reply.modal!));
     return;
   }
-  const sorry = renderReply(notice(md`The form “${reply.modal!.title}” could not be opened in time; please try again.`))[0]!;
+  const why = deferral ? 'could not be opened in time; please try again' : 'cannot open from another form on Discord';
+  const sorry = renderReply(notice(md`The form “${reply.modal!.title}” ${why}.`))[0]!;
   if (deferral === 'reply') await interaction.deleteReply();
   if (deferral) await interaction.followUp(sendOptions(sorry));
   else await interaction.reply(sendOptions(sorry));
@@ -122,10 +126,9 @@ export function sendOptions(message: DiscordMessage): InteractionReplyOptions {
   return { ...messagePayload(message), ...(message.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
-/** An edit replaces the whole message: embeds, components and attachments. */
+/** An edit replaces the whole message: embeds, components and attachments (it cannot change who sees it). */
 export function editOptions(message: DiscordMessage): InteractionEditReplyOptions {
-  const { flags: _flags, ...rest } = sendOptions(message);
-  return { ...rest, attachments: [] };
+  return { ...messagePayload(message), attachments: [] };
 }
 
 /** True when `work` settles within `ms`; the timer never outlives the answer. */

@@ -123,18 +123,13 @@ export class InteractionRouter {
     const leaf = leafOf(this.options.registry, interaction.commandName, interaction.options.getSubcommand(false));
     const spec = leaf?.options.find((o) => o.name === focused.name);
     const source = spec ? autocompleteSourceOf(spec) : undefined;
-    const done = this.options.services.inflight.begin();
-    try {
-      const choices = source ? suggest(request, source, String(focused.value)) : [];
-      this.options.log.debug({ cid, command: interaction.commandName, option: focused.name, n: choices.length }, 'autocomplete');
-      await interaction.respond(
-        choices
-          .slice(0, LIMITS.autocompleteChoices)
-          .map((c) => ({ name: cut(c.name, LIMITS.choiceText), value: cut(c.value, LIMITS.choiceText) })),
-      );
-    } finally {
-      done();
-    }
+    const choices = source ? suggest(request, source, String(focused.value)) : [];
+    this.options.log.debug({ cid, command: interaction.commandName, option: focused.name, n: choices.length }, 'autocomplete');
+    await interaction.respond(
+      choices
+        .slice(0, LIMITS.autocompleteChoices)
+        .map((c) => ({ name: cut(c.name, LIMITS.choiceText), value: cut(c.value, LIMITS.choiceText) })),
+    );
   }
 
   /** The adapter's last resort: log with the id, and tell the person if Discord still lets us. */

@@ -53,6 +53,13 @@ const mull = defineCommand({
       await thinking.opened;
       return finished('An aside');
     },
+    async form() {
+      await thinking.opened;
+      return {
+        blocks: [],
+        modal: { id: customId('mull', 'submitted'), title: 'Your credence', inputs: [{ id: 'p', label: 'P', style: 'short' }] },
+      };
+    },
   },
 });
 
@@ -125,6 +132,16 @@ describe('answering within Discord’s 3 seconds', () => {
     thinking.open();
     const followUp = await bot.fake.followUp(aside.token);
     expect(followUp.body.embeds[0].title).toBe('An aside');
+  });
+
+  it('a form whose handler ran past the deferral point cannot open; the person is told privately', async () => {
+    bot = await start(50);
+    const click = button('mull:form');
+    expect((await bot.send(click)).body.type).toBe(6);
+    thinking.open();
+    const followUp = await bot.fake.followUp(click.token);
+    expect(followUp.body.flags).toBe(64);
+    expect(bodyText(followUp.body)).toBe('The form “Your credence” could not be opened in time; please try again.');
   });
 
   it('a quick answer goes straight back (type 4), and onSent gets the new message’s id', async () => {
