@@ -202,15 +202,21 @@ function codeBlocks(content: string): string[] {
   return chunks.map(codeBlock);
 }
 
-/** Splits text at paragraph, line or word boundaries into pieces of at most `max` characters. */
+/** Splits text at line or word boundaries into pieces of at most `max` characters. */
 export function splitText(text: string, max: number): string[] {
   const out: string[] = [];
   let rest = text;
   while (rest.length > max) {
     const window = safeSlice(rest, max);
-    const at = Math.max(window.lastIndexOf('\n\n'), window.lastIndexOf('\n'), window.lastIndexOf(' '));
-    // A break in the first half would leave tiny pieces; cut mid-word instead (rare: a very long word).
-    const end = at > max / 2 ? at : window.length;
+    // Prefer the last line break, then the last space; one in the first half would leave a tiny piece,
+    // so then cut mid-word (rare: a very long word).
+    const line = window.lastIndexOf('\n');
+    const at = line > max / 2 ? line : window.lastIndexOf(' ');
+    let end = at > max / 2 ? at : window.length;
+    // Never part an escape from what it escapes: an odd run of backslashes must not end a piece.
+    let slashes = 0;
+    while (rest[end - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2 === 1) end--;
     out.push(rest.slice(0, end).trimEnd());
     rest = rest.slice(end).replace(/^\s+/, '');
   }

@@ -3,7 +3,7 @@ import { md } from '../../../src/core/markup.ts';
 import { context, fields, pre, table, text, type Reply } from '../../../src/core/reply.ts';
 import { renderModal } from '../../../src/platforms/discord/components.ts';
 import { escapeDiscord } from '../../../src/platforms/discord/markdown.ts';
-import { messagePayload, renderReply, renderSingleMessage } from '../../../src/platforms/discord/message.ts';
+import { messagePayload, renderReply, renderSingleMessage, splitText } from '../../../src/platforms/discord/message.ts';
 import { expectWithinDiscordLimits } from './discord-limits.ts';
 
 const bodies = (reply: Reply) => renderReply(reply).map((m) => ({ ...m, allowed_mentions: messagePayload(m).allowedMentions }));
@@ -157,5 +157,15 @@ describe('a form as a Discord modal', () => {
     expect(label.component.value).toHaveLength(2000);
     expect(label.component.max_length).toBe(2000);
     expect(label.component.placeholder).toHaveLength(100);
+  });
+});
+
+describe('splitting long text', () => {
+  it('breaks at lines or words, and never between an escape and what it escapes', () => {
+    expect(splitText('aaaa bbbb\ncccc dddd', 12)).toEqual(['aaaa bbbb', 'cccc dddd']);
+    const pieces = splitText(`${'x'.repeat(9)}\\*${'y'.repeat(9)}`, 10);
+    expect(pieces[0]).toBe('x'.repeat(9));
+    expect(pieces[1]!.startsWith('\\*')).toBe(true);
+    expect(pieces.join('')).toBe(`${'x'.repeat(9)}\\*${'y'.repeat(9)}`);
   });
 });
