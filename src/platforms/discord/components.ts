@@ -102,7 +102,7 @@ export function renderModal(modal: Modal): APIModalInteractionResponseCallbackDa
       const max = Math.min(input.maxLength ?? LIMITS.inputValue, LIMITS.inputValue);
       return {
         type: ComponentType.Label,
-        label: cut(input.label, LIMITS.inputLabel),
+        ...labelText(input.label),
         component: {
           type: ComponentType.TextInput,
           custom_id: input.id,
@@ -116,4 +116,17 @@ export function renderModal(modal: Modal): APIModalInteractionResponseCallbackDa
       };
     }),
   };
+}
+
+/**
+ * A label over Discord's 45 characters keeps its words in the label's description (up to 100):
+ * "How: supports, opposes, …" becomes the label "How" over the description "supports, opposes, …".
+ */
+function labelText(text: string): { label: string; description?: string } {
+  if (text.length <= LIMITS.inputLabel) return { label: text };
+  const colon = text.indexOf(': ');
+  if (colon > 0 && colon <= LIMITS.inputLabel) {
+    return { label: text.slice(0, colon), description: cut(text.slice(colon + 2), LIMITS.labelDescription) };
+  }
+  return { label: cut(text, LIMITS.inputLabel), description: cut(text, LIMITS.labelDescription) };
 }

@@ -19,6 +19,7 @@ export const LIMITS = {
   modalTitle: 45,
   modalInputs: 5,
   inputLabel: 45,
+  labelDescription: 100,
   inputPlaceholder: 100,
   inputValue: 4000,
   autocompleteChoices: 25,

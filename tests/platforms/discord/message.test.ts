@@ -158,6 +158,15 @@ describe('a form as a Discord modal', () => {
     expect(label.component.max_length).toBe(2000);
     expect(label.component.placeholder).toHaveLength(100);
   });
+
+  it('keeps a long label’s words in the label’s description', () => {
+    const modal = renderModal({
+      id: 'claim:link-submit:1',
+      title: 'Link C1',
+      inputs: [{ id: 'kind', label: 'How: supports, opposes, crux-of, refines, duplicates', style: 'short' }],
+    });
+    expect(modal.components[0]).toMatchObject({ type: 18, label: 'How', description: 'supports, opposes, crux-of, refines, duplicates' });
+  });
 });
 
 describe('splitting long text', () => {
