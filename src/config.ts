@@ -18,7 +18,7 @@ const EnvSchema = z.object({
   DATABASE_PATH: optional(z.string()).default('data/cruxbot.db'),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 
-  DISCORD_TOKEN: optional(z.string().min(10, 'looks too short to be a bot token')),
+  DISCORD_TOKEN: optional(z.string()),
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{1,21}$/, 'must be the numeric application id')),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(httpUrl),
@@ -56,6 +56,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     else if (existsSync(config.DATABASE_PATH) && statSync(config.DATABASE_PATH).isDirectory()) {
       problems.push(`DATABASE_PATH: ${config.DATABASE_PATH} is a folder; give a file path such as data/cruxbot.db`);
     }
+  }
+  // A fake or a proxy (DISCORD_API_URL) decides for itself what a token looks like.
+  if (config.DISCORD_TOKEN && config.DISCORD_TOKEN.length < 10 && !config.DISCORD_API_URL) {
+    problems.push('DISCORD_TOKEN: looks too short to be a bot token (copy it from the developer portal → Bot)');
   }
   if (config.DISCORD_TOKEN && !config.DISCORD_APPLICATION_ID) {
     problems.push(

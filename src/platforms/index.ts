@@ -1,4 +1,4 @@
-import type { Config } from '../config.ts';
+import { platformsEnabled, type Config } from '../config.ts';
 import type { CommandRegistry } from '../core/registry.ts';
 import type { Services } from '../services.ts';
 
@@ -16,6 +16,12 @@ export interface PlatformStarter {
 
 /** The chat platforms, each started when its token is configured. The console runs when none is. */
 export const PLATFORMS: readonly PlatformStarter[] = [
+  {
+    name: 'discord',
+    enabled: (config) => platformsEnabled(config).discord,
+    // Loaded only when enabled, so the console never loads discord.js.
+    start: async (services, registry) => (await import('./discord/start.ts')).startDiscord(services, registry),
+  },
   {
     name: 'slack',
     enabled: (config) => Boolean(config.SLACK_BOT_TOKEN),

@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.ts';
+import { FakeDiscord, GUILD_ID } from './fake-discord.ts';
+import { bodyText } from './discord-bot.ts';
+import { slashCommand } from './payloads.ts';
+
+const ROOT = join(import.meta.dirname, '../../..');
+let fake: FakeDiscord;
+let dir: string;
+let child: ChildProcess | undefined;
+beforeEach(async () => {
+  fake = await new FakeDiscord().start();
+  dir = mkdtempSync(join(tmpdir(), 'cruxbot-start-'));
+});
+afterEach(async () => {
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  await fake.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** `npm start` (node --import tsx src/main.ts) with the issue's settings, pointed at the fake. */
+function start(env: Record<string, string> = {}) {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: dir,
+      DATABASE_PATH: join(dir, 'cruxbot.db'),
+      DISCORD_TOKEN: 'x',
+      DISCORD_APPLICATION_ID: '1',
+      DISCORD_API_URL: `http://127.0.0.1:${fake.port}/api`,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  const output = { out: '', err: '' };
+  proc.stdout!.on('data', (d) => (output.out += d));
+  proc.stderr!.on('data', (d) => (output.err += d));
+  const exited = new Promise<number | null>((resolve) => proc.on('close', (code) => resolve(code)));
+  return { proc, output, exited };
+}
+
+// Each test starts Node; the ceiling is generous for a loaded machine, and nothing is timed.
+describe('npm start with DISCORD_TOKEN set', { timeout: 60_000 }, () => {
+  it('logs in to the gateway at DISCORD_API_URL with the Guilds intent only, answers, and shuts down cleanly on SIGTERM', async () => {
+    const { proc, output, exited } = start();
+    await expect.poll(() => output.err, { timeout: 45_000 }).toContain('Discord: logged in');
+    expect(fake.identifies).toHaveLength(1);
+    expect(fake.identifies[0]).toMatchObject({ token: 'x', intents: 1 });
+    expect(output.err).not.toContain('"x"');
+
+    const debate = slashCommand('debate', 'new', { slug: 'goal-drift', title: 'Does misalignment grow?' });
+    fake.interaction(debate.payload);
+    expect(bodyText((await fake.callback(debate.id)).body.data)).toContain('Does misalignment grow?');
+    const claim = slashCommand('claim', 'add', { text: 'Values crystallize late in training' });
+    fake.interaction(claim.payload);
+    expect((await fake.callback(claim.id)).body.data.embeds[0].title).toBe('C1 · open');
+
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(output.err).toContain('shutting down');
+    expect(output.err).toContain('Discord: disconnected');
+    const db = new Database(join(dir, 'cruxbot.db'), { readonly: true });
+    expect(db.prepare('SELECT workspace, text FROM claims').all()).toEqual([
+      { workspace: `discord:${GUILD_ID}`, text: 'Values crystallize late in training' },
+    ]);
+    db.close();
+  });
+
+  it('a token Discord refuses stops start-up with a sentence, not a stack trace', async () => {
+    fake.override((r) => (r.path === '/gateway/bot' ? { status: 401, body: { message: '401: Unauthorized', code: 0 } } : undefined));
+    const { output, exited } = start();
+    expect(await exited).toBe(1);
+    expect(output.err).toContain('Discord refused DISCORD_TOKEN');
+    expect(output.err).not.toMatch(/at .*\.(ts|js):\d+/);
+  });
+});
+
+describe('the Discord settings', () => {
+  it('refuse a token too short to be real, unless DISCORD_API_URL points at a fake or proxy', () => {
+    expect(() => loadConfig({ DISCORD_TOKEN: 'x', DISCORD_APPLICATION_ID: '1' })).toThrow(/DISCORD_TOKEN: looks too short/);
+    expect(loadConfig({ DISCORD_TOKEN: 'x', DISCORD_APPLICATION_ID: '1', DISCORD_API_URL: 'http://127.0.0.1:9/api' }).DISCORD_TOKEN).toBe(
+      'x',
+    );
+  });
+});
