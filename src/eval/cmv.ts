@@ -75,11 +75,14 @@ export function loadCmvThread(dir: string, name: string): CmvThread {
       ranges.push({ author, start: Number(parts[3]), end: Number(parts[4]) });
     }
   }
-  // The title is the opening poster's: it holds the thread's main claim.
+  // A post is its title and its body: one message, as a reader sees it (the title holds the main claim).
+  const hasTitle = ranges[0]?.author === '' && ranges.length > 1;
   const turns = ranges.map((r) => ({ author: r.author || opAuthor, text: slice(r.start, r.end) }));
+  if (hasTitle) turns.splice(0, 2, { author: opAuthor, text: `${turns[0]!.text.trim()}\n\n${turns[1]!.text}` });
   const turnOf = (start: number) => {
     const i = ranges.findIndex((r) => start >= r.start && start < r.end);
-    return i === -1 ? ranges.length - 1 : i;
+    const range = i === -1 ? ranges.length - 1 : i;
+    return hasTitle ? Math.max(0, range - 1) : range;
   };
 
   const spans: GoldSpan[] = [];

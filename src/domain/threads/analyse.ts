@@ -10,6 +10,7 @@ import {
   type SentenceCues,
 } from './markers.ts';
 import type { ClaimKind, Sentence, Stance, StatedCredence } from './thread.ts';
+import type { SentencePosition } from './markers.ts';
 import { words } from './words.ts';
 
 /** What one sentence is doing in the debate. */
@@ -31,16 +32,17 @@ export interface SentenceReading {
   readonly claimEnd: number;
 }
 
-/** A sentence at or above this score is a claim. */
-export const CLAIM_THRESHOLD = 0.35;
+/** An argumentative sentence at or above this claimness is a claim; below, a premise. */
+export const CLAIM_THRESHOLD = 0.05;
 
-const LEADING_FILLER = /^(?:(?:so|and|also|well|ok|okay|now|anyway|plus|then|yes|yeah|no|right)\s*,?\s+)+/i;
+const LEADING_FILLER =
+  /^(?:(?:cmv|tl;?dr)\s*[:\-–]\s*|(?:so|and|but|because|also|well|ok|okay|now|anyway|plus|then|yes|yeah|no|right)\s*,?\s+)+/i;
 
-export function readSentence(sentence: Sentence): SentenceReading {
+export function readSentence(sentence: Sentence, position: SentencePosition): SentenceReading {
   // Curly apostrophes read as straight ones (same length, so offsets hold).
   const probe = sentence.text.replace(/[’‘]/g, "'");
   const wordCount = words(probe).length;
-  const cues = sentenceCues(probe, wordCount);
+  const cues = sentenceCues(probe, wordCount, position);
   const stance = stanceOf(probe);
   const crux = cruxMarks(probe);
   const question = isQuestion(probe);
@@ -48,17 +50,16 @@ export function readSentence(sentence: Sentence): SentenceReading {
   const credence = statedCredence(probe);
   const uncertain = statesUncertainty(probe);
 
-  let score = cues.score;
+  const marked = crux.crux || crux.notCrux || credence !== undefined;
+  let score = cues.claimness;
   if (stance) score += 0.1;
-  if (crux.crux || crux.notCrux) score += 0.3;
-  if (credence) score += 0.3;
-  if (question || social) score = 0;
-  score = Math.min(1, score);
+  if (marked) score += 0.3;
+  score = question || social ? 0 : Math.min(1, score);
 
   let kind: ClaimKind | undefined;
-  if (!question && !social && wordCount >= 3) {
+  if (cues.argumentative || (marked && !question)) {
     if (crux.crux && crux.explicit) kind = 'crux';
-    else if (score >= CLAIM_THRESHOLD || crux.crux || crux.notCrux || credence) kind = cues.premise && !crux.crux ? 'premise' : 'claim';
+    else kind = score >= CLAIM_THRESHOLD || marked || (stance !== undefined && wordCount >= 4) ? 'claim' : 'premise';
   }
 
   const filler = LEADING_FILLER.exec(probe);

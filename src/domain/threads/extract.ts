@@ -1,6 +1,7 @@
 import { readSentence, type SentenceReading } from './analyse.ts';
 import { findQuotedSentence, foldRepeats } from './fold.ts';
 import { looksEnglish } from './language.ts';
+import type { SentencePosition } from './markers.ts';
 import { relateClaims } from './relate.ts';
 import { segmentMessage } from './sentences.ts';
 import type { Extraction, ExtractedClaim, Sentence, ThreadMessage } from './thread.ts';
@@ -57,7 +58,7 @@ export function analyseThread(messages: readonly ThreadMessage[]): ThreadAnalysi
     if (quoted !== undefined) sources.set(sentence.id, folding.repeatOf.get(quoted) ?? quoted);
   }
 
-  const readings = sentences.map(readSentence);
+  const readings = sentences.map((s) => readSentence(s, positionOf(s, sentences, messages[s.message]!.text)));
   const terms = new TermStats();
   const termsOf = sentences.map((s) => (sources.has(s.id) ? [] : contentTerms(s.text)));
   for (const t of termsOf) if (t.length) terms.add(t);
@@ -128,6 +129,31 @@ export function analyseThread(messages: readonly ThreadMessage[]): ThreadAnalysi
       boilerplateLines,
       otherLanguage: otherLanguage.size,
     },
+  };
+}
+
+/** First or last in its message and paragraph, among the author's own (unquoted) sentences. */
+function positionOf(sentence: Sentence, all: readonly Sentence[], text: string): SentencePosition {
+  const own = (s: Sentence | undefined) => s !== undefined && s.message === sentence.message && !s.quote;
+  let before: Sentence | undefined;
+  for (let i = sentence.id - 1; i >= 0 && all[i]!.message === sentence.message; i--)
+    if (own(all[i])) {
+      before = all[i];
+      break;
+    }
+  let after: Sentence | undefined;
+  for (let i = sentence.id + 1; i < all.length && all[i]!.message === sentence.message; i++)
+    if (own(all[i])) {
+      after = all[i];
+      break;
+    }
+  const breakBetween = (a: Sentence, b: Sentence) =>
+    /\n\s*\n/.test(text.slice(a.end, b.start)) || all.slice(a.id + 1, b.id).some((s) => s.quote);
+  return {
+    messageFirst: !before,
+    messageLast: !after,
+    paragraphFirst: !before || breakBetween(before, sentence),
+    paragraphLast: !after || breakBetween(sentence, after),
   };
 }
 

@@ -90,61 +90,76 @@ export function isSocial(sentence: string): boolean {
   return /^(?:thanks|thank you)\b/i.test(s) && !/\bbut\b/i.test(s);
 }
 
-// Cues of an argumentative sentence, with weights. Hedged first-person views, modality, evaluation,
-// comparison, generalization and inference all mark a claim someone could dispute.
+// Housekeeping rather than argument: edits, sign-posts, lead-ins that end in a colon, meta-talk.
+const META =
+  /^(?:(?:cmv|change my view)[.!]*$|edit|update|ps|p\.s|tl;?dr|full disclosure|disclaimer|to anticipate|let me (?:clarify|explain|rephrase)|i'?ll (?:put|say) it another way|clarifications?|in short|to be clear|for context|source|quote)\b|^[^.!?]{0,80}:$|\b(?:you(?:'ve| have)? (?:\w+ )?changed my (?:view|mind)|(?:give|giving|gave|award|awarded) (?:you )?(?:a|the) (?:delta|∆|Δ))\b/i;
+
+export function isMeta(sentence: string): boolean {
+  return META.test(sentence.trim());
+}
+
+/** Where a sentence sits: people state their point first, then give reasons. */
+export interface SentencePosition {
+  /** The first sentence of the author's own words in the message. */
+  readonly messageFirst: boolean;
+  readonly messageLast: boolean;
+  /** The first sentence after a blank line. */
+  readonly paragraphFirst: boolean;
+  readonly paragraphLast: boolean;
+}
+
+// Cues that a sentence states a position (a claim) rather than a reason for one (a premise), with
+// weights: a hedged first-person view, modality, evaluation and conclusion markers point to a claim;
+// examples, figures, narrative and "because" to a premise.
 const CLAIM_CUES: readonly (readonly [RegExp, number])[] = [
   [
-    /\bI (?:\w+ )?(?:think|believe|expect|suspect|guess|bet|claim|argue|doubt|disbelieve|predict|feel that|reckon|find (?:this|it|that))\b/i,
-    0.35,
-  ],
-  [/\b(?:my|the) (?:view|belief|claim|position|point|argument|guess|sense|model|intuition|worry|concern) (?:is|was|here is)\b/i, 0.35],
-  [/\b(?:in my (?:view|opinion|experience)|imo|imho|it seems|seems (?:to me|like|likely|unlikely|plausible)|it appears)\b/i, 0.3],
-  [
-    /\b(?:should|shouldn't|must|mustn't|ought to|need to|needs to|have to|has to|cannot|can't|won't|will (?:not |never |always )?\w+|would (?:not |never )?\w+|could (?:not |never )?\w+|might|may)\b/i,
-    0.2,
+    /\bI (?:\w+ )?(?:think|believe|expect|suspect|guess|bet|claim|argue|doubt|disbelieve|predict|feel that|reckon|agree|disagree|maintain|contend)\b/i,
+    0.3,
   ],
   [
-    /\b(?:likely|unlikely|probably|plausible|implausible|possibly|certainly|clearly|obviously|definitely|surely|necessarily|inevitabl[ey]|arguably|presumably)\b/i,
-    0.2,
+    /\b(?:my|the) (?:view|belief|claim|position|point|argument|guess|sense|model|intuition|worry|concern|stance) (?:is|was|here is)\b/i,
+    0.3,
+  ],
+  [/\b(?:in my (?:view|opinion)|imo|imho|it seems|seems? (?:to me|like|likely|unlikely|plausible)|it appears)\b/i, 0.2],
+  [/\b(?:should|shouldn't|must|mustn't|ought to|need to|needs to|have to|has to)\b/i, 0.15],
+  [
+    /\b(?:likely|unlikely|probably|plausible|implausible|certainly|clearly|obviously|definitely|surely|necessarily|inevitabl[ey]|arguably)\b/i,
+    0.1,
   ],
   [
-    /\b(?:important|dangerous|safe|harmful|wrong|right|true|false|good|bad|better|worse|best|worst|fragile|robust|easy|easier|hard|harder|difficult|odd|weird|fine|problem|problematic|risk|risky|valuable|useless|useful|effective|ineffective|fair|unfair|immoral|moral|unjust|just|irrational|rational|reasonable|unreasonable|misleading|correct|incorrect|pointless|necessary|unnecessary|sufficient|insufficient)\b/i,
-    0.15,
+    /\b(?:important|dangerous|harmful|wrong|right|good|bad|better|worse|best|worst|fragile|odd|weird|problem|problematic|risky|valuable|useless|useful|unfair|fair|immoral|moral|unjust|irrational|rational|reasonable|unreasonable|misleading|correct|incorrect|pointless|meaningless|necessary|unnecessary|silly|stupid|ridiculous|absurd|inferior|superior|preferable|advantageous|plausible)\b/i,
+    0.1,
   ],
-  [/\b(?:more|less|fewer|greater|smaller) \w+(?: \w+)? than\b|\b\w+er than\b/i, 0.15],
-  [/\b(?:all|every|no one|nobody|none|always|never|most|majority|everyone|nothing)\b/i, 0.1],
+  [/\b(?:therefore|thus|hence|this means|which means|implies|it follows|consequently|that's why|this is why)\b/i, 0.1],
+  [/\b(?:for example|for instance|such as|e\.g\.|say,|imagine|suppose|consider)\b/i, -0.25],
+  [/^(?:because|since|as|after all|given that)\b/i, -0.2],
+  [/\b(?:studies|research|statistics|data shows?|according to|percent|\d+(?:\.\d+)?%)\b|\d{2,}/i, -0.1],
   [
-    /\b(?:therefore|thus|hence|so (?:it|the|this|that|we|you|they)|this means|which means|implies|imply|it follows|consequently|that's why|this is why)\b/i,
-    0.2,
+    /\bI (?:saw|have seen|'ve seen|heard|'ve heard|read|remember|noticed|watched|once|was|went|had)\b|\b(?:yesterday|last (?:week|year|month)|when I was)\b/i,
+    -0.15,
   ],
-  [/\b(?:is|are|was|were|isn't|aren't|does|doesn't|do|don't|has|have)\b/i, 0.1],
 ];
 
-// A reason, example or evidence for a claim rather than a claim.
-const PREMISE_START =
-  /^(?:because|since|as (?:a result|we|you|they|it|the)|for (?:example|instance)|e\.g\.?|i\.e\.?|after all|given that|consider|take|look at|studies|research|data|evidence|according to|in my (?:time|experience)|when I|I (?:saw|have seen|'ve seen|read|heard|'ve heard|remember|noticed|watched|once)|for one|first(?:ly)?,|second(?:ly)?,|also,? (?:there|the|it))\b/i;
-const EVIDENCE =
-  /\b(?:for example|for instance|such as|e\.g\.|studies show|research shows|according to|statistics|percent|\d+(?:\.\d+)?%|in (?:19|20)\d\d|I (?:saw|have seen|'ve seen|heard|'ve heard|read))\b/i;
-const INFERENCE_START =
-  /^(?:so|therefore|thus|hence|this means|which means|consequently|that's why|this is why|these conditions together imply|it follows)\b/i;
-
 export interface SentenceCues {
-  /** 0–1: how much the sentence reads as an argumentative claim. */
-  readonly score: number;
-  /** It reads as a reason, example or evidence rather than a claim. */
-  readonly premise: boolean;
+  /** Says something someone could dispute or use as a reason: not a question, thanks, or housekeeping. */
+  readonly argumentative: boolean;
+  /** 0–1: how much it reads as a claim (a position) rather than a premise (a reason for one). */
+  readonly claimness: number;
   /** It draws a conclusion from what came before ("So…", "These together imply…"). */
   readonly inference: boolean;
 }
 
-export function sentenceCues(sentence: string, wordCount: number): SentenceCues {
-  let score = 0;
-  for (const [pattern, weight] of CLAIM_CUES) if (pattern.test(sentence)) score += weight;
-  if (wordCount < 4) score -= 0.3;
-  else if (wordCount >= 8) score += 0.1;
-  if (wordCount > 60) score -= 0.15;
-  const premise = PREMISE_START.test(sentence.trim()) || (EVIDENCE.test(sentence) && !/\bI (?:think|believe)\b/i.test(sentence));
-  return { score: Math.max(0, Math.min(1, score)), premise, inference: INFERENCE_START.test(sentence.trim()) };
+const INFERENCE_START =
+  /^(?:so|therefore|thus|hence|this means|which means|consequently|that's why|this is why|these (?:\w+ )?together imply|it follows)\b/i;
+
+export function sentenceCues(sentence: string, wordCount: number, position: SentencePosition): SentenceCues {
+  const s = sentence.trim();
+  let claimness = position.messageFirst ? 0.35 : position.paragraphFirst ? 0.25 : position.messageLast ? 0.1 : 0;
+  if (!position.paragraphFirst && !position.paragraphLast) claimness -= 0.1;
+  for (const [pattern, weight] of CLAIM_CUES) if (pattern.test(s)) claimness += weight;
+  if (wordCount > 45) claimness -= 0.1;
+  const argumentative = wordCount >= 4 && !isQuestion(s) && !isSocial(s) && !isMeta(s);
+  return { argumentative, claimness: Math.max(0, Math.min(1, claimness)), inference: INFERENCE_START.test(s) };
 }
 
 /** A sentence starts with "But", "However", "Actually": it turns against what came before. */

@@ -24,6 +24,8 @@ export interface RelateInput {
 /** How far back a reply without quote or reply-to may find what it answers. */
 const LOOKBACK_MESSAGES = 15;
 const SIMILAR_ENOUGH = 0.2;
+/** A reply's further point is linked to the target message's point it shares this much with. */
+const POINT_SIMILARITY = 0.25;
 const NEGATION =
   /\b(?:not|no|never|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|shouldn't|wouldn't|nothing|nobody)\b|n't\b/i;
 
@@ -133,15 +135,24 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
         const claim = claimBySentence.get(r.sentence.id);
         if (claim && r.crux.crux) add(claim, to, 'crux-of');
       }
-      const stance = stanceReading?.stance;
-      if (stance === 'agree' || stance === 'concede') add(lead, to, 'agrees');
-      else if (stance === 'disagree') add(lead, to, 'disagrees');
-      else if (viaStructure || similarity >= SIMILAR_ENOUGH) {
-        const leadText = lead.text;
-        const turned = CONTRAST_START.test(leadText) || (NEGATION.test(leadText) && !ADDITION_START.test(leadText));
-        const kind: RelationKind =
-          sameAuthor(messages[to.message]!, message) && !turned ? 'supports' : turned || viaStructure ? 'opposes' : 'supports';
-        add(lead, to, kind);
+      const target = to;
+      const polarity = (claim: ExtractedClaim, stance: SentenceReading['stance']): RelationKind => {
+        if (stance === 'agree' || stance === 'concede') return 'agrees';
+        if (stance === 'disagree') return 'disagrees';
+        const words = readings[claim.sentence]!.sentence.text;
+        const turned = CONTRAST_START.test(words) || (NEGATION.test(words) && !ADDITION_START.test(words));
+        if (sameAuthor(messages[target.message]!, message)) return turned ? 'opposes' : 'supports';
+        // Answering someone else without a marker of agreement is, in a debate, most often a challenge.
+        return turned || viaStructure ? 'opposes' : 'supports';
+      };
+      if (stanceReading?.stance || viaStructure || similarity >= SIMILAR_ENOUGH) add(lead, target, polarity(lead, stanceReading?.stance));
+
+      // The reply's other points answer whichever point of the target message they are closest to.
+      const targetPool = claimsByMessage.get(target.message) ?? [];
+      for (const claim of blockClaims) {
+        if (claim === lead) continue;
+        const best = mostSimilar(input.vectorOf(claim), targetPool);
+        if (best && best.similarity >= POINT_SIMILARITY) add(claim, best.claim, polarity(claim, readings[claim.sentence]!.stance));
       }
     }
   }

@@ -69,8 +69,44 @@ function sentencesIn(text: string, from: number, to: number, quote: boolean): Se
     .flatMap((piece) => splitInlineList(text, piece.start, piece.end))
     .flatMap((piece) => {
       const trimmed = trim(text, piece.start, piece.end);
-      return trimmed && /\p{L}/u.test(text.slice(trimmed.start, trimmed.end)) ? [{ ...trimmed, quote }] : [];
-    });
+      return trimmed ? splitClauses(text, trimmed.start, trimmed.end) : [];
+    })
+    .filter((piece) => /\p{L}/u.test(text.slice(piece.start, piece.end)))
+    .map((piece) => ({ ...piece, quote }));
+}
+
+// Where one argumentative unit ends and the next begins inside a sentence: "X, but Y" (a concession and
+// a claim), "X because Y" (a claim and its reason). The conjunction stays with the clause it introduces.
+const CLAUSE_BREAK = /,?\s+(?=but\s|because\s)/gi;
+const CLAUSE_MIN_WORDS = 4;
+
+/** Splits a sentence into clauses at contrast and reason markers, when both sides are real clauses. */
+function splitClauses(text: string, start: number, end: number): { start: number; end: number }[] {
+  const slice = text.slice(start, end);
+  const pieces: { start: number; end: number }[] = [];
+  let cursor = 0;
+  for (const match of slice.matchAll(CLAUSE_BREAK)) {
+    const before = slice.slice(cursor, match.index);
+    const after = slice.slice(match.index + match[0].length);
+    if (wordCount(before) < CLAUSE_MIN_WORDS || wordCount(after) < CLAUSE_MIN_WORDS || insideBrackets(slice, match.index)) continue;
+    pieces.push({ start: start + cursor, end: start + match.index });
+    cursor = match.index + match[0].length;
+  }
+  pieces.push({ start: start + cursor, end });
+  return pieces;
+}
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+/** Inside parentheses or an open quotation at `index`: a clause break there would cut the quote. */
+function insideBrackets(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  const open = (before.match(/\(/g) ?? []).length - (before.match(/\)/g) ?? []).length;
+  const curly = (before.match(/“/g) ?? []).length - (before.match(/”/g) ?? []).length;
+  const straight = (before.match(/"/g) ?? []).length % 2;
+  return open > 0 || curly > 0 || straight === 1;
 }
 
 function shouldJoin(previous: string, next: string): boolean {
