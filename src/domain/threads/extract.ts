@@ -78,13 +78,22 @@ export function analyseThread(messages: readonly ThreadMessage[]): ThreadAnalysi
   }
 
   const claims: ExtractedClaim[] = [];
+  const isOwn = (s: Sentence | undefined) => s !== undefined && !s.quote && !sources.has(s.id);
+  let consumed = -1;
   for (const reading of readings) {
     const { sentence } = reading;
-    if (!reading.kind || sentence.quote || sources.has(sentence.id)) continue;
+    if (!reading.kind || !isOwn(sentence) || sentence.id === consumed) continue;
     const message = messages[sentence.message]!;
+    // "I think the crux might be that I disbelieve this claim:" is finished by the sentence after it.
+    const next = sentences[sentence.id + 1];
+    let end = reading.claimEnd;
+    if (/:\s*$/.test(sentence.text) && next && next.message === sentence.message && isOwn(next)) {
+      end = next.end;
+      consumed = next.id;
+    }
     claims.push({
       id: `c${claims.length + 1}`,
-      text: message.text.slice(reading.claimStart, reading.claimEnd),
+      text: message.text.slice(reading.claimStart, end),
       author: message.author,
       message: message.index,
       sentence: sentence.id,
@@ -103,7 +112,7 @@ export function analyseThread(messages: readonly ThreadMessage[]): ThreadAnalysi
     claims,
     sources,
     vectorOf: (claim) => vectorOfSentence(claim.sentence),
-    sentenceVector: vectorOfSentence,
+    textVector: (text) => terms.vector(contentTerms(text)),
   });
 
   const repeatedMessages = new Set<number>();

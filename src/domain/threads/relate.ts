@@ -17,11 +17,11 @@ export interface RelateInput {
   /** quote or repeated sentence id → the earlier sentence id it reproduces. */
   readonly sources: ReadonlyMap<number, number>;
   readonly vectorOf: (claim: ExtractedClaim) => TermVector;
-  /** Vector of any sentence, by id (for the sentences around a claim). */
-  readonly sentenceVector: (sentenceId: number) => TermVector;
+  /** Vector of any text, weighted by the thread's word statistics. */
+  readonly textVector: (text: string) => TermVector;
 }
 
-/** How far back a reply without quote or reply-to may find what it answers. */
+/** How many earlier messages a reply without quote or reply-to may find what it answers in. */
 const LOOKBACK_MESSAGES = 15;
 const SIMILAR_ENOUGH = 0.2;
 /** A reply's further point is linked to the target message's point it shares this much with. */
@@ -104,7 +104,7 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
         blockClaims.find((c) => c.kind !== 'premise') ??
         blockClaims[0];
       if (!lead) return;
-      const blockVector = input.sentenceVector(lead.sentence);
+      const blockVector = input.textVector(blockReadings.map((r) => r.sentence.text).join(' '));
       let to = fromQuote ? quoted : undefined;
       let viaStructure = fromQuote;
       if (!to && message.replyTo !== undefined) {
@@ -116,9 +116,12 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
       let similarity = 0;
       if (!to) {
         const pool: ExtractedClaim[] = [];
-        for (let i = message.index - 1; i >= 0 && i >= message.index - LOOKBACK_MESSAGES; i--) {
-          if (sameAuthor(messages[i]!, message)) continue;
-          pool.push(...(claimsByMessage.get(i) ?? []));
+        // Count only messages that say something new: re-pasted text does not use up the look-back.
+        for (let i = message.index - 1, seen = 0; i >= 0 && seen < LOOKBACK_MESSAGES; i--) {
+          const earlier = claimsByMessage.get(i);
+          if (!earlier || sameAuthor(messages[i]!, message)) continue;
+          pool.push(...earlier);
+          seen++;
         }
         const best = mostSimilar(blockVector, pool);
         if (best && best.similarity >= SIMILAR_ENOUGH) {
@@ -133,7 +136,7 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
 
       for (const r of blockReadings) {
         const claim = claimBySentence.get(r.sentence.id);
-        if (claim && r.crux.crux) add(claim, to, 'crux-of');
+        if (claim && r.crux.crux && r.crux.explicit) add(claim, to, 'crux-of');
       }
       const target = to;
       const polarity = (claim: ExtractedClaim, stance: SentenceReading['stance']): RelationKind => {
