@@ -3,6 +3,7 @@ import { ClaimRepository } from './claims.ts';
 import { openDatabase, type Db } from './database.ts';
 import { DebateRepository } from './debates.ts';
 import { LinkRepository } from './links.ts';
+import { ThreadCaptureRepository } from './thread-captures.ts';
 
 /** The database and one repository per aggregate. */
 export class Store {
@@ -10,12 +11,14 @@ export class Store {
   readonly claims: ClaimRepository;
   readonly links: LinkRepository;
   readonly audit: AuditRepository;
+  readonly captures: ThreadCaptureRepository;
 
   constructor(readonly db: Db) {
     this.debates = new DebateRepository(db);
     this.claims = new ClaimRepository(db);
     this.links = new LinkRepository(db);
     this.audit = new AuditRepository(db);
+    this.captures = new ThreadCaptureRepository(db);
   }
 
   static open(path: string): Store {

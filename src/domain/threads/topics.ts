@@ -19,7 +19,7 @@ const MAX_CLUSTERED = 160;
 const MERGE_AT = 0.04;
 const CONTEXT_WEIGHT = 0.5;
 const RELATION_BONUS = 0.15;
-const MIN_TOPIC = 3;
+const MIN_TOPIC = 4;
 
 // Words that appear in any argument and name no subject.
 const GENERIC = new Set(
@@ -99,17 +99,28 @@ export function findTopics(analysis: ThreadAnalysis, claims: readonly ExtractedC
       .filter(([, count]) => count >= 2)
       .map(([p, count]) => ({
         p,
-        score: (count / g.length) * Math.log((n + 1) / threadCount.get(p)!) * (p.includes(' ') ? 1.6 : 1) * count,
+        score: (count / g.length) * Math.log((n + 1) / threadCount.get(p)!) * (p.includes(' ') ? 4 : 1) * count,
       }))
       .sort((a, b) => b.score - a.score);
-    const label: string[] = [];
+    // Each label entry is a run of stems; "self direct" + "direct continu" chain into one phrase.
+    const label: string[][] = [];
     for (const { p } of ranked) {
+      const stems = p.split(' ');
+      const chain = stems.length === 2 ? label.find((l) => l.length > 1 && l[l.length - 1] === stems[0]) : undefined;
+      if (chain) {
+        chain.push(stems[1]!);
+        continue;
+      }
       // A word already inside a chosen phrase adds nothing.
-      if (label.some((l) => l.split(' ').includes(p) || p.split(' ').some((w) => l === w))) continue;
-      label.push(p);
-      if (label.length === 3) break;
+      if (label.some((l) => stems.some((w) => l.includes(w)))) continue;
+      if (label.length < 3) label.push(stems);
     }
-    return label.map((p) => display.get(p) ?? p);
+    return label.map((stems) => {
+      if (stems.length === 1) return display.get(stems[0]!) ?? stems[0]!;
+      const words = [(display.get(`${stems[0]} ${stems[1]}`) ?? stems.slice(0, 2).join(' ')).split(' ')[0]!];
+      for (let i = 1; i < stems.length; i++) words.push((display.get(`${stems[i - 1]} ${stems[i]}`) ?? stems[i]!).split(' ').pop()!);
+      return words.join(' ');
+    });
   };
 
   return groups
