@@ -4,6 +4,7 @@ import { createRegistry } from './core/registry.ts';
 import { loadDemo } from './demo.ts';
 import { createApp, main, reportStartupError } from './main.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
+import { extractFile, summarizeFile } from './thread-files.ts';
 
 interface CliCommand {
   readonly usage: string;
@@ -61,7 +62,25 @@ export const CLI: Record<string, CliCommand> = {
       return 0;
     },
   },
+  summarize: {
+    usage: 'cruxbot summarize <file>',
+    description: 'Summarize a thread file (plain text, or JSON {messages}): positions, key claims, cruxes…',
+    run: (args) => summarizeFile(args, terminal()),
+  },
+  extract: {
+    usage: 'cruxbot extract <file> [--json]',
+    description: "List a thread file's claims and relations; --json prints {messages, claims, relations}",
+    run: (args) => extractFile(args, terminal()),
+  },
 };
+
+function terminal() {
+  return {
+    out: (text: string) => process.stdout.write(text),
+    err: (text: string) => process.stderr.write(text),
+    color: process.stdout.isTTY === true,
+  };
+}
 
 export async function runCli(argv: readonly string[]): Promise<number> {
   const [verb = 'start', ...rest] = argv;

@@ -17,7 +17,8 @@ const MessageSchema = z.object({
   replyTo: z.union([z.string(), z.number()]).optional(),
   permalink: z.string().optional(),
 });
-const ThreadSchema = z.union([z.object({ messages: z.array(MessageSchema) }), z.array(MessageSchema)]);
+// A bare array of messages is accepted too.
+const ThreadSchema = z.preprocess((v) => (Array.isArray(v) ? { messages: v } : v), z.object({ messages: z.array(MessageSchema) }));
 
 export type ThreadFormat = 'json' | 'text';
 
@@ -52,7 +53,7 @@ export function parseJsonThread(content: string): ThreadMessage[] {
       'thread.bad-shape',
     );
   }
-  const raw = Array.isArray(parsed.data) ? parsed.data : parsed.data.messages;
+  const raw = parsed.data.messages;
   const byId = new Map<string, number>();
   raw.forEach((m, i) => {
     if (m.id !== undefined) byId.set(String(m.id), i);
