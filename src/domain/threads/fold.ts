@@ -40,6 +40,7 @@ export function foldRepeats(sentences: readonly Sentence[]): Folding {
     for (const s of mine) for (const id of shingleIndex.get(s) ?? []) shared.set(id, (shared.get(id) ?? 0) + 1);
     let best: { id: number; score: number } | undefined;
     for (const [id, count] of shared) {
+      if (count < NEAR_JACCARD * mine.size) continue;
       const other = shingleSets.get(id)!;
       const jaccard = count / (mine.size + other.size - count);
       if (jaccard >= NEAR_JACCARD && (!best || jaccard > best.score) && id !== sentence.id) best = { id, score: jaccard };
@@ -65,7 +66,7 @@ export function foldRepeats(sentences: readonly Sentence[]): Folding {
       // Common 4-grams ("I don't think that") would make every lookup scan everything: cap the lists.
       for (const s of set) {
         const list = shingleIndex.get(s) ?? [];
-        if (list.length < 64) list.push(sentence.id);
+        if (list.length < 32) list.push(sentence.id);
         shingleIndex.set(s, list);
       }
     }

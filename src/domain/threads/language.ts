@@ -16,10 +16,10 @@ const OTHER = new Set(
  * untouched (kept in the thread, never cut into claims), rather than misread.
  */
 export function looksEnglish(text: string): boolean {
-  const letters = text.match(/\p{L}/gu) ?? [];
-  if (letters.length === 0) return true;
-  const latin = letters.filter((c) => /\p{Script=Latin}/u.test(c)).length;
-  if (latin / letters.length < 0.5) return false;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return true;
+  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+  if (latin / letters < 0.5) return false;
   let english = 0;
   let other = 0;
   for (const w of words(text)) {
