@@ -46,7 +46,7 @@ function main(argv: readonly string[]): number {
     const part = pick(h);
     process.stdout.write(`| ${row(label, part.length, sum(part.map((r) => r.tally)))} |\n`);
   }
-  process.stdout.write(`| ${row('floor: every sentence a claim', results.length, sum(results.map((r) => r.floor)))} |\n`);
+  process.stdout.write(`| ${row('floor: every sentence a claim', results.length, sum(results.map((r) => r.floor)), false)} |\n`);
   return 0;
 }
 

@@ -142,14 +142,18 @@ const prf = (s: Prf) => `P ${pct(precision(s))} · R ${pct(recall(s))} · F1 ${p
 
 const ratio = (a: number, b: number) => (b ? a / b : 0);
 
-export function row(label: string, threads: number, t: Tally): string {
+export function row(label: string, threads: number, t: Tally, relations = true): string {
   return [
     label,
     String(threads),
     `${prf(t.claims)} (${t.claims.tp} of ${t.claims.predicted} found, ${t.claims.gold} gold)`,
     prf(t.claimsStrict),
     prf(t.units),
-    `${pct(ratio(t.polarityCorrect, t.relationsFound))} of ${t.relationsFound} (${t.relationsGold} gold; all-support ${pct(ratio(t.polaritySupportGold, t.relationsFound))})`,
-    `${pct(ratio(t.crossCorrect, t.crossFound))} of ${t.crossFound} (${t.crossGold} gold; all-support ${pct(ratio(t.crossSupportGold, t.crossFound))})`,
+    relations
+      ? `${pct(ratio(t.polarityCorrect, t.relationsFound))} of ${t.relationsFound} (${t.relationsGold} gold; all-support ${pct(ratio(t.polaritySupportGold, t.relationsFound))})`
+      : '—',
+    relations
+      ? `${pct(ratio(t.crossCorrect, t.crossFound))} of ${t.crossFound} (${t.crossGold} gold; all-support ${pct(ratio(t.crossSupportGold, t.crossFound))})`
+      : '—',
   ].join(' | ');
 }

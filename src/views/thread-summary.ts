@@ -26,12 +26,18 @@ function section(title: string, lines: readonly Markup[], total: number): Block 
 /** What the pipeline read and what it folded or dropped, so a reader can trust the rest. */
 export function readingNote(source: ThreadSource, analysis: ThreadAnalysis): Markup {
   const s = analysis.stats;
-  const parts = [md`Read ${source.origin}: ${s.messages.toLocaleString('en-US')} messages`];
+  const parts = [md`Read ${source.origin}: ${count(s.messages, 'message')}`];
   if (s.repeatedMessages || s.foldedSentences)
-    parts.push(md`${s.foldedSentences} repeated sentences folded (${s.repeatedMessages} messages only repeat earlier text)`);
-  if (s.boilerplateLines) parts.push(md`${s.boilerplateLines} boilerplate or link-only lines dropped`);
-  if (s.otherLanguage) parts.push(md`${s.otherLanguage} messages in other languages left as they are`);
+    parts.push(
+      md`${count(s.foldedSentences, 'repeated sentence')} folded (${count(s.repeatedMessages, 'message')} only repeating earlier text)`,
+    );
+  if (s.boilerplateLines) parts.push(md`${count(s.boilerplateLines, 'boilerplate or link-only line')} dropped`);
+  if (s.otherLanguage) parts.push(md`${count(s.otherLanguage, 'message')} in other languages left as they are`);
   return joinMarkup(parts, ' · ');
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 export function credenceText(credence: StatedCredence): Markup {
@@ -188,7 +194,7 @@ export function nothingArguedReply(source: ThreadSource, analysis: ThreadAnalysi
       text(
         md`I read ${source.origin} and found no argumentative content: no claims, cruxes, stances or stated credences, only chat.${
           analysis.stats.otherLanguage
-            ? md` (${analysis.stats.otherLanguage} messages are in other languages, which I leave as they are.)`
+            ? md` (${count(analysis.stats.otherLanguage, 'message')} in other languages, which I leave as they are.)`
             : ''
         }`,
       ),

@@ -27,8 +27,8 @@ describe('/summarize in a channel', () => {
     expect(chat.requests).toEqual([{ channelId: 'general', limit: 301 }]);
     for (const heading of ['Debates', 'Positions', 'Key claims', 'Explicit cruxes', 'Agreements', 'Open questions', 'Stated credences'])
       expect(text).toContain(heading);
-    expect(text).toMatch(/2 repeated sentences folded \(1 messages only repeat earlier text\)/);
-    expect(text).toMatch(/1 messages in other languages left as they are/);
+    expect(text).toMatch(/2 repeated sentences folded \(1 message only repeating earlier text\)/);
+    expect(text).toMatch(/1 message in other languages left as they are/);
     expect(text).toContain(
       '“I think the crux might be whether values crystallize before the AIs produce most of their own training data.” — carol',
     );
@@ -96,7 +96,7 @@ describe('/summarize in a channel', () => {
       ]),
     });
     const text = replyText(await bot.run('/summarize'));
-    expect(text).toMatch(/found no argumentative content.*2 messages are in other languages/s);
+    expect(text).toMatch(/found no argumentative content.*2 messages in other languages/s);
     expect(captureCount(bot)).toBe(0);
   });
 

@@ -64,6 +64,7 @@ export interface ThreadSummary {
 }
 
 const SAME_CLAIM = 0.6;
+const KEY_CLAIMS_CONSIDERED = 400;
 const CRUX_ORDER: Record<CruxStatement['kind'], number> = { crux: 0, 'key claim': 1, 'not a crux': 2 };
 const POSITIVE = new Set(['supports', 'agrees']);
 const NEGATIVE = new Set(['opposes', 'disagrees']);
@@ -101,7 +102,9 @@ function rankKeyClaims(analysis: ThreadAnalysis): KeyClaim[] {
       const rank = claim.score + 0.25 * into.length + 0.2 * (claim.occurrences.length - 1) + (claim.marksCrux ? 0.3 : 0);
       return { claim, into, rank };
     })
-    .sort((a, b) => b.rank - a.rank || a.claim.sentence - b.claim.sentence);
+    .sort((a, b) => b.rank - a.rank || a.claim.sentence - b.claim.sentence)
+    // Folding near-identical claims compares each with those kept: only the strongest take part.
+    .slice(0, KEY_CLAIMS_CONSIDERED);
 
   // Near-identical claims (cosine ≥ 0.6) are one key claim with several authors.
   const kept: { claim: ExtractedClaim; into: ExtractedRelation[]; rank: number; authors: Set<string>; repeats: number }[] = [];
