@@ -7,8 +7,8 @@ import type { ExtractedClaim, StatedCredence } from '../domain/threads/thread.ts
 import type { ThreadSource } from './thread-source.ts';
 
 /** How many items each section shows before "and N more": the summary is read at a glance. */
-const SHOWN = { debates: 4, positions: 6, keyClaims: 6, cruxes: 4, agreements: 4, openQuestions: 4, credences: 4 } as const;
-const QUOTE_MAX = 160;
+const SHOWN = { debates: 4, positions: 6, keyClaims: 5, cruxes: 4, agreements: 3, openQuestions: 3, credences: 4 } as const;
+const QUOTE_MAX = 140;
 
 export function quote(value: string, max = QUOTE_MAX): string {
   const one = value.replace(/\s+/g, ' ').trim();
@@ -76,7 +76,7 @@ export function summaryReply(input: SummaryReplyInput): Reply {
       summary.debates.slice(0, SHOWN.debates).map((topic) => {
         const top = [...topic.claims].sort((a, b) => (rankOf.get(a.id) ?? 1e9) - (rankOf.get(b.id) ?? 1e9)).slice(0, people ? 1 : 2);
         return md`_${topic.label.join(' · ')}_ (${topic.claims.length} claims): ${joinMarkup(
-          top.map((c) => md`${quote(c.text, 110)}`),
+          top.map((c) => md`${quote(c.text, 90)}`),
           ' · ',
         )}`;
       }),
