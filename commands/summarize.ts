@@ -20,6 +20,7 @@ export default defineCommand({
       candidates: result.set.candidates.length,
       links: result.set.links.length,
       ...(result.debateSlug ? { debateSlug: result.debateSlug } : {}),
+      extractedBy: result.extractedBy,
     });
   },
 });

@@ -6,7 +6,8 @@ import { joinMarkup, link, md } from '../core/markup.ts';
 import { context, fields, text, type Field, type Reply } from '../core/reply.ts';
 import type { Claim } from '../domain/claims.ts';
 import { chooseCandidates, type CandidateSet } from '../domain/threads/candidates.ts';
-import { analyseThread, type ThreadAnalysis } from '../domain/threads/extract.ts';
+import type { ThreadAnalysis } from '../domain/threads/extract.ts';
+import { analyseWithModel, llmSettings } from '../llm/thread-extractor.ts';
 import { summarizeThread, type ThreadSummary } from '../domain/threads/summary.ts';
 import type { Capture, CaptureItem } from '../storage/thread-captures.ts';
 import { readThread, type ThreadRequest, type ThreadSource } from './thread-source.ts';
@@ -20,6 +21,8 @@ export interface ThreadCapture {
   readonly set: CandidateSet;
   readonly capture?: Capture;
   readonly debateSlug?: string;
+  /** Who found the claims: the configured language model, or the heuristics (the default, and the fallback). */
+  readonly extractedBy: 'model' | 'heuristics';
 }
 
 export async function readAndCapture(ctx: BaseContext, request: ThreadRequest): Promise<ThreadCapture> {
@@ -30,14 +33,22 @@ export async function readAndCapture(ctx: BaseContext, request: ThreadRequest): 
       'summarize.empty',
     );
   }
-  const analysis = analyseThread(source.messages);
+  const { analysis, by } = await analyseWithModel(source.messages, llmSettings(ctx.services.config), ctx.log);
   const summary = summarizeThread(analysis);
   const set = chooseCandidates(analysis, summary);
   const debate = ctx.services.store.debates.currentFor(ctx.workspace, ctx.channel.id);
   const capture = set.candidates.length
     ? saveCapture(ctx, { origin: source.origin, messages: source.messages, set, ...(debate ? { debate } : {}) })
     : undefined;
-  return { source, analysis, summary, set, ...(capture ? { capture } : {}), ...(debate ? { debateSlug: debate.slug } : {}) };
+  return {
+    source,
+    analysis,
+    summary,
+    set,
+    extractedBy: by,
+    ...(capture ? { capture } : {}),
+    ...(debate ? { debateSlug: debate.slug } : {}),
+  };
 }
 
 /** One candidate, with Accept, Edit… and Skip. */

@@ -61,12 +61,14 @@ export interface SummaryReplyInput {
   readonly links: number;
   /** The debate the buttons add to, when the channel has one. */
   readonly debateSlug?: string;
+  readonly extractedBy?: 'model' | 'heuristics';
 }
 
 export function summaryReply(input: SummaryReplyInput): Reply {
   const { analysis, summary } = input;
   const people = summary.participants.length;
-  const blocks: (Block | undefined)[] = [context(readingNote(input.source, analysis))];
+  const note = readingNote(input.source, analysis);
+  const blocks: (Block | undefined)[] = [context(input.extractedBy === 'model' ? md`${note} · claims found by the language model` : note)];
   if (input.source.note) blocks.push(context(input.source.note));
 
   const rankOf = new Map(summary.keyClaims.map((k, i) => [k.claim.id, i]));
