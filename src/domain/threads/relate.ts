@@ -23,6 +23,9 @@ export interface RelateInput {
 
 /** How many earlier messages a reply without quote or reply-to may find what it answers in. */
 const LOOKBACK_MESSAGES = 15;
+/** …and how many messages it scans for them at most, so a channel of chatter stays linear. */
+const LOOKBACK_SCAN = 200;
+/** How alike (TF-IDF cosine) a reply and an earlier claim must be for the reply to answer it. */
 const SIMILAR_ENOUGH = 0.2;
 /** A reply's further point is linked to the target message's point it shares this much with. */
 const POINT_SIMILARITY = 0.25;
@@ -117,7 +120,7 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
       if (!to) {
         const pool: ExtractedClaim[] = [];
         // Count only messages that say something new: re-pasted text does not use up the look-back.
-        for (let i = message.index - 1, seen = 0; i >= 0 && seen < LOOKBACK_MESSAGES; i--) {
+        for (let i = message.index - 1, seen = 0; i >= Math.max(0, message.index - LOOKBACK_SCAN) && seen < LOOKBACK_MESSAGES; i--) {
           const earlier = claimsByMessage.get(i);
           if (!earlier || sameAuthor(messages[i]!, message)) continue;
           pool.push(...earlier);
@@ -130,7 +133,9 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
         }
       }
       if (!to && (stanceReading || blockReadings.some((r) => r.crux.crux))) {
-        for (let i = message.index - 1; i >= 0 && !to; i--) if (!sameAuthor(messages[i]!, message)) to = mainClaimOf(i);
+        for (let i = message.index - 1; i >= Math.max(0, message.index - LOOKBACK_SCAN) && !to; i--) {
+          if (!sameAuthor(messages[i]!, message)) to = mainClaimOf(i);
+        }
       }
       if (!to) return;
 
