@@ -15,6 +15,7 @@ import { createApp, main, reportStartupError } from './main.ts';
 import { backupDatabase, exportAll, restoreDatabase, type DatabaseInfo } from './storage/backup.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
 import { printSlackManifest } from './platforms/slack/print-manifest.ts';
+import { extractFile, summarizeFile } from './thread-files.ts';
 
 interface CliCommand {
   readonly usage: string;
@@ -148,6 +149,16 @@ export const CLI: Record<string, CliCommand> = {
     description: 'Print the Slack app manifest (JSON) generated from the commands; --url for HTTP mode',
     run: async (args) => printSlackManifest(args),
   },
+  summarize: {
+    usage: 'cruxbot summarize <file>',
+    description: 'Summarize a thread file (plain text, or JSON {messages}): positions, key claims, cruxes…',
+    run: (args) => summarizeFile(args, terminal()),
+  },
+  extract: {
+    usage: 'cruxbot extract <file> [--json]',
+    description: "List a thread file's claims and relations; --json prints {messages, claims, relations}",
+    run: (args) => extractFile(args, terminal()),
+  },
 };
 
 function usage(line: string): number {
@@ -161,6 +172,14 @@ function describe(info: DatabaseInfo): string {
     .map((t) => `${info.rows[t]} ${t}`)
     .join(', ');
   return `schema ${info.schemaVersion}, ${(info.bytes / 1024).toFixed(0)} KB: ${counts}`;
+}
+
+function terminal() {
+  return {
+    out: (text: string) => process.stdout.write(text),
+    err: (text: string) => process.stderr.write(text),
+    color: process.stdout.isTTY === true,
+  };
 }
 
 export async function runCli(argv: readonly string[]): Promise<number> {

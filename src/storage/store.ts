@@ -4,6 +4,7 @@ import { openDatabase, type Db } from './database.ts';
 import { DebateRepository } from './debates.ts';
 import { LinkRepository } from './links.ts';
 import { SimRunRepository } from './sim-runs.ts';
+import { ThreadCaptureRepository } from './thread-captures.ts';
 
 /** The database and one repository per aggregate. */
 export class Store {
@@ -12,6 +13,7 @@ export class Store {
   readonly links: LinkRepository;
   readonly audit: AuditRepository;
   readonly simRuns: SimRunRepository;
+  readonly captures: ThreadCaptureRepository;
 
   constructor(readonly db: Db) {
     this.debates = new DebateRepository(db);
@@ -19,6 +21,7 @@ export class Store {
     this.links = new LinkRepository(db);
     this.audit = new AuditRepository(db);
     this.simRuns = new SimRunRepository(db);
+    this.captures = new ThreadCaptureRepository(db);
   }
 
   static open(path: string): Store {

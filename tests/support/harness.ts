@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS } from '../../commands/index.ts';
 import { loadConfig } from '../../src/config.ts';
-import type { Actor } from '../../src/core/context.ts';
+import type { Actor, ChatPort } from '../../src/core/context.ts';
 import { runInteraction, runText, type InteractionInput } from '../../src/core/dispatch.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import { toPlainText } from '../../src/core/markup.ts';
@@ -24,8 +24,11 @@ export interface TestBot {
   close(): void;
 }
 
-/** A bot over a real SQLite file in a temporary folder, with a fixed clock. */
-export function createTestBot(options: { now?: Date } = {}): TestBot {
+/**
+ * A bot over a real SQLite file in a temporary folder, with a fixed clock. `chat` stands in for the
+ * platform (e.g. a fake with `fetchHistory`); without it the bot has none, like the console.
+ */
+export function createTestBot(options: { now?: Date; chat?: ChatPort } = {}): TestBot {
   const dir = mkdtempSync(join(tmpdir(), 'cruxbot-test-'));
   const dbPath = join(dir, 'test.db');
   const config = loadConfig({ DATABASE_PATH: dbPath });
@@ -39,6 +42,7 @@ export function createTestBot(options: { now?: Date } = {}): TestBot {
     platform: 'test',
     services,
     commands,
+    ...(options.chat ? { chat: options.chat } : {}),
   });
   return {
     services,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { foundation } from './001-foundation.ts';
 import { simRuns } from './003-sim-runs.ts';
+import { threadCaptures } from './004-thread-captures.ts';
 
 export interface Migration {
   readonly version: number;
@@ -10,4 +11,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a migration that has shipped: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [foundation, simRuns];
+export const MIGRATIONS: readonly Migration[] = [foundation, simRuns, threadCaptures];

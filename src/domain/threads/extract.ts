@@ -1,0 +1,183 @@
+import { readSentence, type SentenceReading } from './analyse.ts';
+import { findQuotedSentence, foldRepeats } from './fold.ts';
+import { looksEnglish } from './language.ts';
+import type { SentencePosition } from './markers.ts';
+import { relateClaims } from './relate.ts';
+import { segmentMessage } from './sentences.ts';
+import type { Extraction, ExtractedClaim, Sentence, ThreadMessage } from './thread.ts';
+import { contentTerms, EMPTY_VECTOR, TermStats, type TermVector } from './words.ts';
+
+/**
+ * The whole pipeline: messages → sentences (boilerplate dropped) → repeated text folded, quotes traced →
+ * each sentence read (claim? premise? crux? stance? credence?) → claims → relations. Pure: the same
+ * thread always gives the same result.
+ */
+export interface ThreadAnalysis extends Extraction {
+  readonly readings: readonly SentenceReading[];
+  /** quote or repeated sentence id → the earlier sentence it reproduces. */
+  readonly sources: ReadonlyMap<number, number>;
+  /** Messages that are not in English, passed through untouched. */
+  readonly otherLanguage: ReadonlySet<number>;
+  readonly terms: TermStats;
+  readonly vectorOfSentence: (id: number) => TermVector;
+}
+
+/** Quotes are traced this many sentences back at most, so a huge channel stays linear. */
+const QUOTE_LOOKBACK = 4000;
+
+export function analyseThread(messages: readonly ThreadMessage[]): ThreadAnalysis {
+  const sentences: Sentence[] = [];
+  const otherLanguage = new Set<number>();
+  let boilerplateLines = 0;
+  for (const message of messages) {
+    if (!message.text.trim()) continue;
+    if (!looksEnglish(message.text)) {
+      otherLanguage.add(message.index);
+      continue;
+    }
+    const { spans, lineKinds } = segmentMessage(message.text);
+    boilerplateLines += lineKinds.filter((k) => k === 'boilerplate' || k === 'link').length;
+    for (const span of spans) {
+      sentences.push({
+        id: sentences.length,
+        message: message.index,
+        start: span.start,
+        end: span.end,
+        text: message.text.slice(span.start, span.end),
+        quote: span.quote,
+      });
+    }
+  }
+
+  const folding = foldRepeats(sentences);
+  const sources = new Map<number, number>([...folding.repeatOf, ...folding.quoteOf]);
+  for (const sentence of sentences) {
+    if (!sentence.quote || sources.has(sentence.id)) continue;
+    const earlier = sentences.slice(Math.max(0, sentence.id - QUOTE_LOOKBACK), sentence.id);
+    const quoted = findQuotedSentence(sentence, earlier);
+    if (quoted !== undefined) sources.set(sentence.id, folding.repeatOf.get(quoted) ?? quoted);
+  }
+
+  const readings = sentences.map((s) => readSentence(s, positionOf(s, sentences, messages[s.message]!.text)));
+  const terms = new TermStats();
+  const termsOf = sentences.map((s) => (sources.has(s.id) ? [] : contentTerms(s.text)));
+  for (const t of termsOf) if (t.length) terms.add(t);
+  const vectors = new Map<number, TermVector>();
+  const vectorOfSentence = (id: number): TermVector => {
+    let v = vectors.get(id);
+    if (!v) vectors.set(id, (v = termsOf[id]?.length ? terms.vector(termsOf[id]!) : EMPTY_VECTOR));
+    return v;
+  };
+
+  // Where each first occurrence reappears: folded repeats and quotes count as the same claim.
+  const occurrences = new Map<number, Set<number>>();
+  for (const [id, source] of sources) {
+    const set = occurrences.get(source) ?? new Set([sentences[source]!.message]);
+    set.add(sentences[id]!.message);
+    occurrences.set(source, set);
+  }
+
+  const claims: ExtractedClaim[] = [];
+  const isOwn = (s: Sentence | undefined) => s !== undefined && !s.quote && !sources.has(s.id);
+  let consumed = -1;
+  for (const reading of readings) {
+    const { sentence } = reading;
+    if (!reading.kind || !isOwn(sentence) || sentence.id === consumed) continue;
+    const message = messages[sentence.message]!;
+    // "I think the crux might be that I disbelieve this claim:" is finished by the sentence after it.
+    const next = sentences[sentence.id + 1];
+    let end = reading.claimEnd;
+    if (/:\s*$/.test(sentence.text) && next && next.message === sentence.message && isOwn(next)) {
+      end = next.end;
+      consumed = next.id;
+    }
+    claims.push({
+      id: `c${claims.length + 1}`,
+      text: message.text.slice(reading.claimStart, end),
+      author: message.author,
+      message: message.index,
+      sentence: sentence.id,
+      kind: reading.kind,
+      ...(reading.credence ? { credence: reading.credence } : {}),
+      occurrences: [...(occurrences.get(sentence.id) ?? [sentence.message])].sort((a, b) => a - b),
+      score: reading.score,
+      marksCrux: reading.crux.crux,
+      notCrux: reading.crux.notCrux,
+    });
+  }
+
+  const relations = relateClaims({
+    messages,
+    readings,
+    claims,
+    sources,
+    vectorOf: (claim) => vectorOfSentence(claim.sentence),
+    textVector: (text) => terms.vector(contentTerms(text)),
+  });
+
+  const repeatedMessages = new Set<number>();
+  const ownSentences = new Map<number, number>();
+  for (const s of sentences) if (!s.quote && !sources.has(s.id)) ownSentences.set(s.message, (ownSentences.get(s.message) ?? 0) + 1);
+  for (const s of sentences) if (folding.repeatOf.has(s.id) && !ownSentences.has(s.message)) repeatedMessages.add(s.message);
+
+  return {
+    messages,
+    sentences,
+    readings,
+    claims,
+    relations,
+    sources,
+    otherLanguage,
+    terms,
+    vectorOfSentence,
+    stats: {
+      messages: messages.length,
+      sentences: sentences.length,
+      foldedSentences: folding.repeatOf.size,
+      repeatedMessages: repeatedMessages.size,
+      boilerplateLines,
+      otherLanguage: otherLanguage.size,
+    },
+  };
+}
+
+/** First or last in its message and paragraph, among the author's own (unquoted) sentences. */
+function positionOf(sentence: Sentence, all: readonly Sentence[], text: string): SentencePosition {
+  const own = (s: Sentence | undefined) => s !== undefined && s.message === sentence.message && !s.quote;
+  let before: Sentence | undefined;
+  for (let i = sentence.id - 1; i >= 0 && all[i]!.message === sentence.message; i--)
+    if (own(all[i])) {
+      before = all[i];
+      break;
+    }
+  let after: Sentence | undefined;
+  for (let i = sentence.id + 1; i < all.length && all[i]!.message === sentence.message; i++)
+    if (own(all[i])) {
+      after = all[i];
+      break;
+    }
+  const breakBetween = (a: Sentence, b: Sentence) =>
+    /\n\s*\n/.test(text.slice(a.end, b.start)) || all.slice(a.id + 1, b.id).some((s) => s.quote);
+  return {
+    messageFirst: !before,
+    messageLast: !after,
+    paragraphFirst: !before || breakBetween(before, sentence),
+    paragraphLast: !after || breakBetween(sentence, after),
+  };
+}
+
+/** The CLI's `extract --json` shape: claims' texts are verbatim slices of their messages. */
+export function extractionJson(analysis: Extraction): unknown {
+  return {
+    messages: analysis.messages.map((m) => ({ index: m.index, author: m.author || 'unknown', text: m.text })),
+    claims: analysis.claims.map((c) => ({
+      id: c.id,
+      text: c.text,
+      author: c.author || 'unknown',
+      message: c.message,
+      kind: c.kind,
+      ...(c.credence ? { credence: c.credence.value } : {}),
+    })),
+    relations: analysis.relations.map((r) => ({ from: r.from, to: r.to, kind: r.kind })),
+  };
+}

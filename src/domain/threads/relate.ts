@@ -1,0 +1,194 @@
+import type { SentenceReading } from './analyse.ts';
+import { ADDITION_START, CONTRAST_START } from './markers.ts';
+import type { ExtractedClaim, ExtractedRelation, RelationKind, ThreadMessage } from './thread.ts';
+import { cosine, type TermVector } from './words.ts';
+
+/**
+ * Who answers whom, and how. Inside a message a reason supports the claim beside it and a conclusion
+ * rests on what came before. Across messages a reply targets what it quotes, the message it answers, or
+ * failing both the most similar earlier claim; its stance markers ("I agree", "No,", "the crux is")
+ * say how.
+ */
+
+export interface RelateInput {
+  readonly messages: readonly ThreadMessage[];
+  readonly readings: readonly SentenceReading[];
+  readonly claims: readonly ExtractedClaim[];
+  /** quote or repeated sentence id → the earlier sentence id it reproduces. */
+  readonly sources: ReadonlyMap<number, number>;
+  readonly vectorOf: (claim: ExtractedClaim) => TermVector;
+  /** Vector of any text, weighted by the thread's word statistics. */
+  readonly textVector: (text: string) => TermVector;
+}
+
+/** How many earlier messages a reply without quote or reply-to may find what it answers in. */
+const LOOKBACK_MESSAGES = 15;
+/** …and how many messages it scans for them at most, so a channel of chatter stays linear. */
+const LOOKBACK_SCAN = 200;
+/** How alike (TF-IDF cosine) a reply and an earlier claim must be for the reply to answer it. */
+const SIMILAR_ENOUGH = 0.2;
+/** A reply's further point is linked to the target message's point it shares this much with. */
+const POINT_SIMILARITY = 0.25;
+const NEGATION =
+  /\b(?:not|no|never|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|shouldn't|wouldn't|nothing|nobody)\b|n't\b/i;
+
+export function relateClaims(input: RelateInput): ExtractedRelation[] {
+  const { messages, readings, claims } = input;
+  const relations: ExtractedRelation[] = [];
+  const seen = new Set<string>();
+  const add = (from: ExtractedClaim, to: ExtractedClaim, kind: RelationKind) => {
+    const key = `${from.id}>${to.id}`;
+    if (from.id === to.id || seen.has(key) || seen.has(`${to.id}>${from.id}`)) return;
+    seen.add(key);
+    relations.push({ from: from.id, to: to.id, kind });
+  };
+
+  const claimBySentence = new Map(claims.map((c) => [c.sentence, c]));
+  const claimsByMessage = new Map<number, ExtractedClaim[]>();
+  for (const claim of claims) claimsByMessage.set(claim.message, [...(claimsByMessage.get(claim.message) ?? []), claim]);
+  const readingsByMessage = new Map<number, SentenceReading[]>();
+  for (const r of readings) readingsByMessage.set(r.sentence.message, [...(readingsByMessage.get(r.sentence.message) ?? []), r]);
+
+  const mainClaimOf = (message: number): ExtractedClaim | undefined => {
+    const own = claimsByMessage.get(message) ?? [];
+    const pool = own.filter((c) => c.kind !== 'premise');
+    return (pool.length ? pool : own).reduce<ExtractedClaim | undefined>(
+      (best, c) => (!best || c.score > best.score ? c : best),
+      undefined,
+    );
+  };
+  /** The claim a quoted or repeated sentence stands for: itself when it is a claim, else its message's main claim. */
+  const claimForSentence = (sentenceId: number): ExtractedClaim | undefined => {
+    const direct = claimBySentence.get(sentenceId);
+    if (direct) return direct;
+    const reading = readings[sentenceId];
+    return reading ? mainClaimOf(reading.sentence.message) : undefined;
+  };
+  const mostSimilar = (vector: TermVector, pool: readonly ExtractedClaim[]): { claim: ExtractedClaim; similarity: number } | undefined => {
+    let best: { claim: ExtractedClaim; similarity: number } | undefined;
+    for (const claim of pool) {
+      const similarity = cosine(vector, input.vectorOf(claim));
+      if (!best || similarity > best.similarity) best = { claim, similarity };
+    }
+    return best;
+  };
+
+  for (const message of messages) {
+    const own = claimsByMessage.get(message.index) ?? [];
+    const sentences = readingsByMessage.get(message.index) ?? [];
+    relateWithinMessage(own, readings, add);
+
+    // Walk the message: a quoted (or re-pasted) sentence sets what the words after it answer.
+    let target: ExtractedClaim | undefined;
+    let explicitTarget = false;
+    let block: SentenceReading[] = [];
+    const flush = () => {
+      if (block.length) answer(block, target, explicitTarget);
+      block = [];
+    };
+    for (const reading of sentences) {
+      const source = input.sources.get(reading.sentence.id);
+      if (source !== undefined) {
+        flush();
+        const quoted = claimForSentence(source);
+        if (quoted && quoted.message !== message.index) {
+          target = quoted;
+          explicitTarget = true;
+        }
+      } else block.push(reading);
+    }
+    flush();
+
+    function answer(blockReadings: readonly SentenceReading[], quoted: ExtractedClaim | undefined, fromQuote: boolean): void {
+      const blockClaims = blockReadings.map((r) => claimBySentence.get(r.sentence.id)).filter((c): c is ExtractedClaim => c !== undefined);
+      const stanceReading = blockReadings.slice(0, 2).find((r) => r.stance);
+      const lead =
+        (stanceReading && claimBySentence.get(stanceReading.sentence.id)) ??
+        blockClaims.find((c) => c.kind !== 'premise') ??
+        blockClaims[0];
+      if (!lead) return;
+      const blockVector = input.textVector(blockReadings.map((r) => r.sentence.text).join(' '));
+      let to = fromQuote ? quoted : undefined;
+      let viaStructure = fromQuote;
+      if (!to && message.replyTo !== undefined) {
+        const pool = claimsByMessage.get(message.replyTo) ?? [];
+        const best = mostSimilar(blockVector, pool);
+        to = best && best.similarity >= 0.05 ? best.claim : mainClaimOf(message.replyTo);
+        viaStructure = to !== undefined;
+      }
+      let similarity = 0;
+      if (!to) {
+        const pool: ExtractedClaim[] = [];
+        // Count only messages that say something new: re-pasted text does not use up the look-back.
+        for (let i = message.index - 1, seen = 0; i >= Math.max(0, message.index - LOOKBACK_SCAN) && seen < LOOKBACK_MESSAGES; i--) {
+          const earlier = claimsByMessage.get(i);
+          if (!earlier || sameAuthor(messages[i]!, message)) continue;
+          pool.push(...earlier);
+          seen++;
+        }
+        const best = mostSimilar(blockVector, pool);
+        if (best && best.similarity >= SIMILAR_ENOUGH) {
+          to = best.claim;
+          similarity = best.similarity;
+        }
+      }
+      if (!to && (stanceReading || blockReadings.some((r) => r.crux.crux))) {
+        for (let i = message.index - 1; i >= Math.max(0, message.index - LOOKBACK_SCAN) && !to; i--) {
+          if (!sameAuthor(messages[i]!, message)) to = mainClaimOf(i);
+        }
+      }
+      if (!to) return;
+
+      for (const r of blockReadings) {
+        const claim = claimBySentence.get(r.sentence.id);
+        if (claim && r.crux.crux && r.crux.explicit) add(claim, to, 'crux-of');
+      }
+      const target = to;
+      const polarity = (claim: ExtractedClaim, stance: SentenceReading['stance']): RelationKind => {
+        if (stance === 'agree' || stance === 'concede') return 'agrees';
+        if (stance === 'disagree') return 'disagrees';
+        const words = readings[claim.sentence]!.sentence.text;
+        const turned = CONTRAST_START.test(words) || (NEGATION.test(words) && !ADDITION_START.test(words));
+        if (sameAuthor(messages[target.message]!, message)) return turned ? 'opposes' : 'supports';
+        // Answering someone else without a marker of agreement is, in a debate, most often a challenge.
+        return turned || viaStructure ? 'opposes' : 'supports';
+      };
+      if (stanceReading?.stance || viaStructure || similarity >= SIMILAR_ENOUGH) add(lead, target, polarity(lead, stanceReading?.stance));
+
+      // The reply's other points answer whichever point of the target message they are closest to.
+      const targetPool = claimsByMessage.get(target.message) ?? [];
+      for (const claim of blockClaims) {
+        if (claim === lead) continue;
+        const best = mostSimilar(input.vectorOf(claim), targetPool);
+        if (best && best.similarity >= POINT_SIMILARITY) add(claim, best.claim, polarity(claim, readings[claim.sentence]!.stance));
+      }
+    }
+  }
+  return relations;
+}
+
+function sameAuthor(a: ThreadMessage, b: ThreadMessage): boolean {
+  return a.author !== '' && a.author === b.author;
+}
+
+/** A reason supports the claim next to it; a conclusion ("So…") rests on the sentence before. */
+function relateWithinMessage(
+  own: readonly ExtractedClaim[],
+  readings: readonly SentenceReading[],
+  add: (from: ExtractedClaim, to: ExtractedClaim, kind: RelationKind) => void,
+): void {
+  own.forEach((claim, i) => {
+    const reading = readings[claim.sentence]!;
+    if (claim.kind === 'premise') {
+      const before = own
+        .slice(0, i)
+        .reverse()
+        .find((c) => c.kind !== 'premise');
+      const after = own.slice(i + 1).find((c) => c.kind !== 'premise');
+      const to = before ?? after;
+      if (to) add(claim, to, 'supports');
+    } else if (reading.cues.inference && i > 0) {
+      add(own[i - 1]!, claim, 'supports');
+    }
+  });
+}

@@ -1,0 +1,160 @@
+import type { Db } from './database.ts';
+
+export type CaptureItemStatus = 'pending' | 'added' | 'skipped' | 'existing';
+export type CaptureLinkKind = 'supports' | 'opposes' | 'crux-of';
+
+export interface NewCaptureItem {
+  readonly text: string;
+  readonly kind: 'claim' | 'premise' | 'crux';
+  readonly author: string;
+  readonly permalink?: string;
+  readonly excerpt?: string;
+  /** The stated credence as written ("e-9", "70%"), shown during review. */
+  readonly credence?: string;
+}
+
+export interface CaptureItem extends NewCaptureItem {
+  readonly position: number;
+  readonly status: CaptureItemStatus;
+  /** The claim made from it, or (status `existing`) the claim already in the debate that says the same. */
+  readonly claimId?: number;
+}
+
+export interface CaptureLink {
+  readonly from: number;
+  readonly to: number;
+  readonly kind: CaptureLinkKind;
+}
+
+export interface Capture {
+  readonly id: number;
+  readonly workspace: string;
+  readonly channel: string;
+  readonly debateId: number | null;
+  /** Where the thread came from, e.g. "the last 200 messages" or "thread.txt". */
+  readonly origin: string;
+  readonly messageCount: number;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+interface ItemRow {
+  position: number;
+  text: string;
+  kind: NewCaptureItem['kind'];
+  author: string;
+  permalink: string | null;
+  excerpt: string | null;
+  credence: string | null;
+  status: CaptureItemStatus;
+  claim_id: number | null;
+}
+
+const toItem = (row: ItemRow): CaptureItem => ({
+  position: row.position,
+  text: row.text,
+  kind: row.kind,
+  author: row.author,
+  ...(row.permalink ? { permalink: row.permalink } : {}),
+  ...(row.excerpt ? { excerpt: row.excerpt } : {}),
+  ...(row.credence ? { credence: row.credence } : {}),
+  status: row.status,
+  ...(row.claim_id !== null ? { claimId: row.claim_id } : {}),
+});
+
+/** Candidate claims and links from a summarized thread, waiting to be added or reviewed. */
+export class ThreadCaptureRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO thread_captures (workspace, channel, debate_id, origin, message_count, created_by, created_at)
+         VALUES (@workspace, @channel, @debateId, @origin, @messageCount, @createdBy, @createdAt)`,
+      ),
+      insertItem: db.prepare(
+        `INSERT INTO thread_capture_items (capture_id, position, text, kind, author, permalink, excerpt, credence)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertLink: db.prepare(
+        'INSERT OR IGNORE INTO thread_capture_links (capture_id, from_position, to_position, kind) VALUES (?, ?, ?, ?)',
+      ),
+      byId: db.prepare<
+        [string, number],
+        {
+          id: number;
+          workspace: string;
+          channel: string;
+          debate_id: number | null;
+          origin: string;
+          message_count: number;
+          created_by: string;
+          created_at: string;
+        }
+      >('SELECT * FROM thread_captures WHERE workspace = ? AND id = ?'),
+      items: db.prepare<[number], ItemRow>('SELECT * FROM thread_capture_items WHERE capture_id = ? ORDER BY position'),
+      links: db.prepare<[number], { from_position: number; to_position: number; kind: CaptureLinkKind }>(
+        'SELECT from_position, to_position, kind FROM thread_capture_links WHERE capture_id = ? ORDER BY from_position, to_position',
+      ),
+      setStatus: db.prepare(
+        'UPDATE thread_capture_items SET status = ?, claim_id = ? WHERE capture_id = ? AND position = ? AND status = ?',
+      ),
+      setDebate: db.prepare('UPDATE thread_captures SET debate_id = ? WHERE workspace = ? AND id = ?'),
+    };
+  }
+
+  insert(capture: Omit<Capture, 'id'>, items: readonly NewCaptureItem[], links: readonly CaptureLink[]): Capture {
+    const { lastInsertRowid } = this.statements.insert.run(capture);
+    const id = Number(lastInsertRowid);
+    items.forEach((item, position) =>
+      this.statements.insertItem.run(
+        id,
+        position,
+        item.text,
+        item.kind,
+        item.author,
+        item.permalink ?? null,
+        item.excerpt ?? null,
+        item.credence ?? null,
+      ),
+    );
+    for (const link of links) this.statements.insertLink.run(id, link.from, link.to, link.kind);
+    return { id, ...capture };
+  }
+
+  byId(workspace: string, id: number): Capture | undefined {
+    const row = this.statements.byId.get(workspace, id);
+    return (
+      row && {
+        id: row.id,
+        workspace: row.workspace,
+        channel: row.channel,
+        debateId: row.debate_id,
+        origin: row.origin,
+        messageCount: row.message_count,
+        createdBy: row.created_by,
+        createdAt: row.created_at,
+      }
+    );
+  }
+
+  items(captureId: number): CaptureItem[] {
+    return this.statements.items.all(captureId).map(toItem);
+  }
+
+  links(captureId: number): CaptureLink[] {
+    return this.statements.links.all(captureId).map((r) => ({ from: r.from_position, to: r.to_position, kind: r.kind }));
+  }
+
+  /**
+   * Moves a pending item to its outcome. Returns false when it was no longer pending (someone else
+   * got there first), so a double click never adds a claim twice.
+   */
+  settle(captureId: number, position: number, status: Exclude<CaptureItemStatus, 'pending'>, claimId: number | null): boolean {
+    return this.statements.setStatus.run(status, claimId, captureId, position, 'pending').changes > 0;
+  }
+
+  setDebate(workspace: string, captureId: number, debateId: number): void {
+    this.statements.setDebate.run(debateId, workspace, captureId);
+  }
+}
