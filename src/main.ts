@@ -4,6 +4,7 @@ import { loadConfig, loadDotEnv, type Config } from './config.ts';
 import { StartupError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { createRegistry, type CommandRegistry } from './core/registry.ts';
+import { startPollCloser } from './jobs/poll-closer.ts';
 import { runConsole } from './platforms/console/repl.ts';
 import { PLATFORMS, type RunningPlatform } from './platforms/index.ts';
 import { createServices, type Services } from './services.ts';
@@ -32,8 +33,10 @@ export async function main(): Promise<number> {
   const enabled = PLATFORMS.filter((p) => p.enabled(config));
   const { services, registry } = createApp(config, { console: enabled.length === 0 });
 
+  const pollCloser = startPollCloser(services);
   if (enabled.length === 0) {
     await runConsole({ services, registry, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    pollCloser.stop();
     services.store.close();
     return 0;
   }
@@ -45,6 +48,7 @@ export async function main(): Promise<number> {
   await new Promise<void>((resolve) => {
     const stop = async (signal: string) => {
       services.log.info({ signal }, 'shutting down: finishing work in flight');
+      pollCloser.stop();
       await Promise.allSettled(running.map((p) => p.stop()));
       const drained = await services.inflight.drain(10_000);
       if (!drained) services.log.warn('some work did not finish within 10 s');

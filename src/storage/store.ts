@@ -1,8 +1,11 @@
 import { AuditRepository } from './audit.ts';
 import { ClaimRepository } from './claims.ts';
+import { CredenceRepository } from './credences.ts';
 import { openDatabase, type Db } from './database.ts';
 import { DebateRepository } from './debates.ts';
 import { LinkRepository } from './links.ts';
+import { PollRepository } from './polls.ts';
+import { ResolutionRepository } from './resolutions.ts';
 
 /** The database and one repository per aggregate. */
 export class Store {
@@ -10,12 +13,18 @@ export class Store {
   readonly claims: ClaimRepository;
   readonly links: LinkRepository;
   readonly audit: AuditRepository;
+  readonly credences: CredenceRepository;
+  readonly polls: PollRepository;
+  readonly resolutions: ResolutionRepository;
 
   constructor(readonly db: Db) {
     this.debates = new DebateRepository(db);
     this.claims = new ClaimRepository(db);
     this.links = new LinkRepository(db);
     this.audit = new AuditRepository(db);
+    this.credences = new CredenceRepository(db);
+    this.polls = new PollRepository(db);
+    this.resolutions = new ResolutionRepository(db);
   }
 
   static open(path: string): Store {

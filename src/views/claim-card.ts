@@ -4,6 +4,7 @@ import { joinMarkup, link, md, type Markup } from '../core/markup.ts';
 import { context, fields, text, type Accent, type ComponentRow, type Field, type Reply } from '../core/reply.ts';
 import { claimRef, STATUS_LABEL, type Claim } from '../domain/claims.ts';
 import { LINK_KIND_INFO, type Link } from '../domain/links.ts';
+import { teamCredenceField } from './credence-summary.ts';
 
 const SHORT = 70;
 const LINKS_SHOWN = 8;
@@ -65,6 +66,7 @@ export function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, clai
     });
   }
   if (debate?.rootClaimId === claim.id) items.push({ name: 'Role', value: md`root of \`${debate.slug}\``, inline: true });
+  items.push(teamCredenceField(ctx, claim));
   if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: linkList(outgoing, 'out') });
   if (incoming.length) items.push({ name: `Links in (${incoming.length})`, value: linkList(incoming, 'in') });
 
@@ -89,5 +91,8 @@ export function claimButtons(claim: Claim): ComponentRow {
     { type: 'button', id: customId('claim', 'support', claim.number), label: 'Support…', style: 'success' },
     { type: 'button', id: customId('claim', 'oppose', claim.number), label: 'Oppose…', style: 'danger' },
     { type: 'button', id: customId('claim', 'link', claim.number), label: 'Link…', style: 'secondary' },
+    ...(claim.status === 'open'
+      ? [{ type: 'button' as const, id: customId('credence', 'form', claim.number), label: 'Credence…', style: 'primary' as const }]
+      : []),
   ];
 }

@@ -62,16 +62,16 @@ export function formatUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-/** `in 3 days`, `in 5 hours`, `in 12 minutes`, `2 hours ago`: rounded down to the largest unit. */
+/** `in 3 days`, `in 5 hours`, `in 12 minutes`, `2 hours ago`: rounded, in the largest unit that fits. */
 export function formatRelative(at: Date, now: Date): string {
   const ms = at.getTime() - now.getTime();
   const abs = Math.abs(ms);
   const [value, unit] =
-    abs >= 86_400_000 * 2
-      ? [Math.floor(abs / 86_400_000), 'day']
-      : abs >= 3_600_000 * 2
-        ? [Math.floor(abs / 3_600_000), 'hour']
-        : [Math.max(1, Math.floor(abs / 60_000)), 'minute'];
+    abs >= 86_400_000 * 1.5
+      ? [Math.round(abs / 86_400_000), 'day']
+      : abs >= 3_600_000 * 1.5
+        ? [Math.round(abs / 3_600_000), 'hour']
+        : [Math.max(1, Math.round(abs / 60_000)), 'minute'];
   const phrase = `${value} ${unit}${value === 1 ? '' : 's'}`;
   return ms >= 0 ? `in ${phrase}` : `${phrase} ago`;
 }

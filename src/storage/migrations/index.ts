@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { foundation } from './001-foundation.ts';
+import { credences } from './002-credences.ts';
 
 export interface Migration {
   readonly version: number;
@@ -9,4 +10,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a migration that has shipped: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [foundation];
+export const MIGRATIONS: readonly Migration[] = [foundation, credences];
