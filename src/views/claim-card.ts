@@ -17,7 +17,7 @@ function short(text: string): string {
 const ACCENT: Record<Claim['status'], Accent> = {
   open: 'info',
   'resolved-true': 'success',
-  'resolved-false': 'error',
+  'resolved-false': 'warning',
   'resolved-ambiguous': 'neutral',
   retracted: 'neutral',
 };

@@ -72,7 +72,7 @@ export function principalComponents(matrix: VoteMatrix, options: PcaOptions = {}
       let change = 0;
       for (let j = 0; j < cols; j++) change += (next[j]! - vector[j]!) ** 2;
       vector = next;
-      if (change < 1e-20) break;
+      if (change < 1e-14) break;
     }
     orient(vector);
     components.push(vector);

@@ -16,7 +16,7 @@ export interface PolisComment {
 }
 
 export interface PolisConversation {
-  /** Voter ids, in ascending numeric order: the matrix's rows. */
+  /** Voter ids, in ascending numeric order: the matrix's rows (someone who voted only on hidden comments has an empty row). */
   readonly participants: readonly string[];
   /** The comments shown, in ascending id order: the matrix's columns. */
   readonly statements: readonly PolisComment[];
@@ -93,11 +93,11 @@ export function parsePolisExport(votesCsv: string, commentsCsv: string): PolisCo
       );
     }
     votesRead++;
+    voters.add(voterId);
     if (!column.has(commentId)) {
       votesSkipped++;
       return;
     }
-    voters.add(voterId);
     const pair = `${voterId}\u0000${commentId}`;
     const previous = latest.get(pair);
     if (previous) votesSuperseded++;

@@ -47,6 +47,7 @@ export interface Representativeness {
   readonly z: number;
   readonly zVersusOthers: number;
   readonly counts: VoteCounts;
+  readonly othersCounts: VoteCounts;
   /** ratio × zVersusOthers × probability × z: Polis's ranking metric. */
   readonly metric: number;
   /** Passed both significance tests (otherwise it is only the best there is). */
@@ -75,6 +76,7 @@ export function representativeness(statement: number, group: VoteCounts, others:
     z,
     zVersusOthers,
     counts: group,
+    othersCounts: others,
     metric: ratio * zVersusOthers * probability * z,
     significant: z > SIGNIFICANT_Z && zVersusOthers > SIGNIFICANT_Z,
   };

@@ -38,9 +38,10 @@ describe('parsePolisExport', () => {
       ['0', 'Buses should be free, everywhere'],
       ['2', 'A "quoted" idea'],
     ]);
-    expect(conversation.participants).toEqual(['1', '2']);
+    // Voter 3 voted only on the hidden comment: a participant with an empty row.
+    expect(conversation.participants).toEqual(['1', '2', '3']);
     // Voter 1 changed their mind on comment 0 at t=20.
-    expect([...conversation.matrix.values]).toEqual([-1, -1, -1, 0]);
+    expect([...conversation.matrix.values]).toEqual([-1, -1, -1, 0, NaN, NaN]);
     expect(conversation).toMatchObject({ votesRead: 6, votesSuperseded: 1, votesSkipped: 1 });
   });
 
