@@ -1,12 +1,13 @@
 import { cpus, totalmem } from 'node:os';
 import { commandsBench } from './commands.ts';
+import { credencesBench } from './credences.ts';
 import type { BenchOptions, BenchRow, BenchSuite } from './types.ts';
 
 /**
  * `npm run bench [-- --quick] [--only <suite>] [--data <folder with polis/ and cmv-dev/>]`: one table of
  * every measured figure, each beside its floor. Paste the output into the README's figures section.
  */
-export const SUITES: readonly BenchSuite[] = [commandsBench];
+export const SUITES: readonly BenchSuite[] = [commandsBench, credencesBench];
 
 function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
   const value = (flag: string) => {

@@ -1,6 +1,6 @@
 import type { Claim } from '../domain/claims.ts';
 import { CredenceIndex, type CredenceEntry } from '../domain/credences/credence-index.ts';
-import type { Credence } from '../storage/credences.ts';
+import type { LatestCredence } from '../storage/credences.ts';
 import type { Store } from '../storage/store.ts';
 
 export interface CruxData {
@@ -13,7 +13,7 @@ export interface CruxData {
   readonly names: ReadonlyMap<string, string>;
 }
 
-const toEntry = (c: Credence): CredenceEntry => ({
+const toEntry = (c: LatestCredence): CredenceEntry => ({
   userId: c.userId,
   claimId: c.claimId,
   value: c.value,

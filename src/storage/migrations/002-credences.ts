@@ -45,7 +45,7 @@ export const credences: Migration = {
       CHECK ((given_claim_id IS NULL) = (given_true IS NULL)),
       CHECK (given_claim_id IS NULL OR given_claim_id <> claim_id)
     );
-    CREATE INDEX credences_latest ON credences (claim_id, given_claim_id, given_true, user_id, id);
+    CREATE INDEX credences_latest ON credences (workspace, claim_id, given_claim_id, given_true, user_id, id);
     CREATE INDEX credences_by_user ON credences (workspace, user_id, id);
 
     -- Every resolution and its undoing; the claim's status holds the current outcome.
