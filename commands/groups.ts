@@ -4,8 +4,9 @@ import { md } from '../src/core/markup.ts';
 import { parseClaimId } from '../src/core/values.ts';
 import { claimRef, type Claim } from '../src/domain/claims.ts';
 import { findOpinionGroups } from '../src/domain/credences/opinion-groups.ts';
+import { opinionMapPng } from '../src/render/opinion-map.ts';
 import { resolveDebate } from '../src/views/lookup.ts';
-import { debateMatrix, opinionGroupBlocks } from '../src/views/opinion-groups-view.ts';
+import { debateMatrix, groupLabel, opinionGroupBlocks } from '../src/views/opinion-groups-view.ts';
 
 export default defineCommand({
   name: 'groups',
@@ -15,6 +16,7 @@ export default defineCommand({
     { name: 'claims', type: 'string', description: 'Only these claims, e.g. C1,C3,C7', maxLength: 400, example: 'C1,C3,C7' },
   ] as const,
   examples: ['/groups', '/groups goal-drift', '/groups claims:C1,C2,C5,C8'],
+  slow: true,
   handler(ctx) {
     const { store } = ctx.services;
     const debate = resolveDebate(ctx, ctx.args.debate);
@@ -41,9 +43,30 @@ export default defineCommand({
         'groups.too-few',
       );
     }
+    const title = ctx.args.claims
+      ? `Opinion groups over ${unique.map(claimRef).join(', ')}`.slice(0, 200)
+      : `Opinion groups in ${debate.slug}`;
+    const png = opinionMapPng(
+      title,
+      data.people.map((p, i) => ({
+        x: result.positions[i]![0] ?? 0,
+        y: result.positions[i]![1] ?? 0,
+        group: result.groupOf[i]!,
+        label: p.name,
+      })),
+      result.groups.map((g) => ({ label: groupLabel(g.id), size: g.members.length })),
+    );
     return {
-      title: ctx.args.claims ? `Opinion groups over ${unique.map(claimRef).join(', ')}`.slice(0, 200) : `Opinion groups in ${debate.slug}`,
+      title,
       blocks: opinionGroupBlocks(data, result),
+      attachments: [
+        {
+          name: 'opinion-groups.png',
+          data: png.data,
+          contentType: 'image/png',
+          description: `Opinion map: ${result.groups.map((g) => `group ${groupLabel(g.id)} of ${g.members.length}`).join(', ')}`,
+        },
+      ],
     };
   },
 });

@@ -22,6 +22,9 @@ export interface GroupsEvaluation {
   readonly ours: readonly number[];
   readonly polis: readonly number[];
   readonly ari: number;
+  /** The same with k simply at the best silhouette (no preference for fewer groups on a near-tie). */
+  readonly ariMaxSilhouette: number;
+  readonly oursMaxSilhouette: readonly number[];
   /**
    * Mean silhouette of each grouping over the same people at the positions computed here: how well each
    * grouping fits this projection of the votes (Polis's may come from an earlier state of the votes).
@@ -37,6 +40,7 @@ export function evaluateGroups(folder: string): GroupsEvaluation {
   const started = performance.now();
   const result = findOpinionGroups(conversation.matrix);
   const ms = performance.now() - started;
+  const plain = findOpinionGroups(conversation.matrix, { silhouetteTolerance: 0 });
   const ours: string[] = [];
   const theirs: string[] = [];
   const points: Float64Array[] = [];
@@ -49,6 +53,16 @@ export function evaluateGroups(folder: string): GroupsEvaluation {
       ours.push(String(g));
       theirs.push(polis);
       points.push(result.positions[i]!);
+    }
+  });
+  const plainOurs: string[] = [];
+  const plainTheirs: string[] = [];
+  conversation.participants.forEach((id, i) => {
+    const g = plain.kind === 'groups' ? plain.groupOf[i]! : -1;
+    const polis = polisGroups.get(id);
+    if (g >= 0 && polis !== undefined) {
+      plainOurs.push(String(g));
+      plainTheirs.push(polis);
     }
   });
   const asIndices = (labels: string[]) => {
@@ -69,6 +83,8 @@ export function evaluateGroups(folder: string): GroupsEvaluation {
     ours: result.kind === 'groups' ? result.groups.map((g) => g.members.length) : [],
     polis: sizes(polisGroups.values()),
     ari: ours.length ? adjustedRandIndex(ours, theirs) : NaN,
+    ariMaxSilhouette: plainOurs.length ? adjustedRandIndex(plainOurs, plainTheirs) : NaN,
+    oursMaxSilhouette: plain.kind === 'groups' ? plain.groups.map((g) => g.members.length) : [],
     silhouetteOurs: silhouette(points, asIndices(ours)),
     silhouettePolis: silhouette(points, asIndices(theirs)),
     ms,
@@ -93,15 +109,15 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   process.stdout.write(
-    '| conversation | participants | placed (ours / Polis / both) | groups, ours | groups, Polis | ARI | silhouette (ours / Polis’s groups) | time |\n',
+    '| conversation | participants | placed (ours / Polis / both) | groups, ours | groups, Polis | ARI | silhouette (ours / Polis’s groups) | k at max silhouette: groups, ARI | time |\n',
   );
-  process.stdout.write('|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write('|---|---|---|---|---|---|---|---|---|\n');
   let failed = 0;
   for (const folder of conversationFolders(args)) {
     try {
       const e = evaluateGroups(folder);
       process.stdout.write(
-        `| ${e.conversation} | ${e.participants} | ${e.oursPlaced} / ${e.polisPlaced} / ${e.both} | ${e.ours.join(' + ')} | ${e.polis.join(' + ')} | ${e.ari.toFixed(3)} | ${e.silhouetteOurs.toFixed(2)} / ${e.silhouettePolis.toFixed(2)} | ${Math.round(e.ms)} ms |\n`,
+        `| ${e.conversation} | ${e.participants} | ${e.oursPlaced} / ${e.polisPlaced} / ${e.both} | ${e.ours.join(' + ')} | ${e.polis.join(' + ')} | ${e.ari.toFixed(3)} | ${e.silhouetteOurs.toFixed(2)} / ${e.silhouettePolis.toFixed(2)} | ${e.oursMaxSilhouette.join(' + ')}, ${e.ariMaxSilhouette.toFixed(3)} | ${Math.round(e.ms)} ms |\n`,
       );
     } catch (error) {
       if (!isUserError(error)) throw error;

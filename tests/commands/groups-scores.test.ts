@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
+import { isPng } from '../../src/render/png.ts';
 import { createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
 const person = (name: string): Actor => ({ id: name, name });
@@ -49,6 +50,9 @@ describe('/groups', () => {
     expect(text).toContain('Common ground: C5 likely for every group: An objection channel detects hidden misalignment');
     expect(text).toMatch(/^C1 \| (100% \| 0%|0% \| 100%) \| Misalignment grows/m);
     expect(text).not.toMatch(/^C5 \|/m);
+    const [map] = reply.attachments ?? [];
+    expect(map).toMatchObject({ name: 'opinion-groups.png', contentType: 'image/png', description: 'Opinion map: group A of 4, group B of 4' });
+    expect(isPng(map!.data)).toBe(true);
   });
 
   it('works over a chosen set of claims, and refuses a bad list', async () => {

@@ -18,6 +18,8 @@ export interface OpinionGroupOptions {
   /** Base clusters before grouping (Polis: 100). */
   readonly baseClusters?: number;
   readonly maxGroups?: number;
+  /** Silhouettes this close to the best count as a tie, won by the fewest groups (default 0.05). */
+  readonly silhouetteTolerance?: number;
   readonly seed?: number;
 }
 
@@ -114,7 +116,7 @@ export function findOpinionGroups(matrix: VoteMatrix, options: OpinionGroupOptio
     tried.push({ k, ...best! });
   }
   const top = Math.max(...tried.map((t) => t.score));
-  const best = tried.find((t) => t.score >= top - SILHOUETTE_TOLERANCE)!;
+  const best = tried.find((t) => t.score >= top - (options.silhouetteTolerance ?? SILHOUETTE_TOLERANCE))!;
 
   // Groups numbered by size, largest first.
   const rawGroupOf = included.map((_, n) => best.assignment[base.assignment[n]!]!);
