@@ -55,31 +55,47 @@ function answerBlocks(ctx: Ctx, claim: Claim, result: RecordedCredence, given?: 
 }
 
 /**
- * After a conditional credence: how much B matters to the actor (their crux strength), whether their
- * P(A) fits their conditionals, or which of P(A|B), P(A|¬B), P(B) is still missing.
+ * How the actor's credences in a pair of claims fit together. After a conditional credence P(A|B): how
+ * much B matters to them (their crux strength), whether their P(A) fits, or which of P(A|B), P(A|¬B),
+ * P(B) is still missing. After a plain credence: the same for each pair it completes.
  */
 function conditionalNotes(ctx: Ctx, claim: Claim, given?: { claim: Claim; isTrue: boolean }): Block[] {
-  if (!given) return [];
   const { store } = ctx.services;
-  const mine = (claimId: number, condition?: { claimId: number; isTrue: boolean }) =>
-    store.credences.latestOf(ctx.workspace, ctx.actor.id, claimId, condition)?.value;
+  if (given) return pairNotes(ctx, claim, given.claim, true);
+  const pairs = new Map<string, [number, number]>();
+  for (const c of store.credences.conditionalsAround(ctx.workspace, ctx.actor.id, claim.id)) {
+    pairs.set(`${c.claimId}|${c.given!.claimId}`, [c.claimId, c.given!.claimId]);
+  }
+  return [...pairs.values()].slice(0, PAIRS_SHOWN).flatMap(([a, b]) => {
+    const [first, second] = [store.claims.byId(ctx.workspace, a), store.claims.byId(ctx.workspace, b)];
+    return first && second ? pairNotes(ctx, first, second, false) : [];
+  });
+}
+
+const PAIRS_SHOWN = 3;
+
+function pairNotes(ctx: Ctx, claim: Claim, condition: Claim, sayWhatIsMissing: boolean): Block[] {
+  const { store } = ctx.services;
+  const mine = (claimId: number, given?: { claimId: number; isTrue: boolean }) =>
+    store.credences.latestOf(ctx.workspace, ctx.actor.id, claimId, given)?.value;
   const a = claimRef(claim);
-  const b = claimRef(given.claim);
-  const aGivenB = mine(claim.id, { claimId: given.claim.id, isTrue: true });
-  const aGivenNotB = mine(claim.id, { claimId: given.claim.id, isTrue: false });
-  const pB = mine(given.claim.id);
+  const b = claimRef(condition);
+  const aGivenB = mine(claim.id, { claimId: condition.id, isTrue: true });
+  const aGivenNotB = mine(claim.id, { claimId: condition.id, isTrue: false });
+  const pB = mine(condition.id);
   const pA = mine(claim.id);
-  const missing: Markup[] = [];
-  if (aGivenB === undefined) missing.push(md`\`/credence ${a} <value> given:${b}\``);
-  if (aGivenNotB === undefined) missing.push(md`\`/credence ${a} <value> given:!${b}\``);
-  if (pB === undefined) missing.push(md`\`/credence ${b} <value>\``);
   if (aGivenB === undefined || aGivenNotB === undefined || pB === undefined) {
+    if (!sayWhatIsMissing) return [];
+    const missing: Markup[] = [];
+    if (aGivenB === undefined) missing.push(md`\`/credence ${a} <value> given:${b}\``);
+    if (aGivenNotB === undefined) missing.push(md`\`/credence ${a} <value> given:!${b}\``);
+    if (pB === undefined) missing.push(md`\`/credence ${b} <value>\``);
     return [context(md`To see how much ${b} matters to you, add ${joinMarkup(missing, ' and ')}.`)];
   }
   const c = { b: pB, aGivenB, aGivenNotB };
   const notes: Block[] = [
     text(
-      md`${b} is worth **${Math.round(cruxStrength(c) * 100)} points** to you: learning whether it is true would move your ${a} that much on average.`,
+      md`${b} is worth **${Math.round(cruxStrength(c) * 100)} points** to you on ${a}: learning whether it is true would move your ${a} that much on average.`,
     ),
   ];
   if (pA !== undefined && Math.abs(coherenceGap(c, pA)) >= COHERENCE_GAP_SHOWN) {

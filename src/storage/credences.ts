@@ -151,6 +151,11 @@ export class CredenceRepository {
          WHERE x.id IN (${latestIds('x.workspace = @workspace AND x.user_id = @userId')})
          ORDER BY c.number, x.given_claim_id IS NOT NULL, g.number, x.given_true DESC LIMIT @limit OFFSET @offset`,
       ),
+      conditionalsAround: db.prepare<[Params], LatestRow>(
+        `${SELECT_LATEST} WHERE x.id IN (${latestIds(
+          'x.workspace = @workspace AND x.user_id = @userId AND x.given_claim_id IS NOT NULL AND (x.claim_id = @claimId OR x.given_claim_id = @claimId)',
+        )}) ORDER BY x.id`,
+      ),
       countByUser: db.prepare<[Params], { n: number }>(
         `SELECT count(*) AS n FROM (SELECT 1 FROM credences x WHERE x.workspace = @workspace AND x.user_id = @userId
            GROUP BY x.claim_id, x.given_claim_id, x.given_true)`,
@@ -203,6 +208,11 @@ export class CredenceRepository {
 
   latestUnconditionalInDebate(workspace: string, debateId: number): LatestCredence[] {
     return this.statements.latestUnconditionalInDebate.all({ workspace, debateId }).map(toLatest);
+  }
+
+  /** A person's latest conditional credences in the claim, or given the claim. */
+  conditionalsAround(workspace: string, userId: string, claimId: number): LatestCredence[] {
+    return this.statements.conditionalsAround.all({ workspace, userId, claimId }).map(toLatest);
   }
 
   /** A person's latest credences, by claim number, with the claims' text and status. */

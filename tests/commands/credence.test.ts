@@ -49,12 +49,16 @@ describe('/credence', () => {
     expect(first).toContain('add /credence C1 <value> given:!C2 and /credence C2 <value>');
     await bot.run('/credence C1 40 given:!C2');
     await bot.run('/credence C1 30');
+    // P(C2) completes the set: 2·.25·.75·.4 = 15 points; implied P(C1) = 50% against the stated 30%.
     const done = replyText(await bot.run('/credence C2 25'));
     expect(done).toContain('Recorded P(C2) = 25%.');
-    // Re-stating a conditional now has everything: 2·.25·.75·.4 = 15 points; implied P(C1) = 50% vs 30%.
-    const full = replyText(await bot.run('/credence C1 40% given:!C2'));
-    expect(full).toContain('C2 is worth 15 points to you');
-    expect(full).toContain('Your P(C1) is 30%, but your conditionals imply 50% (25% × 80% + 75% × 40%)');
+    expect(done).toContain('C2 is worth 15 points to you on C1');
+    expect(done).toContain('Your P(C1) is 30%, but your conditionals imply 50% (25% × 80% + 75% × 40%)');
+    // Moving P(C1) to what the conditionals imply: no more gap to point out.
+    const fixed = replyText(await bot.run('/credence C1 50'));
+    expect(fixed).toContain('C2 is worth 15 points to you on C1');
+    expect(fixed).not.toContain('may need another look');
+    expect(replyText(await bot.run('/credence C1 60% given:!C2'))).toContain('C2 is worth 8 points to you on C1');
   });
 
   it('lists my latest credences, plain and conditional, and only mine', async () => {

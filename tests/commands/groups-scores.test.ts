@@ -51,7 +51,11 @@ describe('/groups', () => {
     expect(text).toMatch(/^C1 \| (100% \| 0%|0% \| 100%) \| Misalignment grows/m);
     expect(text).not.toMatch(/^C5 \|/m);
     const [map] = reply.attachments ?? [];
-    expect(map).toMatchObject({ name: 'opinion-groups.png', contentType: 'image/png', description: 'Opinion map: group A of 4, group B of 4' });
+    expect(map).toMatchObject({
+      name: 'opinion-groups.png',
+      contentType: 'image/png',
+      description: 'Opinion map: group A of 4, group B of 4',
+    });
     expect(isPng(map!.data)).toBe(true);
   });
 

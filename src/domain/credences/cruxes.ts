@@ -63,6 +63,7 @@ export function rankCruxes(index: CredenceIndex, targetId: number, candidateIds:
 function conditionalRow(index: CredenceIndex, a: number, b: number): CruxRow | undefined {
   const ifTrue = index.conditional(a, b, true);
   const ifFalse = index.conditional(a, b, false);
+  if (ifTrue.size === 0 || ifFalse.size === 0) return undefined;
   const ownB = index.unconditional(b);
   const spread = aggregate([...ownB.values()]);
   const strengths: number[] = [];

@@ -5,42 +5,52 @@
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
-  let field = '';
-  let quoted = false;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const n = text.length;
-  const endField = () => {
+  while (i < n) {
+    let field: string;
+    if (text[i] === '"') {
+      // Quoted: up to the closing quote, with "" standing for one quote.
+      let value = '';
+      let from = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', from);
+        if (quote === -1) throw new Error('a quoted field is never closed');
+        value += text.slice(from, quote);
+        if (text[quote + 1] === '"') {
+          value += '"';
+          from = quote + 2;
+        } else {
+          i = quote + 1;
+          break;
+        }
+      }
+      field = value;
+      // Text after a closing quote (`"a"b`): kept, as spreadsheets do.
+      let end = i;
+      while (end < n && !isDelimiter(text.charCodeAt(end))) end++;
+      field += text.slice(i, end);
+      i = end;
+    } else {
+      let end = i;
+      while (end < n && !isDelimiter(text.charCodeAt(end))) end++;
+      field = text.slice(i, end);
+      i = end;
+    }
     row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
+    if (text[i] === ',') {
+      i++;
+      if (i < n && text[i] !== '\n' && text[i] !== '\r') continue;
+      // A comma at the end of a line ends the row with an empty field.
+      row.push('');
+    }
+    if (text[i] === '\r') i++;
+    if (text[i] === '\n') i++;
     rows.push(row);
     row = [];
-  };
-  while (i < n) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-      } else field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') endField();
-    else if (ch === '\n') endRow();
-    else if (ch === '\r') {
-      if (text[i + 1] !== '\n') endRow();
-    } else field += ch;
-    i++;
   }
-  if (quoted) throw new Error('a quoted field is never closed');
-  if (field !== '' || row.length > 0) endRow();
   return rows;
 }
+
+/** `,`, LF or CR. */
+const isDelimiter = (c: number) => c === 44 || c === 10 || c === 13;

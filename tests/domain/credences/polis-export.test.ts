@@ -12,6 +12,13 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('keeps empty fields at the end of a line, and text after a closing quote', () => {
+    expect(parseCsv('a,b,\n"x"y,z')).toEqual([
+      ['a', 'b', ''],
+      ['xy', 'z'],
+    ]);
+  });
+
   it('refuses a quote that never closes', () => {
     expect(() => parseCsv('a,"b\n1,2')).toThrow(/never closed/);
   });
