@@ -1,4 +1,3 @@
-import type { BaseContext } from '../core/context.ts';
 import { customId } from '../core/custom-id.ts';
 import type { Logger } from '../core/logger.ts';
 import { joinMarkup, md, type Markup } from '../core/markup.ts';
@@ -9,7 +8,7 @@ import { formatPercent, formatPoints } from '../domain/credences/parse-credence.
 import type { Services } from '../services.ts';
 import type { Poll } from '../storage/polls.ts';
 import type { Store } from '../storage/store.ts';
-import { aggregateFields, aggregateLine, histogramText, people } from './credence-summary.ts';
+import { aggregateFields, aggregateLine, histogramText } from './credence-summary.ts';
 
 /** The poll's buttons: the five quick values, then a form for any value. */
 export const POLL_VALUES = [5, 25, 50, 75, 95] as const;
