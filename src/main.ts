@@ -33,8 +33,8 @@ export async function main(): Promise<number> {
   const enabled = PLATFORMS.filter((p) => p.enabled(config));
   const { services, registry } = createApp(config, { console: enabled.length === 0 });
 
-  const pollCloser = startPollCloser(services);
   if (enabled.length === 0) {
+    const pollCloser = startPollCloser(services);
     await runConsole({ services, registry, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     pollCloser.stop();
     services.store.close();
@@ -44,6 +44,8 @@ export async function main(): Promise<number> {
   const running: RunningPlatform[] = [];
   for (const platform of enabled) running.push(await platform.start(services, registry));
   services.log.info({ platforms: running.map((p) => p.name) }, 'cruxbot is running');
+  // After the platforms: a poll that fell due while the bot was down can then have its message edited.
+  const pollCloser = startPollCloser(services);
 
   await new Promise<void>((resolve) => {
     const stop = async (signal: string) => {

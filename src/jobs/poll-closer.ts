@@ -25,8 +25,9 @@ export interface PollCloser {
 export const POLL_CHECK_INTERVAL_MS = 30_000;
 
 /**
- * Checks for due polls now and then every `intervalMs`. The timer is unref'd: it never keeps the process
- * (a test, the console) alive on its own. Each round counts as work in flight, so a shutdown waits for it.
+ * Checks for due polls at once (on the next turn of the event loop, once the caller has set up its chat
+ * ports) and then every `intervalMs`. The timers are unref'd: they never keep the process (a test, the
+ * console) alive on their own. Each round counts as work in flight, so a shutdown waits for it.
  */
 export function startPollCloser(services: Services, intervalMs = POLL_CHECK_INTERVAL_MS): PollCloser {
   let running = false;
@@ -44,8 +45,14 @@ export function startPollCloser(services: Services, intervalMs = POLL_CHECK_INTE
       running = false;
     }
   };
-  void tick();
+  const first = setTimeout(() => void tick(), 0);
   const timer = setInterval(() => void tick(), intervalMs);
+  first.unref();
   timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return {
+    stop: () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    },
+  };
 }

@@ -96,6 +96,10 @@ describe('/doublecrux', () => {
     expect(replyText(await bot.run('/doublecrux C1 ada'))).toMatch(/missing `?second/);
   });
 
+  it('cannot read another workspace’s claim or credences', async () => {
+    expect(replyText(await bot.run('/doublecrux C1 @ada @ben', { workspace: 'discord:9' }))).toMatch(/no claim C1 here/);
+  });
+
   it('suggests what to rate when no claim explains the gap yet', async () => {
     await rate(CY, { C1: 10, C4: 90 });
     await rate(DANA, { C1: 90, C4: 20 });

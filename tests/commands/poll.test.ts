@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor, ChatPort } from '../../src/core/context.ts';
 import type { MessageRef, Reply } from '../../src/core/reply.ts';
-import { closeDuePolls } from '../../src/jobs/poll-closer.ts';
+import { closeDuePolls, startPollCloser } from '../../src/jobs/poll-closer.ts';
 import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
 const CY: Actor = { id: 'cy', name: 'cy' };
@@ -113,6 +113,26 @@ describe('the poll lifecycle', () => {
     expect(replyText(updates.at(-1)!.reply)).toContain('at its closing time');
     expect(bot.services.store.audit.recent('local', 1)[0]).toMatchObject({ action: 'poll.close', actorId: 'cruxbot' });
     expect(await closeDuePolls(bot.services, new Date('2026-11-25T00:00:00Z'))).toEqual([]);
+  });
+
+  it('the closer started from main checks at once and then on its interval, and stops', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'clearTimeout', 'clearInterval'] });
+    try {
+      let now = new Date('2026-11-23T12:00:00Z');
+      const services = { ...bot.services, clock: () => now };
+      await post('/poll C1 closes:2h');
+      const closer = startPollCloser(services, 60_000);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(bot.services.store.polls.openForClaim('local', 1)).toBeDefined();
+      now = new Date('2026-11-23T14:00:00Z');
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(bot.services.store.polls.openForClaim('local', 1)).toBeUndefined();
+      expect(updates.at(-1)!.reply.title).toBe('Poll closed · C1');
+      closer.stop();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('/poll close by its creator or a moderator; others are refused', async () => {
