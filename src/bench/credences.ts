@@ -89,9 +89,10 @@ async function pollWithVoters(services: Services, voters: number): Promise<Bench
   await opened.onSent?.({ platform: 'bench', channel: 'c', id: 'm' });
 
   let tick = 0;
-  const command = await time((i) => runText(`/credence C1 ${5 + ((i * 7) % 90)}`, request(services, `voter${i % voters}`)), 400);
+  const command = await time((i) => runText(`/credence C1 ${6 + ((i * 7) % 89)}`, request(services, `voter${(i * 7) % voters}`)), 400);
+  // Every vote changes the voter's value, so each one is a real write (an unchanged vote stores nothing).
   const button = await time(
-    (i) => runInteraction(`poll:vote:1:${[5, 25, 50, 75, 95][i % 5]}`, request(services, `voter${(i * 13) % voters}`)),
+    (i) => runInteraction(`poll:vote:1:${[5, 25, 50, 75, 95][(i + Math.floor(i / voters)) % 5]}`, request(services, `voter${i % voters}`)),
     400,
   );
   const rawInsert = db.prepare(
