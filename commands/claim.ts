@@ -1,5 +1,6 @@
 import { addClaim, checkClaimText, editClaim, retractClaim } from '../src/actions/claims.ts';
 import { addLink } from '../src/actions/links.ts';
+import { resolveClaim, unresolveClaim } from '../src/actions/resolutions.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
 import type { InteractionContext } from '../src/core/context.ts';
 import { customId } from '../src/core/custom-id.ts';
@@ -9,7 +10,9 @@ import { context, notice, table, type Reply } from '../src/core/reply.ts';
 import { parseClaimId } from '../src/core/values.ts';
 import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL, type Claim } from '../src/domain/claims.ts';
 import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../src/domain/links.ts';
+import { OUTCOMES } from '../src/storage/resolutions.ts';
 import { claimCard } from '../src/views/claim-card.ts';
+import { refreshPollMessage } from '../src/views/poll-message.ts';
 import { resolveDebate } from '../src/views/lookup.ts';
 
 const PAGE_SIZE = 20;
@@ -180,6 +183,40 @@ const search = subcommand({
   },
 });
 
+const resolve = subcommand({
+  name: 'resolve',
+  description: 'Resolve your claim true, false or ambiguous, scoring everyone’s credences (undo: reopen)',
+  options: [
+    { name: 'claim', type: 'claim', description: 'The claim id, e.g. C3', required: true, positional: true },
+    {
+      name: 'outcome',
+      type: 'string',
+      description: 'What happened (undo reopens it)',
+      required: true,
+      positional: true,
+      choices: [...OUTCOMES, 'undo'],
+    },
+  ] as const,
+  examples: ['/claim resolve C3 true', '/claim resolve C3 ambiguous', '/claim resolve C3 undo'],
+  async handler(ctx) {
+    const claim = ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+    if (ctx.args.outcome === 'undo') {
+      const reopened = unresolveClaim(ctx, claim);
+      return claimCard(ctx, reopened, md`Reopened ${claimRef(reopened)}: it takes credences again and is no longer scored.`);
+    }
+    const { claim: resolved, closedPoll } = resolveClaim(ctx, claim, ctx.args.outcome);
+    if (closedPoll) await refreshPollMessage(ctx, closedPoll);
+    const raters = ctx.services.store.credences.latestUnconditional(ctx.workspace, claim.id).length;
+    return claimCard(
+      ctx,
+      resolved,
+      ctx.args.outcome === 'ambiguous'
+        ? md`Resolved ${claimRef(resolved)} as ambiguous: it is not scored. Undo with \`/claim resolve ${claimRef(resolved)} undo\`.`
+        : md`Resolved ${claimRef(resolved)}: ${ctx.args.outcome}. ${raters} credence${raters === 1 ? '' : 's'} scored (\`/scores\`)${closedPoll ? '; its poll is closed' : ''}. Undo with \`/claim resolve ${claimRef(resolved)} undo\`.`,
+    );
+  },
+});
+
 function short(value: string, max: number): string {
   const one = value.replace(/\s+/g, ' ');
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
@@ -227,7 +264,7 @@ function kindFrom(raw: string | undefined): LinkKind {
 export default defineCommand({
   name: 'claim',
   description: 'Capture, show, list, edit, retract and search claims',
-  subcommands: [add, show, list, edit, retract, search],
+  subcommands: [add, show, list, edit, retract, search, resolve],
   messageActions: [{ label: 'Capture as claim', action: 'capture', description: 'Store a message as a claim in the channel’s debate' }],
   interactions: {
     support: linkedClaimForm('supports'),

@@ -1,13 +1,35 @@
 import type { Command } from '../src/core/command.ts';
 import capture from './capture.ts';
 import claim from './claim.ts';
+import credence from './credence.ts';
+import cruxes from './cruxes.ts';
 import debate from './debate.ts';
+import doublecrux from './doublecrux.ts';
 import drift from './drift.ts';
+import groups from './groups.ts';
 import help from './help.ts';
 import link from './link.ts';
 import map from './map.ts';
+import poll from './poll.ts';
+import scores from './scores.ts';
 import summarize from './summarize.ts';
 import unlink from './unlink.ts';
 
 /** Every command, in the order /help lists them. Explicit on purpose: no folder scanning. */
-export const COMMANDS: readonly Command[] = [debate, claim, link, unlink, map, summarize, capture, drift, help];
+export const COMMANDS: readonly Command[] = [
+  debate,
+  claim,
+  link,
+  unlink,
+  map,
+  credence,
+  poll,
+  cruxes,
+  doublecrux,
+  groups,
+  scores,
+  summarize,
+  capture,
+  drift,
+  help,
+];

@@ -10,7 +10,10 @@ import { createRegistry } from './core/registry.ts';
 import { validateArgs } from './core/schema.ts';
 import { inputFrom } from './domain/drift/requests.ts';
 import { driftJson } from './domain/drift/solve.ts';
+import { isUserError } from './core/errors.ts';
 import { loadDemo } from './demo.ts';
+import { readPolisFolder } from './eval/polis-folder.ts';
+import { describePolisGroups, polisGroupsReport } from './eval/polis-groups.ts';
 import { createApp, main, reportStartupError } from './main.ts';
 import { backupDatabase, exportAll, restoreDatabase, type DatabaseInfo } from './storage/backup.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
@@ -158,6 +161,27 @@ export const CLI: Record<string, CliCommand> = {
     usage: 'cruxbot extract <file> [--json]',
     description: "List a thread file's claims and relations; --json prints {messages, claims, relations}",
     run: (args) => extractFile(args, terminal()),
+  },
+  groups: {
+    usage: 'cruxbot groups --polis <folder> [--json]',
+    description: "Opinion groups of a Polis export (votes.csv + comments.csv), Polis's way; --json for data",
+    async run(args) {
+      const json = args.includes('--json');
+      const folder = takeFlag(args, 'polis');
+      if (!folder || folder.startsWith('--')) {
+        process.stderr.write('Usage: cruxbot groups --polis <folder with votes.csv and comments.csv> [--json]\n');
+        return 2;
+      }
+      try {
+        const report = polisGroupsReport(readPolisFolder(folder));
+        process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${describePolisGroups(report)}\n`);
+        return 0;
+      } catch (error) {
+        if (!isUserError(error)) throw error;
+        process.stderr.write(`${error.message}\n`);
+        return 1;
+      }
+    },
   },
 };
 

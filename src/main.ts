@@ -4,6 +4,7 @@ import { loadConfig, loadDotEnv, type Config } from './config.ts';
 import { StartupError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { createRegistry, type CommandRegistry } from './core/registry.ts';
+import { startPollCloser } from './jobs/poll-closer.ts';
 import { runConsole } from './platforms/console/repl.ts';
 import { PLATFORMS, type RunningPlatform } from './platforms/index.ts';
 import { createServices, type Services } from './services.ts';
@@ -33,7 +34,9 @@ export async function main(): Promise<number> {
   const { services, registry } = createApp(config, { console: enabled.length === 0 });
 
   if (enabled.length === 0) {
+    const pollCloser = startPollCloser(services);
     await runConsole({ services, registry, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    pollCloser.stop();
     services.store.close();
     return 0;
   }
@@ -41,10 +44,13 @@ export async function main(): Promise<number> {
   const running: RunningPlatform[] = [];
   for (const platform of enabled) running.push(await platform.start(services, registry));
   services.log.info({ platforms: running.map((p) => p.name) }, 'cruxbot is running');
+  // After the platforms: a poll that fell due while the bot was down can then have its message edited.
+  const pollCloser = startPollCloser(services);
 
   await new Promise<void>((resolve) => {
     const stop = async (signal: string) => {
       services.log.info({ signal }, 'shutting down: finishing work in flight');
+      pollCloser.stop();
       await Promise.allSettled(running.map((p) => p.stop()));
       const drained = await services.inflight.drain(10_000);
       if (!drained) services.log.warn('some work did not finish within 10 s');

@@ -1,10 +1,13 @@
 import { AuditRepository } from './audit.ts';
 import { ClaimRepository } from './claims.ts';
+import { CredenceRepository } from './credences.ts';
 import { openDatabase, type Db } from './database.ts';
 import { DebateRepository } from './debates.ts';
 import { LinkRepository } from './links.ts';
 import { SimRunRepository } from './sim-runs.ts';
 import { ThreadCaptureRepository } from './thread-captures.ts';
+import { PollRepository } from './polls.ts';
+import { ResolutionRepository } from './resolutions.ts';
 
 /** The database and one repository per aggregate. */
 export class Store {
@@ -14,6 +17,9 @@ export class Store {
   readonly audit: AuditRepository;
   readonly simRuns: SimRunRepository;
   readonly captures: ThreadCaptureRepository;
+  readonly credences: CredenceRepository;
+  readonly polls: PollRepository;
+  readonly resolutions: ResolutionRepository;
 
   constructor(readonly db: Db) {
     this.debates = new DebateRepository(db);
@@ -22,6 +28,9 @@ export class Store {
     this.audit = new AuditRepository(db);
     this.simRuns = new SimRunRepository(db);
     this.captures = new ThreadCaptureRepository(db);
+    this.credences = new CredenceRepository(db);
+    this.polls = new PollRepository(db);
+    this.resolutions = new ResolutionRepository(db);
   }
 
   static open(path: string): Store {

@@ -5,6 +5,7 @@ import { context, fields, text, type Accent, type ComponentRow, type Field, type
 import { claimRef, STATUS_LABEL, type Claim } from '../domain/claims.ts';
 import { LINK_KIND_INFO, type Link } from '../domain/links.ts';
 import { driftEvidenceField } from './drift/evidence.ts';
+import { teamCredenceField } from './credence-summary.ts';
 
 const SHORT = 70;
 const LINKS_SHOWN = 8;
@@ -17,7 +18,7 @@ function short(text: string): string {
 const ACCENT: Record<Claim['status'], Accent> = {
   open: 'info',
   'resolved-true': 'success',
-  'resolved-false': 'error',
+  'resolved-false': 'warning',
   'resolved-ambiguous': 'neutral',
   retracted: 'neutral',
 };
@@ -66,6 +67,7 @@ export function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, clai
     });
   }
   if (debate?.rootClaimId === claim.id) items.push({ name: 'Role', value: md`root of \`${debate.slug}\``, inline: true });
+  items.push(teamCredenceField(ctx, claim));
   if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: linkList(outgoing, 'out') });
   if (incoming.length) items.push({ name: `Links in (${incoming.length})`, value: linkList(incoming, 'in') });
   const driftRuns = driftEvidenceField(ctx, claim);
@@ -92,5 +94,8 @@ export function claimButtons(claim: Claim): ComponentRow {
     { type: 'button', id: customId('claim', 'support', claim.number), label: 'Support…', style: 'success' },
     { type: 'button', id: customId('claim', 'oppose', claim.number), label: 'Oppose…', style: 'danger' },
     { type: 'button', id: customId('claim', 'link', claim.number), label: 'Link…', style: 'secondary' },
+    ...(claim.status === 'open'
+      ? [{ type: 'button' as const, id: customId('credence', 'form', claim.number), label: 'Credence…', style: 'primary' as const }]
+      : []),
   ];
 }

@@ -23,7 +23,7 @@ describe('/claim add', () => {
     expect(text).toContain('Tags: #reward-seeking #terminal');
     expect(text).toContain('Author: alice');
     expect(text).toMatch(/\/link C2 C1 supports/);
-    expect(second.components?.[0]?.map((c) => (c.type === 'button' ? c.label : ''))).toEqual(['Support…', 'Oppose…', 'Link…']);
+    expect(second.components?.[0]?.map((c) => (c.type === 'button' ? c.label : ''))).toEqual(['Support…', 'Oppose…', 'Link…', 'Credence…']);
   });
 
   it('stores a source link', async () => {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { foundation } from './001-foundation.ts';
+import { credences } from './002-credences.ts';
 import { simRuns } from './003-sim-runs.ts';
 import { threadCaptures } from './004-thread-captures.ts';
 
@@ -11,4 +12,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a migration that has shipped: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [foundation, simRuns, threadCaptures];
+export const MIGRATIONS: readonly Migration[] = [foundation, credences, simRuns, threadCaptures];

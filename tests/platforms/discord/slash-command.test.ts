@@ -29,6 +29,7 @@ describe('a slash command on Discord', () => {
       ['Support…', 'claim:support:1'],
       ['Oppose…', 'claim:oppose:1'],
       ['Link…', 'claim:link:1'],
+      ['Credence…', 'credence:form:1'],
     ]);
     expectWithinDiscordLimits(data);
 

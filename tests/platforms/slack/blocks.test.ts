@@ -30,6 +30,7 @@ describe('the claim card as Block Kit', () => {
       ['Support…', 'primary'],
       ['Oppose…', 'danger'],
       ['Link…', undefined],
+      ['Credence…', 'primary'],
     ]);
     expect(fallback.split('\n').slice(0, 2)).toEqual(['C1 · open', 'Agents game broken scorers']);
   });

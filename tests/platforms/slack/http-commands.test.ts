@@ -56,6 +56,7 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
       ['claim:support:1', 'Support…'],
       ['claim:oppose:1', 'Oppose…'],
       ['claim:link:1', 'Link…'],
+      ['credence:form:1', 'Credence…'],
     ]);
   });
 

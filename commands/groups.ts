@@ -1,0 +1,72 @@
+import { defineCommand } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import { md } from '../src/core/markup.ts';
+import { parseClaimId } from '../src/core/values.ts';
+import { claimRef, type Claim } from '../src/domain/claims.ts';
+import { findOpinionGroups } from '../src/domain/credences/opinion-groups.ts';
+import { opinionMapPng } from '../src/render/opinion-map.ts';
+import { resolveDebate } from '../src/views/lookup.ts';
+import { debateMatrix, groupLabel, opinionGroupBlocks } from '../src/views/opinion-groups-view.ts';
+
+export default defineCommand({
+  name: 'groups',
+  description: 'Find opinion groups in the team’s credences, Polis’s way: what sets each apart, what divides',
+  options: [
+    { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)', positional: true },
+    { name: 'claims', type: 'string', description: 'Only these claims, e.g. C1,C3,C7', maxLength: 400, example: 'C1,C3,C7' },
+  ] as const,
+  examples: ['/groups', '/groups goal-drift', '/groups claims:C1,C2,C5,C8'],
+  slow: true,
+  handler(ctx) {
+    const { store } = ctx.services;
+    const debate = resolveDebate(ctx, ctx.args.debate);
+    const claims: Claim[] = ctx.args.claims
+      ? ctx.args.claims
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map((word) => {
+            const n = parseClaimId(word);
+            if (n === undefined)
+              throw new UserError(md`claims: "${word}" is not a claim id; list them like C1,C3,C7.`, 'groups.bad-claims');
+            return store.claims.require(ctx.workspace, n);
+          })
+      : store.claims.inDebate(debate.id).filter((c) => c.status !== 'retracted');
+    const unique = [...new Map(claims.map((c) => [c.id, c])).values()];
+    const data = debateMatrix(store, ctx.workspace, unique);
+    const result = findOpinionGroups(data.matrix);
+    const where = ctx.args.claims ? `${unique.length} claims` : `\`${debate.slug}\``;
+    if (result.kind === 'too-few') {
+      throw new UserError(
+        result.statements < 2
+          ? md`Opinion groups need at least 2 claims with credences; ${where} has ${result.statements}.`
+          : md`Opinion groups need at least ${result.needPeople} people who rated several of the claims; ${where} has ${result.people}. Ask the team to rate more claims (\`/credence C1 70\`) or open a poll (\`/poll C1\`).`,
+        'groups.too-few',
+      );
+    }
+    const title = ctx.args.claims
+      ? `Opinion groups over ${unique.map(claimRef).join(', ')}`.slice(0, 200)
+      : `Opinion groups in ${debate.slug}`;
+    const png = opinionMapPng(
+      title,
+      data.people.map((p, i) => ({
+        x: result.positions[i]![0] ?? 0,
+        y: result.positions[i]![1] ?? 0,
+        group: result.groupOf[i]!,
+        label: p.name,
+      })),
+      result.groups.map((g) => ({ label: groupLabel(g.id), size: g.members.length })),
+    );
+    return {
+      title,
+      blocks: opinionGroupBlocks(data, result),
+      attachments: [
+        {
+          name: 'opinion-groups.png',
+          data: png.data,
+          contentType: 'image/png',
+          description: `Opinion map: ${result.groups.map((g) => `group ${groupLabel(g.id)} of ${g.members.length}`).join(', ')}`,
+        },
+      ],
+    };
+  },
+});

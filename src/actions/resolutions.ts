@@ -1,0 +1,90 @@
+import type { BaseContext } from '../core/context.ts';
+import { UserError } from '../core/errors.ts';
+import { md } from '../core/markup.ts';
+import { assertCanModifyClaim, claimRef, type Claim, type ClaimStatus } from '../domain/claims.ts';
+import type { Poll } from '../storage/polls.ts';
+import type { Outcome } from '../storage/resolutions.ts';
+import { nowIso } from '../views/lookup.ts';
+
+type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
+
+const STATUS_OF: Record<Outcome, ClaimStatus> = {
+  true: 'resolved-true',
+  false: 'resolved-false',
+  ambiguous: 'resolved-ambiguous',
+};
+
+/**
+ * Resolves a claim true, false or ambiguous (its author or a moderator), closing its open poll. Credences
+ * on it are then closed and scored (ambiguous claims are not scored).
+ */
+export function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): { claim: Claim; closedPoll?: Poll } {
+  assertCanModifyClaim(ctx.actor, claim, 'resolve');
+  if (claim.status === 'retracted') throw new UserError(md`${claimRef(claim)} is retracted; it cannot be resolved.`, 'claim.retracted');
+  if (claim.status !== 'open') {
+    throw new UserError(
+      md`${claimRef(claim)} is already resolved (${claim.status.replace('resolved-', '')}). To change it, undo first: \`/claim resolve ${claimRef(claim)} undo\`.`,
+      'claim.already-resolved',
+    );
+  }
+  const { store } = ctx.services;
+  const at = nowIso(ctx);
+  return store.transaction(() => {
+    store.claims.setStatus(ctx.workspace, claim.id, STATUS_OF[outcome], at);
+    store.resolutions.insert({
+      workspace: ctx.workspace,
+      claimId: claim.id,
+      outcome,
+      resolvedBy: ctx.actor.id,
+      resolvedByName: ctx.actor.name,
+      resolvedAt: at,
+    });
+    store.audit.record({
+      workspace: ctx.workspace,
+      actorId: ctx.actor.id,
+      action: 'claim.resolve',
+      entity: claimRef(claim),
+      before: { status: claim.status },
+      after: { status: STATUS_OF[outcome] },
+      at,
+    });
+    const poll = store.polls.openForClaim(ctx.workspace, claim.id);
+    if (poll && store.polls.close(ctx.workspace, poll.id, at, ctx.actor.id)) {
+      store.audit.record({
+        workspace: ctx.workspace,
+        actorId: ctx.actor.id,
+        action: 'poll.close',
+        entity: claimRef(claim),
+        after: { poll: poll.id, reason: 'claim resolved' },
+        at,
+      });
+    }
+    const updated = store.claims.byId(ctx.workspace, claim.id)!;
+    return poll ? { claim: updated, closedPoll: store.polls.byId(ctx.workspace, poll.id)! } : { claim: updated };
+  });
+}
+
+/** Undoes a claim's resolution (its author or a moderator): it is open again and takes credences. */
+export function unresolveClaim(ctx: Ctx, claim: Claim): Claim {
+  assertCanModifyClaim(ctx.actor, claim, 'reopen');
+  const { store } = ctx.services;
+  const current = store.resolutions.current(ctx.workspace, claim.id);
+  if (!claim.status.startsWith('resolved-') || !current) {
+    throw new UserError(md`${claimRef(claim)} is not resolved; there is nothing to undo.`, 'claim.not-resolved');
+  }
+  const at = nowIso(ctx);
+  return store.transaction(() => {
+    store.claims.setStatus(ctx.workspace, claim.id, 'open', at);
+    store.resolutions.undo(ctx.workspace, current.id, ctx.actor.id, at);
+    store.audit.record({
+      workspace: ctx.workspace,
+      actorId: ctx.actor.id,
+      action: 'claim.unresolve',
+      entity: claimRef(claim),
+      before: { status: claim.status },
+      after: { status: 'open' },
+      at,
+    });
+    return store.claims.byId(ctx.workspace, claim.id)!;
+  });
+}

@@ -1,0 +1,124 @@
+import { UserError } from '../../core/errors.ts';
+import { parseCsv } from './csv.ts';
+import type { VoteMatrix } from './pca.ts';
+
+/**
+ * A Polis export (`votes.csv` and `comments.csv`) as a people × statements matrix. `votes.csv` is a log:
+ * the latest vote per (voter, comment) counts. Comments a moderator hid (`moderated` = −1) are left out.
+ */
+
+export interface PolisComment {
+  readonly id: string;
+  readonly authorId: string;
+  readonly text: string;
+  /** 1 accepted, 0 not yet moderated, −1 hidden. */
+  readonly moderated: number;
+}
+
+export interface PolisConversation {
+  /** Voter ids, in ascending numeric order: the matrix's rows (someone who voted only on hidden comments has an empty row). */
+  readonly participants: readonly string[];
+  /** The comments shown, in ascending id order: the matrix's columns. */
+  readonly statements: readonly PolisComment[];
+  readonly matrix: VoteMatrix;
+  /** Vote rows read, and how many were superseded by a later vote or were on hidden or unknown comments. */
+  readonly votesRead: number;
+  readonly votesSuperseded: number;
+  readonly votesSkipped: number;
+}
+
+export const VOTES_HEADER = ['timestamp', 'datetime', 'comment-id', 'voter-id', 'vote'] as const;
+export const COMMENTS_HEADER = [
+  'timestamp',
+  'datetime',
+  'comment-id',
+  'author-id',
+  'agrees',
+  'disagrees',
+  'moderated',
+  'comment-body',
+] as const;
+
+/** The rows of a CSV file under the expected header, or a UserError naming the file and what differs. */
+export function readTable(file: string, text: string, header: readonly string[]): string[][] {
+  let rows: string[][];
+  try {
+    rows = parseCsv(text);
+  } catch (error) {
+    throw new UserError(`${file} is not valid CSV: ${(error as Error).message}.`, 'polis.bad-csv');
+  }
+  const found = rows[0]?.map((h) => h.trim()) ?? [];
+  const missing = header.filter((h) => !found.includes(h));
+  if (rows.length === 0 || missing.length > 0) {
+    throw new UserError(
+      `${file} does not look like a Polis export: its header should be "${header.join(',')}"${
+        found.length ? `, but it is "${found.join(',').slice(0, 120)}"` : ', but the file is empty'
+      }.`,
+      'polis.bad-header',
+    );
+  }
+  const at = new Map(found.map((h, i) => [h, i]));
+  return rows
+    .slice(1)
+    .filter((r) => r.length > 1 || (r[0] ?? '').trim() !== '')
+    .map((r) => header.map((h) => (r[at.get(h)!] ?? '').trim()));
+}
+
+const numberOrder = (a: string, b: string) => Number(a) - Number(b) || (a < b ? -1 : a > b ? 1 : 0);
+
+export function parsePolisExport(votesCsv: string, commentsCsv: string): PolisConversation {
+  const comments = readTable('comments.csv', commentsCsv, COMMENTS_HEADER).map((r, line) => {
+    const moderated = Number(r[6]);
+    if (!r[2] || !Number.isFinite(moderated)) {
+      throw new UserError(`comments.csv line ${line + 2}: expected a comment id and a moderated value of 1, 0 or -1.`, 'polis.bad-row');
+    }
+    return { id: r[2], authorId: r[3] ?? '', text: r[7] ?? '', moderated };
+  });
+  const shown = comments.filter((c) => c.moderated >= 0).sort((a, b) => numberOrder(a.id, b.id));
+  const column = new Map(shown.map((c, j) => [c.id, j]));
+
+  const latest = new Map<string, { at: number; vote: number; order: number }>();
+  const voters = new Set<string>();
+  let votesRead = 0;
+  let votesSkipped = 0;
+  let votesSuperseded = 0;
+  readTable('votes.csv', votesCsv, VOTES_HEADER).forEach((r, line) => {
+    const [timestamp, , commentId, voterId, voteText] = r;
+    const at = Number(timestamp);
+    const vote = Number(voteText);
+    if (!commentId || !voterId || !Number.isFinite(at) || ![1, 0, -1].includes(vote)) {
+      throw new UserError(
+        `votes.csv line ${line + 2}: expected a timestamp, a comment id, a voter id and a vote of 1, 0 or -1.`,
+        'polis.bad-row',
+      );
+    }
+    votesRead++;
+    voters.add(voterId);
+    if (!column.has(commentId)) {
+      votesSkipped++;
+      return;
+    }
+    const pair = `${voterId}\u0000${commentId}`;
+    const previous = latest.get(pair);
+    if (previous) votesSuperseded++;
+    // The latest timestamp counts; on a tie, the row further down the log.
+    if (!previous || at >= previous.at) latest.set(pair, { at, vote, order: line });
+  });
+
+  const participants = [...voters].sort(numberOrder);
+  const row = new Map(participants.map((p, i) => [p, i]));
+  const cols = shown.length;
+  const values = new Float64Array(participants.length * cols).fill(NaN);
+  for (const [pair, { vote }] of latest) {
+    const [voter, comment] = pair.split('\u0000') as [string, string];
+    values[row.get(voter)! * cols + column.get(comment)!] = vote;
+  }
+  return {
+    participants,
+    statements: shown,
+    matrix: { rows: participants.length, cols, values },
+    votesRead,
+    votesSuperseded,
+    votesSkipped,
+  };
+}

@@ -1,0 +1,231 @@
+import type { Db } from './database.ts';
+
+/** The condition of a conditional credence: given claim `claimId` is true (or false). */
+export interface CredenceCondition {
+  readonly claimId: number;
+  readonly isTrue: boolean;
+}
+
+/** What the maths reads: who, which claim, under which condition, how likely. Bulk reads return these. */
+export interface LatestCredence {
+  readonly id: number;
+  readonly claimId: number;
+  readonly userId: string;
+  readonly userName: string;
+  /** As given, in [0, 1]. */
+  readonly value: number;
+  readonly given?: CredenceCondition;
+}
+
+export interface Credence extends LatestCredence {
+  readonly workspace: string;
+  /** The claim's per-workspace number, for display. */
+  readonly claimNumber: number;
+  readonly given?: CredenceCondition & { readonly claimNumber: number };
+  readonly pollId?: number;
+  readonly at: string;
+}
+
+export interface NewCredence {
+  readonly workspace: string;
+  readonly claimId: number;
+  readonly userId: string;
+  readonly userName: string;
+  readonly value: number;
+  readonly given?: CredenceCondition;
+  readonly pollId?: number;
+  readonly at: string;
+}
+
+interface CredenceRow {
+  id: number;
+  workspace: string;
+  claim_id: number;
+  claim_number: number;
+  user_id: string;
+  user_name: string;
+  value: number;
+  given_claim_id: number | null;
+  given_true: number | null;
+  given_number: number | null;
+  poll_id: number | null;
+  at: string;
+}
+
+function toCredence(row: CredenceRow): Credence {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    claimId: row.claim_id,
+    claimNumber: row.claim_number,
+    userId: row.user_id,
+    userName: row.user_name,
+    value: row.value,
+    ...(row.given_claim_id !== null
+      ? { given: { claimId: row.given_claim_id, isTrue: row.given_true === 1, claimNumber: row.given_number ?? 0 } }
+      : {}),
+    ...(row.poll_id !== null ? { pollId: row.poll_id } : {}),
+    at: row.at,
+  };
+}
+
+interface LatestRow {
+  id: number;
+  claim_id: number;
+  user_id: string;
+  user_name: string;
+  value: number;
+  given_claim_id: number | null;
+  given_true: number | null;
+}
+
+const toLatest = (row: LatestRow): LatestCredence => ({
+  id: row.id,
+  claimId: row.claim_id,
+  userId: row.user_id,
+  userName: row.user_name,
+  value: row.value,
+  ...(row.given_claim_id !== null ? { given: { claimId: row.given_claim_id, isTrue: row.given_true === 1 } } : {}),
+});
+
+/** Lean rows for bulk reads: no joins, so a debate's 25,000 credences come straight off the index. */
+const SELECT_LATEST = 'SELECT x.id, x.claim_id, x.user_id, x.user_name, x.value, x.given_claim_id, x.given_true FROM credences x';
+
+const SELECT = `
+  SELECT x.*, c.number AS claim_number, g.number AS given_number
+  FROM credences x JOIN claims c ON c.id = x.claim_id LEFT JOIN claims g ON g.id = x.given_claim_id`;
+
+/** The newest row of each (claim, person, condition) among the rows `filter` picks out. */
+const latestIds = (filter: string) => `
+  SELECT MAX(x.id) FROM credences x WHERE ${filter} GROUP BY x.claim_id, x.given_claim_id, x.given_true, x.user_id`;
+
+type Params = Record<string, string | number>;
+
+export interface MyCredence extends Credence {
+  readonly claimText: string;
+  readonly claimStatus: string;
+}
+
+/**
+ * Credences: an append-only history. Reads return each person's latest row per claim and condition.
+ * Every method takes the workspace.
+ */
+export class CredenceRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO credences (workspace, claim_id, user_id, user_name, value, given_claim_id, given_true, poll_id, at)
+         VALUES (@workspace, @claimId, @userId, @userName, @value, @givenClaimId, @givenTrue, @pollId, @at)`,
+      ),
+      byId: db.prepare<[number], CredenceRow>(`${SELECT} WHERE x.id = ?`),
+      latestOf: db.prepare<
+        [{ workspace: string; claimId: number; userId: string; given: number | null; isTrue: number | null }],
+        CredenceRow
+      >(
+        `${SELECT} WHERE x.workspace = @workspace AND x.claim_id = @claimId AND x.user_id = @userId
+           AND x.given_claim_id IS @given AND x.given_true IS @isTrue
+         ORDER BY x.id DESC LIMIT 1`,
+      ),
+      latestForClaim: db.prepare<[Params], CredenceRow>(
+        `${SELECT} WHERE x.id IN (${latestIds('x.workspace = @workspace AND x.claim_id = @claimId')}) ORDER BY x.id`,
+      ),
+      latestUnconditional: db.prepare<[Params], LatestRow>(
+        `${SELECT_LATEST} WHERE x.id IN (${latestIds(
+          'x.workspace = @workspace AND x.claim_id = @claimId AND x.given_claim_id IS NULL AND x.id <= @upToId',
+        )}) ORDER BY x.id`,
+      ),
+      latestInDebate: db.prepare<[Params], LatestRow>(
+        `${SELECT_LATEST} WHERE x.id IN (${latestIds('x.workspace = @workspace AND x.claim_id IN (SELECT id FROM claims WHERE debate_id = @debateId)')})
+         ORDER BY x.id`,
+      ),
+      latestUnconditionalInDebate: db.prepare<[Params], LatestRow>(
+        `${SELECT_LATEST} WHERE x.id IN (${latestIds(
+          'x.workspace = @workspace AND x.given_claim_id IS NULL AND x.claim_id IN (SELECT id FROM claims WHERE debate_id = @debateId)',
+        )}) ORDER BY x.id`,
+      ),
+      byUser: db.prepare<[Params], CredenceRow & { claim_text: string; claim_status: string }>(
+        `SELECT x.*, c.number AS claim_number, g.number AS given_number, c.text AS claim_text, c.status AS claim_status
+         FROM credences x JOIN claims c ON c.id = x.claim_id LEFT JOIN claims g ON g.id = x.given_claim_id
+         WHERE x.id IN (${latestIds('x.workspace = @workspace AND x.user_id = @userId')})
+         ORDER BY c.number, x.given_claim_id IS NOT NULL, g.number, x.given_true DESC LIMIT @limit OFFSET @offset`,
+      ),
+      conditionalsAround: db.prepare<[Params], LatestRow>(
+        `${SELECT_LATEST} WHERE x.id IN (${latestIds(
+          'x.workspace = @workspace AND x.user_id = @userId AND x.given_claim_id IS NOT NULL AND (x.claim_id = @claimId OR x.given_claim_id = @claimId)',
+        )}) ORDER BY x.id`,
+      ),
+      countByUser: db.prepare<[Params], { n: number }>(
+        `SELECT count(*) AS n FROM (SELECT 1 FROM credences x WHERE x.workspace = @workspace AND x.user_id = @userId
+           GROUP BY x.claim_id, x.given_claim_id, x.given_true)`,
+      ),
+      newestId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM credences'),
+    };
+  }
+
+  insert(credence: NewCredence): Credence {
+    const { lastInsertRowid } = this.statements.insert.run({
+      workspace: credence.workspace,
+      claimId: credence.claimId,
+      userId: credence.userId,
+      userName: credence.userName,
+      value: credence.value,
+      givenClaimId: credence.given?.claimId ?? null,
+      givenTrue: credence.given ? (credence.given.isTrue ? 1 : 0) : null,
+      pollId: credence.pollId ?? null,
+      at: credence.at,
+    });
+    return toCredence(this.statements.byId.get(Number(lastInsertRowid))!);
+  }
+
+  /** This person's latest credence in the claim under this condition (none: unconditional). */
+  latestOf(workspace: string, userId: string, claimId: number, given?: CredenceCondition): Credence | undefined {
+    const row = this.statements.latestOf.get({
+      workspace,
+      claimId,
+      userId,
+      given: given?.claimId ?? null,
+      isTrue: given ? (given.isTrue ? 1 : 0) : null,
+    });
+    return row && toCredence(row);
+  }
+
+  /** Everyone's latest credences in the claim, conditional ones included. */
+  latestForClaim(workspace: string, claimId: number): Credence[] {
+    return this.statements.latestForClaim.all({ workspace, claimId }).map(toCredence);
+  }
+
+  /** Everyone's latest plain credence in the claim; with `upToId`, as it stood when that row was the newest. */
+  latestUnconditional(workspace: string, claimId: number, upToId = Number.MAX_SAFE_INTEGER): LatestCredence[] {
+    return this.statements.latestUnconditional.all({ workspace, claimId, upToId }).map(toLatest);
+  }
+
+  /** Everyone's latest credences in every claim of the debate, conditional ones included. */
+  latestInDebate(workspace: string, debateId: number): LatestCredence[] {
+    return this.statements.latestInDebate.all({ workspace, debateId }).map(toLatest);
+  }
+
+  latestUnconditionalInDebate(workspace: string, debateId: number): LatestCredence[] {
+    return this.statements.latestUnconditionalInDebate.all({ workspace, debateId }).map(toLatest);
+  }
+
+  /** A person's latest conditional credences in the claim, or given the claim. */
+  conditionalsAround(workspace: string, userId: string, claimId: number): LatestCredence[] {
+    return this.statements.conditionalsAround.all({ workspace, userId, claimId }).map(toLatest);
+  }
+
+  /** A person's latest credences, by claim number, with the claims' text and status. */
+  byUser(workspace: string, userId: string, page: { limit: number; offset: number }): { credences: MyCredence[]; total: number } {
+    const rows = this.statements.byUser.all({ workspace, userId, limit: page.limit, offset: page.offset });
+    return {
+      credences: rows.map((row) => ({ ...toCredence(row), claimText: row.claim_text, claimStatus: row.claim_status })),
+      total: this.statements.countByUser.get({ workspace, userId })!.n,
+    };
+  }
+
+  /** The id of the newest credence row of any workspace (a poll remembers it as its baseline). */
+  newestId(): number {
+    return this.statements.newestId.get()!.id ?? 0;
+  }
+}

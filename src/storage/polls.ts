@@ -1,0 +1,147 @@
+import type { MessageRef } from '../core/reply.ts';
+import type { Db } from './database.ts';
+
+export const HIDE_MODES = ['visible', 'until-voted', 'until-close'] as const;
+export type HideMode = (typeof HIDE_MODES)[number];
+
+export interface Poll {
+  readonly id: number;
+  readonly workspace: string;
+  readonly claimId: number;
+  readonly claimNumber: number;
+  readonly channel: string;
+  readonly hide: HideMode;
+  readonly createdBy: string;
+  readonly createdByName: string;
+  readonly createdAt: string;
+  readonly closesAt?: string;
+  readonly closedAt?: string;
+  readonly closedBy?: string;
+  /** The newest credence row when the poll opened. */
+  readonly baselineCredenceId: number;
+  /** The newest credence row when it closed. */
+  readonly closingCredenceId?: number;
+  readonly message?: MessageRef;
+}
+
+interface PollRow {
+  id: number;
+  workspace: string;
+  claim_id: number;
+  claim_number: number;
+  channel: string;
+  hide: HideMode;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  closes_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  baseline_credence_id: number;
+  closing_credence_id: number | null;
+  message_platform: string | null;
+  message_channel: string | null;
+  message_id: string | null;
+}
+
+function toPoll(row: PollRow): Poll {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    claimId: row.claim_id,
+    claimNumber: row.claim_number,
+    channel: row.channel,
+    hide: row.hide,
+    createdBy: row.created_by,
+    createdByName: row.created_by_name,
+    createdAt: row.created_at,
+    ...(row.closes_at ? { closesAt: row.closes_at } : {}),
+    ...(row.closed_at ? { closedAt: row.closed_at } : {}),
+    ...(row.closed_by ? { closedBy: row.closed_by } : {}),
+    baselineCredenceId: row.baseline_credence_id,
+    ...(row.closing_credence_id !== null ? { closingCredenceId: row.closing_credence_id } : {}),
+    ...(row.message_platform && row.message_channel && row.message_id
+      ? { message: { platform: row.message_platform, channel: row.message_channel, id: row.message_id } }
+      : {}),
+  };
+}
+
+const SELECT = 'SELECT p.*, c.number AS claim_number FROM polls p JOIN claims c ON c.id = p.claim_id';
+
+export interface NewPoll {
+  readonly workspace: string;
+  readonly claimId: number;
+  readonly channel: string;
+  readonly hide: HideMode;
+  readonly createdBy: string;
+  readonly createdByName: string;
+  readonly createdAt: string;
+  readonly closesAt?: string;
+  readonly baselineCredenceId: number;
+}
+
+/** Polls on claims, and where their messages live. */
+export class PollRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO polls (workspace, claim_id, channel, hide, created_by, created_by_name, created_at, closes_at, baseline_credence_id)
+         VALUES (@workspace, @claimId, @channel, @hide, @createdBy, @createdByName, @createdAt, @closesAt, @baselineCredenceId)`,
+      ),
+      byId: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND p.id = ?`),
+      openForClaim: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND p.claim_id = ? AND p.closed_at IS NULL`),
+      latestForClaim: db.prepare<[string, number], PollRow>(
+        `${SELECT} WHERE p.workspace = ? AND p.claim_id = ? ORDER BY p.id DESC LIMIT 1`,
+      ),
+      open: db.prepare<[string], PollRow>(`${SELECT} WHERE p.workspace = ? AND p.closed_at IS NULL ORDER BY p.id`),
+      setMessage: db.prepare('UPDATE polls SET message_platform = ?, message_channel = ?, message_id = ? WHERE workspace = ? AND id = ?'),
+      close: db.prepare(
+        `UPDATE polls SET closed_at = ?, closed_by = ?, closing_credence_id = (SELECT COALESCE(MAX(id), 0) FROM credences)
+         WHERE workspace = ? AND id = ? AND closed_at IS NULL`,
+      ),
+      // The closer runs for every workspace; each poll it finds is then handled within its own workspace.
+      due: db.prepare<[string], PollRow>(`${SELECT} WHERE p.closed_at IS NULL AND p.closes_at <= ? ORDER BY p.closes_at, p.id`),
+    };
+  }
+
+  insert(poll: NewPoll): Poll {
+    const { lastInsertRowid } = this.statements.insert.run({ ...poll, closesAt: poll.closesAt ?? null });
+    return this.byId(poll.workspace, Number(lastInsertRowid))!;
+  }
+
+  byId(workspace: string, id: number): Poll | undefined {
+    const row = this.statements.byId.get(workspace, id);
+    return row && toPoll(row);
+  }
+
+  openForClaim(workspace: string, claimId: number): Poll | undefined {
+    const row = this.statements.openForClaim.get(workspace, claimId);
+    return row && toPoll(row);
+  }
+
+  /** The claim's most recent poll, open or closed. */
+  latestForClaim(workspace: string, claimId: number): Poll | undefined {
+    const row = this.statements.latestForClaim.get(workspace, claimId);
+    return row && toPoll(row);
+  }
+
+  open(workspace: string): Poll[] {
+    return this.statements.open.all(workspace).map(toPoll);
+  }
+
+  setMessage(workspace: string, id: number, ref: MessageRef): void {
+    this.statements.setMessage.run(ref.platform, ref.channel, ref.id, workspace, id);
+  }
+
+  /** Closes the poll; false when it was already closed. */
+  close(workspace: string, id: number, at: string, by: string): boolean {
+    return this.statements.close.run(at, by, workspace, id).changes > 0;
+  }
+
+  /** Open polls whose closing time has come, in every workspace. */
+  due(now: string): Poll[] {
+    return this.statements.due.all(now).map(toPoll);
+  }
+}

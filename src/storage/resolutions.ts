@@ -1,0 +1,81 @@
+import type { Db } from './database.ts';
+
+export const OUTCOMES = ['true', 'false', 'ambiguous'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export interface Resolution {
+  readonly id: number;
+  readonly workspace: string;
+  readonly claimId: number;
+  readonly outcome: Outcome;
+  readonly resolvedBy: string;
+  readonly resolvedByName: string;
+  readonly resolvedAt: string;
+  readonly undoneBy?: string;
+  readonly undoneAt?: string;
+}
+
+interface ResolutionRow {
+  id: number;
+  workspace: string;
+  claim_id: number;
+  outcome: Outcome;
+  resolved_by: string;
+  resolved_by_name: string;
+  resolved_at: string;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
+const toResolution = (row: ResolutionRow): Resolution => ({
+  id: row.id,
+  workspace: row.workspace,
+  claimId: row.claim_id,
+  outcome: row.outcome,
+  resolvedBy: row.resolved_by,
+  resolvedByName: row.resolved_by_name,
+  resolvedAt: row.resolved_at,
+  ...(row.undone_by ? { undoneBy: row.undone_by } : {}),
+  ...(row.undone_at ? { undoneAt: row.undone_at } : {}),
+});
+
+/** Who resolved which claim how, and when; undoing keeps the row, marked. */
+export class ResolutionRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      insert: db.prepare(
+        `INSERT INTO claim_resolutions (workspace, claim_id, outcome, resolved_by, resolved_by_name, resolved_at)
+         VALUES (@workspace, @claimId, @outcome, @resolvedBy, @resolvedByName, @resolvedAt)`,
+      ),
+      current: db.prepare<[string, number], ResolutionRow>(
+        'SELECT * FROM claim_resolutions WHERE workspace = ? AND claim_id = ? AND undone_at IS NULL ORDER BY id DESC LIMIT 1',
+      ),
+      undo: db.prepare('UPDATE claim_resolutions SET undone_by = ?, undone_at = ? WHERE workspace = ? AND id = ? AND undone_at IS NULL'),
+      inWorkspace: db.prepare<[string], ResolutionRow>(
+        'SELECT * FROM claim_resolutions WHERE workspace = ? AND undone_at IS NULL ORDER BY resolved_at, id',
+      ),
+    };
+  }
+
+  insert(resolution: Omit<Resolution, 'id' | 'undoneBy' | 'undoneAt'>): Resolution {
+    this.statements.insert.run(resolution);
+    return this.current(resolution.workspace, resolution.claimId)!;
+  }
+
+  /** The claim's resolution in force, if any. */
+  current(workspace: string, claimId: number): Resolution | undefined {
+    const row = this.statements.current.get(workspace, claimId);
+    return row && toResolution(row);
+  }
+
+  undo(workspace: string, id: number, by: string, at: string): void {
+    this.statements.undo.run(by, at, workspace, id);
+  }
+
+  /** Resolutions in force across the workspace, oldest first. */
+  inWorkspace(workspace: string): Resolution[] {
+    return this.statements.inWorkspace.all(workspace).map(toResolution);
+  }
+}

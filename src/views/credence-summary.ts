@@ -1,0 +1,117 @@
+import type { BaseContext } from '../core/context.ts';
+import { md, type Markup } from '../core/markup.ts';
+import type { Field } from '../core/reply.ts';
+import type { Claim } from '../domain/claims.ts';
+import { aggregate, HISTOGRAM_BINS, type Aggregate } from '../domain/credences/aggregate.ts';
+import { formatPercent } from '../domain/credences/parse-credence.ts';
+import type { Poll } from '../storage/polls.ts';
+import type { Store } from '../storage/store.ts';
+
+/** Whether the team's aggregate on a claim may be shown, given its open poll's hide mode. */
+export type Visibility = { readonly shown: true } | { readonly shown: false; readonly poll: Poll };
+
+/**
+ * A poll with `until-close` hides the aggregate from everyone until it closes; `until-voted` shows it
+ * only privately, to someone who has given a credence (`viewerId`). Public messages pass no viewer.
+ */
+export function aggregateVisibility(store: Store, workspace: string, claimId: number, viewerId?: string): Visibility {
+  const poll = store.polls.openForClaim(workspace, claimId);
+  if (!poll || poll.hide === 'visible') return { shown: true };
+  if (poll.hide === 'until-voted' && viewerId !== undefined && store.credences.latestOf(workspace, viewerId, claimId)) {
+    return { shown: true };
+  }
+  return { shown: false, poll };
+}
+
+/** The claim's aggregate from everyone's latest plain credence. */
+export function claimAggregate(store: Store, workspace: string, claimId: number): Aggregate | undefined {
+  return aggregate(store.credences.latestUnconditional(workspace, claimId).map((c) => c.value));
+}
+
+export const people = (n: number): string => `${n} ${n === 1 ? 'person' : 'people'}`;
+
+/** `IQR 55–80%`. */
+export const spreadText = (a: Aggregate): string => `IQR ${formatPercent(a.q1).replace('%', '')}–${formatPercent(a.q3)}`;
+
+/** One line: `**68%** team forecast · median 70% · IQR 55–80% · 6 people` (no spread for one person). */
+export function aggregateLine(a: Aggregate): Markup {
+  const spread = a.people > 1 ? ` · ${spreadText(a)}` : '';
+  return md`**${formatPercent(a.geoMeanOdds)}** team forecast · median ${formatPercent(a.median)}${spread} · ${people(a.people)}`;
+}
+
+/** `68% · 6 people`: for the map's outline and other tight places. */
+export function shortAggregate(a: Aggregate): string {
+  return `${formatPercent(a.geoMeanOdds)} · ${people(a.people)}`;
+}
+
+export function aggregateFields(a: Aggregate): Field[] {
+  return [
+    { name: 'Team forecast', value: md`**${formatPercent(a.geoMeanOdds)}**`, inline: true },
+    { name: 'Median', value: formatPercent(a.median), inline: true },
+    { name: 'People', value: String(a.people), inline: true },
+    { name: 'Spread', value: `${spreadText(a)} · SD ${a.sdLogOdds.toFixed(2)} log-odds`, inline: true },
+  ];
+}
+
+const BIN_LABELS = Array.from({ length: HISTOGRAM_BINS }, (_, i) => `${(i * 100) / HISTOGRAM_BINS}–${((i + 1) * 100) / HISTOGRAM_BINS}%`);
+const BAR_WIDTH = 16;
+
+/** A small text histogram, one line per 20 points. */
+export function histogramText(a: Aggregate): string {
+  const max = Math.max(1, ...a.histogram);
+  const labelWidth = Math.max(...BIN_LABELS.map((l) => l.length));
+  return a.histogram
+    .map((count, i) => {
+      const bar = count === 0 ? '' : '█'.repeat(Math.max(1, Math.round((count / max) * BAR_WIDTH)));
+      return `${BIN_LABELS[i]!.padStart(labelWidth)} │${bar}${count ? ` ${count}` : ''}`;
+    })
+    .join('\n');
+}
+
+/** The claim card's line about credences, respecting a hidden poll. */
+export function teamCredenceField(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim): Field {
+  const { store } = ctx.services;
+  const values = store.credences.latestUnconditional(ctx.workspace, claim.id).map((c) => c.value);
+  const visibility = aggregateVisibility(store, ctx.workspace, claim.id);
+  const a = aggregate(values);
+  if (!a) return { name: 'Team credence', value: md`none yet · \`/credence C${claim.number} 70\`` };
+  if (!visibility.shown) return { name: 'Team credence', value: md`${people(a.people)} · ${hiddenNote(visibility.poll)}` };
+  return { name: 'Team credence', value: aggregateLine(a) };
+}
+
+/** Why a result is not shown: `hidden until the poll closes`, or shown only to voters, privately. */
+export const hiddenNote = (poll: Poll): string =>
+  poll.hide === 'until-close' ? 'hidden until the poll closes' : 'shown only to people who have voted, privately';
+
+/**
+ * The team's aggregate for each claim of a debate, by claim row id, for the map (the outline's
+ * `annotate` and node colours). Claims whose open poll hides results are left out, as are claims
+ * nobody rated.
+ */
+export function aggregatesForDebate(store: Store, workspace: string, debateId: number): Map<number, Aggregate> {
+  const byClaim = new Map<number, number[]>();
+  for (const c of store.credences.latestUnconditionalInDebate(workspace, debateId)) {
+    byClaim.set(c.claimId, [...(byClaim.get(c.claimId) ?? []), c.value]);
+  }
+  const out = new Map<number, Aggregate>();
+  for (const [claimId, values] of byClaim) {
+    if (aggregateVisibility(store, workspace, claimId).shown) out.set(claimId, aggregate(values)!);
+  }
+  return out;
+}
+
+/**
+ * A ready `annotate` for `renderOutline`: `68% · 6 people` beside each rated claim, `6 people, hidden`
+ * when a poll hides the result.
+ */
+export function credenceAnnotator(store: Store, workspace: string, debateId: number): (claim: Claim) => string | undefined {
+  const shown = aggregatesForDebate(store, workspace, debateId);
+  const raters = new Map<number, number>();
+  for (const c of store.credences.latestUnconditionalInDebate(workspace, debateId)) raters.set(c.claimId, (raters.get(c.claimId) ?? 0) + 1);
+  return (claim) => {
+    const a = shown.get(claim.id);
+    if (a) return shortAggregate(a);
+    const n = raters.get(claim.id);
+    return n ? `${people(n)}, hidden by a poll` : undefined;
+  };
+}

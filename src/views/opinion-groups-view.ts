@@ -1,0 +1,98 @@
+import { joinMarkup, md, type Markup } from '../core/markup.ts';
+import { context, fields, table, text, type Block, type Field } from '../core/reply.ts';
+import { claimRef, type Claim } from '../domain/claims.ts';
+import type { OpinionGroupsResult } from '../domain/credences/opinion-groups.ts';
+import type { VoteMatrix } from '../domain/credences/pca.ts';
+import type { VoteCounts } from '../domain/credences/statement-stats.ts';
+import type { Store } from '../storage/store.ts';
+import { shortText } from './crux-data.ts';
+
+export const groupLabel = (id: number): string => String.fromCharCode(65 + id);
+
+export interface DebateMatrix {
+  readonly matrix: VoteMatrix;
+  readonly people: readonly { readonly id: string; readonly name: string }[];
+  readonly claims: readonly Claim[];
+}
+
+/** People × claims from everyone's latest plain credence, mapped to [−1, 1] by 2p − 1 (50 % is a pass). */
+export function debateMatrix(store: Store, workspace: string, claims: readonly Claim[]): DebateMatrix {
+  const column = new Map(claims.map((c, j) => [c.id, j]));
+  const rows = new Map<string, { name: string; values: Map<number, number> }>();
+  for (const claim of claims) {
+    for (const c of store.credences.latestUnconditional(workspace, claim.id)) {
+      const row = rows.get(c.userId) ?? { name: c.userName, values: new Map() };
+      row.values.set(column.get(claim.id)!, 2 * c.value - 1);
+      rows.set(c.userId, row);
+    }
+  }
+  const people = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const values = new Float64Array(people.length * claims.length).fill(NaN);
+  people.forEach(([, row], i) => row.values.forEach((v, j) => (values[i * claims.length + j] = v)));
+  return {
+    matrix: { rows: people.length, cols: claims.length, values },
+    people: people.map(([id, row]) => ({ id, name: row.name })),
+    claims,
+  };
+}
+
+const share = (c: VoteCounts) => (c.seen ? `${Math.round((100 * c.agree) / c.seen)}%` : '—');
+const NAMES_SHOWN = 8;
+const REPRESENTATIVE_SHOWN = 3;
+
+export function separation(silhouette: number): string {
+  return silhouette >= 0.5 ? 'clear' : silhouette >= 0.25 ? 'moderate' : 'weak';
+}
+
+/** The /groups answer: each group with its people and what sets it apart; common ground; what divides. */
+export function opinionGroupBlocks(data: DebateMatrix, result: Extract<OpinionGroupsResult, { kind: 'groups' }>): Block[] {
+  const ref = (j: number) => claimRef(data.claims[j]!);
+  const clustered = result.groups.reduce((n, g) => n + g.members.length, 0);
+  const items: Field[] = result.groups.map((group) => {
+    const names = group.members.map((i) => data.people[i]!.name);
+    const who =
+      names.length > NAMES_SHOWN ? `${names.slice(0, NAMES_SHOWN).join(', ')} and ${names.length - NAMES_SHOWN} more` : names.join(', ');
+    const lines: Markup[] = group.representative.slice(0, REPRESENTATIVE_SHOWN).map((r) => {
+      const mine = r.side === 'agree' ? r.counts.agree : r.counts.disagree;
+      const theirs = r.side === 'agree' ? r.othersCounts.agree : r.othersCounts.disagree;
+      return md`${r.side === 'agree' ? 'likely' : 'unlikely'}: **${ref(r.statement)}** ${shortText(data.claims[r.statement]!.text, 60)} (${mine} of ${r.counts.seen}; others ${theirs} of ${r.othersCounts.seen})`;
+    });
+    return {
+      name: `Group ${groupLabel(group.id)} · ${group.members.length} · ${shortText(who, 80)}`,
+      value: lines.length ? joinMarkup(lines) : md`_no claim sets it apart_`,
+    };
+  });
+  const common = result.consensus
+    .slice(0, 3)
+    .map(
+      (s) =>
+        md`**${ref(s.statement)}** ${s.side === 'agree' ? 'likely' : 'unlikely'} for every group: ${shortText(data.claims[s.statement]!.text, 60)}`,
+    );
+  items.push({ name: 'Common ground', value: common.length ? joinMarkup(common) : md`_no claim every group leans the same way on_` });
+
+  const blocks: Block[] = [
+    text(
+      md`**${result.groups.length} groups** among ${clustered} people over ${data.claims.length} claims · ${separation(result.silhouette)} separation (silhouette ${result.silhouette.toFixed(2)}).`,
+    ),
+    fields(items),
+  ];
+  if (result.divisive.length) {
+    blocks.push(
+      text(md`**What divides them** (share of each group who find it likely):`),
+      table(
+        ['claim', ...result.groups.map((g) => groupLabel(g.id)), 'text'],
+        result.divisive.slice(0, 5).map((s) => [ref(s.statement), ...s.perGroup.map(share), shortText(data.claims[s.statement]!.text, 50)]),
+        ['left', ...result.groups.map(() => 'right' as const), 'left'],
+      ),
+    );
+  }
+  const left = data.people.length - clustered;
+  blocks.push(
+    context(
+      md`Polis’s method: credences as 2p − 1, two principal components, k-means with k by silhouette. Representative claims set a group apart from the rest; divisive ones have the lowest group-aware consensus.${
+        left > 0 ? md` ${left} ${left === 1 ? 'person' : 'people'} rated too few claims to place.` : ''
+      }`,
+    ),
+  );
+  return blocks;
+}

@@ -1,0 +1,153 @@
+import { customId } from '../core/custom-id.ts';
+import type { Logger } from '../core/logger.ts';
+import { joinMarkup, md, type Markup } from '../core/markup.ts';
+import { context, fields, pre, text, type Block, type ComponentRow, type Field, type Reply } from '../core/reply.ts';
+import { aggregate, type Aggregate } from '../domain/credences/aggregate.ts';
+import { formatRelative, formatUtc } from '../domain/credences/close-time.ts';
+import { formatPercent, formatPoints } from '../domain/credences/parse-credence.ts';
+import type { Services } from '../services.ts';
+import type { Poll } from '../storage/polls.ts';
+import type { Store } from '../storage/store.ts';
+import { aggregateFields, aggregateLine, histogramText } from './credence-summary.ts';
+
+/** The poll's buttons: the five quick values, then a form for any value. */
+export const POLL_VALUES = [5, 25, 50, 75, 95] as const;
+const MOVERS_SHOWN = 3;
+
+type Ctx = { readonly services: Pick<Services, 'store' | 'clock'> };
+
+/** Everyone's latest plain credence in the poll's claim; for a closed poll, as it stood at closing. */
+export function pollCredences(store: Store, poll: Poll) {
+  return store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.closedAt ? poll.closingCredenceId : undefined);
+}
+
+export interface Mover {
+  readonly name: string;
+  readonly before: number;
+  readonly after: number;
+}
+
+/** People whose credence changed between the poll's opening and its close, biggest change first. */
+export function movers(store: Store, poll: Poll): Mover[] {
+  const before = new Map(
+    store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.baselineCredenceId).map((c) => [c.userId, c.value]),
+  );
+  return pollCredences(store, poll)
+    .filter((c) => before.has(c.userId) && before.get(c.userId) !== c.value)
+    .map((c) => ({ name: c.userName, before: before.get(c.userId)!, after: c.value }))
+    .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * The poll message: the claim, the live aggregate (or only the count, while a hidden mode keeps it back),
+ * vote buttons while open, and at close the final aggregate and who moved most.
+ */
+export function pollMessage(ctx: Ctx, poll: Poll): Reply {
+  const { store } = ctx.services;
+  const now = ctx.services.clock();
+  const claim = store.claims.byId(poll.workspace, poll.claimId);
+  const a = aggregate(pollCredences(store, poll).map((c) => c.value));
+  const closed = poll.closedAt !== undefined;
+  const hidden = !closed && poll.hide !== 'visible';
+
+  const blocks: Block[] = [text(md`**How likely is C${poll.claimNumber}?** ${claim?.text ?? ''}`)];
+  if (!a) blocks.push(text(closed ? md`Nobody voted.` : md`No votes yet.`));
+  if (hidden) {
+    if (a) blocks.push(fields([{ name: 'Votes', value: String(a.people), inline: true }]));
+    blocks.push(
+      context(
+        poll.hide === 'until-voted'
+          ? md`The result is hidden until you vote: vote, and you will see it privately.`
+          : md`The result is hidden until the poll closes.`,
+      ),
+    );
+  } else if (a) {
+    const items: Field[] = aggregateFields(a);
+    if (closed) items.push({ name: 'Who moved most', value: moversText(movers(store, poll)) });
+    blocks.push(fields(items), pre(histogramText(a)));
+  }
+  blocks.push(context(closed ? closedNote(poll) : openNote(poll, now)));
+
+  return {
+    title: `${closed ? 'Poll closed' : 'Poll'} · C${poll.claimNumber}`,
+    blocks,
+    components: closed ? [] : pollButtons(poll),
+    accent: closed ? 'neutral' : 'info',
+  };
+}
+
+function moversText(list: readonly Mover[]): Markup {
+  if (list.length === 0) return md`Nobody changed their mind during the poll.`;
+  return joinMarkup(
+    list
+      .slice(0, MOVERS_SHOWN)
+      .map((m) => md`${m.name} ${formatPercent(m.before)} → ${formatPercent(m.after)} (${formatPoints(m.after - m.before)})`),
+  );
+}
+
+function openNote(poll: Poll, now: Date): Markup {
+  const closes = poll.closesAt
+    ? md`Closes ${formatUtc(new Date(poll.closesAt))} (${formatRelative(new Date(poll.closesAt), now)})`
+    : md`No closing time: ${poll.createdByName} or a moderator closes it`;
+  return md`Vote with a button, or **Exact…** for any value (70%, 0.7, 3:1); your latest vote counts. ${closes} · opened by ${poll.createdByName}`;
+}
+
+function closedNote(poll: Poll): Markup {
+  const by =
+    poll.closedBy === 'cruxbot' ? md`at its closing time` : poll.closedBy === poll.createdBy ? md`by ${poll.createdByName}` : md`early`;
+  return md`Closed ${formatUtc(new Date(poll.closedAt!))} ${by}. Opened by ${poll.createdByName}.`;
+}
+
+export function pollButtons(poll: Poll): ComponentRow[] {
+  return [
+    POLL_VALUES.map((v) => ({
+      type: 'button' as const,
+      id: customId('poll', 'vote', poll.id, v),
+      label: `${v}%`,
+      style: 'primary' as const,
+    })),
+    [
+      { type: 'button', id: customId('poll', 'exact', poll.id), label: 'Exact…', style: 'secondary' },
+      { type: 'button', id: customId('poll', 'close', poll.id), label: 'Close poll', style: 'danger' },
+    ],
+  ];
+}
+
+/** What a voter sees privately after voting: their vote, and the result if the poll lets them see it. */
+export function voterNote(ctx: Ctx, poll: Poll, vote: { value: number; previous?: number; changed: boolean }): Reply {
+  const mine = vote.changed
+    ? vote.previous !== undefined
+      ? md`You: **${formatPercent(vote.value)}** on C${poll.claimNumber} (was ${formatPercent(vote.previous)}).`
+      : md`You: **${formatPercent(vote.value)}** on C${poll.claimNumber}.`
+    : md`You already said **${formatPercent(vote.value)}** on C${poll.claimNumber}; nothing changed.`;
+  const blocks: Block[] = [text(mine)];
+  if (poll.hide === 'until-voted') {
+    const a: Aggregate | undefined = aggregate(pollCredences(ctx.services.store, poll).map((c) => c.value));
+    if (a) blocks.push(text(md`So far: ${aggregateLine(a)}`), pre(histogramText(a)));
+  } else if (poll.hide === 'until-close') {
+    blocks.push(context(md`The result shows when the poll closes${poll.closesAt ? md` (${formatUtc(new Date(poll.closesAt))})` : ''}.`));
+  }
+  return { blocks, ephemeral: true, accent: 'success' };
+}
+
+/**
+ * Edits the poll's message in place on the platform that posted it; true when it did. A message that
+ * cannot be edited (deleted, platform not running) leaves the poll as it is; the failure is logged.
+ */
+export async function refreshPollMessage(ctx: { services: Services; log?: Logger }, poll: Poll): Promise<boolean> {
+  const log = ctx.log ?? ctx.services.log;
+  const ref = poll.message;
+  if (!ref) return false;
+  const port = ctx.services.chats.get(ref.platform);
+  if (!port) {
+    log.warn({ poll: poll.id, platform: ref.platform }, 'poll message not updated: its platform is not running');
+    return false;
+  }
+  try {
+    await port.update(ref, pollMessage(ctx, poll));
+    return true;
+  } catch (error) {
+    log.warn({ err: error, poll: poll.id }, 'poll message could not be updated');
+    return false;
+  }
+}
