@@ -3,13 +3,14 @@ import { UserError } from '../src/core/errors.ts';
 import { md } from '../src/core/markup.ts';
 import { context, notice, pre, type Reply } from '../src/core/reply.ts';
 import { claimRef, type Claim } from '../src/domain/claims.ts';
-import { renderOutline } from '../src/domain/outline.ts';
+import { renderOutline, type OutlineOptions } from '../src/domain/outline.ts';
 import { focusView, MAP_MAX_DEPTH } from '../src/render/map/focus.ts';
 import { rootClaimOf, type CruxGraph } from '../src/domain/crux-graph.ts';
 import { mapAltText } from '../src/render/map/alt-text.ts';
 import { planCruxMap } from '../src/render/map/plan.ts';
 import { renderCruxMap } from '../src/render/map/render.ts';
 import { resolveDebate } from '../src/views/lookup.ts';
+import { credenceAnnotator } from '../src/views/credence-summary.ts';
 import { teamCredenceLookup } from '../src/views/team-credence.ts';
 
 export default defineCommand({
@@ -35,7 +36,7 @@ export default defineCommand({
       );
     }
 
-    if (ctx.args.format === 'text') return outlineReply(graph, focus, ctx.args.depth);
+    if (ctx.args.format === 'text') return outlineReply(graph, focus, ctx.args.depth, credenceAnnotator(store, ctx.workspace, debate.id));
     if (graph.claims.length === 0) {
       return notice(
         md`\`${debate.slug}\` has no claims yet, so there is nothing to draw. Add the first with \`/claim add <text>\`; the map grows as you link claims.`,
@@ -50,14 +51,14 @@ export default defineCommand({
 });
 
 /** The foundation's text outline: the whole debate, or the claims around a focus (the root when only a depth is given). */
-function outlineReply(graph: CruxGraph, focus: Claim | undefined, depth: number | undefined): Reply {
+function outlineReply(graph: CruxGraph, focus: Claim | undefined, depth: number | undefined, annotate: OutlineOptions['annotate']): Reply {
   const centre = focus ?? (depth !== undefined ? rootClaimOf(graph) : undefined);
   const view = centre
     ? focusView(graph, centre, { ...(depth !== undefined ? { depth } : {}), maxClaims: Number.POSITIVE_INFINITY })
     : undefined;
   const outline = view
-    ? renderOutline({ ...graph.debate, rootClaimId: centre!.id }, view.claims, view.links)
-    : renderOutline(graph.debate, graph.claims, graph.links);
+    ? renderOutline({ ...graph.debate, rootClaimId: centre!.id }, view.claims, view.links, { annotate })
+    : renderOutline(graph.debate, graph.claims, graph.links, { annotate });
   return {
     title: `Map of ${graph.debate.slug}`,
     blocks: [

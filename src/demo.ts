@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { addClaim } from './actions/claims.ts';
+import { recordCredence } from './actions/credences.ts';
 import { addLink } from './actions/links.ts';
 import type { Actor } from './core/context.ts';
 import { LINK_KINDS } from './domain/links.ts';
@@ -19,12 +20,16 @@ const DemoSchema = z.object({
       createdBy: z.string(),
       claims: z.array(z.object({ key: z.string(), author: z.string(), text: z.string(), tags: z.array(z.string()) })),
       links: z.array(z.object({ from: z.string(), to: z.string(), kind: z.enum(LINK_KINDS) })),
+      /** `given` names a claim key; `!key` conditions on it being false. */
+      credences: z
+        .array(z.object({ by: z.string(), claim: z.string(), value: z.number().min(0).max(1), given: z.string().optional() }))
+        .default([]),
     }),
   ),
 });
 
 export interface DemoResult {
-  readonly loaded: { slug: string; claims: number; links: number }[];
+  readonly loaded: { slug: string; claims: number; links: number; credences: number }[];
   readonly skipped: string[];
 }
 
@@ -73,7 +78,17 @@ export function loadDemo(services: Services, target: { workspace: string; channe
         if (!from || !to) throw new Error(`demo file: link ${l.from} → ${l.to} names a missing claim`);
         addLink({ services, workspace: target.workspace, actor: actor(from.authorName) }, from, to, l.kind);
       }
-      loaded.push({ slug: spec.slug, claims: spec.claims.length, links: spec.links.length });
+      for (const c of spec.credences) {
+        const claim = byKey.get(c.claim);
+        const given = c.given === undefined ? undefined : byKey.get(c.given.replace(/^!/, ''));
+        if (!claim || (c.given !== undefined && !given))
+          throw new Error(`demo file: a credence names a missing claim (${c.claim}, ${c.given})`);
+        recordCredence({ services, workspace: target.workspace, actor: actor(c.by) }, claim, {
+          value: c.value,
+          ...(given ? { given: { claim: given, isTrue: !c.given!.startsWith('!') } } : {}),
+        });
+      }
+      loaded.push({ slug: spec.slug, claims: spec.claims.length, links: spec.links.length, credences: spec.credences.length });
     }
     const first = demo.debates[0] && store.debates.bySlug(target.workspace, demo.debates[0].slug);
     if (first) store.debates.setCurrent(target.workspace, target.channel, first.id, services.clock().toISOString());

@@ -151,3 +151,27 @@ export async function refreshPollMessage(ctx: { services: Services; log?: Logger
     return false;
   }
 }
+
+const OPEN_POLLS_SHOWN = 10;
+
+/**
+ * The workspace's open polls in a few lines (the Slack App Home lists them): the claim, the votes, the
+ * team forecast unless a hidden mode keeps it back, and when it closes.
+ */
+export function openPollLines(ctx: Ctx, workspace: string): Block[] {
+  const { store } = ctx.services;
+  const now = ctx.services.clock();
+  const polls = store.polls.open(workspace);
+  const lines = polls.slice(0, OPEN_POLLS_SHOWN).map((poll) => {
+    const claim = store.claims.byId(workspace, poll.claimId);
+    const words = (claim?.text ?? '').replace(/\s+/g, ' ');
+    const short = words.length > 100 ? `${words.slice(0, 99)}…` : words;
+    const a = aggregate(pollCredences(store, poll).map((c) => c.value));
+    const votes = a ? `${a.people} vote${a.people === 1 ? '' : 's'}` : 'no votes yet';
+    const forecast = a && poll.hide === 'visible' ? md` · **${formatPercent(a.geoMeanOdds)}** team forecast` : md``;
+    const closes = poll.closesAt ? md` · closes ${formatRelative(new Date(poll.closesAt), now)}` : md``;
+    return text(md`**C${poll.claimNumber}** ${short}\n${votes}${forecast}${closes}`);
+  });
+  if (polls.length > OPEN_POLLS_SHOWN) lines.push(context(md`and ${polls.length - OPEN_POLLS_SHOWN} more: \`/poll list\``));
+  return lines;
+}

@@ -1,14 +1,15 @@
 import type { BaseContext } from '../core/context.ts';
 import type { Debate } from '../domain/debates.ts';
 import type { CredenceLookup } from '../domain/crux-graph.ts';
+import { aggregatesForDebate } from './credence-summary.ts';
 
 /**
- * THE SEAM for team credences. The map colours each box by the team's aggregate credence on the claim
- * and the Argdown export writes it as `{credence: …}`; both ask this function. Credence storage and
- * aggregation are built elsewhere: wire them here (return `(claimId) => aggregate median or geometric
- * mean of odds, in [0, 1], or undefined when nobody has given one`, for the claims of `debate`).
- * Until then there are no credences, and the map draws every open claim grey ("no credences yet").
+ * The team's credence on each claim of a debate, for the map's box colours and the Argdown export: the
+ * geometric mean of odds of everyone's latest plain credence. Claims nobody rated, and claims whose open
+ * poll hides its result, have none (the map draws them grey).
  */
-export function teamCredenceLookup(_ctx: Pick<BaseContext, 'services' | 'workspace'>, _debate: Debate): CredenceLookup | undefined {
-  return undefined;
+export function teamCredenceLookup(ctx: Pick<BaseContext, 'services' | 'workspace'>, debate: Debate): CredenceLookup | undefined {
+  const aggregates = aggregatesForDebate(ctx.services.store, ctx.workspace, debate.id);
+  if (aggregates.size === 0) return undefined;
+  return (claimId) => aggregates.get(claimId)?.geoMeanOdds;
 }

@@ -4,12 +4,13 @@ import { loadConfig } from '../../config.ts';
 import { silentLogger } from '../../core/logger.ts';
 import { loadDemo } from '../../demo.ts';
 import { createServices } from '../../services.ts';
+import { teamCredenceLookup } from '../../views/team-credence.ts';
 import { planCruxMap } from './plan.ts';
 import { renderCruxMap } from './render.ts';
 
 /**
- * `npm run map:sample [-- <debate slug>]`: draws a sample debate exactly as `/map` would (no credences
- * yet, so boxes are grey) to `data/demo/sample-map.png`, the picture the README shows.
+ * `npm run map:sample [-- <debate slug>]`: draws a sample debate exactly as `/map` would, boxes coloured
+ * by the sample credences, to `data/demo/sample-map.png`, the picture the README shows.
  */
 export const SAMPLE_MAP_FILE = fileURLToPath(new URL('../../../data/demo/sample-map.png', import.meta.url));
 
@@ -23,7 +24,8 @@ export async function writeSampleMap(
     const { store } = services;
     const debate = store.debates.require('local', slug);
     const graph = { debate, claims: store.claims.inDebate(debate.id), links: store.links.inDebate(debate.id) };
-    const picture = await renderCruxMap(planCruxMap(graph).view);
+    const credenceOf = teamCredenceLookup({ services, workspace: 'local' }, debate);
+    const picture = await renderCruxMap({ ...planCruxMap(graph).view, ...(credenceOf ? { credenceOf } : {}) });
     writeFileSync(file, picture.png);
     return { width: picture.width, height: picture.height, bytes: picture.png.byteLength };
   } finally {

@@ -92,8 +92,8 @@ describe('the cruxbot command', () => {
   it('`cruxbot demo` loads the sample debates once, and `cruxbot run` shows them', () => {
     const first = cli(['demo']);
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/Loaded reward-seeking: 8 claims, 7 links/);
-    expect(first.out).toMatch(/Loaded goal-drift: 8 claims, 9 links/);
+    expect(first.out).toMatch(/Loaded reward-seeking: 8 claims, 7 links, 56 credences/);
+    expect(first.out).toMatch(/Loaded goal-drift: 8 claims, 9 links, 62 credences/);
     expect(cli(['demo']).out).toMatch(/reward-seeking is already there/);
 
     const picture = cli(['run', '/map']);
