@@ -23,6 +23,7 @@ export default defineCommand({
   description: 'Find the claims in this thread and put them on the map (all at once, or one by one)',
   options: THREAD_OPTIONS,
   slow: true,
+  expensive: true,
   examples: ['/capture', '/capture since:"3 days"', '/capture file:thread.json'],
   async handler(ctx) {
     const result = await readAndCapture(ctx, threadRequest(ctx.args));

@@ -56,6 +56,7 @@ const run = subcommand({
   name: 'run',
   description: 'P(dangerous), P(caught), crossings and a chart; agents:N adds a Monte Carlo',
   slow: true,
+  expensive: true,
   options: [
     { name: 'preset', type: 'string', description: PRESET_HELP, positional: true, choices: PRESET_NAMES },
     ...MODEL_OPTIONS,
@@ -87,6 +88,7 @@ const compare = subcommand({
   name: 'compare',
   description: 'Two presets on one chart, with the difference at the end',
   slow: true,
+  expensive: true,
   options: [
     { name: 'a', type: 'string', description: 'The first preset', required: true, positional: true, choices: PRESET_NAMES },
     { name: 'b', type: 'string', description: 'The second preset', required: true, positional: true, choices: PRESET_NAMES },
@@ -105,6 +107,7 @@ const sweepLeaf = subcommand({
   name: 'sweep',
   description: 'Vary one parameter; see which parameter moves the outcome most',
   slow: true,
+  expensive: true,
   options: [
     { name: 'param', type: 'string', description: 'The parameter to vary', required: true, positional: true, choices: PARAMETERS },
     { name: 'preset', type: 'string', description: PRESET_HELP, choices: PRESET_NAMES },
@@ -126,6 +129,7 @@ const show = subcommand({
   name: 'show',
   description: 'Show a run kept on a claim again (computed anew from its parameters and seed)',
   slow: true,
+  expensive: true,
   options: [{ name: 'run', type: 'string', description: 'The run id, e.g. R3', required: true, positional: true, maxLength: 12 }] as const,
   examples: ['/drift show R1'],
   async handler(ctx) {

@@ -17,6 +17,7 @@ export default defineCommand({
   ] as const,
   examples: ['/groups', '/groups goal-drift', '/groups claims:C1,C2,C5,C8'],
   slow: true,
+  expensive: true,
   handler(ctx) {
     const { store } = ctx.services;
     const debate = resolveDebate(ctx, ctx.args.debate);

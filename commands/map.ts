@@ -24,6 +24,7 @@ export default defineCommand({
   ] as const,
   examples: ['/map', '/map focus:C4 depth:2', '/map reward-seeking format:text'],
   slow: true,
+  expensive: true,
   async handler(ctx) {
     const debate = resolveDebate(ctx, ctx.args.debate);
     const { store } = ctx.services;

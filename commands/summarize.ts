@@ -8,6 +8,7 @@ export default defineCommand({
   description: 'Summarize this thread: positions, key claims, cruxes, agreements, open questions',
   options: THREAD_OPTIONS,
   slow: true,
+  expensive: true,
   examples: ['/summarize', '/summarize since:2h', '/summarize messages:500', '/summarize file:thread.txt'],
   async handler(ctx) {
     const result = await readAndCapture(ctx, threadRequest(ctx.args));

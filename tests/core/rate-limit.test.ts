@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
 import { defineCommand } from '../../src/core/command.ts';
 import { runText } from '../../src/core/dispatch.ts';
 import { RateLimiter } from '../../src/core/rate-limit.ts';
@@ -57,5 +58,29 @@ describe('rate limits', () => {
     } finally {
       bot.close();
     }
+  });
+});
+
+describe('the expensive commands', () => {
+  it('a member who runs /map seven times in a minute is told when to try again; others are not', async () => {
+    const bot = createTestBot({ limiter: new RateLimiter() });
+    try {
+      await bot.run('/debate new drift title:"Drift?"');
+      await bot.run('/claim add A claim');
+      for (let i = 0; i < 6; i++) expect(replyText(await bot.run('/map format:text'))).toContain('A claim');
+      expect(replyText(await bot.run('/map format:text'))).toMatch(/try \/map again in \d+ s/);
+      expect(replyText(await bot.run('/map format:text', { actor: { id: 'bob', name: 'bob' } }))).toContain('A claim');
+      expect(replyText(await bot.run('/claim show C1'))).toContain('A claim');
+    } finally {
+      bot.close();
+    }
+  });
+
+  it('are the picture, simulation, summary and opinion-group commands', () => {
+    const expensive = createRegistry(COMMANDS)
+      .leaves()
+      .filter((leaf) => leaf.expensive)
+      .map((leaf) => `/${leaf.command}${leaf.subcommand ? ` ${leaf.subcommand}` : ''}`);
+    expect(expensive).toEqual(['/map', '/groups', '/summarize', '/capture', '/drift run', '/drift compare', '/drift sweep', '/drift show']);
   });
 });

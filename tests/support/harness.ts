@@ -9,6 +9,7 @@ import { silentLogger } from '../../src/core/logger.ts';
 import { toPlainText } from '../../src/core/markup.ts';
 import { createRegistry } from '../../src/core/registry.ts';
 import type { Block, Reply } from '../../src/core/reply.ts';
+import { RateLimiter } from '../../src/core/rate-limit.ts';
 import { createServices, type Services } from '../../src/services.ts';
 
 export const ALICE: Actor = { id: 'alice', name: 'alice' };
@@ -28,12 +29,15 @@ export interface TestBot {
  * A bot over a real SQLite file in a temporary folder, with a fixed clock. `chat` stands in for the
  * platform (e.g. a fake with `fetchHistory`); without it the bot has none, like the console.
  */
-export function createTestBot(options: { now?: Date; chat?: ChatPort } = {}): TestBot {
+/** Tests of other things run expensive commands many times; the real limits are tested on their own. */
+const ROOMY_LIMITS = new RateLimiter({ perUser: { count: 10_000, windowMs: 60_000 }, perWorkspace: { count: 10_000, windowMs: 60_000 } });
+
+export function createTestBot(options: { now?: Date; chat?: ChatPort; limiter?: RateLimiter } = {}): TestBot {
   const dir = mkdtempSync(join(tmpdir(), 'cruxbot-test-'));
   const dbPath = join(dir, 'test.db');
   const config = loadConfig({ DATABASE_PATH: dbPath });
   const now = options.now ?? new Date('2026-11-23T12:00:00Z');
-  const services = createServices(config, { log: silentLogger, clock: () => now });
+  const services = createServices(config, { log: silentLogger, clock: () => now, limiter: options.limiter ?? ROOMY_LIMITS });
   const commands = createRegistry(COMMANDS);
   const base = (o: { actor?: Actor; workspace?: string; channel?: string } = {}) => ({
     actor: o.actor ?? ALICE,
