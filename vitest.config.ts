@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/support/no-network.ts'],
     reporters: ['default', './tests/support/summary-reporter.ts'],
-    testTimeout: 20_000,
+    // Generous: some tests start the bot as a process, and CI machines are small. Nothing asserts time.
+    testTimeout: 60_000,
     hookTimeout: 30_000,
     // Two cores: keep the pool small so timing-sensitive adapter tests are not starved.
     maxWorkers: 2,

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Leaf } from './command.ts';
+import type { Command, Leaf } from './command.ts';
 import type { BaseContext, ChatMessage } from './context.ts';
 import { parseCustomId } from './custom-id.ts';
 import { UsageError, UserError } from './errors.ts';
 import { md } from './markup.ts';
 import type { FileUpload } from './options.ts';
-import { parseCommandLine, type Invocation } from './parse.ts';
+import { parseCommandLine, parseCommandText, type Invocation } from './parse.ts';
 import { errorReply, notice, type MessageRef, type Reply } from './reply.ts';
 import { validateArgs } from './schema.ts';
 
@@ -22,6 +22,25 @@ export function runCommand(invocation: Invocation, request: RequestContext): Pro
   return guard(request, label, async (ctx) => {
     const leaf = findLeaf(ctx, invocation);
     const args = validateArgs(leaf.schema, invocation.args, leaf.usage);
+    checkRateLimit(ctx, leaf);
+    return leaf.handler({ ...ctx, args });
+  });
+}
+
+/**
+ * Runs the text after a known command's name, as Slack delivers it (`add text:"…" tags:x`). `adjust`
+ * lets the platform turn its own markup in the values back into what was typed. Never throws.
+ */
+export function runCommandText(
+  command: Command,
+  text: string,
+  request: RequestContext,
+  adjust: (leaf: Leaf, args: Record<string, unknown>) => Record<string, unknown> = (_leaf, args) => args,
+): Promise<Reply> {
+  return guard(request, `/${command.name}`, async (ctx) => {
+    const invocation = parseCommandText(command, text);
+    const leaf = findLeaf(ctx, invocation);
+    const args = validateArgs(leaf.schema, adjust(leaf, invocation.args), leaf.usage);
     checkRateLimit(ctx, leaf);
     return leaf.handler({ ...ctx, args });
   });

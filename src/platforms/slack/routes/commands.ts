@@ -1,9 +1,7 @@
 import type { App, SlashCommand } from '@slack/bolt';
 import type { Command, Leaf } from '../../../core/command.ts';
-import { runCommand, type RequestContext } from '../../../core/dispatch.ts';
-import { UsageError } from '../../../core/errors.ts';
+import { runCommandText, type RequestContext } from '../../../core/dispatch.ts';
 import { md } from '../../../core/markup.ts';
-import { parseCommandText, type Invocation } from '../../../core/parse.ts';
 import { errorReply, type Reply } from '../../../core/reply.ts';
 import type { ReplyTarget } from '../delivery.ts';
 import { answer, requestFor, type SlackRuntime } from '../runtime.ts';
@@ -46,31 +44,22 @@ export function registerSlashCommands(app: App, runtime: SlackRuntime): void {
 }
 
 /** Parses Slack's text with the shared syntax, turns Slack's markup back into words, and runs it. */
-export async function runSlashCommand(command: Command, text: SlashCommand['text'], request: RequestContext): Promise<Reply> {
-  let invocation: Invocation;
-  try {
-    invocation = parseCommandText(command, text ?? '');
-  } catch (error) {
-    if (error instanceof UsageError) return errorReply(error.markup, error.usage);
-    throw error;
-  }
-  return runCommand(withPlainValues(command, invocation), request);
+export function runSlashCommand(command: Command, text: SlashCommand['text'], request: RequestContext): Promise<Reply> {
+  return runCommandText(command, text ?? '', request, withPlainValues);
 }
 
 /**
  * Slack sends `&`, `<`, `>` escaped and mentions, channels and links as `<…>` (the manifest asks for
  * escaping, so a `user` option gets the id: `<@U123|ana>`). Every other option gets the words typed.
  */
-function withPlainValues(command: Command, invocation: Invocation): Invocation {
-  const leaf = command.leaf ?? command.subcommands?.get(invocation.subcommand ?? '');
-  const types = new Map(leaf?.options.map((o) => [o.name, o.type]) ?? []);
-  const args = Object.fromEntries(
-    Object.entries(invocation.args).map(([name, value]) => [
+function withPlainValues(leaf: Leaf, args: Record<string, unknown>): Record<string, unknown> {
+  const types = new Map(leaf.options.map((o) => [o.name, o.type]));
+  return Object.fromEntries(
+    Object.entries(args).map(([name, value]) => [
       name,
       typeof value === 'string' && types.get(name) !== 'user' ? slackTextToPlain(value, { links: 'typed' }) : value,
     ]),
   );
-  return { ...invocation, args };
 }
 
 /** The leaf the text would run, from its first word, without parsing the rest. */
