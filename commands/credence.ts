@@ -10,7 +10,15 @@ import { claimRef, STATUS_LABEL, type Claim } from '../src/domain/claims.ts';
 import { aggregate } from '../src/domain/credences/aggregate.ts';
 import { coherenceGap, COHERENCE_GAP_SHOWN, cruxStrength, impliedCredence } from '../src/domain/credences/conditional.ts';
 import { credenceLabel, formatPercent, formatPoints, parseCondition, parseCredence } from '../src/domain/credences/parse-credence.ts';
-import { aggregateFields, aggregateLine, aggregateVisibility, hiddenNote, histogramText, people } from '../src/views/credence-summary.ts';
+import {
+  aggregateFields,
+  aggregateLine,
+  aggregateVisibility,
+  credenceValueInput,
+  hiddenNote,
+  histogramText,
+  people,
+} from '../src/views/credence-summary.ts';
 import { refreshPollMessage } from '../src/views/poll-message.ts';
 
 const PAGE_SIZE = 25;
@@ -247,14 +255,7 @@ export default defineCommand({
           id: customId('credence', 'form-submit', claim.number),
           title: `Your credence in ${claimRef(claim)}`,
           inputs: [
-            {
-              id: 'value',
-              label: 'How likely is it? 70%, 0.7 or 3:1',
-              style: 'short',
-              required: true,
-              maxLength: 30,
-              ...(current ? { value: formatPercent(current.value) } : { placeholder: '70%' }),
-            },
+            credenceValueInput(current?.value),
             {
               id: 'given',
               label: 'Only if… (optional): C5, or !C5 for “C5 is false”',

@@ -11,7 +11,7 @@ import { aggregate } from '../src/domain/credences/aggregate.ts';
 import { formatRelative, formatUtc, parseCloseTime } from '../src/domain/credences/close-time.ts';
 import { formatPercent, parseCredence } from '../src/domain/credences/parse-credence.ts';
 import { HIDE_MODES, type Poll } from '../src/storage/polls.ts';
-import { people } from '../src/views/credence-summary.ts';
+import { credenceValueInput, people } from '../src/views/credence-summary.ts';
 import { pollCredences, pollMessage, POLL_VALUES, refreshPollMessage, voterNote } from '../src/views/poll-message.ts';
 
 const open = subcommand({
@@ -158,16 +158,7 @@ export default defineCommand({
         modal: {
           id: customId('poll', 'exact-submit', poll.id),
           title: `Your credence in C${poll.claimNumber}`,
-          inputs: [
-            {
-              id: 'value',
-              label: 'How likely is it? 70%, 0.7 or 3:1',
-              style: 'short',
-              required: true,
-              maxLength: 30,
-              ...(current ? { value: formatPercent(current.value) } : { placeholder: '70%' }),
-            },
-          ],
+          inputs: [credenceValueInput(current?.value)],
         },
       };
     },

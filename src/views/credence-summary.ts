@@ -1,6 +1,6 @@
 import type { BaseContext } from '../core/context.ts';
 import { md, type Markup } from '../core/markup.ts';
-import type { Field } from '../core/reply.ts';
+import type { Field, ModalInput } from '../core/reply.ts';
 import type { Claim } from '../domain/claims.ts';
 import { aggregate, HISTOGRAM_BINS, type Aggregate } from '../domain/credences/aggregate.ts';
 import { formatPercent } from '../domain/credences/parse-credence.ts';
@@ -113,5 +113,17 @@ export function credenceAnnotator(store: Store, workspace: string, debateId: num
     if (a) return shortAggregate(a);
     const n = raters.get(claim.id);
     return n ? `${people(n)}, hidden by a poll` : undefined;
+  };
+}
+
+/** The form field for a credence, prefilled with the person's current value when they have one. */
+export function credenceValueInput(current: number | undefined): ModalInput {
+  return {
+    id: 'value',
+    label: 'How likely is it? 70%, 0.7 or 3:1',
+    style: 'short',
+    required: true,
+    maxLength: 30,
+    ...(current !== undefined ? { value: formatPercent(current) } : { placeholder: '70%' }),
   };
 }

@@ -1,5 +1,6 @@
 import { renderMarkup, type MarkupRenderer } from '../../core/markup.ts';
 import type { Block, Reply } from '../../core/reply.ts';
+import { formatTable } from '../../core/text-table.ts';
 
 export interface ConsoleStyle {
   /** ANSI colours and bold, for a terminal; plain text when piped. */
@@ -67,19 +68,4 @@ function renderBlock(block: Block, r: MarkupRenderer, style: ConsoleStyle, dim: 
     case 'table':
       return formatTable(block.columns, block.rows, block.align).join('\n');
   }
-}
-
-/** Columns padded to their widest cell; the header underlined with dashes. */
-export function formatTable(
-  columns: readonly string[],
-  rows: readonly (readonly string[])[],
-  align?: readonly ('left' | 'right')[],
-): string[] {
-  const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (align?.[i] === 'right' ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(columns), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((row) => line(columns.map((_, i) => row[i] ?? '')))];
 }

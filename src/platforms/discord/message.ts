@@ -3,7 +3,7 @@ import type { Accent, Attachment, Block, Reply } from '../../core/reply.ts';
 import { renderComponents, type ActionRow } from './components.ts';
 import { LIMITS, cut, safeSlice } from './limits.ts';
 import { codeBlock, escapeDiscord, neutraliseFences, toDiscordMarkdown, toDiscordPlain } from './markdown.ts';
-import { formatTable } from './table.ts';
+import { formatTable } from '../../core/text-table.ts';
 import { replyTranscript, transcriptName } from './transcript.ts';
 
 /** One Discord message, ready to send: everything Discord needs but the flags of the route used. */

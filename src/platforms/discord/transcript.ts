@@ -1,6 +1,6 @@
 import { toPlainText } from '../../core/markup.ts';
 import type { Block, Reply } from '../../core/reply.ts';
-import { formatTable } from './table.ts';
+import { formatTable } from '../../core/text-table.ts';
 
 /**
  * A reply as plain text, for a reply too long to post: Discord gets the first messages and this file

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { toPlainText, type Markup } from '../../core/markup.ts';
 import type { Block, Component, ComponentRow, Field, Reply } from '../../core/reply.ts';
-import { formatTable } from '../console/render.ts';
+import { formatTable } from '../../core/text-table.ts';
 import { BLOCK_KIT, clip, clipMrkdwn } from './limits.ts';
 import { codeBlock, escapeMrkdwn, toFallback, toMrkdwn } from './mrkdwn.ts';
 
