@@ -204,7 +204,7 @@ const exportFile = subcommand({
   handler(ctx) {
     const debate = resolveDebate(ctx, ctx.args.debate);
     const { store } = ctx.services;
-    const graph = { debate, claims: store.claims.inDebate(debate.id), links: store.links.inDebate(debate.id) };
+    const graph = store.graphOf(debate);
     const format = ctx.args.format ?? 'json';
     const credenceOf = teamCredenceLookup(ctx, debate);
     const { label, ...file } = debateExportFile(graph, format, credenceOf);

@@ -28,7 +28,7 @@ export default defineCommand({
   async handler(ctx) {
     const debate = resolveDebate(ctx, ctx.args.debate);
     const { store } = ctx.services;
-    const graph = { debate, claims: store.claims.inDebate(debate.id), links: store.links.inDebate(debate.id) };
+    const graph = store.graphOf(debate);
     const focus = ctx.args.focus === undefined ? undefined : store.claims.require(ctx.workspace, ctx.args.focus);
     if (focus && focus.debateId !== debate.id) {
       throw new UserError(

@@ -1,3 +1,5 @@
+import type { CruxGraph } from '../domain/crux-graph.ts';
+import type { Debate } from '../domain/debates.ts';
 import { AuditRepository } from './audit.ts';
 import { ClaimRepository } from './claims.ts';
 import { CredenceRepository } from './credences.ts';
@@ -31,6 +33,11 @@ export class Store {
     this.credences = new CredenceRepository(db);
     this.polls = new PollRepository(db);
     this.resolutions = new ResolutionRepository(db);
+  }
+
+  /** A debate with its claims and the links between them: what the map and the exports draw from. */
+  graphOf(debate: Debate): CruxGraph {
+    return { debate, claims: this.claims.inDebate(debate.id), links: this.links.inDebate(debate.id) };
   }
 
   static open(path: string): Store {

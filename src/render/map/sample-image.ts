@@ -23,7 +23,7 @@ export async function writeSampleMap(
     loadDemo(services, { workspace: 'local', channel: 'sample' });
     const { store } = services;
     const debate = store.debates.require('local', slug);
-    const graph = { debate, claims: store.claims.inDebate(debate.id), links: store.links.inDebate(debate.id) };
+    const graph = store.graphOf(debate);
     const credenceOf = teamCredenceLookup({ services, workspace: 'local' }, debate);
     const picture = await renderCruxMap({ ...planCruxMap(graph).view, ...(credenceOf ? { credenceOf } : {}) });
     writeFileSync(file, picture.png);
