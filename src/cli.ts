@@ -91,7 +91,8 @@ export const CLI: Record<string, CliCommand> = {
     async run() {
       const { services, config } = createApp(loadConfig(), { console: true });
       const result = loadDemo(services, { workspace: CONSOLE_WORKSPACE, channel: CONSOLE_CHANNEL });
-      for (const d of result.loaded) process.stdout.write(`Loaded ${d.slug}: ${d.claims} claims, ${d.links} links, ${d.credences} credences.\n`);
+      for (const d of result.loaded)
+        process.stdout.write(`Loaded ${d.slug}: ${d.claims} claims, ${d.links} links, ${d.credences} credences.\n`);
       for (const slug of result.skipped) process.stdout.write(`${slug} is already there; left as it was.\n`);
       process.stdout.write(
         `The console now works on ${result.loaded[0]?.slug ?? result.skipped[0]}. Try: npm start, then /map (database: ${config.DATABASE_PATH}).\n`,
