@@ -8,6 +8,7 @@ import { SimRunRepository } from './sim-runs.ts';
 import { ThreadCaptureRepository } from './thread-captures.ts';
 import { PollRepository } from './polls.ts';
 import { ResolutionRepository } from './resolutions.ts';
+import { SettingsRepository } from './settings.ts';
 
 /** The database and one repository per aggregate. */
 export class Store {
@@ -20,6 +21,7 @@ export class Store {
   readonly credences: CredenceRepository;
   readonly polls: PollRepository;
   readonly resolutions: ResolutionRepository;
+  readonly settings: SettingsRepository;
 
   constructor(readonly db: Db) {
     this.debates = new DebateRepository(db);
@@ -31,6 +33,7 @@ export class Store {
     this.credences = new CredenceRepository(db);
     this.polls = new PollRepository(db);
     this.resolutions = new ResolutionRepository(db);
+    this.settings = new SettingsRepository(db);
   }
 
   static open(path: string): Store {
