@@ -1,5 +1,6 @@
 import { addClaim, checkClaimText, editClaim, retractClaim } from '../src/actions/claims.ts';
 import { addLink } from '../src/actions/links.ts';
+import { mergeClaims } from '../src/actions/merge-claims.ts';
 import { resolveClaim, unresolveClaim } from '../src/actions/resolutions.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
 import type { InteractionContext } from '../src/core/context.ts';
@@ -217,6 +218,36 @@ const resolve = subcommand({
   },
 });
 
+const merge = subcommand({
+  name: 'merge',
+  description: 'Merge a duplicate claim into another: its links move over, it is retracted (moderators)',
+  options: [
+    { name: 'claim', type: 'claim', description: 'The duplicate, e.g. C5', required: true, positional: true },
+    { name: 'into', type: 'claim', description: 'The claim that stays, e.g. C2', required: true, positional: true },
+  ] as const,
+  examples: ['/claim merge C5 into:C2'],
+  async handler(ctx) {
+    const { store } = ctx.services;
+    const result = mergeClaims(
+      ctx,
+      store.claims.require(ctx.workspace, ctx.args.claim),
+      store.claims.require(ctx.workspace, ctx.args.into),
+    );
+    if (result.closedPoll) await refreshPollMessage(ctx, result.closedPoll);
+    return claimCard(ctx, result.target, mergeNote(result));
+  },
+});
+
+function mergeNote({ source, target, moved, dropped, rootMoved, closedPoll }: ReturnType<typeof mergeClaims>) {
+  const [s, t] = [claimRef(source), claimRef(target)];
+  const skipped = [
+    dropped.duplicate ? `${dropped.duplicate} ${t} already had` : '',
+    dropped.self ? `${dropped.self} between the two` : '',
+    dropped['refines-loop'] ? `${dropped['refines-loop']} that would loop refinements` : '',
+  ].filter(Boolean);
+  return md`Merged ${s} into ${t}: ${moved} link${moved === 1 ? '' : 's'} moved${skipped.length ? md` (not moved: ${skipped.join(', ')})` : ''}. ${s} is retracted as a duplicate of ${t}; its credences stay on ${s}.${rootMoved ? md` ${t} is now the debate’s root.` : ''}${closedPoll ? md` Its poll is closed.` : ''}`;
+}
+
 function short(value: string, max: number): string {
   const one = value.replace(/\s+/g, ' ');
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
@@ -263,8 +294,8 @@ function kindFrom(raw: string | undefined): LinkKind {
 
 export default defineCommand({
   name: 'claim',
-  description: 'Capture, show, list, edit, retract and search claims',
-  subcommands: [add, show, list, edit, retract, search, resolve],
+  description: 'Capture, show, list, edit, retract, search, resolve and merge claims',
+  subcommands: [add, show, list, edit, retract, search, resolve, merge],
   messageActions: [{ label: 'Capture as claim', action: 'capture', description: 'Store a message as a claim in the channel’s debate' }],
   interactions: {
     support: linkedClaimForm('supports'),
