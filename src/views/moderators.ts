@@ -35,7 +35,10 @@ export function configuredModerators(moderators: Moderators): Markup {
 /** Who counts as a moderator in the workspace, in one sentence's worth of words. */
 export function describeModerators(workspace: string, moderators: Moderators | undefined): Markup {
   if (!moderators) return platformModerators(workspace);
-  const members = moderators.kind === 'names' ? configuredModerators(moderators) : md`members of ${configuredModerators(moderators)}`;
+  const members =
+    moderators.kind === 'names'
+      ? configuredModerators(moderators)
+      : md`members ${moderators.kind === 'discord-role' ? 'with' : 'of'} ${configuredModerators(moderators)}`;
   return md`${platformModerators(workspace)}, and ${members}`;
 }
 
