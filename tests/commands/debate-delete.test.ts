@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../commands/index.ts';
 import type { Actor, ChatPort } from '../../src/core/context.ts';
+import { runText } from '../../src/core/dispatch.ts';
+import { createRegistry } from '../../src/core/registry.ts';
 import type { MessageRef, Reply } from '../../src/core/reply.ts';
 import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
@@ -190,6 +193,27 @@ describe('/debate delete', () => {
       at: '2026-11-23T12:00:00Z',
     });
     expect(run.number).toBe(3);
+  });
+
+  it('its JSON export, imported after the delete, brings it back under its own claim numbers', async () => {
+    const exported = await bot.run('/debate export format:json debate:rewards');
+    const file = exported.attachments![0]!;
+    await bot.run('/debate delete rewards confirm:rewards');
+    const imported = await runText(
+      '/debate import file:rewards.json',
+      {
+        actor: ALICE,
+        workspace: 'local',
+        channel: { id: 'general' },
+        platform: 'test',
+        services: bot.services,
+        commands: createRegistry(COMMANDS),
+      },
+      { readAttachment: (name) => ({ name, data: file.data }) },
+    );
+    expect(isError(imported), replyText(imported)).toBe(false);
+    expect(db().prepare("SELECT number FROM claims WHERE workspace = 'local' ORDER BY number").pluck().all()).toEqual([1, 2, 3, 4, 5]);
+    expect(bot.services.store.claims.byNumber('local', 4)?.text).toBe('Reward seeking is instrumental');
   });
 
   it('a channel that was working on it is told to pick a debate', async () => {
