@@ -13,6 +13,7 @@ import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, ST
 import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../src/domain/links.ts';
 import { OUTCOMES } from '../src/storage/resolutions.ts';
 import { claimCard } from '../src/views/claim-card.ts';
+import { mergeNote } from '../src/views/merge-note.ts';
 import { refreshPollMessage } from '../src/views/poll-message.ts';
 import { resolveDebate } from '../src/views/lookup.ts';
 
@@ -237,16 +238,6 @@ const merge = subcommand({
     return claimCard(ctx, result.target, mergeNote(result));
   },
 });
-
-function mergeNote({ source, target, moved, dropped, rootMoved, closedPoll }: ReturnType<typeof mergeClaims>) {
-  const [s, t] = [claimRef(source), claimRef(target)];
-  const skipped = [
-    dropped.duplicate ? `${dropped.duplicate} ${t} already had` : '',
-    dropped.self ? `${dropped.self} between the two` : '',
-    dropped['refines-loop'] ? `${dropped['refines-loop']} that would loop refinements` : '',
-  ].filter(Boolean);
-  return md`Merged ${s} into ${t}: ${moved} link${moved === 1 ? '' : 's'} moved${skipped.length ? md` (not moved: ${skipped.join(', ')})` : ''}. ${s} is retracted as a duplicate of ${t}; its credences stay on ${s}.${rootMoved ? md` ${t} is now the debate’s root.` : ''}${closedPoll ? md` Its poll is closed.` : ''}`;
-}
 
 function short(value: string, max: number): string {
   const one = value.replace(/\s+/g, ' ');
