@@ -20,7 +20,7 @@ function settingsReply(ctx: BaseContext, note?: Markup): Reply {
         name: 'Set by',
         value: setting
           ? md`${setting.updatedByName}, ${setting.updatedAt.slice(0, 10)}`
-          : md`nobody yet: only the platform’s own roles count`,
+          : md`not set: only the platform’s own moderators count`,
         inline: true,
       },
       { name: 'You', value: ctx.actor.isModerator ? md`a moderator` : md`not a moderator`, inline: true },

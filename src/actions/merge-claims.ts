@@ -63,7 +63,11 @@ export function mergeClaims(ctx: Ctx, source: Claim, target: Claim): MergeResult
   const { workspace } = ctx;
   return store.transaction(() => {
     const linksOf = (claim: Claim) => [...store.links.outgoing(workspace, claim.id), ...store.links.incoming(workspace, claim.id)];
-    const plan = planLinkMerge(source.id, target.id, linksOf(source), linksOf(target), store.links.refines(workspace));
+    // An existing "source duplicates target" link stays as it is (its author and time): it is the link the merge adds.
+    const isTheDuplicateLink = (l: { fromClaimId: number; toClaimId: number; kind: string }) =>
+      l.fromClaimId === source.id && l.toClaimId === target.id && l.kind === 'duplicates';
+    const sourceLinks = linksOf(source).filter((l) => !isTheDuplicateLink(l));
+    const plan = planLinkMerge(source.id, target.id, sourceLinks, linksOf(target), store.links.refines(workspace));
     for (const drop of plan.drops) store.links.remove(workspace, drop.id);
     for (const move of plan.moves) store.links.repoint(workspace, move.id, move.fromClaimId, move.toClaimId);
     store.links.add({ workspace, fromClaimId: source.id, toClaimId: target.id, kind: 'duplicates', authorId: ctx.actor.id, at });

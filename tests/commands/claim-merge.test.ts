@@ -67,6 +67,14 @@ describe('/claim merge', () => {
     expect(status(1)).toBe('open');
   });
 
+  it('keeps a "C2 duplicates C1" link someone made before, with its author', async () => {
+    await bot.run('/link C2 C1 duplicates', { actor: BOB });
+    const reply = await bot.run('/claim merge C2 into:C1');
+    expect(replyText(reply)).toContain('2 links moved (not moved: 1 C1 already had, 1 between the two)');
+    expect(links()).toContain('C2 duplicates C1 (by bob)');
+    expect(links().filter((l) => l.startsWith('C2 '))).toEqual(['C2 duplicates C1 (by bob)']);
+  });
+
   it('leaves the credence history where it was given, and closes C2’s poll, updating its message', async () => {
     await bot.run('/claim merge C2 into:C1');
     const c2 = bot.services.store.claims.byNumber('local', 2)!;

@@ -6,13 +6,17 @@ import { slackErrorCode } from './slack-errors.ts';
 const NAME_TTL_MS = 60 * 60_000;
 /** Admin rights decide what someone may do, so a demoted admin loses them within minutes. */
 const ROLE_TTL_MS = 5 * 60_000;
+/** When Slack did not answer, an admin is not kept waiting long for their rights to come back. */
+const FAILED_ROLE_TTL_MS = 30_000;
 const MAX_ENTRIES = 5_000;
 
 interface Entry {
   readonly name: string | undefined;
   /** A workspace admin or owner (`is_admin`, `is_owner`): a cruxbot moderator. */
   readonly admin: boolean;
-  readonly fetchedAt: number;
+  /** Until when the name, and the admin flag, are trusted. */
+  readonly nameUntil: number;
+  readonly roleUntil: number;
 }
 
 /**
@@ -33,12 +37,12 @@ export class UserDirectory {
   /** The name cached for `id`, without asking Slack. */
   known(id: string): string | undefined {
     const entry = this.entries.get(id);
-    return entry && this.fresh(entry, NAME_TTL_MS) ? entry.name : undefined;
+    return entry && entry.nameUntil > this.clock() ? entry.name : undefined;
   }
 
   /** Looks up every id not yet cached, in parallel; failures leave the id unnamed. */
   async resolve(ids: Iterable<string>): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !this.fresh(this.entries.get(id), NAME_TTL_MS));
+    const missing = [...new Set(ids)].filter((id) => !((this.entries.get(id)?.nameUntil ?? 0) > this.clock()));
     await Promise.all(missing.map((id) => this.lookUp(id)));
   }
 
@@ -49,12 +53,8 @@ export class UserDirectory {
 
   /** Whether `id` is a workspace admin or owner; false when Slack cannot say (it grants nothing by doubt). */
   async isAdmin(id: string): Promise<boolean> {
-    if (!this.fresh(this.entries.get(id), ROLE_TTL_MS)) await this.lookUp(id);
+    if (!((this.entries.get(id)?.roleUntil ?? 0) > this.clock())) await this.lookUp(id);
     return this.entries.get(id)?.admin ?? false;
-  }
-
-  private fresh(entry: Entry | undefined, ttl: number): entry is Entry {
-    return entry !== undefined && entry.fetchedAt + ttl > this.clock();
   }
 
   /** One users.info call per id at a time: a burst of requests from one person shares it. */
@@ -70,15 +70,18 @@ export class UserDirectory {
   private async fetchUser(id: string): Promise<void> {
     let name: string | undefined;
     let admin = false;
+    let answered = false;
     try {
       const { user } = await this.client.users.info({ user: id });
       name = user?.profile?.display_name || user?.real_name || user?.name || undefined;
       admin = user?.is_admin === true || user?.is_owner === true || user?.is_primary_owner === true;
+      answered = true;
     } catch (error) {
       this.log.debug({ user: id, code: slackErrorCode(error) }, 'slack: users.info failed; showing the user id, not an admin');
     }
+    const now = this.clock();
     this.entries.delete(id);
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(id, { name, admin, fetchedAt: this.clock() });
+    this.entries.set(id, { name, admin, nameUntil: now + NAME_TTL_MS, roleUntil: now + (answered ? ROLE_TTL_MS : FAILED_ROLE_TTL_MS) });
   }
 }
