@@ -221,7 +221,7 @@ const resolve = subcommand({
 
 const merge = subcommand({
   name: 'merge',
-  description: 'Merge a duplicate claim into another: its links move over, it is retracted (moderators)',
+  description: 'Merge a duplicate into another claim: its links move; it is retracted (moderator or author of both)',
   options: [
     { name: 'claim', type: 'claim', description: 'The duplicate, e.g. C5', required: true, positional: true },
     { name: 'into', type: 'claim', description: 'The claim that stays, e.g. C2', required: true, positional: true },
