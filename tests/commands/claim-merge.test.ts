@@ -17,7 +17,7 @@ const links = (workspace = 'local') =>
        JOIN claims f ON f.id = l.from_claim JOIN claims t ON t.id = l.to_claim WHERE l.workspace = ? ORDER BY f.number, t.number, l.kind`,
     )
     .pluck()
-    .all(workspace);
+    .all(workspace) as string[];
 const status = (n: number) => bot.services.store.claims.byNumber('local', n)!.status;
 
 /**
