@@ -1,5 +1,6 @@
 import { addClaim, checkClaimText, editClaim, retractClaim } from '../src/actions/claims.ts';
 import { addLink } from '../src/actions/links.ts';
+import { mergeClaims } from '../src/actions/merge-claims.ts';
 import { resolveClaim, unresolveClaim } from '../src/actions/resolutions.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
 import type { InteractionContext } from '../src/core/context.ts';
@@ -12,6 +13,7 @@ import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, ST
 import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../src/domain/links.ts';
 import { OUTCOMES } from '../src/storage/resolutions.ts';
 import { claimCard } from '../src/views/claim-card.ts';
+import { mergeNote } from '../src/views/merge-note.ts';
 import { refreshPollMessage } from '../src/views/poll-message.ts';
 import { resolveDebate } from '../src/views/lookup.ts';
 
@@ -217,6 +219,26 @@ const resolve = subcommand({
   },
 });
 
+const merge = subcommand({
+  name: 'merge',
+  description: 'Merge a duplicate into another claim: its links move; it is retracted (moderator or author of both)',
+  options: [
+    { name: 'claim', type: 'claim', description: 'The duplicate, e.g. C5', required: true, positional: true },
+    { name: 'into', type: 'claim', description: 'The claim that stays, e.g. C2', required: true, positional: true },
+  ] as const,
+  examples: ['/claim merge C5 into:C2'],
+  async handler(ctx) {
+    const { store } = ctx.services;
+    const result = mergeClaims(
+      ctx,
+      store.claims.require(ctx.workspace, ctx.args.claim),
+      store.claims.require(ctx.workspace, ctx.args.into),
+    );
+    if (result.closedPoll) await refreshPollMessage(ctx, result.closedPoll);
+    return claimCard(ctx, result.target, mergeNote(result));
+  },
+});
+
 function short(value: string, max: number): string {
   const one = value.replace(/\s+/g, ' ');
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
@@ -263,8 +285,8 @@ function kindFrom(raw: string | undefined): LinkKind {
 
 export default defineCommand({
   name: 'claim',
-  description: 'Capture, show, list, edit, retract and search claims',
-  subcommands: [add, show, list, edit, retract, search, resolve],
+  description: 'Capture, show, list, edit, retract, search, resolve and merge claims',
+  subcommands: [add, show, list, edit, retract, search, resolve, merge],
   messageActions: [{ label: 'Capture as claim', action: 'capture', description: 'Store a message as a claim in the channel’s debate' }],
   interactions: {
     support: linkedClaimForm('supports'),

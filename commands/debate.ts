@@ -2,10 +2,12 @@ import { defineCommand, subcommand } from '../src/core/command.ts';
 import { PermissionError, UsageError, UserError } from '../src/core/errors.ts';
 import { md, type Markup } from '../src/core/markup.ts';
 import { context, fields, notice, table, text } from '../src/core/reply.ts';
+import { assertCanDeleteDebate, deleteDebate } from '../src/actions/delete-debate.ts';
 import { importDebate } from '../src/actions/import-debate.ts';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../src/domain/exchange/document.ts';
 import { readImportFile } from '../src/domain/exchange/read-import.ts';
 import { debateExportFile, importReply } from '../src/views/debate-exchange.ts';
+import { deletedReply, deletePreview, retireDeletedPolls } from '../src/views/deleted-debate.ts';
 import { teamCredenceLookup } from '../src/views/team-credence.ts';
 import { claimRef, STATUS_LABEL } from '../src/domain/claims.ts';
 import { checkSlug, checkTitle, DEBATE_TITLE_MAX } from '../src/domain/debates.ts';
@@ -250,8 +252,29 @@ const importFile = subcommand({
   },
 });
 
+const remove = subcommand({
+  name: 'delete',
+  description: 'Delete a debate and everything in it (its creator or a moderator); confirm: repeats the slug',
+  options: [
+    { name: 'debate', type: 'debate', description: 'The debate to delete', required: true, positional: true },
+    { name: 'confirm', type: 'string', description: 'The debate’s slug again, to confirm', maxLength: 40, example: 'reward-seeking' },
+  ] as const,
+  examples: ['/debate delete reward-seeking', '/debate delete reward-seeking confirm:reward-seeking'],
+  async handler(ctx) {
+    const { store } = ctx.services;
+    const debate = store.debates.require(ctx.workspace, ctx.args.debate);
+    if (ctx.args.confirm === undefined) {
+      assertCanDeleteDebate(ctx, debate);
+      return deletePreview(debate, store.debates.contents(ctx.workspace, debate.id));
+    }
+    const deleted = deleteDebate(ctx, debate, ctx.args.confirm);
+    await retireDeletedPolls(ctx, deleted, ctx.actor.name);
+    return deletedReply(deleted, ctx.actor.name);
+  },
+});
+
 export default defineCommand({
   name: 'debate',
-  description: 'Start, pick, list, show, export and import debates',
-  subcommands: [create, use, list, show, root, exportFile, importFile],
+  description: 'Start, pick, list, show, export, import and delete debates',
+  subcommands: [create, use, list, show, root, exportFile, importFile, remove],
 });

@@ -1,6 +1,7 @@
 import type { Command } from '../src/core/command.ts';
 import capture from './capture.ts';
 import claim from './claim.ts';
+import config from './config.ts';
 import credence from './credence.ts';
 import cruxes from './cruxes.ts';
 import debate from './debate.ts';
@@ -31,5 +32,6 @@ export const COMMANDS: readonly Command[] = [
   summarize,
   capture,
   drift,
+  config,
   help,
 ];

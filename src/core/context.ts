@@ -28,6 +28,13 @@ export interface ChatMessage {
   readonly replyTo?: string;
 }
 
+/** A Discord role or a Slack user group: whose members /config can make moderators. */
+export interface MemberGroup {
+  readonly id: string;
+  /** As people know it (`Moderators`, `research-leads`); absent when the platform cannot tell now. */
+  readonly name?: string;
+}
+
 /** What a platform can do beyond answering the interaction at hand. */
 export interface ChatPort {
   readonly platform: string;
@@ -40,6 +47,12 @@ export interface ChatPort {
    * may not (a missing intent or scope).
    */
   fetchHistory?(channelId: string, options: { readonly limit: number; readonly since?: Date }): Promise<ChatMessage[]>;
+  /**
+   * A role (Discord) or user group (Slack) of the workspace by id, so /config can refuse one that does
+   * not exist and show it by name: null when there is none. Throws a UserError that says why when the
+   * bot may not read groups (a missing scope).
+   */
+  findGroup?(workspace: string, id: string): Promise<MemberGroup | null>;
 }
 
 export interface BaseContext {

@@ -27,6 +27,11 @@ export interface OptionSpec {
   readonly autocomplete?: AutocompleteSource;
   /** A short example value for usage lines and help, e.g. `C3` or `"in 3 days"`. */
   readonly example?: string;
+  /**
+   * A string option whose value may be a mention the handler reads ids from (a role, a user group):
+   * Slack passes it as sent (`<!subteam^S1|@leads>`) instead of turning mentions into words.
+   */
+  readonly keepMentions?: boolean;
 }
 
 /** A claim option's value: the claim's per-workspace number (`C12` → 12). */

@@ -91,7 +91,11 @@ export class ClaimRepository {
 
   constructor(private readonly db: Db) {
     this.statements = {
-      nextNumber: db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM claims WHERE workspace = ?'),
+      // Past the highest number in use and any a deleted debate took with it: a number names one claim, ever.
+      nextNumber: db.prepare<[{ workspace: string }], { n: number }>(
+        `SELECT max(COALESCE((SELECT MAX(number) FROM claims WHERE workspace = @workspace), 0),
+                    COALESCE((SELECT highest FROM retired_numbers WHERE workspace = @workspace AND kind = 'claim'), 0)) + 1 AS n`,
+      ),
       insert: db.prepare(
         `INSERT INTO claims (workspace, number, debate_id, text, author_id, author_name, source_url, source_excerpt, source_author, status, created_at, updated_at)
          VALUES (@workspace, @number, @debateId, @text, @authorId, @authorName, @sourceUrl, @sourceExcerpt, @sourceAuthor, @status, @at, @updatedAt)`,
@@ -123,7 +127,7 @@ export class ClaimRepository {
   }
 
   insert(claim: NewClaim): Claim {
-    const number = claim.number ?? this.statements.nextNumber.get(claim.workspace)!.n;
+    const number = claim.number ?? this.statements.nextNumber.get({ workspace: claim.workspace })!.n;
     const { lastInsertRowid } = this.statements.insert.run({
       workspace: claim.workspace,
       number,

@@ -30,6 +30,27 @@ export interface DebateSummary extends Debate {
   readonly linkCount: number;
 }
 
+/** What a debate holds, row by row: what deleting it removes (the audit log is kept). */
+export interface DebateContents {
+  readonly claims: number;
+  /** Links from or to its claims, including links to claims of other debates. */
+  readonly links: number;
+  readonly tags: number;
+  /** Credences on its claims, and conditional credences given one of them. */
+  readonly credences: number;
+  readonly polls: number;
+  readonly resolutions: number;
+  /** Drift runs kept as evidence on its claims. */
+  readonly simRuns: number;
+  /** Claims and links found in threads by /summarize or /capture, waiting to be added to it. */
+  readonly captures: number;
+  /** Channels whose current debate it is. */
+  readonly channels: number;
+}
+
+/** The claims of one debate (`@debate`), for statements that reach everything hanging off them. */
+const ITS_CLAIMS = 'SELECT id FROM claims WHERE workspace = @workspace AND debate_id = @debate';
+
 /** Debates, and which debate each channel is working on. */
 export class DebateRepository {
   private readonly statements;
@@ -56,6 +77,40 @@ export class DebateRepository {
         `INSERT INTO channel_debates (workspace, channel, debate_id, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (workspace, channel) DO UPDATE SET debate_id = excluded.debate_id, updated_at = excluded.updated_at`,
       ),
+      contents: db.prepare<
+        [{ workspace: string; debate: number }],
+        DebateContents & { highestClaim: number | null; highestRun: number | null }
+      >(
+        `SELECT
+           (SELECT count(*) FROM claims WHERE workspace = @workspace AND debate_id = @debate) AS claims,
+           (SELECT count(*) FROM links WHERE from_claim IN (${ITS_CLAIMS}) OR to_claim IN (${ITS_CLAIMS})) AS links,
+           (SELECT count(*) FROM claim_tags WHERE claim_id IN (${ITS_CLAIMS})) AS tags,
+           (SELECT count(*) FROM credences WHERE claim_id IN (${ITS_CLAIMS}) OR given_claim_id IN (${ITS_CLAIMS})) AS credences,
+           (SELECT count(*) FROM polls WHERE claim_id IN (${ITS_CLAIMS})) AS polls,
+           (SELECT count(*) FROM claim_resolutions WHERE claim_id IN (${ITS_CLAIMS})) AS resolutions,
+           (SELECT count(*) FROM sim_runs WHERE workspace = @workspace AND claim_id IN (${ITS_CLAIMS})) AS simRuns,
+           (SELECT count(*) FROM thread_captures WHERE workspace = @workspace AND debate_id = @debate) AS captures,
+           (SELECT count(*) FROM channel_debates WHERE workspace = @workspace AND debate_id = @debate) AS channels,
+           (SELECT MAX(number) FROM claims WHERE workspace = @workspace AND debate_id = @debate) AS highestClaim,
+           (SELECT MAX(number) FROM sim_runs WHERE workspace = @workspace AND claim_id IN (${ITS_CLAIMS})) AS highestRun`,
+      ),
+      retire: db.prepare(
+        `INSERT INTO retired_numbers (workspace, kind, highest) VALUES (?, ?, ?)
+         ON CONFLICT (workspace, kind) DO UPDATE SET highest = max(highest, excluded.highest)`,
+      ),
+      // Children first, each in one statement, then the claims and the debate (channel bindings cascade).
+      deleteSteps: [
+        `DELETE FROM sim_runs WHERE workspace = @workspace AND claim_id IN (${ITS_CLAIMS})`,
+        `DELETE FROM thread_captures WHERE workspace = @workspace AND debate_id = @debate`,
+        `DELETE FROM credences WHERE claim_id IN (${ITS_CLAIMS}) OR given_claim_id IN (${ITS_CLAIMS})`,
+        `DELETE FROM polls WHERE claim_id IN (${ITS_CLAIMS})`,
+        `DELETE FROM claim_resolutions WHERE claim_id IN (${ITS_CLAIMS})`,
+        `DELETE FROM links WHERE from_claim IN (${ITS_CLAIMS}) OR to_claim IN (${ITS_CLAIMS})`,
+        `DELETE FROM claim_tags WHERE claim_id IN (${ITS_CLAIMS})`,
+        `UPDATE debates SET root_claim_id = NULL WHERE workspace = @workspace AND id = @debate`,
+        `DELETE FROM claims WHERE workspace = @workspace AND debate_id = @debate`,
+        `DELETE FROM debates WHERE workspace = @workspace AND id = @debate`,
+      ].map((sql) => db.prepare<[{ workspace: string; debate: number }]>(sql)),
     };
   }
 
@@ -101,5 +156,24 @@ export class DebateRepository {
 
   setCurrent(workspace: string, channel: string, debateId: number, at: string): void {
     this.statements.setCurrent.run(workspace, channel, debateId, at);
+  }
+
+  /** Counts what the debate holds. */
+  contents(workspace: string, debateId: number): DebateContents {
+    const { highestClaim: _claim, highestRun: _run, ...counts } = this.statements.contents.get({ workspace, debate: debateId })!;
+    return counts;
+  }
+
+  /**
+   * Deletes the debate and everything in it; returns what it held. Call inside a transaction. Its
+   * claim and run numbers are retired, so they are never given to new claims or runs.
+   */
+  deleteWithContents(workspace: string, debateId: number): DebateContents {
+    const params = { workspace, debate: debateId };
+    const { highestClaim, highestRun, ...counts } = this.statements.contents.get(params)!;
+    if (highestClaim !== null) this.statements.retire.run(workspace, 'claim', highestClaim);
+    if (highestRun !== null) this.statements.retire.run(workspace, 'sim-run', highestRun);
+    for (const step of this.statements.deleteSteps) step.run(params);
+    return counts;
   }
 }

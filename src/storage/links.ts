@@ -45,6 +45,7 @@ export class LinkRepository {
         `${SELECT} WHERE l.workspace = ? AND l.from_claim = ? AND l.to_claim = ? ORDER BY l.id`,
       ),
       remove: db.prepare('DELETE FROM links WHERE id = ? AND workspace = ?'),
+      repoint: db.prepare('UPDATE links SET from_claim = ?, to_claim = ? WHERE id = ? AND workspace = ?'),
       outgoing: db.prepare<[string, number], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.from_claim = ? ORDER BY t.number, l.kind`),
       incoming: db.prepare<[string, number], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.to_claim = ? ORDER BY f.number, l.kind`),
       inDebate: db.prepare<[number, number], LinkRow>(`${SELECT} WHERE f.debate_id = ? AND t.debate_id = ? ORDER BY l.id`),
@@ -68,6 +69,11 @@ export class LinkRepository {
 
   remove(workspace: string, linkId: number): void {
     this.statements.remove.run(linkId, workspace);
+  }
+
+  /** Gives a link new ends, keeping its kind, author and time (a merge moves links this way). */
+  repoint(workspace: string, linkId: number, fromClaimId: number, toClaimId: number): void {
+    this.statements.repoint.run(fromClaimId, toClaimId, linkId, workspace);
   }
 
   outgoing(workspace: string, claimId: number): Link[] {

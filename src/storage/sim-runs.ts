@@ -54,7 +54,11 @@ export class SimRunRepository {
 
   constructor(db: Db) {
     this.statements = {
-      nextNumber: db.prepare<[string], { n: number }>('SELECT COALESCE(MAX(number), 0) + 1 AS n FROM sim_runs WHERE workspace = ?'),
+      // Past any number a deleted debate took with it, as for claims.
+      nextNumber: db.prepare<[{ workspace: string }], { n: number }>(
+        `SELECT max(COALESCE((SELECT MAX(number) FROM sim_runs WHERE workspace = @workspace), 0),
+                    COALESCE((SELECT highest FROM retired_numbers WHERE workspace = @workspace AND kind = 'sim-run'), 0)) + 1 AS n`,
+      ),
       insert: db.prepare(
         `INSERT INTO sim_runs (workspace, number, kind, input, summary, headline, claim_id, created_by, created_at)
          VALUES (@workspace, @number, @kind, @input, @summary, @headline, @claimId, @createdBy, @at)`,
@@ -74,7 +78,7 @@ export class SimRunRepository {
     createdBy: string;
     at: string;
   }): SimRun {
-    const number = this.statements.nextNumber.get(run.workspace)!.n;
+    const number = this.statements.nextNumber.get({ workspace: run.workspace })!.n;
     this.statements.insert.run({
       workspace: run.workspace,
       number,

@@ -10,6 +10,7 @@ import { SimRunRepository } from './sim-runs.ts';
 import { ThreadCaptureRepository } from './thread-captures.ts';
 import { PollRepository } from './polls.ts';
 import { ResolutionRepository } from './resolutions.ts';
+import { SettingsRepository } from './settings.ts';
 
 /** The database and one repository per aggregate. */
 export class Store {
@@ -22,6 +23,7 @@ export class Store {
   readonly credences: CredenceRepository;
   readonly polls: PollRepository;
   readonly resolutions: ResolutionRepository;
+  readonly settings: SettingsRepository;
 
   constructor(readonly db: Db) {
     this.debates = new DebateRepository(db);
@@ -33,6 +35,7 @@ export class Store {
     this.credences = new CredenceRepository(db);
     this.polls = new PollRepository(db);
     this.resolutions = new ResolutionRepository(db);
+    this.settings = new SettingsRepository(db);
   }
 
   /** A debate with its claims and the links between them: what the map and the exports draw from. */

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { createInterface, type Completer } from 'node:readline';
 import type { CommandRegistry } from '../../core/registry.ts';
 import type { Services } from '../../services.ts';
-import { consoleActor, ConsoleSession } from './session.ts';
+import { consoleActor, ConsoleSession, isConsoleModerator } from './session.ts';
 
 export interface ConsoleOptions {
   readonly services: Services;
@@ -24,6 +24,7 @@ const HISTORY_MAX = 500;
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { services, registry, interactive } = options;
   const write = (text: string) => options.output.write(`${text}\n`);
+  const describe = (name: string) => `${name}${isConsoleModerator(services, name) ? ' (a moderator)' : ''}`;
   const width = (options.output as { columns?: number }).columns ?? 100;
   const session = new ConsoleSession(services, registry, consoleActor(options.as), { color: interactive, width }, write);
   const historyPath =
@@ -43,7 +44,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
 
   if (interactive) {
-    write(`cruxbot console · database ${services.config.DATABASE_PATH} · you are ${session.who.name}`);
+    write(`cruxbot console · database ${services.config.DATABASE_PATH} · you are ${describe(session.who.name)}`);
     write('Type /help for the commands, .as <name> to act as someone else, .exit to quit.');
     if (services.store.debates.list('local').length === 0)
       write('New here? Load the sample debates with `npm run demo`, or start one with /debate new.');
@@ -57,7 +58,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       const name = line.slice(4).trim();
       if (/^[\p{L}\p{N}._-]{1,64}$/u.test(name)) {
         session.setActor(consoleActor(name));
-        write(`You are now ${name}.`);
+        write(`You are now ${describe(name)}.`);
       } else write('Usage: .as <name> (letters, digits, dot, dash, underscore)');
     } else if (line && !line.startsWith('#')) {
       if (!interactive) write(`> ${line}`);

@@ -9,22 +9,33 @@ import { ATTACHMENT_MAX_BYTES, type FileUpload } from '../../core/options.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
 import type { MessageRef, Reply } from '../../core/reply.ts';
 import type { Services } from '../../services.ts';
+import { isNamedModerator } from '../../domain/roles.ts';
 import { renderReplyText, type ConsoleStyle } from './render.ts';
 
 export const CONSOLE_WORKSPACE = 'local';
 export const CONSOLE_CHANNEL = 'console';
 
+/** The operating-system account running the console: always a moderator of the local workspace. */
+export function operatorName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'local';
+  }
+}
+
 /** The person at the terminal: `--as <name>` or the operating-system user. */
 export function consoleActor(name?: string): Actor {
-  let who = name;
-  if (!who) {
-    try {
-      who = userInfo().username;
-    } catch {
-      who = 'local';
-    }
-  }
+  const who = name || operatorName();
   return { id: who, name: who };
+}
+
+/**
+ * Whether a console user moderates the local workspace: the operator always, anyone else (`.as bob`,
+ * `--as bob`) only when `/config moderators:` names them. Read per command, so a change applies at once.
+ */
+export function isConsoleModerator(services: Services, name: string): boolean {
+  return name === operatorName() || isNamedModerator(services.store.settings.moderators(CONSOLE_WORKSPACE), name);
 }
 
 /** The console's attachments are paths on the operator's own machine. */
@@ -92,7 +103,7 @@ export class ConsoleSession {
     const reply = await runText(
       line,
       {
-        actor: this.actor,
+        actor: { ...this.actor, isModerator: isConsoleModerator(this.services, this.actor.id) },
         workspace: CONSOLE_WORKSPACE,
         channel: { id: CONSOLE_CHANNEL, name: 'console' },
         platform: 'console',

@@ -1,5 +1,5 @@
 import { ApplicationFlags, MessageType, type Client, type Message, type SendableChannels, type TextBasedChannel } from 'discord.js';
-import type { ChatMessage, ChatPort } from '../../core/context.ts';
+import type { ChatMessage, ChatPort, MemberGroup } from '../../core/context.ts';
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
 import type { MessageRef, Reply } from '../../core/reply.ts';
@@ -54,6 +54,17 @@ export class DiscordChatPort implements ChatPort {
       throw messageContentMissing();
     }
     return spoken.map((m) => chatMessage(m, guildId));
+  }
+
+  /**
+   * A server's role, from the roles the gateway keeps current (the Guilds intent delivers every role
+   * and its changes): no API call. A server not in the cache cannot be checked; its role is taken as given.
+   */
+  async findGroup(workspace: string, id: string): Promise<MemberGroup | null> {
+    const guild = this.client.guilds.cache.get(workspace.replace(/^discord:/, ''));
+    if (!guild) return { id };
+    const role = guild.roles.cache.get(id);
+    return role ? { id, name: role.name } : null;
   }
 
   /** The most recent `limit` messages, oldest first. */

@@ -1,8 +1,9 @@
-import { GuildMember, type BaseInteraction, type Message, type User } from 'discord.js';
+import { GuildMember, PermissionFlagsBits, type BaseInteraction, type Message, type User } from 'discord.js';
 import type { Actor, ChatMessage, ChatPort } from '../../core/context.ts';
 import type { RequestContext } from '../../core/dispatch.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
 import type { MessageRef } from '../../core/reply.ts';
+import { moderatorGroupId } from '../../domain/roles.ts';
 import type { Services } from '../../services.ts';
 
 export const PLATFORM = 'discord';
@@ -20,17 +21,21 @@ export function workspaceOf(guildId: string): string {
 
 /**
  * What dispatch needs to know about an interaction: the guild as workspace, the member (by their
- * display name in that server) as actor, the channel or thread. Undefined in a DM: there is no
- * workspace to act in. Roles (`isModerator`) are not read here yet.
+ * display name in that server, and whether they moderate it) as actor, the channel or thread.
+ * Undefined in a DM: there is no workspace to act in.
  */
 export function requestContext(interaction: BaseInteraction, deps: DiscordDeps): RequestContext | undefined {
   const guildId = interaction.guildId;
   if (!guildId || !interaction.channelId) return undefined;
   const channel = interaction.channel;
   const channelName = channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : undefined;
+  const workspace = workspaceOf(guildId);
   return {
-    actor: actorOf(interaction),
-    workspace: workspaceOf(guildId),
+    actor: {
+      ...actorOf(interaction),
+      isModerator: isModerator(interaction, moderatorGroupId(deps.services.store.settings.moderators(workspace))),
+    },
+    workspace,
     channel: { id: interaction.channelId, ...(channelName ? { name: channelName } : {}) },
     platform: PLATFORM,
     services: deps.services,
@@ -45,6 +50,19 @@ function actorOf(interaction: BaseInteraction): Actor {
   // A guild that is not cached gives the raw member: its nickname, else the user's display name.
   const nick = member && 'nick' in member ? member.nick : undefined;
   return { id: user.id, name: nick || userName(user) };
+}
+
+/**
+ * A moderator has Manage Messages (Administrator implies it) where they act, or holds the role chosen
+ * with /config. Both come with the interaction (`member.permissions`, `member.roles`): no API call.
+ */
+function isModerator(interaction: BaseInteraction, roleId: string | undefined): boolean {
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageMessages)) return true;
+  if (!roleId) return false;
+  const { member } = interaction;
+  if (member instanceof GuildMember) return member.roles.cache.has(roleId);
+  // A guild that is not cached gives the raw member, whose roles are ids.
+  return Array.isArray(member?.roles) && member.roles.includes(roleId);
 }
 
 function userName(user: User): string {

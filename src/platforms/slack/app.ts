@@ -19,6 +19,7 @@ import { registerViewSubmissions } from './routes/views.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { slackErrorCode } from './slack-errors.ts';
 import { UserDirectory } from './user-directory.ts';
+import { UserGroups } from './user-groups.ts';
 
 /** HTTP: Slack posts signed requests to `POST /slack/events`; the signing secret verifies them. */
 export interface HttpConnection {
@@ -46,6 +47,8 @@ export interface SlackBotOptions {
   readonly retries?: number;
   /** How long a form submission may work before Slack is answered; Slack allows 3 s in all. */
   readonly viewAckBudgetMs?: number;
+  /** How long a request waits for Slack to say whether its person is a moderator (default 3 s). */
+  readonly moderatorCheckMs?: number;
 }
 
 export interface SlackBot extends RunningPlatform {
@@ -91,8 +94,9 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const client = app.client;
   const delivery = new SlackDelivery(client, log);
   const users = new UserDirectory(client, log);
+  const groups = new UserGroups(client, log);
   const history = new SlackHistory(client, users, auth.url);
-  const chat = slackChatPort(delivery, history);
+  const chat = slackChatPort(delivery, history, groups);
   const runtime: SlackRuntime = {
     services,
     inflight,
@@ -100,6 +104,8 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     client,
     delivery,
     users,
+    groups,
+    moderatorCheckMs: options.moderatorCheckMs ?? 3_000,
     history,
     chat,
     log,

@@ -1,16 +1,19 @@
 import type { ChatPort } from '../../core/context.ts';
 import type { SlackDelivery } from './delivery.ts';
 import type { SlackHistory } from './history.ts';
+import type { UserGroups } from './user-groups.ts';
 
 /**
  * What cruxbot can do on Slack outside an interaction: post to a channel, edit its own message (a poll's
- * tally), and read a channel or a thread (`C123`, `C123/<thread ts>` or a message link), oldest first.
+ * tally), read a channel or a thread (`C123`, `C123/<thread ts>` or a message link), oldest first, and
+ * find a user group by id (`slack:<team>` names the workspace).
  */
-export function slackChatPort(delivery: SlackDelivery, history: SlackHistory): ChatPort {
+export function slackChatPort(delivery: SlackDelivery, history: SlackHistory, groups: UserGroups): ChatPort {
   return {
     platform: 'slack',
     post: (channelId, reply) => delivery.post(channelId, reply),
     update: (ref, reply) => delivery.update(ref, reply),
     fetchHistory: (channelId, options) => history.fetch(channelId, options),
+    findGroup: (workspace, id) => groups.find(workspace.replace(/^slack:/, ''), id),
   };
 }

@@ -7,7 +7,9 @@ import type { Services } from '../../services.ts';
 import type { ReplyTarget, SlackDelivery, WebClient } from './delivery.ts';
 import type { SlackHistory } from './history.ts';
 import { slackErrorCode } from './slack-errors.ts';
+import { isSlackModerator } from './moderators.ts';
 import type { UserDirectory } from './user-directory.ts';
+import type { UserGroups } from './user-groups.ts';
 
 /** What every Slack listener needs, built once when the app starts. */
 export interface SlackRuntime {
@@ -18,6 +20,9 @@ export interface SlackRuntime {
   readonly client: WebClient;
   readonly delivery: SlackDelivery;
   readonly users: UserDirectory;
+  readonly groups: UserGroups;
+  /** How long a request waits for Slack to say whether its person moderates (users.info, user groups). */
+  readonly moderatorCheckMs: number;
   readonly history: SlackHistory;
   readonly chat: ChatPort;
   readonly log: Logger;
@@ -62,10 +67,16 @@ export class UnknownWorkspaceError extends Error {
   }
 }
 
-export function requestFor(runtime: SlackRuntime, who: Requester, correlationId: string): RequestContext {
+/** The request as dispatch sees it, with whether its person is a moderator (cached look-ups, bounded in time). */
+export async function requestFor(runtime: SlackRuntime, who: Requester, correlationId: string): Promise<RequestContext> {
   if (!who.teamId) throw new UnknownWorkspaceError();
+  const isModerator = await isSlackModerator(
+    { store: runtime.services.store, users: runtime.users, groups: runtime.groups, budgetMs: runtime.moderatorCheckMs },
+    who.teamId,
+    who.userId,
+  );
   return {
-    actor: { id: who.userId, name: who.userName || who.userId },
+    actor: { id: who.userId, name: who.userName || who.userId, isModerator },
     workspace: `slack:${who.teamId}`,
     channel: { id: who.channelId ?? `dm:${who.userId}`, ...(who.channelName ? { name: who.channelName } : {}) },
     platform: 'slack',

@@ -3,6 +3,7 @@ import { foundation } from './001-foundation.ts';
 import { credences } from './002-credences.ts';
 import { simRuns } from './003-sim-runs.ts';
 import { threadCaptures } from './004-thread-captures.ts';
+import { workspaceSettings } from './005-workspace-settings.ts';
 
 export interface Migration {
   readonly version: number;
@@ -12,4 +13,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a migration that has shipped: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [foundation, credences, simRuns, threadCaptures];
+export const MIGRATIONS: readonly Migration[] = [foundation, credences, simRuns, threadCaptures, workspaceSettings];

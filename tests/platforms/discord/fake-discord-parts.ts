@@ -1,6 +1,6 @@
-import { CHANNEL_ID, GUILD_ID, type RecordedRequest } from './fake-discord.ts';
+import { CHANNEL_ID, GUILD_ID, MODERATORS_ROLE, type RecordedRequest } from './fake-discord.ts';
 
-/** The GUILD_CREATE the fake gateway sends after READY: one server with one text channel. */
+/** The GUILD_CREATE the fake gateway sends after READY: one server with one text channel and a moderators' role. */
 export function guildCreate() {
   return {
     id: GUILD_ID,
@@ -22,6 +22,17 @@ export function guildCreate() {
         hoist: false,
         managed: false,
         mentionable: false,
+        flags: 0,
+      },
+      {
+        id: MODERATORS_ROLE.id,
+        name: MODERATORS_ROLE.name,
+        permissions: '0',
+        position: 1,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: true,
         flags: 0,
       },
     ],

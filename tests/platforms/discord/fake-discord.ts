@@ -14,6 +14,8 @@ export const APP_ID = '1100000000000000001';
 export const BOT_ID = '1100000000000000002';
 export const GUILD_ID = '1200000000000000001';
 export const CHANNEL_ID = '1300000000000000001';
+/** A role the server has besides @everyone (GUILD_CREATE lists it). */
+export const MODERATORS_ROLE = { id: '1250000000000000001', name: 'Moderators' } as const;
 
 export interface RecordedRequest {
   readonly method: string;

@@ -10,7 +10,14 @@ export interface Member {
   readonly username: string;
   readonly globalName: string | null;
   readonly nick: string | null;
+  /** Role ids the member holds (none by default). */
+  readonly roles?: readonly string[];
+  /** The member's permissions in the channel, as Discord computes them (a decimal bit set). */
+  readonly permissions?: string;
 }
+
+/** A member's usual permissions in the channel: no Manage Messages (1 << 13), no Administrator (1 << 3). */
+export const MEMBER_PERMISSIONS = '1071698660929';
 
 export const ALICE: Member = { id: '1800000000000000001', username: 'alice_w', globalName: 'Alice', nick: 'Alice (alignment team)' };
 export const BOB: Member = { id: '1800000000000000002', username: 'bob', globalName: null, nick: null };
@@ -33,14 +40,14 @@ function member(m: Member) {
     user: user(m),
     nick: m.nick,
     avatar: null,
-    roles: [],
+    roles: [...(m.roles ?? [])],
     joined_at: '2025-03-13T19:19:14.040000+00:00',
     premium_since: null,
     deaf: false,
     mute: false,
     pending: false,
     flags: 0,
-    permissions: '1071698660929',
+    permissions: m.permissions ?? MEMBER_PERMISSIONS,
   };
 }
 

@@ -50,7 +50,7 @@ export function registerBlockActions(app: App, runtime: SlackRuntime): void {
     const values = action.selected_options?.map((o) => o.value) ?? (action.selected_option ? [action.selected_option.value] : []);
 
     await answer(runtime, `action ${id}`, target, async (correlationId) => {
-      const request = requestFor(
+      const request = await requestFor(
         runtime,
         {
           teamId: teamIdOf(body),

@@ -26,7 +26,7 @@ export function registerSlashCommands(app: App, runtime: SlackRuntime): void {
       triggerId: body.trigger_id,
     };
     await answer(runtime, `/${name}`, target, async (correlationId) => {
-      const request = requestFor(
+      const request = await requestFor(
         runtime,
         {
           teamId: body.team_id,
@@ -50,14 +50,15 @@ export function runSlashCommand(command: Command, text: SlashCommand['text'], re
 
 /**
  * Slack sends `&`, `<`, `>` escaped and mentions, channels and links as `<…>` (the manifest asks for
- * escaping, so a `user` option gets the id: `<@U123|ana>`). Every other option gets the words typed.
+ * escaping, so a `user` option gets the id: `<@U123|ana>`, and a `keepMentions` one a user group's:
+ * `<!subteam^S1|@leads>`). Every other option gets the words typed.
  */
 function withPlainValues(leaf: Leaf, args: Record<string, unknown>): Record<string, unknown> {
-  const types = new Map(leaf.options.map((o) => [o.name, o.type]));
+  const raw = new Set(leaf.options.filter((o) => o.type === 'user' || o.keepMentions).map((o) => o.name));
   return Object.fromEntries(
     Object.entries(args).map(([name, value]) => [
       name,
-      typeof value === 'string' && types.get(name) !== 'user' ? slackTextToPlain(value, { links: 'typed' }) : value,
+      typeof value === 'string' && !raw.has(name) ? slackTextToPlain(value, { links: 'typed' }) : value,
     ]),
   );
 }

@@ -27,18 +27,21 @@ export function registerMessageShortcuts(app: App, runtime: SlackRuntime): void 
       triggerId: body.trigger_id,
     };
     await answer(runtime, `shortcut ${body.callback_id}`, target, async (correlationId) => {
-      const request = requestFor(
-        runtime,
-        {
-          teamId: teamIdOf(body),
-          userId: body.user.id,
-          userName: body.user.name ?? body.user.username,
-          channelId: body.channel.id,
-          channelName: body.channel.name,
-        },
-        correlationId,
-      );
-      const message = await capturedMessage(runtime, body);
+      // The form must open within 3 s of the click: the look-ups run side by side.
+      const [request, message] = await Promise.all([
+        requestFor(
+          runtime,
+          {
+            teamId: teamIdOf(body),
+            userId: body.user.id,
+            userName: body.user.name ?? body.user.username,
+            channelId: body.channel.id,
+            channelName: body.channel.name,
+          },
+          correlationId,
+        ),
+        capturedMessage(runtime, body),
+      ]);
       const reply = await runInteraction(body.callback_id, request, { message });
       await runtime.delivery.deliver(reply, target);
     });

@@ -38,15 +38,17 @@ export function registerViewSubmissions(app: App, runtime: SlackRuntime): void {
 
     await answer(runtime, `form ${view.callback_id}`, target, async (correlationId) => {
       try {
-        const request = requestFor(
+        // Who is asking (and whether they moderate) counts against the same 3 s as the work itself.
+        const work = requestFor(
           runtime,
           { teamId: teamIdOf(body), userId: body.user.id, userName: body.user.name, channelId: origin.channel },
           correlationId,
+        ).then((request) =>
+          runInteraction(view.callback_id, request, {
+            fields,
+            ...(source ? { sourceMessage: { platform: 'slack', channel: source.channel, id: source.ts } } : {}),
+          }),
         );
-        const work = runInteraction(view.callback_id, request, {
-          fields,
-          ...(source ? { sourceMessage: { platform: 'slack', channel: source.channel, id: source.ts } } : {}),
-        });
         const early = await readyWithin(work, runtime.viewAckBudgetMs);
         if (early?.accent === 'error' && early.ephemeral && firstInput) {
           const words = clip(replyWords(early) || 'That did not work.', FIELD_ERROR_MAX);

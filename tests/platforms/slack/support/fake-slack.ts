@@ -40,6 +40,10 @@ export class FakeSlack {
     ['W111', 'Ana'],
     ['W222', 'Bob'],
   ]);
+  /** People users.info calls workspace admins (`is_admin`). */
+  readonly admins = new Set<string>();
+  /** User groups by id, for usergroups.list and usergroups.users.list. */
+  readonly userGroups = new Map<string, { readonly handle: string; readonly users: readonly string[] }>();
 
   static async start(): Promise<FakeSlack> {
     const fake = new FakeSlack();
@@ -168,9 +172,26 @@ export class FakeSlack {
         };
       case 'users.info': {
         const name = this.users.get(body.user);
+        const is_admin = this.admins.has(body.user);
         return name
-          ? { ok: true, user: { id: body.user, name: name.toLowerCase(), real_name: `${name} Real`, profile: { display_name: name } } }
+          ? {
+              ok: true,
+              user: {
+                id: body.user,
+                name: name.toLowerCase(),
+                real_name: `${name} Real`,
+                profile: { display_name: name },
+                is_admin,
+                is_owner: false,
+              },
+            }
           : { ok: false, error: 'user_not_found' };
+      }
+      case 'usergroups.list':
+        return { ok: true, usergroups: [...this.userGroups].map(([id, g]) => ({ id, team_id: 'T111', handle: g.handle, name: g.handle })) };
+      case 'usergroups.users.list': {
+        const group = this.userGroups.get(body.usergroup);
+        return group ? { ok: true, users: group.users } : { ok: false, error: 'no_such_subteam' };
       }
       case 'views.open':
       case 'views.publish':

@@ -41,6 +41,8 @@ export async function startSlackTestBed(
       retries: 0,
       // Generous, so a slow machine never turns an in-form error into a message.
       viewAckBudgetMs: options.viewAckBudgetMs ?? 2_500,
+      // …nor a slow fake users.info into a moderator treated as a member.
+      moderatorCheckMs: 15_000,
     });
   } catch (error) {
     bot.close();

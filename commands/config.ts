@@ -1,0 +1,97 @@
+import { setModerators } from '../src/actions/settings.ts';
+import { defineCommand, subcommand } from '../src/core/command.ts';
+import type { BaseContext } from '../src/core/context.ts';
+import { UserError } from '../src/core/errors.ts';
+import { md, type Markup } from '../src/core/markup.ts';
+import { context, fields, notice, text, type Reply } from '../src/core/reply.ts';
+import { parseModerators, type Moderators } from '../src/domain/roles.ts';
+import { describeModerators, requireModerator, setModeratorsExample } from '../src/views/moderators.ts';
+
+const POWERS = md`edit, retract, resolve and merge any claim; close any poll; delete any debate; change these settings`;
+
+/** The workspace's settings, who counts as a moderator, and whether the person asking is one. */
+function settingsReply(ctx: BaseContext, note?: Markup): Reply {
+  const setting = ctx.services.store.settings.get(ctx.workspace, 'moderators');
+  const example = setModeratorsExample(ctx.workspace);
+  const blocks = [
+    fields([
+      { name: 'Moderators', value: describeModerators(ctx.workspace, setting?.value) },
+      {
+        name: 'Set by',
+        value: setting
+          ? md`${setting.updatedByName}, ${setting.updatedAt.slice(0, 10)}`
+          : md`not set: only the platform’s own moderators count`,
+        inline: true,
+      },
+      { name: 'You', value: ctx.actor.isModerator ? md`a moderator` : md`not a moderator`, inline: true },
+      { name: 'Moderators can', value: POWERS },
+      { name: 'Everyone else', value: md`their own claims, polls and debates only` },
+    ]),
+    context(md`Change it (moderators only): \`${example}\` · clear it: \`/config moderators:none\``),
+  ];
+  if (note) blocks.unshift(text(note));
+  return { title: 'cruxbot settings', blocks, ephemeral: true, accent: note ? 'success' : 'neutral' };
+}
+
+/**
+ * Checks a role or group exists where the platform can tell, and takes its current name. Without a
+ * platform that can look groups up (the console), the value is kept as given.
+ */
+async function confirmedGroup(ctx: BaseContext, moderators: Moderators): Promise<Moderators> {
+  if (moderators.kind === 'names' || !ctx.chat?.findGroup) return moderators;
+  const { id } = moderators;
+  const found = await ctx.chat.findGroup(ctx.workspace, id);
+  const what = moderators.kind === 'discord-role' ? 'role' : 'user group';
+  if (!found)
+    throw new UserError(md`There is no ${what} with id \`${id}\` here. Type @ and pick it from the list.`, 'config.no-such-group');
+  const name = found.name ?? moderators.name;
+  return { kind: moderators.kind, id, ...(name ? { name } : {}) };
+}
+
+const show = subcommand({
+  name: 'show',
+  description: 'Show this workspace’s settings and who counts as a moderator',
+  options: [] as const,
+  examples: ['/config show'],
+  handler: (ctx) => settingsReply(ctx),
+});
+
+const set = subcommand({
+  name: 'set',
+  description: 'Choose who else moderates: a role (Discord), user group (Slack) or names; moderators only',
+  options: [
+    {
+      name: 'moderators',
+      type: 'string',
+      description: 'The role or user group whose members moderate (names in the console); none clears it',
+      positional: true,
+      maxLength: 300,
+      keepMentions: true,
+      example: '@Moderators',
+    },
+  ] as const,
+  examples: ['/config moderators:@Moderators', '/config moderators:none'],
+  async handler(ctx) {
+    if (ctx.args.moderators === undefined) return settingsReply(ctx);
+    // Before reading the value or asking the platform: whoever may not change it learns that first.
+    requireModerator(ctx, 'change cruxbot’s settings');
+    const parsed = parseModerators(ctx.workspace, ctx.args.moderators);
+    const moderators = parsed && (await confirmedGroup(ctx, parsed));
+    const { changed } = setModerators(ctx, moderators);
+    if (!changed) return notice(md`Nothing changed: that is the setting already.`);
+    return settingsReply(
+      ctx,
+      moderators
+        ? md`Moderators are now ${describeModerators(ctx.workspace, moderators)}.`
+        : md`Cleared: only the platform’s own roles count now.`,
+    );
+  },
+});
+
+export default defineCommand({
+  name: 'config',
+  description: 'Who moderates cruxbot here: show the settings, or change them (moderators only)',
+  subcommands: [show, set],
+  // `/config moderators:@Mods` in text means `/config set moderators:@Mods`; `/config` alone shows them.
+  defaultSubcommand: 'set',
+});

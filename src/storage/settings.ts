@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { Moderators } from '../domain/roles.ts';
+import type { Db } from './database.ts';
+
+const moderatorsSchema: z.ZodType<Moderators> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('discord-role'), id: z.string().min(1), name: z.string().optional() }),
+  z.object({ kind: z.literal('slack-group'), id: z.string().min(1), name: z.string().optional() }),
+  z.object({ kind: z.literal('names'), names: z.array(z.string().min(1)) }),
+]) as z.ZodType<Moderators>;
+
+/** Every setting /config knows, with the schema its stored JSON must match. */
+const SCHEMAS = { moderators: moderatorsSchema } as const;
+
+export type SettingKey = keyof typeof SCHEMAS;
+export type SettingValue<K extends SettingKey> = z.infer<(typeof SCHEMAS)[K]>;
+
+export interface Setting<T> {
+  readonly value: T;
+  readonly updatedBy: string;
+  readonly updatedByName: string;
+  readonly updatedAt: string;
+}
+
+interface SettingRow {
+  value: string;
+  updated_by: string;
+  updated_by_name: string;
+  updated_at: string;
+}
+
+/** What each workspace's moderators chose with /config. Values are JSON, checked against their schema on the way in and out. */
+export class SettingsRepository {
+  private readonly statements;
+
+  constructor(db: Db) {
+    this.statements = {
+      get: db.prepare<[string, string], SettingRow>(
+        'SELECT value, updated_by, updated_by_name, updated_at FROM workspace_settings WHERE workspace = ? AND key = ?',
+      ),
+      put: db.prepare(
+        `INSERT INTO workspace_settings (workspace, key, value, updated_by, updated_by_name, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (workspace, key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by,
+           updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at`,
+      ),
+      remove: db.prepare('DELETE FROM workspace_settings WHERE workspace = ? AND key = ?'),
+    };
+  }
+
+  /**
+   * The setting, or undefined when it was never set or was cleared. A stored value that no longer
+   * matches its schema (a hand-edited database) counts as unset rather than granting anything.
+   */
+  get<K extends SettingKey>(workspace: string, key: K): Setting<SettingValue<K>> | undefined {
+    const row = this.statements.get.get(workspace, key);
+    if (!row) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(row.value);
+    } catch {
+      return undefined;
+    }
+    const parsed = SCHEMAS[key].safeParse(json);
+    if (!parsed.success) return undefined;
+    return {
+      value: parsed.data as SettingValue<K>,
+      updatedBy: row.updated_by,
+      updatedByName: row.updated_by_name,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  /** The moderators configured for the workspace, if any. */
+  moderators(workspace: string): Moderators | undefined {
+    return this.get(workspace, 'moderators')?.value;
+  }
+
+  put<K extends SettingKey>(workspace: string, key: K, value: SettingValue<K>, by: { id: string; name: string }, at: string): void {
+    const checked = SCHEMAS[key].parse(value);
+    this.statements.put.run(workspace, key, JSON.stringify(checked), by.id, by.name, at);
+  }
+
+  /** Clears the setting; true when there was one. */
+  remove(workspace: string, key: SettingKey): boolean {
+    return this.statements.remove.run(workspace, key).changes > 0;
+  }
+}

@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../../src/storage/store.ts';
+
+let dir: string;
+let store: Store;
+const AT = '2026-11-23T12:00:00.000Z';
+const MO = { id: 'mo', name: 'Mo' };
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cruxbot-settings-'));
+  store = Store.open(join(dir, 'db.sqlite'));
+});
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('workspace settings', () => {
+  it('keeps each workspace’s moderators apart, with who set them and when', () => {
+    store.settings.put('discord:1', 'moderators', { kind: 'discord-role', id: '1250000000000000001', name: 'Mods' }, MO, AT);
+    store.settings.put('local', 'moderators', { kind: 'names', names: ['ada'] }, MO, AT);
+    expect(store.settings.get('discord:1', 'moderators')).toEqual({
+      value: { kind: 'discord-role', id: '1250000000000000001', name: 'Mods' },
+      updatedBy: 'mo',
+      updatedByName: 'Mo',
+      updatedAt: AT,
+    });
+    expect(store.settings.moderators('discord:2')).toBeUndefined();
+    expect(store.settings.moderators('local')).toEqual({ kind: 'names', names: ['ada'] });
+  });
+
+  it('a second put replaces the first; remove clears it and says whether there was one', () => {
+    store.settings.put('local', 'moderators', { kind: 'names', names: ['ada'] }, MO, AT);
+    store.settings.put('local', 'moderators', { kind: 'names', names: ['bob'] }, { id: 'cy', name: 'cy' }, '2026-11-24T00:00:00.000Z');
+    expect(store.settings.get('local', 'moderators')).toMatchObject({ value: { names: ['bob'] }, updatedBy: 'cy' });
+    expect(store.settings.remove('local', 'moderators')).toBe(true);
+    expect(store.settings.remove('local', 'moderators')).toBe(false);
+    expect(store.settings.moderators('local')).toBeUndefined();
+  });
+
+  it('a stored value that is not what the schema says (a hand-edited file) grants nothing', () => {
+    const insert = store.db.prepare(
+      "INSERT INTO workspace_settings (workspace, key, value, updated_by, updated_by_name, updated_at) VALUES (?, 'moderators', ?, 'x', 'x', ?)",
+    );
+    insert.run('discord:1', '{"kind":"discord-role"}', AT);
+    insert.run('discord:2', 'not json', AT);
+    expect(store.settings.moderators('discord:1')).toBeUndefined();
+    expect(store.settings.moderators('discord:2')).toBeUndefined();
+  });
+
+  it('refuses to store a value its schema does not allow', () => {
+    expect(() => store.settings.put('local', 'moderators', { kind: 'names' } as never, MO, AT)).toThrow();
+    expect(store.settings.moderators('local')).toBeUndefined();
+  });
+});
