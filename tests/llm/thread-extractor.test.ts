@@ -22,7 +22,11 @@ const THREAD = parseJsonThread(
 /** A local stand-in for an OpenAI-compatible endpoint: records requests, answers as told. */
 let server: Server | undefined;
 const requests: { url?: string; auth?: string; body: Record<string, unknown> }[] = [];
-async function fakeModel(answer: (req: IncomingMessage) => { status: number; body: unknown } | 'hang'): Promise<LlmSettings> {
+/** `timeoutMs`: short only where the model is meant to hang; a loaded CI machine must not turn an answer into a timeout. */
+async function fakeModel(
+  answer: (req: IncomingMessage) => { status: number; body: unknown } | 'hang',
+  timeoutMs = 15_000,
+): Promise<LlmSettings> {
   requests.length = 0;
   server = createServer(async (req, res) => {
     let raw = '';
@@ -41,7 +45,7 @@ async function fakeModel(answer: (req: IncomingMessage) => { status: number; bod
       CRUXBOT_LLM_API_KEY: 'sk-test',
       CRUXBOT_LLM_MODEL: 'tiny',
     }),
-    300,
+    timeoutMs,
   )!;
 }
 afterEach(async () => {
@@ -109,7 +113,7 @@ describe('a language model behind the same interface', () => {
     ],
     ['no answer before the timeout', () => 'hang' as const],
   ])('falls back to the heuristics on %s', async (_case, answer) => {
-    const settings = await fakeModel(answer);
+    const settings = await fakeModel(answer, _case === 'no answer before the timeout' ? 300 : undefined);
     const { analysis, by } = await analyseWithModel(THREAD, settings, silentLogger);
     expect(by).toBe('heuristics');
     expect(analysis.claims.some((c) => /directable by training data/.test(c.text))).toBe(true);
