@@ -336,7 +336,7 @@ export default defineCommand({
       const message = ctx.message;
       if (!message) throw new UserError('Use “Capture as claim” on a message.', 'capture.no-message');
       const debate = resolveDebate(ctx);
-      const token = ctx.services.pending.put({
+      const token = ctx.services.pending.put(ctx, {
         debate: debate.slug,
         permalink: message.permalink ?? '',
         author: message.authorName,
@@ -362,7 +362,7 @@ export default defineCommand({
       };
     },
     'capture-submit'(ctx) {
-      const draft = ctx.services.pending.take(ctx.params[0] ?? '');
+      const draft = ctx.services.pending.take(ctx, ctx.params[0] ?? '');
       if (!draft) throw new UserError('This form has expired; use “Capture as claim” on the message again.', 'capture.expired');
       const debate = ctx.services.store.debates.require(ctx.workspace, draft.debate ?? '');
       const claim = addClaim(ctx, {
