@@ -84,7 +84,9 @@ export interface InteractionInput {
 export function runInteraction(id: string, request: RequestContext, input: InteractionInput = {}): Promise<Reply> {
   return guard(request, 'interaction', async (ctx) => {
     const decoded = parseCustomId(id);
-    const handler = ctx.commands.get(decoded.command)?.interactions[decoded.action];
+    const interactions = ctx.commands.get(decoded.command)?.interactions;
+    // Own entries only: `claim:constructor` must not reach Object's constructor.
+    const handler = interactions && Object.hasOwn(interactions, decoded.action) ? interactions[decoded.action] : undefined;
     if (!handler) throw new UserError('That button or form is not one of mine, or it is out of date.', 'interaction.unknown');
     return handler({
       ...ctx,
