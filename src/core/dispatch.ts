@@ -8,6 +8,7 @@ import type { FileUpload } from './options.ts';
 import { parseCommandLine, parseCommandText, type Invocation } from './parse.ts';
 import { errorReply, notice, type MessageRef, type Reply } from './reply.ts';
 import { validateArgs } from './schema.ts';
+import { cleanText } from './values.ts';
 
 /** What a platform knows about a request before dispatch: everything but the logger and the id. */
 export type RequestContext = Omit<BaseContext, 'log' | 'correlationId'> & { readonly correlationId?: string };
@@ -93,8 +94,11 @@ export function runInteraction(id: string, request: RequestContext, input: Inter
       action: decoded.action,
       params: decoded.params,
       values: input.values ?? [],
-      fields: input.fields ?? {},
-      ...(input.message ? { message: input.message } : {}),
+      // What people typed into a form, and a message they act on, are user text like any option.
+      fields: Object.fromEntries(Object.entries(input.fields ?? {}).map(([id, value]) => [id, cleanText(String(value))])),
+      ...(input.message
+        ? { message: { ...input.message, text: cleanText(input.message.text), authorName: cleanText(input.message.authorName) } }
+        : {}),
       ...(input.sourceMessage ? { sourceMessage: input.sourceMessage } : {}),
     });
   });
@@ -143,7 +147,9 @@ async function guard(request: RequestContext, label: string, run: (ctx: BaseCont
   const done = services.inflight.begin();
   const started = performance.now();
   try {
-    const reply = await run({ ...request, log, correlationId });
+    // A display name is the person's own text, shown and stored beside their claims: cleaned like any.
+    const actor = { ...request.actor, name: cleanText(request.actor.name) || request.actor.id };
+    const reply = await run({ ...request, actor, log, correlationId });
     log.debug({ label, ms: Math.round(performance.now() - started) }, 'handled');
     return reply;
   } catch (error) {

@@ -87,7 +87,9 @@ function convertAttachment(raw: unknown): Converted {
   if (file.data.byteLength > ATTACHMENT_MAX_BYTES) {
     return { error: `is ${(file.data.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB` };
   }
-  return { ok: { name: file.name, data: file.data, ...(typeof file.contentType === 'string' ? { contentType: file.contentType } : {}) } };
+  // The name is the uploader's text: it is shown back and may be stored (an import's default title).
+  const name = cleanText(file.name) || 'file';
+  return { ok: { name, data: file.data, ...(typeof file.contentType === 'string' ? { contentType: file.contentType } : {}) } };
 }
 
 /** Quote at most 40 characters of bad input back to the user. */
