@@ -88,6 +88,16 @@ describe('the zod schema from the spec', () => {
     expect(validate({ claim: '1', text: 'a\ud800b\udfffc 🙂' }).text).toBe('abc 🙂');
   });
 
+  it('reads numbers in decimal notation only: not hex, binary, octal or infinite ones', () => {
+    for (const typed of ['0x10', '0b101', '0o17', 'Infinity', '-Infinity', '1e309', '1,5', '٣', '１２']) {
+      expect(messageOf({ claim: '1', text: 'x', ratio: typed }), typed).toMatch(/^ratio: expected a number, got/);
+    }
+    expect(validate({ claim: '1', text: 'x', ratio: ' -0.5e1 ' }).ratio).toBe(-5);
+    expect(validate({ claim: '1', text: 'x', ratio: '1_000' }).ratio).toBe(1000);
+    expect(validate({ claim: '1', text: 'x', ratio: '.5' }).ratio).toBe(0.5);
+    expect(messageOf({ claim: '1', text: 'x', count: '0x3' })).toBe('count: expected a number, got "0x3"');
+  });
+
   it('refuses typed values of the wrong type, never calling into them', () => {
     const hostile = {
       toString() {
