@@ -22,6 +22,37 @@ export function databaseDigest(db: Db): string {
   return hash.digest('hex');
 }
 
+/**
+ * A fingerprint of one workspace's rows: tables with a `workspace` column by it, the others (tags,
+ * capture items) through the foreign key to a table that has one.
+ */
+export function workspaceDigest(db: Db, workspace: string): string {
+  const hash = createHash('sha256');
+  for (const table of tableNames(db)) {
+    const query = scopedQuery(db, table);
+    if (!query) continue;
+    hash.update(`\u0000${table}\u0000`);
+    for (const row of db.prepare(query).raw().iterate(workspace)) hash.update(JSON.stringify(row));
+  }
+  return hash.digest('hex');
+}
+
+function columnsOf(db: Db, table: string): string[] {
+  return db
+    .prepare<[], { name: string }>(`PRAGMA table_info("${table}")`)
+    .all()
+    .map((c) => c.name);
+}
+
+function scopedQuery(db: Db, table: string): string | undefined {
+  if (columnsOf(db, table).includes('workspace')) return `SELECT * FROM "${table}" WHERE workspace = ? ORDER BY rowid`;
+  const keys = db.prepare<[], { table: string; from: string; to: string }>(`PRAGMA foreign_key_list("${table}")`).all();
+  const parent = keys.find((k) => columnsOf(db, k.table).includes('workspace'));
+  return parent
+    ? `SELECT * FROM "${table}" WHERE "${parent.from}" IN (SELECT "${parent.to}" FROM "${parent.table}" WHERE workspace = ?)`
+    : undefined;
+}
+
 /** How many rows each table holds, for messages that say what changed. */
 export function rowCounts(db: Db): Record<string, number> {
   return Object.fromEntries(tableNames(db).map((t) => [t, db.prepare<[], number>(`SELECT count(*) FROM "${t}"`).pluck().get()!]));
