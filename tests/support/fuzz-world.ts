@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import type { Leaf } from '../../src/core/command.ts';
+import type { InteractionInput } from '../../src/core/dispatch.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import type { FileUpload, OptionSpec } from '../../src/core/options.ts';
 import type { Reply } from '../../src/core/reply.ts';
@@ -23,6 +24,8 @@ export interface FuzzWorld {
   readonly counts: { sent: number; refused: number };
   text(line: string): Promise<Reply>;
   typed(leaf: Leaf, args: Record<string, unknown>): Promise<Reply>;
+  /** A button click, select or form submit with this custom id. */
+  click(id: string, input: InteractionInput): Promise<Reply>;
   close(): void;
 }
 
@@ -97,6 +100,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
       watched(`${leafName(leaf)} ${describeArgs(args)}`, () =>
         bot.command({ command: leaf.command, ...(leaf.subcommand ? { subcommand: leaf.subcommand } : {}), args }),
       ),
+    click: (id, input) => watched(`${id} ${JSON.stringify(input).slice(0, 120)}`, () => bot.interact(id, input)),
     close: () => bot.close(),
   };
 }

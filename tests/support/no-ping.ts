@@ -50,6 +50,8 @@ const DISCORD_INJECTIONS: readonly (string | RegExp)[] = [
 
 function discordProblems(reply: Reply): string[] {
   const problems: string[] = [];
+  // A reply that opens a form is shown as the form, not as a message.
+  if (reply.modal) return strings(renderDiscordModal(reply.modal)).flatMap((text) => invisible('a modal', text));
   for (const message of renderReply(reply)) {
     const payload = messagePayload(message);
     if (payload.allowedMentions.parse.length !== 0) problems.push('allowed_mentions.parse is not empty');
@@ -82,7 +84,6 @@ function discordProblems(reply: Reply): string[] {
       for (const text of strings(row.components)) problems.push(...invisible('a component', text));
     }
   }
-  if (reply.modal) for (const text of strings(renderDiscordModal(reply.modal))) problems.push(...invisible('a modal', text));
   return problems;
 }
 
@@ -103,6 +104,10 @@ function withoutCode(markdown: string): string {
 }
 
 function slackProblems(reply: Reply): string[] {
+  if (reply.modal) {
+    const view = renderSlackModal(reply.modal, {});
+    return [...modalProblems(view), ...strings(view).flatMap((text) => invisible('a modal', text))];
+  }
   const message = renderMessage(reply);
   const problems = [...messageProblems(message.blocks), ...mrkdwnProblems('the fallback text', message.text)];
   for (const text of textObjects(message.blocks)) {
@@ -110,10 +115,6 @@ function slackProblems(reply: Reply): string[] {
       if (text.verbatim !== true) problems.push('a mrkdwn text without verbatim');
       problems.push(...mrkdwnProblems('a mrkdwn text', text.text));
     } else problems.push(...invisible('a plain text', text.text));
-  }
-  if (reply.modal) {
-    const view = renderSlackModal(reply.modal, {});
-    problems.push(...modalProblems(view), ...strings(view).flatMap((text) => invisible('a modal', text)));
   }
   return problems;
 }
