@@ -45,7 +45,10 @@ export function typedHostileValue(f: Fuzzer): unknown {
   return f.next() < 0.5 ? f.text() : f.pick(WRONG_TYPES)();
 }
 
-const encode = (text: string) => new TextEncoder().encode(text);
+// A file is bytes: half a surrogate pair has no UTF-8 form (an encoder writes U+FFFD), so it is left out,
+// and any U+FFFD stored later is known to come from a text path that let one through.
+const encode = (text: string) =>
+  new TextEncoder().encode(text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, ''));
 
 /** Files whose names and contents are hostile: paths, invalid UTF-8, JSON and Argdown full of fragments, too big. */
 export function hostileFile(f: Fuzzer): FileUpload {

@@ -35,18 +35,38 @@ function invisible(where: string, text: string | undefined): string[] {
 }
 
 /**
- * User text that reached Discord's markdown unescaped: a mention, a channel, a timestamp or custom
- * emoji tag, or one of the fuzz corpus's formatting and masked-link fragments, outside code.
+ * User text that reached Discord's markdown unescaped, outside code: a mention, a channel, a timestamp
+ * or custom emoji tag; a masked link to the corpus's evil.example; or one of the corpus's formatting
+ * fragments outside a bare link (Discord reads a link before any markdown in it).
  */
-const DISCORD_INJECTIONS: readonly (string | RegExp)[] = [
-  /(?<!\\)<(?:@[!&]?\d+|#\d+|t:-?\d+(?::\w)?|a?:\w+:\d+)>/,
-  '[click here](https://evil.example/x)',
-  '[https://good.example](https://evil.example)',
-  '**bold**',
-  '__underline__',
-  '~~strike~~',
-  '||spoiler||',
-];
+const DISCORD_MENTION = /<(?:@[!&]?\d+|#\d+|t:-?\d+(?::\w)?|a?:\w+:\d+)>/g;
+const DISCORD_MASKED_LINK = /\[[^\[\]]*\]\(<?https?:\/\/evil\.example[^)]*\)/g;
+const DISCORD_FORMATTING = ['**bold**', '__underline__', '~~strike~~', '||spoiler||'];
+// Discord's own rule for a bare link: up to whitespace or `<`, not ending in punctuation.
+const DISCORD_BARE_LINK = /https?:\/\/[^\s<]+[^<.,:;"')\]\s]/g;
+
+function discordInjections(markdown: string): string[] {
+  const prose = withoutCode(markdown);
+  // A `[` inside a bare link is part of the link; the address of a masked link is not a bare link.
+  const withoutBareLinks = prose.replace(new RegExp(`(?<!\\]\\()${DISCORD_BARE_LINK.source}`, 'g'), ' ');
+  const found = [...unescapedMatches(prose, DISCORD_MENTION), ...unescapedMatches(withoutBareLinks, DISCORD_MASKED_LINK)];
+  const outsideLinks = prose.replace(DISCORD_BARE_LINK, ' ');
+  for (const fragment of DISCORD_FORMATTING) {
+    found.push(...unescapedMatches(outsideLinks, new RegExp(fragment.replace(/[*_~|]/g, '\\$&'), 'g')));
+  }
+  return found.map((what) => `unescaped ${what} in ${JSON.stringify(clip(prose))}`);
+}
+
+/** The matches not escaped, that is not after an odd run of backslashes. */
+function unescapedMatches(text: string, pattern: RegExp): string[] {
+  return [...text.matchAll(pattern)]
+    .filter((m) => {
+      let slashes = 0;
+      while (text[m.index - 1 - slashes] === '\\') slashes++;
+      return slashes % 2 === 0;
+    })
+    .map((m) => m[0]);
+}
 
 function discordProblems(reply: Reply): string[] {
   const problems: string[] = [];
@@ -61,10 +81,7 @@ function discordProblems(reply: Reply): string[] {
       const texts = [embed.title, embed.description, ...(embed.fields ?? []).flatMap((f) => [f.name, f.value])];
       for (const text of texts) {
         problems.push(...invisible('an embed', text));
-        const prose = withoutCode(text ?? '');
-        for (const injection of DISCORD_INJECTIONS) {
-          if (unescaped(prose, injection)) problems.push(`unescaped ${String(injection)} in ${JSON.stringify(clip(prose))}`);
-        }
+        problems.push(...discordInjections(text ?? ''));
       }
       problems.push(...invisible('a footer', embed.footer?.text));
       total +=
@@ -85,17 +102,6 @@ function discordProblems(reply: Reply): string[] {
     }
   }
   return problems;
-}
-
-/** Whether `injection` occurs in `prose` other than escaped (after an odd run of backslashes). */
-function unescaped(prose: string, injection: string | RegExp): boolean {
-  if (typeof injection !== 'string') return injection.test(prose);
-  for (let at = prose.indexOf(injection); at !== -1; at = prose.indexOf(injection, at + 1)) {
-    let slashes = 0;
-    while (prose[at - 1 - slashes] === '\\') slashes++;
-    if (slashes % 2 === 0) return true;
-  }
-  return false;
 }
 
 /** Discord shows code spans and blocks literally: nothing in them can ping or format. */
