@@ -5,27 +5,29 @@ import type { OptionSpec } from '../../src/core/options.ts';
 import { createRegistry } from '../../src/core/registry.ts';
 import { unsafeStoredText } from '../support/db-state.ts';
 import { createFuzzWorld, leafName, validValue, type FuzzWorld } from '../support/fuzz-world.ts';
-import { fuzzer, quoteForParser, type Fuzzer } from '../support/hostile-input.ts';
+import { asSlackDelivers, fuzzer, quoteForParser, type Fuzzer } from '../support/hostile-input.ts';
 import { hostileFile, typedHostileValue } from '../support/hostile-values.ts';
 
 /**
  * Every option of every command (taken from the registry, so a command added later is fuzzed too),
- * given hostile values through the text path (Slack, the console) and the typed path (Discord, with
- * values of the wrong types). Each leaf's other required options get valid values, so the hostile one
+ * given hostile values through the text path (the console's syntax), the same as Slack delivers it
+ * (escaped, with real mention and link sequences) and the typed path (Discord, with values of the
+ * wrong types). Each leaf's other required options get valid values, so the hostile one
  * reaches the handler. Whatever comes in: no unexpected error, only usage and user errors; no reply
  * that could ping or break a platform; a refused command writes nothing; nothing stored carries
  * control or direction-override characters.
  */
 const registry = createRegistry(COMMANDS);
 /** Values per option and path. Slow subcommands (a chart, a map) draw a picture whenever a value is valid. */
-const PER_OPTION = 10;
+const PER_OPTION = 8;
 const PER_OPTION_SLOW = 2;
+const PATHS = 3;
 const STRAYS = ['nope', 'constructor', '__proto__', 'toString'];
 
 const perOption = (leaf: Leaf) => (leaf.slow ? PER_OPTION_SLOW : PER_OPTION);
 const leavesOf = (command: string) => registry.leaves().filter((leaf) => leaf.command === command);
 const inputsFor = (command: string) =>
-  leavesOf(command).reduce((n, leaf) => n + leaf.options.length * perOption(leaf) * 2 + STRAYS.length, 0);
+  leavesOf(command).reduce((n, leaf) => n + leaf.options.length * perOption(leaf) * PATHS + STRAYS.length, 0);
 
 let world: FuzzWorld;
 beforeEach(async () => {
@@ -56,7 +58,7 @@ function typedBase(leaf: Leaf, except: string | undefined, n: number, f: Fuzzer)
 
 describe('every command’s options under fuzz', () => {
   it.each(COMMANDS.map((c) => [c.name, inputsFor(c.name)] as const))(
-    '/%s: %i hostile inputs, text and typed, give nothing but usage and user errors',
+    '/%s: %i hostile inputs, typed as text, as Slack delivers it and as Discord sends it, give nothing but usage and user errors',
     async (name) => {
       const f = fuzzer([...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 9));
       let n = 0;
@@ -65,6 +67,8 @@ describe('every command’s options under fuzz', () => {
           for (let i = 0; i < perOption(leaf); i++) {
             n++;
             await world.text(textLine(leaf, option, f.text(), f, n));
+            const slackText = textLine(leaf, option, f.text(), f, n).slice(leaf.command.length + 2);
+            await world.slack(leaf.command, asSlackDelivers(slackText, f));
             const value = option.type === 'attachment' ? hostileFile(f) : typedHostileValue(f);
             await world.typed(leaf, { ...typedBase(leaf, option.name, n, f), [option.name]: value });
           }

@@ -1,9 +1,12 @@
 import { Writable } from 'node:stream';
+import { COMMANDS } from '../../commands/index.ts';
 import type { Leaf } from '../../src/core/command.ts';
 import type { InteractionInput } from '../../src/core/dispatch.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import type { FileUpload, OptionSpec } from '../../src/core/options.ts';
+import { createRegistry } from '../../src/core/registry.ts';
 import type { Reply } from '../../src/core/reply.ts';
+import { runSlashCommand } from '../../src/platforms/slack/routes/commands.ts';
 import { databaseDigest } from './db-state.ts';
 import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from './harness.ts';
 import { FakeChat } from './fake-chat.ts';
@@ -13,8 +16,9 @@ import { renderedProblems } from './no-ping.ts';
 /**
  * A small, lived-in workspace for fuzzing: a debate `fuzz` that is the channel's current one, claims
  * C1–C3 by two people, a link, plain and conditional credences, an open poll and a resolved claim, so
- * hostile values reach past "no such claim" and "nobody has rated it" into the handlers. Every reply is checked (no "Something went wrong", nothing that pings or breaks a
- * platform, and a refused command writes nothing); problems are collected with the input that caused them.
+ * hostile values reach past "no such claim" and "nobody has rated it" into the handlers. Every reply
+ * is checked (no "Something went wrong", nothing that pings or breaks a platform, and a refused command
+ * writes nothing); problems are collected with the input that caused them.
  */
 export interface FuzzWorld {
   readonly bot: TestBot;
@@ -23,6 +27,8 @@ export interface FuzzWorld {
   /** How many inputs were sent, and how many were refused. */
   readonly counts: { sent: number; refused: number };
   text(line: string): Promise<Reply>;
+  /** The text after a command's name as Slack delivers it (`&`, `<`, `>` escaped, mentions as `<…>`). */
+  slack(command: string, text: string): Promise<Reply>;
   typed(leaf: Leaf, args: Record<string, unknown>): Promise<Reply>;
   /** A button click, select or form submit with this custom id. */
   click(id: string, input: InteractionInput): Promise<Reply>;
@@ -46,7 +52,18 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
     author: i % 3 === 0 ? f.pick(HOSTILE_FRAGMENTS) : ['ana', 'ben'][i % 2]!,
     text: `${f.pick(ARGUMENT)} ${f.text()} ${f.pick(ARGUMENT)}`,
   }));
-  const bot = createTestBot({ log, chat: FakeChat.fromLines(history) });
+  const chat = FakeChat.fromLines(history);
+  const bot = createTestBot({ log, chat });
+  const registry = createRegistry(COMMANDS);
+  const slackRequest = {
+    actor: ALICE,
+    workspace: 'local',
+    channel: { id: 'general' },
+    platform: 'slack',
+    services: bot.services,
+    commands: registry,
+    chat,
+  };
   for (const line of [
     '/debate new slug:fuzz title:"Is this input hostile?"',
     '/claim add Agents game broken scoring functions tags:spec-gaming',
@@ -96,6 +113,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
     problems,
     counts,
     text: (line) => watched(line, () => bot.run(line)),
+    slack: (command, text) => watched(`slack /${command} ${text}`, () => runSlashCommand(registry.get(command)!, text, slackRequest)),
     typed: (leaf, args) =>
       watched(`${leafName(leaf)} ${describeArgs(args)}`, () =>
         bot.command({ command: leaf.command, ...(leaf.subcommand ? { subcommand: leaf.subcommand } : {}), args }),

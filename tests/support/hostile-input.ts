@@ -209,3 +209,24 @@ export function quoteForParser(value: string): string {
 
 /** Control characters (but tab and newline) and the direction overrides and isolates: never stored. */
 export const UNSAFE_STORED = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/;
+
+/** What Slack sends for a mention, a channel, a group or a link a person picked while typing. */
+const SLACK_SEQUENCES = [
+  '<@U0123ABCD|ana>',
+  '<@W111>',
+  '<!channel>',
+  '<!here|here>',
+  '<!subteam^S0123|@research>',
+  '<#C0123|general>',
+  '<https://evil.example/x|https://good.example>',
+  '<mailto:someone@example.org|someone@example.org>',
+];
+
+/**
+ * Typed text as Slack delivers it: `&`, `<` and `>` escaped, with now and then a real mention, channel
+ * or link sequence where the person picked one.
+ */
+export function asSlackDelivers(text: string, f: Fuzzer): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return f.next() < 0.4 ? escaped.replace(/ /, ` ${f.pick(SLACK_SEQUENCES)} `) : escaped;
+}
