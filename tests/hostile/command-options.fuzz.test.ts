@@ -1,11 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Leaf } from '../../src/core/command.ts';
-import type { OptionSpec } from '../../src/core/options.ts';
+import { suggest } from '../../src/core/autocomplete.ts';
+import { autocompleteSourceOf, type OptionSpec } from '../../src/core/options.ts';
 import { createRegistry } from '../../src/core/registry.ts';
 import { unsafeStoredText } from '../support/db-state.ts';
 import { createFuzzWorld, leafName, validValue, type FuzzWorld } from '../support/fuzz-world.ts';
-import { asSlackDelivers, fuzzer, quoteForParser, type Fuzzer } from '../support/hostile-input.ts';
+import { asSlackDelivers, fuzzer, quoteForParser, UNSAFE_STORED, type Fuzzer } from '../support/hostile-input.ts';
 import { hostileFile, typedHostileValue } from '../support/hostile-values.ts';
 
 /**
@@ -84,4 +85,29 @@ describe('every command’s options under fuzz', () => {
       expect(unsafeStoredText(world.bot.services.store.db)).toEqual([]);
     },
   );
+});
+
+describe('autocomplete under fuzz', () => {
+  const sources = registry
+    .leaves()
+    .flatMap((leaf) => leaf.options.flatMap((option) => (autocompleteSourceOf(option) ? [[leafName(leaf), option.name] as const] : [])));
+
+  it(`suggests at most 25 clean choices of at most 100 characters for ${sources.length} options × ${PER_OPTION} hostile prefixes`, () => {
+    const f = fuzzer(25);
+    const ctx = { services: world.bot.services, workspace: 'local', channel: { id: 'general' } };
+    const bad: string[] = [];
+    for (const [leaf, name] of sources) {
+      const option = registry
+        .leaves()
+        .find((l) => leafName(l) === leaf)!
+        .options.find((o) => o.name === name)!;
+      for (let i = 0; i < PER_OPTION; i++) {
+        const typed = f.text();
+        const found = suggest(ctx, autocompleteSourceOf(option)!, typed);
+        if (found.length > 25 || found.some((s) => s.name.length > 100 || s.value.length > 100 || UNSAFE_STORED.test(s.name + s.value)))
+          bad.push(`${leaf} ${name}:${JSON.stringify(typed.slice(0, 60))}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
 });
