@@ -21,7 +21,7 @@ import { hostileFile, typedHostileValue } from '../support/hostile-values.ts';
 const registry = createRegistry(COMMANDS);
 /** Values per option and path. Slow subcommands (a chart, a map) draw a picture whenever a value is valid. */
 const PER_OPTION = 8;
-const PER_OPTION_SLOW = 2;
+const PER_OPTION_SLOW = 1;
 const PATHS = 3;
 const STRAYS = ['nope', 'constructor', '__proto__', 'toString'];
 
