@@ -7,7 +7,7 @@ import { customId } from '../src/core/custom-id.ts';
 import { UsageError, UserError } from '../src/core/errors.ts';
 import { md } from '../src/core/markup.ts';
 import { context, notice, table, type Reply } from '../src/core/reply.ts';
-import { parseClaimId } from '../src/core/values.ts';
+import { clipText, parseClaimId } from '../src/core/values.ts';
 import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL, type Claim } from '../src/domain/claims.ts';
 import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../src/domain/links.ts';
 import { OUTCOMES } from '../src/storage/resolutions.ts';
@@ -340,7 +340,7 @@ export default defineCommand({
         debate: debate.slug,
         permalink: message.permalink ?? '',
         author: message.authorName,
-        excerpt: message.text.slice(0, 300),
+        excerpt: clipText(message.text, 300),
       });
       return {
         blocks: [],
@@ -353,7 +353,7 @@ export default defineCommand({
               label: `Claim (from ${message.authorName})`.slice(0, 45),
               style: 'paragraph',
               required: true,
-              value: message.text.slice(0, CLAIM_TEXT_MAX),
+              value: clipText(message.text, CLAIM_TEXT_MAX),
               maxLength: CLAIM_TEXT_MAX,
             },
             { id: 'tags', label: 'Tags (optional)', style: 'short', required: false, maxLength: 200, placeholder: 'reward-seeking, drift' },

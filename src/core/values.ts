@@ -49,6 +49,13 @@ export function withoutInvisible(input: string): string {
   return input.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARACTERS, '');
 }
 
+/** At most `max` UTF-16 units of `text`, one fewer rather than half of a surrogate pair (an emoji). */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = max > 0 && /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, Math.max(0, end));
+}
+
 /** User text as stored: Unicode NFC, no control or bidi-override characters, CRLF as LF, trimmed. */
 export function cleanText(input: string): string {
   return withoutInvisible(input.normalize('NFC')).trim();
