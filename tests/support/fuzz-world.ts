@@ -156,8 +156,9 @@ function describeObject(value: object): string {
 }
 
 /**
- * A valid value for an option, so the other options of a leaf can be fuzzed past "missing …":
- * the option's example or first choice, `C1`, the world's debate, Bob. `n` keeps unique values unique.
+ * A valid value for an option, so the other options of a leaf can be fuzzed past "missing …": the
+ * option's first choice or example, C1 and C2, the world's debate, Alice and Bob. `n` keeps a new
+ * debate's slug unique.
  */
 export function validValue(leaf: Leaf, option: OptionSpec, n: number): string {
   if (option.choices) return option.choices[0]!;
