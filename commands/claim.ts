@@ -8,7 +8,7 @@ import { customId } from '../src/core/custom-id.ts';
 import { UsageError, UserError } from '../src/core/errors.ts';
 import { md } from '../src/core/markup.ts';
 import { context, notice, table, type Reply } from '../src/core/reply.ts';
-import { parseClaimId } from '../src/core/values.ts';
+import { clipText, parseClaimId } from '../src/core/values.ts';
 import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL, type Claim } from '../src/domain/claims.ts';
 import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../src/domain/links.ts';
 import { OUTCOMES } from '../src/storage/resolutions.ts';
@@ -358,11 +358,11 @@ export default defineCommand({
       const message = ctx.message;
       if (!message) throw new UserError('Use “Capture as claim” on a message.', 'capture.no-message');
       const debate = resolveDebate(ctx);
-      const token = ctx.services.pending.put({
+      const token = ctx.services.pending.put(ctx, {
         debate: debate.slug,
         permalink: message.permalink ?? '',
         author: message.authorName,
-        excerpt: message.text.slice(0, 300),
+        excerpt: clipText(message.text, 300),
       });
       return {
         blocks: [],
@@ -375,7 +375,7 @@ export default defineCommand({
               label: `Claim (from ${message.authorName})`.slice(0, 45),
               style: 'paragraph',
               required: true,
-              value: message.text.slice(0, CLAIM_TEXT_MAX),
+              value: clipText(message.text, CLAIM_TEXT_MAX),
               maxLength: CLAIM_TEXT_MAX,
             },
             { id: 'tags', label: 'Tags (optional)', style: 'short', required: false, maxLength: 200, placeholder: 'reward-seeking, drift' },
@@ -384,7 +384,7 @@ export default defineCommand({
       };
     },
     'capture-submit'(ctx) {
-      const draft = ctx.services.pending.take(ctx.params[0] ?? '');
+      const draft = ctx.services.pending.take(ctx, ctx.params[0] ?? '');
       if (!draft) throw new UserError('This form has expired; use “Capture as claim” on the message again.', 'capture.expired');
       const debate = ctx.services.store.debates.require(ctx.workspace, draft.debate ?? '');
       const claim = addClaim(ctx, {

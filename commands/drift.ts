@@ -130,7 +130,9 @@ const show = subcommand({
   description: 'Show a run kept on a claim again (computed anew from its parameters and seed)',
   slow: true,
   expensive: true,
-  options: [{ name: 'run', type: 'string', description: 'The run id, e.g. R3', required: true, positional: true, maxLength: 12 }] as const,
+  options: [
+    { name: 'run', type: 'string', description: 'The run id, e.g. R3', required: true, positional: true, maxLength: 12, example: 'R3' },
+  ] as const,
   examples: ['/drift show R1'],
   async handler(ctx) {
     const match = /^[rR]?#?(\d{1,9})$/.exec(ctx.args.run.trim());

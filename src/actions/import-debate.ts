@@ -1,6 +1,7 @@
 import type { BaseContext } from '../core/context.ts';
 import { UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
+import { clipText } from '../core/values.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
 import { checkSlug, checkTitle, DEBATE_TITLE_MAX, type Debate } from '../domain/debates.ts';
 import type { CheckedImport } from '../domain/exchange/check-import.ts';
@@ -146,7 +147,7 @@ function createDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget, now: s
       'import.slug-taken',
     );
   }
-  const title = checkTitle((doc.title ?? `Imported from ${target.fileName}`).replace(/\s+/g, ' ').trim().slice(0, DEBATE_TITLE_MAX));
+  const title = checkTitle(clipText((doc.title ?? `Imported from ${target.fileName}`).replace(/\s+/g, ' ').trim(), DEBATE_TITLE_MAX));
   const debate = store.debates.create({
     workspace: ctx.workspace,
     slug,

@@ -1,5 +1,6 @@
 import type { BaseContext } from '../core/context.ts';
 import { UserError } from '../core/errors.ts';
+import { clipText } from '../core/values.ts';
 import { md } from '../core/markup.ts';
 import { CLAIM_TEXT_MAX, type Claim } from '../domain/claims.ts';
 import type { Debate } from '../domain/debates.ts';
@@ -26,7 +27,7 @@ export function saveCapture(
         workspace: ctx.workspace,
         channel: ctx.channel.id,
         debateId: input.debate?.id ?? null,
-        origin: input.origin.slice(0, 200),
+        origin: clipText(input.origin, 200),
         messageCount: input.messages.length,
         createdBy: ctx.actor.id,
         createdAt: at,
@@ -34,11 +35,11 @@ export function saveCapture(
       input.set.candidates.map(({ claim }) => {
         const message = input.messages[claim.message];
         return {
-          text: claim.text.replace(/\s+/g, ' ').trim().slice(0, CLAIM_TEXT_MAX),
+          text: clipText(claim.text.replace(/\s+/g, ' ').trim(), CLAIM_TEXT_MAX),
           kind: claim.kind,
           author: claim.author,
           ...(message?.permalink ? { permalink: message.permalink } : {}),
-          ...(message ? { excerpt: message.text.slice(0, 300) } : {}),
+          ...(message ? { excerpt: clipText(message.text, 300) } : {}),
           ...(claim.credence ? { credence: claim.credence.written } : {}),
         };
       }),

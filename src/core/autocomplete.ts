@@ -1,6 +1,6 @@
 import type { BaseContext } from './context.ts';
 import type { AutocompleteSource } from './options.ts';
-import { formatClaimId } from './values.ts';
+import { clipText, formatClaimId } from './values.ts';
 
 export interface Suggestion {
   /** What the person sees (Discord caps it at 100 characters). */
@@ -63,5 +63,5 @@ export function suggest(
 }
 
 function clip(value: string, max: number): string {
-  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+  return value.length > max ? `${clipText(value, max - 1)}…` : value;
 }

@@ -8,6 +8,7 @@ import type { FileUpload } from './options.ts';
 import { parseCommandLine, parseCommandText, type Invocation } from './parse.ts';
 import { errorReply, notice, type MessageRef, type Reply } from './reply.ts';
 import { validateArgs } from './schema.ts';
+import { cleanText } from './values.ts';
 
 /** What a platform knows about a request before dispatch: everything but the logger and the id. */
 export type RequestContext = Omit<BaseContext, 'log' | 'correlationId'> & { readonly correlationId?: string };
@@ -84,15 +85,20 @@ export interface InteractionInput {
 export function runInteraction(id: string, request: RequestContext, input: InteractionInput = {}): Promise<Reply> {
   return guard(request, 'interaction', async (ctx) => {
     const decoded = parseCustomId(id);
-    const handler = ctx.commands.get(decoded.command)?.interactions[decoded.action];
+    const interactions = ctx.commands.get(decoded.command)?.interactions;
+    // Own entries only: `claim:constructor` must not reach Object's constructor.
+    const handler = interactions && Object.hasOwn(interactions, decoded.action) ? interactions[decoded.action] : undefined;
     if (!handler) throw new UserError('That button or form is not one of mine, or it is out of date.', 'interaction.unknown');
     return handler({
       ...ctx,
       action: decoded.action,
       params: decoded.params,
       values: input.values ?? [],
-      fields: input.fields ?? {},
-      ...(input.message ? { message: input.message } : {}),
+      // What people typed into a form, and a message they act on, are user text like any option.
+      fields: Object.fromEntries(Object.entries(input.fields ?? {}).map(([id, value]) => [id, cleanText(String(value))])),
+      ...(input.message
+        ? { message: { ...input.message, text: cleanText(input.message.text), authorName: cleanText(input.message.authorName) } }
+        : {}),
       ...(input.sourceMessage ? { sourceMessage: input.sourceMessage } : {}),
     });
   });
@@ -141,7 +147,9 @@ async function guard(request: RequestContext, label: string, run: (ctx: BaseCont
   const done = services.inflight.begin();
   const started = performance.now();
   try {
-    const reply = await run({ ...request, log, correlationId });
+    // A display name is the person's own text, shown and stored beside their claims: cleaned like any.
+    const actor = { ...request.actor, name: cleanText(request.actor.name) || request.actor.id };
+    const reply = await run({ ...request, actor, log, correlationId });
     log.debug({ label, ms: Math.round(performance.now() - started) }, 'handled');
     return reply;
   } catch (error) {

@@ -51,8 +51,8 @@ function convert(option: OptionSpec, raw: unknown): Converted {
     }
     case 'integer':
     case 'number': {
-      const n = typeof raw === 'number' ? raw : Number(asString.trim().replace(/_/g, ''));
-      if (!Number.isFinite(n) || asString.trim() === '') return { error: `expected a number, got "${clip(asString)}"` };
+      const n = typeof raw === 'number' ? raw : decimal(asString);
+      if (n === undefined || !Number.isFinite(n)) return { error: `expected a number, got "${clip(asString)}"` };
       if (option.type === 'integer' && !Number.isInteger(n)) return { error: `expected a whole number, got ${asString.trim()}` };
       if (option.min !== undefined && n < option.min) return { error: `must be at least ${option.min} (got ${n})` };
       if (option.max !== undefined && n > option.max) return { error: `must be at most ${option.max} (got ${n})` };
@@ -87,7 +87,18 @@ function convertAttachment(raw: unknown): Converted {
   if (file.data.byteLength > ATTACHMENT_MAX_BYTES) {
     return { error: `is ${(file.data.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB` };
   }
-  return { ok: { name: file.name, data: file.data, ...(typeof file.contentType === 'string' ? { contentType: file.contentType } : {}) } };
+  // The name is the uploader's text: it is shown back and may be stored (an import's default title).
+  const name = cleanText(file.name) || 'file';
+  return { ok: { name, data: file.data, ...(typeof file.contentType === 'string' ? { contentType: file.contentType } : {}) } };
+}
+
+// Plain decimal notation, as people write numbers: `12`, `-0.5`, `1e3`, `1_000`. Not `0x10`, `0b1` or
+// `Infinity`, which JavaScript's Number() would also take.
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+function decimal(text: string): number | undefined {
+  const compact = text.trim().replace(/_/g, '');
+  return DECIMAL.test(compact) ? Number(compact) : undefined;
 }
 
 /** Quote at most 40 characters of bad input back to the user. */

@@ -38,11 +38,25 @@ export function parseBoolean(input: string): boolean | undefined {
   return undefined;
 }
 
-// C0/C1 control characters (but newline and tab) and the bidi embedding, override and isolate marks:
-// they are invisible, can spoof what a claim says, and have no place in stored text.
-const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// C0/C1 control characters (but newline and tab), the bidi embedding, override and isolate marks, a
+// byte-order mark, and halves of surrogate pairs: invisible, able to spoof what a text says, and (lone
+// surrogates) refused by the platforms' APIs. They have no place in stored or shown text.
+const UNSAFE_CHARACTERS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Text without the characters above; CRLF and CR as LF. Otherwise unchanged (not trimmed). */
+export function withoutInvisible(input: string): string {
+  return input.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARACTERS, '');
+}
+
+/** At most `max` UTF-16 units of `text`, one fewer rather than half of a surrogate pair (an emoji). */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const end = max > 0 && /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, Math.max(0, end));
+}
 
 /** User text as stored: Unicode NFC, no control or bidi-override characters, CRLF as LF, trimmed. */
 export function cleanText(input: string): string {
-  return input.normalize('NFC').replace(/\r\n?/g, '\n').replace(UNSAFE_CHARACTERS, '').trim();
+  return withoutInvisible(input.normalize('NFC')).trim();
 }

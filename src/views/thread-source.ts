@@ -5,6 +5,7 @@ import type { FileUpload } from '../core/options.ts';
 import { parseThread } from '../domain/threads/input.ts';
 import { parseSince } from '../domain/threads/since.ts';
 import type { ThreadMessage } from '../domain/threads/thread.ts';
+import { cleanText, withoutInvisible } from '../core/values.ts';
 
 /** How many messages /summarize and /capture read when not told, and the most they will read. */
 export const MESSAGES_DEFAULT = 300;
@@ -66,8 +67,8 @@ function fromChat(history: readonly ChatMessage[]): ThreadMessage[] {
     return {
       index,
       id: m.id,
-      author: m.authorName,
-      text: m.text,
+      author: cleanText(m.authorName),
+      text: withoutInvisible(m.text),
       ...(m.at ? { at: m.at } : {}),
       ...(replyTo !== undefined && replyTo < index ? { replyTo } : {}),
       ...(m.permalink ? { permalink: m.permalink } : {}),
@@ -82,7 +83,11 @@ function fromFile(file: FileUpload, since: Date | undefined, limit: number, capA
   } catch {
     throw new UserError(md`${file.name} is not UTF-8 text. Give a plain-text or JSON thread.`, 'summarize.not-text');
   }
-  let messages = parseThread(text, { fileName: file.name });
+  let messages = parseThread(text, { fileName: file.name }).map((m) => ({
+    ...m,
+    author: cleanText(m.author),
+    text: withoutInvisible(m.text),
+  }));
   if (since) messages = messages.filter((m) => !m.at || m.at >= since);
   const truncated = messages.length > limit;
   if (truncated) messages = messages.slice(messages.length - limit);

@@ -83,7 +83,37 @@ describe('the zod schema from the spec', () => {
     expect(messageOf({ claim: '1', text: 'x', nope: 'y' })).toBe('unknown option nope');
   });
 
-  it('strips control and bidi-override characters from text', () => {
+  it('strips control and bidi-override characters, and halves of surrogate pairs, from text', () => {
     expect(validate({ claim: '1', text: 'a\u202eb\u0007c' }).text).toBe('abc');
+    expect(validate({ claim: '1', text: 'a\ud800b\udfffc 🙂' }).text).toBe('abc 🙂');
+  });
+
+  it('reads numbers in decimal notation only: not hex, binary, octal or infinite ones', () => {
+    for (const typed of ['0x10', '0b101', '0o17', 'Infinity', '-Infinity', '1e309', '1,5', '٣', '１２']) {
+      expect(messageOf({ claim: '1', text: 'x', ratio: typed }), typed).toMatch(/^ratio: expected a number, got/);
+    }
+    expect(validate({ claim: '1', text: 'x', ratio: ' -0.5e1 ' }).ratio).toBe(-5);
+    expect(validate({ claim: '1', text: 'x', ratio: '1_000' }).ratio).toBe(1000);
+    expect(validate({ claim: '1', text: 'x', ratio: '.5' }).ratio).toBe(0.5);
+    expect(messageOf({ claim: '1', text: 'x', count: '0x3' })).toBe('count: expected a number, got "0x3"');
+  });
+
+  it('refuses typed values of the wrong type, never calling into them', () => {
+    const hostile = {
+      toString() {
+        throw new Error('called');
+      },
+    };
+    expect(messageOf({ claim: hostile, text: 'x' })).toBe('claim: expected claim, got object');
+    expect(messageOf({ claim: '1', text: ['a'] })).toBe('text: expected string, got object');
+    expect(messageOf({ claim: '1', text: 'x', count: Number.POSITIVE_INFINITY })).toBe('count: expected a number, got "Infinity"');
+    expect(messageOf({ claim: '1', text: 'x', flag: 10n })).toBe('flag: expected boolean, got bigint');
+  });
+
+  it('cleans an attached file’s name, which is shown back and may become a title', () => {
+    const fileSchema = argsSchema([{ name: 'file', type: 'attachment', description: 'f', required: true }] as const);
+    const data = new Uint8Array([1]);
+    expect(validateArgs(fileSchema, { file: { name: 'notes\u202etxt.exe', data } }, '/x').file).toEqual({ name: 'notestxt.exe', data });
+    expect(validateArgs(fileSchema, { file: { name: '\u0000', data } }, '/x').file).toEqual({ name: 'file', data });
   });
 });

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { COMMANDS } from '../../commands/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Actor, ChatPort } from '../../src/core/context.ts';
-import { runInteraction, runText, type InteractionInput } from '../../src/core/dispatch.ts';
-import { silentLogger } from '../../src/core/logger.ts';
+import { runCommand, runInteraction, runText, type InteractionInput } from '../../src/core/dispatch.ts';
+import { silentLogger, type Logger } from '../../src/core/logger.ts';
 import { toPlainText } from '../../src/core/markup.ts';
+import type { Invocation } from '../../src/core/parse.ts';
 import { createRegistry } from '../../src/core/registry.ts';
 import type { Block, Reply } from '../../src/core/reply.ts';
 import { RateLimiter } from '../../src/core/rate-limit.ts';
@@ -20,6 +21,8 @@ export interface TestBot {
   readonly dbPath: string;
   /** Runs a command line as `actor` in `workspace` (default: alice in `local`, channel `general`). */
   run(line: string, options?: { actor?: Actor; workspace?: string; channel?: string }): Promise<Reply>;
+  /** Runs a command with typed options, as Discord sends them (values of any type, unchecked). */
+  command(invocation: Invocation, options?: { actor?: Actor; workspace?: string; channel?: string }): Promise<Reply>;
   /** Runs a button click, select or modal submit by custom id. */
   interact(id: string, input?: InteractionInput, options?: { actor?: Actor; workspace?: string; channel?: string }): Promise<Reply>;
   close(): void;
@@ -32,12 +35,12 @@ export interface TestBot {
 /** Tests of other things run expensive commands many times; the real limits are tested on their own. */
 const ROOMY_LIMITS = new RateLimiter({ perUser: { count: 10_000, windowMs: 60_000 }, perWorkspace: { count: 10_000, windowMs: 60_000 } });
 
-export function createTestBot(options: { now?: Date; chat?: ChatPort; limiter?: RateLimiter } = {}): TestBot {
+export function createTestBot(options: { now?: Date; chat?: ChatPort; limiter?: RateLimiter; log?: Logger } = {}): TestBot {
   const dir = mkdtempSync(join(tmpdir(), 'cruxbot-test-'));
   const dbPath = join(dir, 'test.db');
   const config = loadConfig({ DATABASE_PATH: dbPath });
   const now = options.now ?? new Date('2026-11-23T12:00:00Z');
-  const services = createServices(config, { log: silentLogger, clock: () => now, limiter: options.limiter ?? ROOMY_LIMITS });
+  const services = createServices(config, { log: options.log ?? silentLogger, clock: () => now, limiter: options.limiter ?? ROOMY_LIMITS });
   const commands = createRegistry(COMMANDS);
   const base = (o: { actor?: Actor; workspace?: string; channel?: string } = {}) => ({
     actor: o.actor ?? ALICE,
@@ -52,6 +55,7 @@ export function createTestBot(options: { now?: Date; chat?: ChatPort; limiter?: 
     services,
     dbPath,
     run: (line, o) => runText(line, base(o)),
+    command: (invocation, o) => runCommand(invocation, base(o)),
     interact: (id, input, o) => runInteraction(id, base(o), input),
     close() {
       services.store.close();

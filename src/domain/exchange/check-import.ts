@@ -2,7 +2,14 @@ import { UserError } from '../../core/errors.ts';
 import { cleanText } from '../../core/values.ts';
 import { CLAIM_TEXT_MAX, parseSourceUrl, parseTags } from '../claims.ts';
 import { LINK_KIND_INFO } from '../links.ts';
-import { IMPORT_MAX_CLAIMS, IMPORT_MAX_LINKS, type ImportedClaim, type ImportedDebate, type ImportedLink } from './document.ts';
+import {
+  IMPORT_MAX_CLAIMS,
+  IMPORT_MAX_LINKS,
+  type ImportedClaim,
+  type ImportedDebate,
+  type ImportedLink,
+  type Person,
+} from './document.ts';
 
 /** An import that has passed every check that does not need the database. */
 export interface CheckedImport extends ImportedDebate {
@@ -42,8 +49,8 @@ export function checkImport(doc: ImportedDebate): CheckedImport {
     }
     const tags = withClaimKey(claim.key, () => parseTags(claim.tags.join(',')));
     const url = claim.source?.url ? withClaimKey(claim.key, () => parseSourceUrl(claim.source!.url)) : undefined;
-    const source = claim.source ? { ...claim.source, ...(url ? { url } : {}) } : undefined;
-    return { ...claim, text, tags, ...(source ? { source } : {}) };
+    const source = claim.source ? cleanSource({ ...claim.source, ...(url ? { url } : {}) }) : undefined;
+    return { ...claim, text, tags, ...(claim.author ? { author: cleanPerson(claim.author) } : {}), ...(source ? { source } : {}) };
   });
 
   const seen = new Set<string>();
@@ -65,7 +72,25 @@ export function checkImport(doc: ImportedDebate): CheckedImport {
   if (doc.root !== undefined && !keys.has(doc.root)) {
     throw new UserError(`The file's root claim ${doc.root} is not one of its claims.`, 'import.missing-root');
   }
-  return { ...doc, claims, links };
+  return {
+    ...doc,
+    ...(doc.title !== undefined ? { title: cleanText(doc.title) } : {}),
+    ...(doc.createdBy ? { createdBy: cleanPerson(doc.createdBy) } : {}),
+    claims,
+    links: links.map((link) => (link.author !== undefined ? { ...link, author: cleanText(link.author) || link.author } : link)),
+  };
+}
+
+// Names, titles and excerpts in a file are text someone wrote, stored and shown like a claim's text.
+function cleanPerson(person: Person): Person {
+  const id = cleanText(person.id) || 'unknown';
+  return { id, name: cleanText(person.name) || id };
+}
+
+function cleanSource(source: NonNullable<ImportedClaim['source']>): NonNullable<ImportedClaim['source']> {
+  const excerpt = source.excerpt !== undefined ? cleanText(source.excerpt) : '';
+  const author = source.author !== undefined ? cleanText(source.author) : '';
+  return { ...(source.url ? { url: source.url } : {}), ...(excerpt ? { excerpt } : {}), ...(author ? { author } : {}) };
 }
 
 function withClaimKey<T>(key: string, check: () => T): T {

@@ -1,6 +1,7 @@
 import { renderMarkup, type MarkupRenderer } from '../../core/markup.ts';
 import type { Block, Reply } from '../../core/reply.ts';
 import { formatTable } from '../../core/text-table.ts';
+import { visibleReply } from '../../core/visible.ts';
 
 export interface ConsoleStyle {
   /** ANSI colours and bold, for a terminal; plain text when piped. */
@@ -25,7 +26,8 @@ function markupRenderer(color: boolean): MarkupRenderer {
 }
 
 /** A reply as terminal text: heading, text, fields, tables and outlines, buttons as hints, files saved. */
-export function renderReplyText(reply: Reply, style: ConsoleStyle): string {
+export function renderReplyText(given: Reply, style: ConsoleStyle): string {
+  const reply = visibleReply(given);
   const r = markupRenderer(style.color);
   const dim = ansi('2', style.color);
   const out: string[] = [];

@@ -9,6 +9,7 @@ import {
   type APIStringSelectComponent,
 } from 'discord.js';
 import type { Button, Component, ComponentRow, LinkButton, Modal, Select } from '../../core/reply.ts';
+import { visibleModal } from '../../core/visible.ts';
 import { LIMITS, cut } from './limits.ts';
 
 export type ActionRow = APIActionRowComponent<APIComponentInMessageActionRow>;
@@ -94,7 +95,8 @@ function renderSelect(select: Select): APIStringSelectComponent | undefined {
  * A form as a Discord modal (type 9), in the current layout: each text input inside a label
  * (component type 18). Submissions are read in this layout and in the older one (action rows).
  */
-export function renderModal(modal: Modal): APIModalInteractionResponseCallbackData {
+export function renderModal(given: Modal): APIModalInteractionResponseCallbackData {
+  const modal = visibleModal(given);
   return {
     custom_id: modal.id,
     title: cut(modal.title, LIMITS.modalTitle),

@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { Accent, Attachment, Block, Reply } from '../../core/reply.ts';
+import { visibleReply } from '../../core/visible.ts';
 import { renderComponents, type ActionRow } from './components.ts';
 import { LIMITS, cut, safeSlice } from './limits.ts';
 import { codeBlock, escapeDiscord, neutraliseFences, toDiscordMarkdown, toDiscordPlain } from './markdown.ts';
@@ -59,7 +60,8 @@ export const MESSAGES_MAX = 5;
  * a text file. Single fields and titles are cut with "…". Buttons, selects and files go on the first
  * message. `followUps` are not included: each is rendered on its own.
  */
-export function renderReply(reply: Reply): DiscordMessage[] {
+export function renderReply(given: Reply): DiscordMessage[] {
+  const reply = visibleReply(given);
   const colour = ACCENT_COLOUR[reply.accent ?? 'info'];
   const embeds = packEmbeds(reply, colour);
   const files = (reply.attachments ?? []).map(toFile);

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import { toPlainText, type Markup } from '../../core/markup.ts';
 import type { Block, Component, ComponentRow, Field, Reply } from '../../core/reply.ts';
 import { formatTable } from '../../core/text-table.ts';
+import { visibleBlock, visibleReply } from '../../core/visible.ts';
 import { BLOCK_KIT, clip, clipMrkdwn } from './limits.ts';
 import { codeBlock, escapeMrkdwn, toFallback, toMrkdwn } from './mrkdwn.ts';
 
@@ -25,7 +26,8 @@ const REPEAT_SUFFIX = /~\d+$/;
  * pre → ``` sections, context, divider, buttons and selects → actions. Every limit is respected; what
  * does not fit is cut with "…", so Slack never rejects the message.
  */
-export function renderMessage(reply: Reply, surface: Surface = 'message'): SlackMessage {
+export function renderMessage(given: Reply, surface: Surface = 'message'): SlackMessage {
+  const reply = visibleReply(given);
   const max = surface === 'message' ? BLOCK_KIT.messageBlocks : BLOCK_KIT.viewBlocks;
   const head: SlackBlock[] = reply.title ? [{ type: 'header', text: plainText(reply.title, BLOCK_KIT.headerText) }] : [];
   let body = renderBlocks(reply.blocks, reply.accent === 'error');
@@ -42,7 +44,7 @@ export function renderMessage(reply: Reply, surface: Surface = 'message'): Slack
 export function renderBlocks(blocks: readonly Block[], warn = false): SlackBlock[] {
   const out: SlackBlock[] = [];
   let warned = !warn;
-  for (const block of blocks) {
+  for (const block of blocks.map(visibleBlock)) {
     switch (block.type) {
       case 'text': {
         const text = toMrkdwn(block.text);
@@ -266,6 +268,7 @@ function blockWords(block: Block): string {
 /** What a person reads in a reply: for logs and for an error shown inside a form. */
 export function replyWords(reply: Reply): string {
   return reply.blocks
+    .map(visibleBlock)
     .map((block) => (block.type === 'text' ? toPlainText(block.text) : ''))
     .filter(Boolean)
     .join(' ');

@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Modal } from '../../core/reply.ts';
+import { visibleModal } from '../../core/visible.ts';
 import { plainText } from './blocks.ts';
 import { BLOCK_KIT, clip } from './limits.ts';
 
@@ -16,7 +17,8 @@ export interface FormOrigin {
 }
 
 /** Our form as a Slack modal: one input block per field, ids kept so the values come back by name. */
-export function renderModal(modal: Modal, origin: FormOrigin): types.ModalView {
+export function renderModal(given: Modal, origin: FormOrigin): types.ModalView {
+  const modal = visibleModal(given);
   return {
     type: 'modal',
     callback_id: clip(modal.id, BLOCK_KIT.callbackId),
