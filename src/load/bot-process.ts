@@ -34,7 +34,6 @@ export async function startBotProcess(o: BotProcessOptions): Promise<BotProcess>
   const child = spawn(process.execPath, ['--import', TSX, MAIN], {
     cwd: o.cwd,
     env: {
-      PATH: process.env.PATH ?? '',
       DATABASE_PATH: o.databasePath,
       SLACK_BOT_TOKEN: 'xoxb-load-test',
       SLACK_SIGNING_SECRET: o.signingSecret,
