@@ -190,6 +190,9 @@ describe('no secret is ever logged', { timeout: 90_000 }, () => {
     expect(output).toContain('slack: could not answer');
     expect(output).toContain('Discord interaction failed');
     expect(leaksIn(output, values)).toEqual([]);
+    // The refused answer's URL is logged without the interaction's token (it could answer as the bot).
+    expect(output).toMatch(/"url":"http:\/\/127\.0\.0\.1:\d+\/api\/v10\/interactions\/\d+\/\[token\]\/callback/);
+    expect(output).not.toContain(refused.token);
   });
 
   it('in Socket Mode, with the app token, at trace', async () => {
