@@ -5,13 +5,14 @@ import { mapBench } from './map.ts';
 import { discordBench } from './discord.ts';
 import { threadsBench } from './threads.ts';
 import { credencesBench } from './credences.ts';
+import { loadBench } from './load.ts';
 import type { BenchOptions, BenchRow, BenchSuite } from './types.ts';
 
 /**
  * `npm run bench [-- --quick] [--only <suite>] [--data <folder with polis/ and cmv-dev/>]`: one table of
  * every measured figure, each beside its floor. Paste the output into the README's figures section.
  */
-export const SUITES: readonly BenchSuite[] = [commandsBench, credencesBench, discordBench, driftBench, mapBench, threadsBench];
+export const SUITES: readonly BenchSuite[] = [commandsBench, credencesBench, discordBench, driftBench, mapBench, threadsBench, loadBench];
 
 function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
   const value = (flag: string) => {
