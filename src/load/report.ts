@@ -3,6 +3,7 @@ import { countOutcomes, percentiles, type Outcome, type RunResult, type Sample }
 import { MIX } from './workload.ts';
 
 const n = (value: number) => value.toLocaleString('en-US');
+const plural = (count: number, noun: string) => `${n(count)} ${noun}${count === 1 ? '' : 's'}`;
 
 /** Milliseconds as a short figure: 0.41 ms, 3.2 ms, 215 ms, 1.3 s. */
 export function millis(value: number): string {
@@ -49,7 +50,7 @@ export function formatLoadReport(result: LoadResult, machine: string): string {
   const f = runCells(floor);
   const lines = [
     `cruxbot load · ${machine}`,
-    `${n(workload.requests.length)} requests at concurrency ${options.concurrency}, over ${workload.teams.length} teams × ${workload.people} people, each team's debate seeded with ${workload.seededClaims} claims · mix: ${mix}`,
+    `${n(workload.requests.length)} requests at concurrency ${options.concurrency}, over ${plural(workload.teams.length, 'team')} × ${workload.people} people, each team's debate seeded with ${workload.seededClaims} claims · mix: ${mix}`,
     '',
     '| path | requests | errors | throughput | ack p50 · p99 | reply p50 · p99 |',
     '|---|---|---|---|---|---|',
