@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { commandsBench } from './commands.ts';
 import { driftBench } from './drift.ts';
 import { mapBench } from './map.ts';
@@ -27,7 +27,9 @@ function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  process.stdout.write(`cruxbot benchmarks · ${machine}${options.quick ? ' · quick sizes' : ''}\n\n`);
+  // A shared machine's other work slows every figure: say how busy it was.
+  const load = () => loadavg()[0]!.toFixed(1);
+  process.stdout.write(`cruxbot benchmarks · ${machine} · load average ${load()} at the start${options.quick ? ' · quick sizes' : ''}\n\n`);
   process.stdout.write('| area | case | figure | floor (same work, raw) |\n|---|---|---|---|\n');
   for (const suite of SUITES) {
     if (options.only && suite.name !== options.only) continue;
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       process.stdout.write(`| ${suite.name} | ${row.case} | ${row.value}${row.note ? ` (${row.note})` : ''} | ${row.floor ?? '—'} |\n`);
     }
   }
+  process.stdout.write(`\nload average ${load()} at the end\n`);
 }
 
 await main();
