@@ -12,7 +12,9 @@ import type { BenchOptions, BenchRow, BenchSuite } from './types.ts';
  * `npm run bench [-- --quick] [--only <suite>] [--data <folder with polis/ and cmv-dev/>]`: one table of
  * every measured figure, each beside its floor. Paste the output into the README's figures section.
  */
-export const SUITES: readonly BenchSuite[] = [commandsBench, credencesBench, discordBench, driftBench, mapBench, threadsBench, loadBench];
+// The load suite goes first: its client, fake Web API and floor run in this process, before the other
+// suites have filled its heap.
+export const SUITES: readonly BenchSuite[] = [loadBench, commandsBench, credencesBench, discordBench, driftBench, mapBench, threadsBench];
 
 function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
   const value = (flag: string) => {
