@@ -25,7 +25,7 @@ export const loadBench: BenchSuite = {
       {
         case: `Slack HTTP, ${label}: to the reply at the Web API`,
         value: `p50 · p99 ${s.reply}; ${s.throughput}`,
-        floor: `the command core (runText), same requests: p50 · p99 ${f.reply}; ${f.throughput}`,
+        floor: `the command core (runText), same requests one at a time: p50 · p99 ${f.reply}; ${f.throughput}`,
       },
     ];
   },

@@ -9,21 +9,23 @@ import { slackRequest } from './seed.ts';
 import { personId, placeOf, type Workload } from './workload.ts';
 
 /**
- * The floor: the same requests, from the same people in the same channels, straight into the command
- * core (`runText`, as the console does) with no HTTP, no signing and no Block Kit.
+ * The floor: the same requests, from the same people in the same channels (`workers[i]` sent request
+ * i over Slack), straight into the command core (`runText`, as the console does) with no HTTP, no
+ * signing and no Block Kit. One at a time: the core is synchronous, so more at once would only queue
+ * them, and each figure is the work itself.
  */
 export async function driveConsole(o: {
   readonly services: Services;
   readonly commands: CommandRegistry;
   readonly workload: Workload;
-  readonly concurrency: number;
+  readonly workers: readonly number[];
   readonly deadline: number;
 }): Promise<{ samples: Sample[]; sent: number }> {
   const samples: Sample[] = [];
-  const loop = { concurrency: o.concurrency, total: o.workload.requests.length, deadline: o.deadline };
-  const sent = await closedLoop(loop, async (index, worker) => {
+  const loop = { concurrency: 1, total: o.workload.requests.length, deadline: o.deadline };
+  const sent = await closedLoop(loop, async (index) => {
     const request = o.workload.requests[index]!;
-    const { team, channel } = placeOf(o.workload, worker);
+    const { team, channel } = placeOf(o.workload, o.workers[index] ?? 0);
     const started = performance.now();
     const reply = await runText(
       `/${request.command} ${request.text}`,

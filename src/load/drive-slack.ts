@@ -22,7 +22,7 @@ export interface SlackDrive {
  * Web API receives (chat.postMessage or chat.postEphemeral to that channel, or that response URL) is
  * matched to the one request waiting for it.
  */
-export async function driveSlack(o: SlackDrive): Promise<{ samples: Sample[]; sent: number; unexpected: number }> {
+export async function driveSlack(o: SlackDrive): Promise<{ samples: Sample[]; sent: number; unexpected: number; workers: number[] }> {
   const waiting = new Map<string, (delivery: Delivery) => void>();
   let unexpected = 0;
   o.fake.onDelivery((delivery) => {
@@ -33,9 +33,12 @@ export async function driveSlack(o: SlackDrive): Promise<{ samples: Sample[]; se
   });
 
   const samples: Sample[] = [];
+  // Which worker (so which team and channel) sent each request: the floor sends each from the same place.
+  const workers: number[] = [];
   const loop = { concurrency: o.concurrency, total: o.workload.requests.length, deadline: o.deadline };
   const sent = await closedLoop(loop, async (index, worker) => {
     const request = o.workload.requests[index]!;
+    workers[index] = worker;
     const { team, channel } = placeOf(o.workload, worker);
     const keys = [`response:${index}`, `channel:${channel}`];
     let timer: NodeJS.Timeout | undefined;
@@ -74,5 +77,5 @@ export async function driveSlack(o: SlackDrive): Promise<{ samples: Sample[]; se
     const outcome = outcomeOf(delivery.text, delivery.text.startsWith(':warning:'));
     samples.push({ kind: request.kind, outcome, ackMs, replyMs: delivery.at - started });
   });
-  return { samples, sent, unexpected };
+  return { samples, sent, unexpected, workers };
 }

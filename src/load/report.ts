@@ -55,7 +55,7 @@ export function formatLoadReport(result: LoadResult, machine: string): string {
     '| path | requests | errors | throughput | ack p50 · p99 | reply p50 · p99 |',
     '|---|---|---|---|---|---|',
     `| Slack HTTP: signed slash command → Bolt (own process) → reply at the fake Web API | ${s.requests} | ${s.errors} | ${s.throughput} | ${s.ack} | ${s.reply} |`,
-    `| floor: the same requests through the command core (runText), no HTTP | ${f.requests} | ${f.errors} | ${f.throughput} | — | ${f.reply} |`,
+    `| floor: the same requests through the command core (runText), one at a time, no HTTP | ${f.requests} | ${f.errors} | ${f.throughput} | — | ${f.reply} |`,
     '',
     '| command | requests | Slack HTTP reply p50 · p99 | floor p50 · p99 |',
     '|---|---|---|---|',

@@ -63,61 +63,88 @@ export async function runLoad(
     seeded.store.close();
     copyFileSync(slackDb, floorDb);
 
-    const signingSecret = randomBytes(16).toString('hex');
     const fake = await FakeSlackWebApi.start();
-    let slack: RunResult;
-    let botExitCode: number | null;
+    let overSlack: Awaited<ReturnType<typeof runOverSlack>>;
     try {
-      progress('starting the bot (Slack HTTP mode, its own process)…');
-      const bot = await startBotProcess({ databasePath: slackDb, slackApiUrl: fake.apiUrl, signingSecret, cwd: dir });
-      progress(`sending ${workload.requests.length} signed slash commands, ${options.concurrency} at a time…`);
-      const started = performance.now();
-      let drive: Awaited<ReturnType<typeof driveSlack>>;
-      let elapsedMs: number;
-      try {
-        drive = await driveSlack({
-          eventsUrl: bot.eventsUrl,
-          signingSecret: hooks.signWith ?? signingSecret,
-          fake,
-          workload,
-          concurrency: options.concurrency,
-          deadline: started + options.seconds * 1000,
-          replyTimeoutMs: options.replyTimeoutMs,
-        });
-        elapsedMs = performance.now() - started;
-      } finally {
-        botExitCode = await bot.stop();
-      }
-      const after = openServices(slackDb);
-      slack = { ...drive, unsent: workload.requests.length - drive.sent, elapsedMs, claimsAdded: claimCount(after) - claimsSeeded };
-      after.store.close();
+      overSlack = await runOverSlack({ options, workload, fake, databasePath: slackDb, cwd: dir, claimsSeeded, progress, hooks });
     } finally {
       await fake.close();
     }
 
-    progress('the same requests through the command core (the floor)…');
+    progress('the same requests through the command core, one at a time (the floor)…');
     const services = openServices(floorDb);
-    const started = performance.now();
-    const drive = await driveConsole({
-      services,
-      commands,
-      workload,
-      concurrency: options.concurrency,
-      deadline: started + options.seconds * 1000,
-    });
-    const elapsedMs = performance.now() - started;
-    const floor: RunResult = {
-      samples: drive.samples,
-      unsent: workload.requests.length - drive.sent,
-      unexpected: 0,
-      elapsedMs,
-      claimsAdded: claimCount(services) - claimsSeeded,
-    };
-    services.store.close();
-    return { options, workload, slack, floor, webApiCalls: fake.counts, botExitCode };
+    try {
+      const started = performance.now();
+      const drive = await driveConsole({
+        services,
+        commands,
+        workload,
+        workers: overSlack.workers,
+        deadline: started + options.seconds * 1000,
+      });
+      const floor: RunResult = {
+        samples: drive.samples,
+        unsent: workload.requests.length - drive.sent,
+        unexpected: 0,
+        elapsedMs: performance.now() - started,
+        claimsAdded: claimCount(services) - claimsSeeded,
+      };
+      return { options, workload, slack: overSlack.result, floor, webApiCalls: fake.counts, botExitCode: overSlack.botExitCode };
+    } finally {
+      services.store.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Starts the bot on the seeded database, drives it, stops it with SIGTERM, and counts what it added. */
+async function runOverSlack(o: {
+  options: LoadOptions;
+  workload: Workload;
+  fake: FakeSlackWebApi;
+  databasePath: string;
+  cwd: string;
+  claimsSeeded: number;
+  progress: (line: string) => void;
+  hooks: LoadHooks;
+}): Promise<{ result: RunResult; workers: readonly number[]; botExitCode: number | null }> {
+  const signingSecret = randomBytes(16).toString('hex');
+  o.progress('starting the bot (Slack HTTP mode, its own process)…');
+  const bot = await startBotProcess({ databasePath: o.databasePath, slackApiUrl: o.fake.apiUrl, signingSecret, cwd: o.cwd });
+  o.progress(`sending ${o.workload.requests.length} signed slash commands, ${o.options.concurrency} at a time…`);
+  const started = performance.now();
+  let drive: Awaited<ReturnType<typeof driveSlack>>;
+  let elapsedMs: number;
+  let botExitCode: number | null;
+  try {
+    drive = await driveSlack({
+      eventsUrl: bot.eventsUrl,
+      signingSecret: o.hooks.signWith ?? signingSecret,
+      fake: o.fake,
+      workload: o.workload,
+      concurrency: o.options.concurrency,
+      deadline: started + o.options.seconds * 1000,
+      replyTimeoutMs: o.options.replyTimeoutMs,
+    });
+    elapsedMs = performance.now() - started;
+  } finally {
+    botExitCode = await bot.stop();
+  }
+  const after = openServices(o.databasePath);
+  const claimsAdded = claimCount(after) - o.claimsSeeded;
+  after.store.close();
+  return {
+    result: {
+      samples: drive.samples,
+      unexpected: drive.unexpected,
+      unsent: o.workload.requests.length - drive.sent,
+      elapsedMs,
+      claimsAdded,
+    },
+    workers: drive.workers,
+    botExitCode,
+  };
 }
 
 function openServices(path: string): Services {
