@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +14,8 @@ export interface BotProcess {
   /** `http://127.0.0.1:<port>/slack/events`. */
   readonly eventsUrl: string;
   readonly healthUrl: string;
+  /** CPU time the bot process has used so far, where the system says (Linux); else undefined. */
+  cpuMs(): number | undefined;
   /** SIGTERM, as a service manager stops it; resolves with the exit code once it has finished. */
   stop(): Promise<number | null>;
 }
@@ -71,11 +74,23 @@ export async function startBotProcess(o: BotProcessOptions): Promise<BotProcess>
   return {
     eventsUrl: `${base}/slack/events`,
     healthUrl: `${base}/health`,
+    cpuMs: () => (child.pid ? processCpuMs(child.pid) : undefined),
     stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
     },
   };
+}
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, in clock ticks: 100 a second on Linux). */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The port in the Slack receiver's start-up log line, if this is that line. */

@@ -70,7 +70,10 @@ export function formatLoadReport(result: LoadResult, machine: string): string {
     lines.push(`stopped at the ${options.seconds} s limit: ${n(slack.unsent)} requests unsent over Slack, ${n(floor.unsent)} in the floor`);
   }
   const calls = [...result.webApiCalls].sort((a, b) => b[1] - a[1]).map(([method, count]) => `${method} ${n(count)}`);
+  const perRequest = (ms: number | undefined, run: RunResult) =>
+    ms === undefined ? 'not known here' : millis(ms / Math.max(1, run.samples.length));
   lines.push(
+    `CPU a request over Slack: the bot ${perRequest(slack.cpu.botMs, slack)}, this process (the load generator and the fake Web API) ${perRequest(slack.cpu.hereMs, slack)}; in the floor ${perRequest(floor.cpu.hereMs, floor)}`,
     `claims added: ${n(slack.claimsAdded)} over Slack, ${n(floor.claimsAdded)} in the floor; the fake Web API received ${calls.join(' · ') || 'nothing'}`,
     `the bot stopped on SIGTERM with exit code ${result.botExitCode ?? 'none (killed)'}`,
   );

@@ -75,6 +75,7 @@ export async function runLoad(
     const services = openServices(floorDb);
     try {
       const started = performance.now();
+      const cpuHere = process.cpuUsage();
       const drive = await driveConsole({
         services,
         commands,
@@ -88,6 +89,7 @@ export async function runLoad(
         unexpected: 0,
         elapsedMs: performance.now() - started,
         claimsAdded: claimCount(services) - claimsSeeded,
+        cpu: cpuSince(cpuHere),
       };
       return { options, workload, slack: overSlack.result, floor, webApiCalls: fake.counts, botExitCode: overSlack.botExitCode };
     } finally {
@@ -114,8 +116,11 @@ async function runOverSlack(o: {
   const bot = await startBotProcess({ databasePath: o.databasePath, slackApiUrl: o.fake.apiUrl, signingSecret, cwd: o.cwd });
   o.progress(`sending ${o.workload.requests.length} signed slash commands, ${o.options.concurrency} at a time…`);
   const started = performance.now();
+  const cpuHere = process.cpuUsage();
+  const cpuBot = bot.cpuMs();
   let drive: Awaited<ReturnType<typeof driveSlack>>;
   let elapsedMs: number;
+  let cpu: RunResult['cpu'];
   let botExitCode: number | null;
   try {
     drive = await driveSlack({
@@ -128,6 +133,7 @@ async function runOverSlack(o: {
       replyTimeoutMs: o.options.replyTimeoutMs,
     });
     elapsedMs = performance.now() - started;
+    cpu = cpuSince(cpuHere, cpuBot, bot.cpuMs());
   } finally {
     botExitCode = await bot.stop();
   }
@@ -141,10 +147,17 @@ async function runOverSlack(o: {
       unsent: o.workload.requests.length - drive.sent,
       elapsedMs,
       claimsAdded,
+      cpu,
     },
     workers: drive.workers,
     botExitCode,
   };
+}
+
+function cpuSince(here: NodeJS.CpuUsage, botBefore?: number, botAfter?: number): RunResult['cpu'] {
+  const { user, system } = process.cpuUsage(here);
+  const hereMs = (user + system) / 1000;
+  return botBefore !== undefined && botAfter !== undefined ? { botMs: botAfter - botBefore, hereMs } : { hereMs };
 }
 
 function openServices(path: string): Services {

@@ -20,6 +20,8 @@ export interface RunResult {
   readonly elapsedMs: number;
   /** Claims in the database after the run, and how many the run added. */
   readonly claimsAdded: number;
+  /** CPU time used over the run: by the bot's process (when the system says), and by this one. */
+  readonly cpu: { readonly botMs?: number; readonly hereMs: number };
 }
 
 /** An error reply starts with Slack's `:warning:` (or has the core's error accent); a rate limit says when to retry. */

@@ -44,6 +44,10 @@ describe('npm run load', { timeout: 120_000 }, () => {
     expect(report).toMatch(/\| floor: the same requests .* \| 30 \| 0 \| \d+ \/s \| — \|/);
     expect(report).toContain('errors, Slack HTTP: none; floor: none');
     expect(report).toContain(`claims added: ${addRequests} over Slack, ${addRequests} in the floor`);
+    expect(report).toMatch(
+      /CPU a request over Slack: the bot ([\d.]+ m?s|not known here), this process .*[\d.]+ m?s; in the floor [\d.]+ m?s/,
+    );
+    expect(result.slack.cpu.hereMs).toBeGreaterThan(0);
   });
 
   it('counts every request as an error when the bot refuses its signature, and adds nothing', async () => {
