@@ -111,6 +111,16 @@ export const commandsBench: BenchSuite = {
     );
     const addFloor = await time(() => insertRaw.run(++next, at, at), 500);
     const map = await time(() => answered(runText('/map debate-7 format:text', request)), 100);
+    const debate = db.prepare("SELECT id FROM debates WHERE workspace = 'local' AND slug = 'debate-7'").pluck().get() as number;
+    const debateClaims = db.prepare('SELECT * FROM claims WHERE debate_id = ?');
+    const debateLinks = db.prepare(
+      'SELECT l.* FROM links l JOIN claims f ON f.id = l.from_claim JOIN claims t ON t.id = l.to_claim WHERE f.debate_id = ? AND t.debate_id = ?',
+    );
+    const debateCredences = db.prepare(
+      `SELECT claim_id, value FROM credences WHERE id IN (SELECT MAX(id) FROM credences WHERE workspace = 'local' AND given_claim_id IS NULL
+         AND claim_id IN (SELECT id FROM claims WHERE debate_id = ?) GROUP BY claim_id, given_claim_id, given_true, user_id)`,
+    );
+    const mapFloor = await time(() => [debateClaims.all(debate), debateLinks.all(debate, debate), debateCredences.all(debate)], 100);
 
     services.store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -136,7 +146,11 @@ export const commandsBench: BenchSuite = {
         value: `p50 ${ms(add.p50)} · p99 ${ms(add.p99)}`,
         floor: `raw INSERT (autocommit, fsync): p50 ${ms(addFloor.p50)} · p99 ${ms(addFloor.p99)}`,
       },
-      { case: `/map outline of a ${claims / 100}-claim debate`, value: `p50 ${ms(map.p50)} · p99 ${ms(map.p99)}` },
+      {
+        case: `/map outline of a ${claims / 100}-claim debate (with its ${(claims / 100) * credencesPerClaim} credences)`,
+        value: `p50 ${ms(map.p50)} · p99 ${ms(map.p99)}`,
+        floor: `raw SELECT of its claims, links and latest credences: p50 ${ms(mapFloor.p50)} · p99 ${ms(mapFloor.p99)}`,
+      },
     ];
   },
 };
