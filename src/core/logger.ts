@@ -21,7 +21,7 @@ const REDACT = [
  * Discord's interaction and webhook URLs carry a token that can answer as the bot for 15 minutes; a
  * failed call's error names its URL. The token is cut out, the ids kept.
  */
-export function maskUrlTokens(url: string): string {
+function maskUrlTokens(url: string): string {
   return url.replace(/\/(interactions\/\d+|webhooks\/\d+)\/[^/?#]+/g, '/$1/[token]');
 }
 

@@ -77,7 +77,7 @@ function loginProblem(error: unknown, apiUrl: string | undefined): StartupError 
   return new StartupError(`cruxbot could not connect to Discord${apiUrl ? ` at ${apiUrl}` : ''}: ${reason}`);
 }
 
-/** `discord: logged in as cruxbot#0001 in 2 servers (Research Lab 1200…, Alignment 1300…)`, at most five named. */
+/** `discord: logged in as cruxbot in 2 servers (Research Lab 1200…, Alignment 1300…)`, at most five named. */
 function discordStatus(client: Client): string {
   const guilds = [...client.guilds.cache.values()];
   const named = guilds.slice(0, 5).map((g) => `${g.name} ${g.id}`);
