@@ -43,7 +43,12 @@ export async function main(): Promise<number> {
 
   const running: RunningPlatform[] = [];
   for (const platform of enabled) running.push(await platform.start(services, registry));
-  services.log.info({ platforms: running.map((p) => p.name) }, 'cruxbot is running');
+  // One line that says what connected, where, and on which database (the fields repeat it for machines).
+  const schema = services.store.db.pragma('user_version', { simple: true }) as number;
+  services.log.info(
+    { platforms: running.map((p) => p.name), database: config.DATABASE_PATH, schema },
+    `cruxbot is running · ${[...running.map((p) => p.status), `database ${config.DATABASE_PATH} (schema ${schema})`].join(' · ')}`,
+  );
   // After the platforms: a poll that fell due while the bot was down can then have its message edited.
   const pollCloser = startPollCloser(services);
 

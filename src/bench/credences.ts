@@ -2,14 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS } from '../../commands/index.ts';
-import { loadConfig } from '../config.ts';
 import { runInteraction, runText } from '../core/dispatch.ts';
-import { silentLogger } from '../core/logger.ts';
 import { createRegistry } from '../core/registry.ts';
 import { findOpinionGroups } from '../domain/credences/opinion-groups.ts';
 import { principalComponents } from '../domain/credences/pca.ts';
 import { readPolisFolder } from '../eval/polis-folder.ts';
-import { createServices, type Services } from '../services.ts';
+import type { Services } from '../services.ts';
+import { answered, benchServices } from './bench-services.ts';
 import { ms, time } from './measure.ts';
 import type { BenchRow, BenchSuite } from './types.ts';
 
@@ -23,7 +22,7 @@ export const credencesBench: BenchSuite = {
   async run({ quick, dataDir }) {
     const rows: BenchRow[] = [];
     const dir = mkdtempSync(join(tmpdir(), 'cruxbot-bench-credences-'));
-    const services = createServices(loadConfig({ DATABASE_PATH: join(dir, 'bench.db') }), { log: silentLogger });
+    const services = benchServices(join(dir, 'bench.db'));
     try {
       rows.push(...(await pollWithVoters(services, quick ? 200 : 1000)));
       rows.push(...(await cruxesOnDebate(services, quick ? 100 : 500, 50)));
@@ -85,21 +84,28 @@ async function pollWithVoters(services: Services, voters: number): Promise<Bench
     post: async () => ({ platform: 'bench', channel: 'c', id: 'm' }),
     update: async () => {},
   });
-  const opened = await runText('/poll C1 closes:"in 3 days"', request(services, 'opener'));
+  const opened = await answered(runText('/poll C1 closes:"in 3 days"', request(services, 'opener')));
   await opened.onSent?.({ platform: 'bench', channel: 'c', id: 'm' });
 
   let tick = 0;
-  const command = await time((i) => runText(`/credence C1 ${6 + ((i * 7) % 89)}`, request(services, `voter${(i * 7) % voters}`)), 400);
+  const command = await time(
+    (i) => answered(runText(`/credence C1 ${6 + ((i * 7) % 89)}`, request(services, `voter${(i * 7) % voters}`))),
+    400,
+  );
   // Every vote changes the voter's value, so each one is a real write (an unchanged vote stores nothing).
   const button = await time(
-    (i) => runInteraction(`poll:vote:1:${[5, 25, 50, 75, 95][(i + Math.floor(i / voters)) % 5]}`, request(services, `voter${i % voters}`)),
+    (i) =>
+      answered(
+        runInteraction(`poll:vote:1:${[5, 25, 50, 75, 95][(i + Math.floor(i / voters)) % 5]}`, request(services, `voter${i % voters}`)),
+      ),
     400,
   );
   const rawInsert = db.prepare(
     "INSERT INTO credences (workspace, claim_id, user_id, user_name, value, at) VALUES ('local', 1, ?, ?, ?, ?)",
   );
   const rawLatest = db.prepare(
-    "SELECT value FROM credences WHERE id IN (SELECT MAX(id) FROM credences WHERE workspace = 'local' AND claim_id = 1 AND given_claim_id IS NULL GROUP BY user_id)",
+    `SELECT value FROM credences WHERE id IN (SELECT MAX(id) FROM credences WHERE workspace = 'local' AND claim_id = 1 AND given_claim_id IS NULL
+       GROUP BY claim_id, given_claim_id, given_true, user_id)`,
   );
   const floor = await time(() => {
     rawInsert.run(`voter${tick % voters}`, 'v', ((tick++ * 7) % 90) / 100, AT);
@@ -145,8 +151,8 @@ async function cruxesOnDebate(services: Services, claims: number, people: number
     }
   })();
   const slug = 'cruxes-bench';
-  const cruxes = await time(() => runText(`/cruxes C${first}`, request(services, 'p0')), 20, 2);
-  const groups = await time(() => runText(`/groups ${slug}`, request(services, 'p0')), 10, 1);
+  const cruxes = await time(() => answered(runText(`/cruxes C${first}`, request(services, 'p0'))), 20, 2);
+  const groups = await time(() => answered(runText(`/groups ${slug}`, request(services, 'p0'))), 10, 1);
   const raw = db.prepare(
     `SELECT claim_id, user_id, value, given_claim_id, given_true FROM credences WHERE id IN (
        SELECT MAX(id) FROM credences WHERE workspace = 'local' AND claim_id IN (SELECT id FROM claims WHERE debate_id = ?)

@@ -3,16 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS } from '../../commands/index.ts';
-import { loadConfig } from '../config.ts';
 import { runText } from '../core/dispatch.ts';
-import { silentLogger } from '../core/logger.ts';
 import { createRegistry } from '../core/registry.ts';
 import { ExactDrift } from '../domain/drift/exact.ts';
 import type { DriftParams } from '../domain/drift/model.ts';
 import { runMonteCarlo } from '../domain/drift/monte-carlo.ts';
 import { PRESETS } from '../domain/drift/presets.ts';
 import { renderLineChart } from '../render/chart.ts';
-import { createServices } from '../services.ts';
+import { answered, benchServices } from './bench-services.ts';
 import { ms, perSecond, time } from './measure.ts';
 import type { BenchSuite } from './types.ts';
 
@@ -90,7 +88,7 @@ export const driftBench: BenchSuite = {
     );
 
     const dir = mkdtempSync(join(tmpdir(), 'cruxbot-bench-drift-'));
-    const services = createServices(loadConfig({ DATABASE_PATH: join(dir, 'bench.db') }), { log: silentLogger });
+    const services = benchServices(join(dir, 'bench.db'));
     const request = {
       actor: { id: 'bench', name: 'bench' },
       workspace: 'local',
@@ -99,8 +97,8 @@ export const driftBench: BenchSuite = {
       services,
       commands: createRegistry(COMMANDS),
     };
-    const command = await time(() => runText('/drift preset:random-drift p:1e-4 q:0.3 steps:100000', request), 30, 3);
-    const monteCarloCommand = await time(() => runText('/drift preset:objection-channel agents:1000 seed:7', request), 10, 2);
+    const command = await time(() => answered(runText('/drift preset:random-drift p:1e-4 q:0.3 steps:100000', request)), 30, 3);
+    const monteCarloCommand = await time(() => answered(runText('/drift preset:objection-channel agents:1000 seed:7', request)), 10, 2);
     services.store.close();
     rmSync(dir, { recursive: true, force: true });
 

@@ -1,17 +1,20 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { commandsBench } from './commands.ts';
 import { driftBench } from './drift.ts';
 import { mapBench } from './map.ts';
 import { discordBench } from './discord.ts';
 import { threadsBench } from './threads.ts';
 import { credencesBench } from './credences.ts';
+import { loadBench } from './load.ts';
 import type { BenchOptions, BenchRow, BenchSuite } from './types.ts';
 
 /**
  * `npm run bench [-- --quick] [--only <suite>] [--data <folder with polis/ and cmv-dev/>]`: one table of
  * every measured figure, each beside its floor. Paste the output into the README's figures section.
  */
-export const SUITES: readonly BenchSuite[] = [commandsBench, credencesBench, discordBench, driftBench, mapBench, threadsBench];
+// The load suite goes first: its client, fake Web API and floor run in this process, before the other
+// suites have filled its heap.
+export const SUITES: readonly BenchSuite[] = [loadBench, commandsBench, credencesBench, discordBench, driftBench, mapBench, threadsBench];
 
 function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
   const value = (flag: string) => {
@@ -26,7 +29,9 @@ function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  process.stdout.write(`cruxbot benchmarks · ${machine}${options.quick ? ' · quick sizes' : ''}\n\n`);
+  // A shared machine's other work slows every figure: say how busy it was.
+  const load = () => loadavg()[0]!.toFixed(1);
+  process.stdout.write(`cruxbot benchmarks · ${machine} · load average ${load()} at the start${options.quick ? ' · quick sizes' : ''}\n\n`);
   process.stdout.write('| area | case | figure | floor (same work, raw) |\n|---|---|---|---|\n');
   for (const suite of SUITES) {
     if (options.only && suite.name !== options.only) continue;
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
       process.stdout.write(`| ${suite.name} | ${row.case} | ${row.value}${row.note ? ` (${row.note})` : ''} | ${row.floor ?? '—'} |\n`);
     }
   }
+  process.stdout.write(`\nload average ${load()} at the end\n`);
 }
 
 await main();

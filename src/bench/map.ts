@@ -3,8 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addClaim } from '../actions/claims.ts';
 import { addLink } from '../actions/links.ts';
-import { loadConfig } from '../config.ts';
-import { silentLogger } from '../core/logger.ts';
 import type { Claim } from '../domain/claims.ts';
 import type { CruxGraph } from '../domain/crux-graph.ts';
 import type { LinkKind } from '../domain/links.ts';
@@ -13,7 +11,8 @@ import { graphviz } from '../render/map/graphviz.ts';
 import { planCruxMap } from '../render/map/plan.ts';
 import { renderCruxMap } from '../render/map/render.ts';
 import { svgToPng } from '../render/png.ts';
-import { createServices, type Services } from '../services.ts';
+import type { Services } from '../services.ts';
+import { benchServices } from './bench-services.ts';
 import { ms, time } from './measure.ts';
 import type { BenchSuite } from './types.ts';
 
@@ -26,7 +25,7 @@ export const mapBench: BenchSuite = {
   name: 'map',
   async run({ quick }) {
     const dir = mkdtempSync(join(tmpdir(), 'cruxbot-bench-map-'));
-    const services = createServices(loadConfig({ DATABASE_PATH: join(dir, 'bench.db') }), { log: silentLogger });
+    const services = benchServices(join(dir, 'bench.db'));
     try {
       const loadStart = performance.now();
       const gv = await graphviz();

@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import type { Command, Leaf } from './command.ts';
 import type { BaseContext, ChatMessage } from './context.ts';
+import { currentCorrelationId, newCorrelationId, withCorrelationId } from './correlation.ts';
 import { parseCustomId } from './custom-id.ts';
 import { UsageError, UserError } from './errors.ts';
 import { md } from './markup.ts';
@@ -12,10 +12,6 @@ import { cleanText } from './values.ts';
 
 /** What a platform knows about a request before dispatch: everything but the logger and the id. */
 export type RequestContext = Omit<BaseContext, 'log' | 'correlationId'> & { readonly correlationId?: string };
-
-export function newCorrelationId(): string {
-  return randomBytes(4).toString('hex');
-}
 
 /** Runs a parsed command (Discord's typed options or the text parser's output). Never throws. */
 export function runCommand(invocation: Invocation, request: RequestContext): Promise<Reply> {
@@ -133,12 +129,22 @@ export function findLeaf(ctx: Pick<BaseContext, 'commands'>, invocation: Pick<In
   return leaf;
 }
 
+/** Runs the interaction under its correlation id: the adapter's, when it gave one, else a new one. */
+function guard(request: RequestContext, label: string, run: (ctx: BaseContext) => Promise<Reply>): Promise<Reply> {
+  const correlationId = request.correlationId ?? currentCorrelationId() ?? newCorrelationId();
+  return withCorrelationId(correlationId, () => guarded(request, correlationId, label, run));
+}
+
 /**
  * The one try/catch. A UserError becomes a friendly private reply, a UsageError adds the usage line,
- * anything else is logged with a correlation id and the user sees only that id.
+ * anything else is logged with the correlation id and the user sees only that id.
  */
-async function guard(request: RequestContext, label: string, run: (ctx: BaseContext) => Promise<Reply>): Promise<Reply> {
-  const correlationId = request.correlationId ?? newCorrelationId();
+async function guarded(
+  request: RequestContext,
+  correlationId: string,
+  label: string,
+  run: (ctx: BaseContext) => Promise<Reply>,
+): Promise<Reply> {
   const { services } = request;
   const log = services.log.child({ cid: correlationId, workspace: request.workspace, platform: request.platform });
   if (services.inflight.closing) {

@@ -1,4 +1,5 @@
 import { pino, type Logger as PinoLogger, type LevelWithSilent } from 'pino';
+import { currentCorrelationId } from './correlation.ts';
 
 export type Logger = PinoLogger;
 export type LogLevel = LevelWithSilent;
@@ -16,9 +17,38 @@ const REDACT = [
   '*.headers.authorization',
 ];
 
-/** Structured JSON logs to stderr, so stdout stays for the console's replies. */
+/**
+ * Discord's interaction and webhook URLs carry a token that can answer as the bot for 15 minutes; a
+ * failed call's error names its URL. The token is cut out, the ids kept.
+ */
+function maskUrlTokens(url: string): string {
+  return url.replace(/\/(interactions\/\d+|webhooks\/\d+)\/[^/?#]+/g, '/$1/[token]');
+}
+
+function serializeError(error: unknown): unknown {
+  const serialized = pino.stdSerializers.err(error as Error) as unknown as Record<string, unknown>;
+  if (serialized && typeof serialized.url === 'string') serialized.url = maskUrlTokens(serialized.url);
+  return serialized;
+}
+
+/**
+ * Structured JSON logs to stderr, so stdout stays for the console's replies. A line written while an
+ * interaction is being handled carries its `cid`, whichever logger wrote it.
+ */
 export function createLogger(level: LogLevel = 'info', destination: NodeJS.WritableStream = process.stderr): Logger {
-  return pino({ level, base: undefined, redact: { paths: REDACT, censor: '[secret]' } }, destination as pino.DestinationStream);
+  return pino(
+    {
+      level,
+      base: undefined,
+      redact: { paths: REDACT, censor: '[secret]' },
+      serializers: { err: serializeError },
+      mixin: (line, _level, logger) => {
+        const cid = currentCorrelationId();
+        return cid && !('cid' in line) && !('cid' in logger.bindings()) ? { cid } : {};
+      },
+    },
+    destination as pino.DestinationStream,
+  );
 }
 
 export const silentLogger: Logger = pino({ level: 'silent' });

@@ -7,7 +7,8 @@ import type {
 } from 'discord.js';
 import { suggest } from '../../core/autocomplete.ts';
 import { customId } from '../../core/custom-id.ts';
-import { newCorrelationId, runCommand, runInteraction, type RequestContext } from '../../core/dispatch.ts';
+import { newCorrelationId, withCorrelationId } from '../../core/correlation.ts';
+import { runCommand, runInteraction, type RequestContext } from '../../core/dispatch.ts';
 import { UserError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
 import { md } from '../../core/markup.ts';
@@ -44,7 +45,8 @@ export class InteractionRouter {
 
   handle(interaction: Interaction): void {
     const cid = newCorrelationId();
-    const task = this.route(interaction, cid).catch((error: unknown) => this.failed(interaction, cid, error));
+    // Every log line of this interaction's work, down to its delivery, carries the cid.
+    const task = withCorrelationId(cid, () => this.route(interaction, cid).catch((error: unknown) => this.failed(interaction, cid, error)));
     this.active.add(task);
     void task.finally(() => this.active.delete(task));
   }

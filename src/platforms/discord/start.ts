@@ -60,7 +60,7 @@ export async function startDiscord(
     await client.destroy();
     log.info('Discord: disconnected');
   };
-  return { name: PLATFORM, client, chat, stop: () => (stopping ??= stop()) };
+  return { name: PLATFORM, status: discordStatus(client), client, chat, stop: () => (stopping ??= stop()) };
 }
 
 function loginProblem(error: unknown, apiUrl: string | undefined): StartupError {
@@ -75,4 +75,13 @@ function loginProblem(error: unknown, apiUrl: string | undefined): StartupError 
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new StartupError(`cruxbot could not connect to Discord${apiUrl ? ` at ${apiUrl}` : ''}: ${reason}`);
+}
+
+/** `discord: logged in as cruxbot in 2 servers (Research Lab 1200…, Alignment 1300…)`, at most five named. */
+function discordStatus(client: Client): string {
+  const guilds = [...client.guilds.cache.values()];
+  const named = guilds.slice(0, 5).map((g) => `${g.name} ${g.id}`);
+  const more = guilds.length > named.length ? `, +${guilds.length - named.length} more` : '';
+  const servers = `${guilds.length} server${guilds.length === 1 ? '' : 's'}`;
+  return `discord: logged in as ${client.user?.tag ?? 'unknown'} in ${servers}${named.length ? ` (${named.join(', ')}${more})` : ''}`;
 }

@@ -5,6 +5,7 @@ import { StartupError } from '../../core/errors.ts';
 import { InFlight } from '../../core/inflight.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
+import { checkHealth } from '../../health.ts';
 import type { Services } from '../../services.ts';
 import type { RunningPlatform } from '../index.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -128,8 +129,13 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     connection.mode === 'http' ? `slack: listening on port ${port} (POST ${EVENTS_PATH})` : 'slack: connected by Socket Mode',
   );
 
+  const team = auth.teamId ? `team ${auth.teamName ? `${auth.teamName} (${auth.teamId})` : auth.teamId}` : 'team unknown';
   return {
     name: 'slack',
+    status:
+      connection.mode === 'http'
+        ? `slack: HTTP on ${connection.host ?? 'all interfaces'} port ${port} (POST ${EVENTS_PATH}, GET /health), ${team}`
+        : `slack: Socket Mode, ${team}`,
     app,
     chat,
     ...(port !== undefined ? { port } : {}),
@@ -147,6 +153,7 @@ interface BotIdentity {
   readonly userId?: string;
   readonly botId?: string;
   readonly teamId?: string;
+  readonly teamName?: string;
   readonly url?: string;
 }
 
@@ -163,6 +170,7 @@ async function checkBotToken(options: SlackBotOptions, logger: ReturnType<typeof
       ...(auth.user_id ? { userId: auth.user_id } : {}),
       ...(auth.bot_id ? { botId: auth.bot_id } : {}),
       ...(auth.team_id ? { teamId: auth.team_id } : {}),
+      ...(auth.team ? { teamName: auth.team } : {}),
       ...(auth.url ? { url: auth.url } : {}),
     };
   } catch (error) {
@@ -194,15 +202,18 @@ function buildReceiver(
   });
 }
 
-/** `GET /health`: 200 while serving, 503 once shutting down (for load balancers and uptime checks). */
+/**
+ * `GET /health`: the status, version, uptime, platforms serving and a database read, as JSON; 200 while
+ * all is well, 503 while shutting down or when the database cannot be read (for load balancers).
+ */
 function healthRoute(services: Services, inflight: InFlight): CustomRoute {
   return {
     path: '/health',
     method: ['GET'],
     handler: (_req, res) => {
-      const closing = inflight.closing || services.inflight.closing;
-      res.writeHead(closing ? 503 : 200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: closing ? 'stopping' : 'ok', inFlight: inflight.active }));
+      const { httpStatus, report } = checkHealth(services, inflight.closing || services.inflight.closing);
+      res.writeHead(httpStatus, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(report));
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { ChatPort } from '../../core/context.ts';
-import { newCorrelationId, type RequestContext } from '../../core/dispatch.ts';
+import { newCorrelationId, withCorrelationId } from '../../core/correlation.ts';
+import type { RequestContext } from '../../core/dispatch.ts';
 import type { InFlight } from '../../core/inflight.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
@@ -88,16 +89,28 @@ export async function requestFor(runtime: SlackRuntime, who: Requester, correlat
 }
 
 /**
- * Runs one request's work after Slack has been acknowledged: counted in flight (so a shutdown waits
- * for it), and a failure to answer (Slack refused a message) is logged with an id the person is told.
+ * Runs one request's work after Slack has been acknowledged: under its own correlation id (every log
+ * line of its work carries it), counted in flight (so a shutdown waits for it), and a failure to answer
+ * (Slack refused a message) is logged with the id the person is told.
  */
-export async function answer(
+export function answer(
   runtime: SlackRuntime,
   what: string,
   target: ReplyTarget | undefined,
   work: (correlationId: string) => Promise<void>,
 ): Promise<void> {
   const correlationId = newCorrelationId();
+  return withCorrelationId(correlationId, () => answered(runtime, what, target, correlationId, work));
+}
+
+async function answered(
+  runtime: SlackRuntime,
+  what: string,
+  target: ReplyTarget | undefined,
+  correlationId: string,
+  work: (correlationId: string) => Promise<void>,
+): Promise<void> {
+  runtime.log.debug({ cid: correlationId, what, user: target?.userId, channel: target?.channel }, 'slack: request');
   const doneGlobal = runtime.services.inflight.begin();
   const doneLocal = runtime.inflight.begin();
   try {
