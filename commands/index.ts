@@ -1,6 +1,6 @@
 import type { Command } from '../src/core/command.ts';
 import capture from './capture.ts';
-import claim from './claim.ts';
+import claim from './claim/index.ts';
 import config from './config.ts';
 import credence from './credence.ts';
 import cruxes from './cruxes.ts';

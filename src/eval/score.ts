@@ -1,9 +1,6 @@
-import { existsSync } from 'node:fs';
-import { analyseThread } from '../domain/threads/extract.ts';
-import { parseJsonThread } from '../domain/threads/input.ts';
 import type { ThreadAnalysis } from '../domain/threads/extract.ts';
 import type { Extraction } from '../domain/threads/thread.ts';
-import { loadCmvThreads, type CmvThread } from './cmv.ts';
+import type { CmvThread } from './cmv.ts';
 import { f1, matchUnits, precision, recall, wordSet, type Prf, type Unit } from './match.ts';
 
 /** Scoring the extractor against the gold annotation of one thread, and adding the tallies up. */

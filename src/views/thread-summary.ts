@@ -15,8 +15,6 @@ export function quote(value: string, max = QUOTE_MAX): string {
   return `“${one.length > max ? `${one.slice(0, max - 1)}…` : one}”`;
 }
 
-const who = (author: string): string => author || 'someone';
-
 function section(title: string, lines: readonly Markup[], total: number): Block | undefined {
   if (lines.length === 0) return undefined;
   const more = total - lines.length;

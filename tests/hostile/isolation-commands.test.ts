@@ -8,7 +8,7 @@ import { databaseDigest } from '../support/db-state.ts';
 import { leafName } from '../support/fuzz-world.ts';
 import { quoteForParser } from '../support/hostile-input.ts';
 import { ALICE, BOB, isError, replyText } from '../support/harness.ts';
-import { A, B, createTwoWorkspaces, SECRET, type TwoWorkspaces } from '../support/two-workspaces.ts';
+import { B, createTwoWorkspaces, SECRET, type TwoWorkspaces } from '../support/two-workspaces.ts';
 
 /**
  * Workspace B runs every command that takes an id (a claim, a debate, a claim reference like `!C4` or

@@ -3,7 +3,6 @@ import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute, type R
 import type { ChatPort } from '../../core/context.ts';
 import { StartupError } from '../../core/errors.ts';
 import { InFlight } from '../../core/inflight.ts';
-import type { Logger } from '../../core/logger.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
 import { checkHealth } from '../../health.ts';
 import type { Services } from '../../services.ts';

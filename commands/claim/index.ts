@@ -1,21 +1,17 @@
-import { addClaim, checkClaimText, editClaim, retractClaim } from '../src/actions/claims.ts';
-import { addLink } from '../src/actions/links.ts';
-import { mergeClaims } from '../src/actions/merge-claims.ts';
-import { resolveClaim, unresolveClaim } from '../src/actions/resolutions.ts';
-import { defineCommand, subcommand } from '../src/core/command.ts';
-import type { InteractionContext } from '../src/core/context.ts';
-import { customId } from '../src/core/custom-id.ts';
-import { UsageError, UserError } from '../src/core/errors.ts';
-import { md } from '../src/core/markup.ts';
-import { context, notice, table, type Reply } from '../src/core/reply.ts';
-import { clipText, parseClaimId } from '../src/core/values.ts';
-import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL, type Claim } from '../src/domain/claims.ts';
-import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../src/domain/links.ts';
-import { OUTCOMES } from '../src/storage/resolutions.ts';
-import { claimCard } from '../src/views/claim-card.ts';
-import { mergeNote } from '../src/views/merge-note.ts';
-import { refreshPollMessage } from '../src/views/poll-message.ts';
-import { resolveDebate } from '../src/views/lookup.ts';
+import { addClaim, editClaim, retractClaim } from '../../src/actions/claims.ts';
+import { mergeClaims } from '../../src/actions/merge-claims.ts';
+import { resolveClaim, unresolveClaim } from '../../src/actions/resolutions.ts';
+import { defineCommand, subcommand } from '../../src/core/command.ts';
+import { UsageError, UserError } from '../../src/core/errors.ts';
+import { md } from '../../src/core/markup.ts';
+import { context, notice, table } from '../../src/core/reply.ts';
+import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL } from '../../src/domain/claims.ts';
+import { OUTCOMES } from '../../src/storage/resolutions.ts';
+import { claimCard } from '../../src/views/claim-card.ts';
+import { mergeNote } from '../../src/views/merge-note.ts';
+import { refreshPollMessage } from '../../src/views/poll-message.ts';
+import { resolveDebate } from '../../src/views/lookup.ts';
+import { claimCardInteractions } from './forms.ts';
 
 const PAGE_SIZE = 20;
 
@@ -244,160 +240,10 @@ function short(value: string, max: number): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-// Buttons on the claim card, and the forms they open.
-
-function claimFromParam(ctx: InteractionContext, index = 0): Claim {
-  const n = parseClaimId(ctx.params[index] ?? '');
-  if (n === undefined) throw new UserError('That button is out of date.', 'interaction.bad-params');
-  return ctx.services.store.claims.require(ctx.workspace, n);
-}
-
-function linkedClaimForm(kind: 'supports' | 'opposes') {
-  return (ctx: InteractionContext): Reply => {
-    const target = claimFromParam(ctx);
-    return {
-      blocks: [],
-      modal: {
-        id: customId('claim', 'add-linked', target.number, kind),
-        title: `${kind === 'supports' ? 'Support' : 'Oppose'} ${claimRef(target)}`,
-        inputs: [
-          {
-            id: 'text',
-            label: kind === 'supports' ? 'A claim that supports it' : 'A claim that opposes it',
-            style: 'paragraph',
-            required: true,
-            maxLength: CLAIM_TEXT_MAX,
-          },
-          { id: 'tags', label: 'Tags (optional)', style: 'short', required: false, maxLength: 200, placeholder: 'reward-seeking, drift' },
-        ],
-      },
-    };
-  };
-}
-
-function kindFrom(raw: string | undefined): LinkKind {
-  const kind = (raw ?? '').trim().toLowerCase();
-  if (!(LINK_KINDS as readonly string[]).includes(kind)) {
-    throw new UserError(md`"${raw ?? ''}" is not a link kind; use one of ${LINK_KINDS.join(', ')}.`, 'link.bad-kind');
-  }
-  return kind as LinkKind;
-}
-
 export default defineCommand({
   name: 'claim',
   description: 'Capture, show, list, edit, retract, search, resolve and merge claims',
   subcommands: [add, show, list, edit, retract, search, resolve, merge],
   messageActions: [{ label: 'Capture as claim', action: 'capture', description: 'Store a message as a claim in the channel’s debate' }],
-  interactions: {
-    support: linkedClaimForm('supports'),
-    oppose: linkedClaimForm('opposes'),
-    link(ctx) {
-      const from = claimFromParam(ctx);
-      return {
-        blocks: [],
-        modal: {
-          id: customId('claim', 'link-submit', from.number),
-          title: `Link ${claimRef(from)}`,
-          inputs: [
-            {
-              id: 'target',
-              label: `Link ${claimRef(from)} to which claim?`,
-              style: 'short',
-              required: true,
-              placeholder: 'C1',
-              maxLength: 12,
-            },
-            {
-              id: 'kind',
-              label: 'How: supports, opposes, crux-of, refines, duplicates',
-              style: 'short',
-              required: true,
-              value: 'supports',
-              maxLength: 12,
-            },
-          ],
-        },
-      };
-    },
-    'add-linked'(ctx) {
-      const target = claimFromParam(ctx);
-      const kind = kindFrom(ctx.params[1]);
-      const debate = ctx.services.store.debates.byId(ctx.workspace, target.debateId)!;
-      const claim = addClaim(ctx, {
-        debate,
-        text: checkClaimText(ctx.fields.text),
-        tags: parseTags(ctx.fields.tags),
-        linkTo: { claim: target, kind },
-      });
-      const refreshed = ctx.services.store.claims.byId(ctx.workspace, target.id)!;
-      return {
-        ...claimCard(
-          ctx,
-          refreshed,
-          md`${ctx.actor.name} added ${claimRef(claim)}, which ${LINK_KIND_INFO[kind].verb} ${claimRef(target)}.`,
-        ),
-        update: true,
-      };
-    },
-    'link-submit'(ctx) {
-      const from = claimFromParam(ctx);
-      const toNumber = parseClaimId(ctx.fields.target ?? '');
-      if (toNumber === undefined)
-        throw new UserError(md`"${ctx.fields.target ?? ''}" is not a claim id; write it like C12.`, 'link.bad-target');
-      const to = ctx.services.store.claims.require(ctx.workspace, toNumber);
-      const kind = kindFrom(ctx.fields.kind);
-      const { created } = addLink(ctx, from, to, kind);
-      const refreshed = ctx.services.store.claims.byId(ctx.workspace, from.id)!;
-      const note = created
-        ? md`${claimRef(from)} now ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`
-        : md`${claimRef(from)} already ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`;
-      return { ...claimCard(ctx, refreshed, note), update: true };
-    },
-    /** "Capture as claim" on a message: a form prefilled with its text. */
-    capture(ctx) {
-      const message = ctx.message;
-      if (!message) throw new UserError('Use “Capture as claim” on a message.', 'capture.no-message');
-      const debate = resolveDebate(ctx);
-      const token = ctx.services.pending.put(ctx, {
-        debate: debate.slug,
-        permalink: message.permalink ?? '',
-        author: message.authorName,
-        excerpt: clipText(message.text, 300),
-      });
-      return {
-        blocks: [],
-        modal: {
-          id: customId('claim', 'capture-submit', token),
-          title: 'Capture as claim',
-          inputs: [
-            {
-              id: 'text',
-              label: `Claim (from ${message.authorName})`.slice(0, 45),
-              style: 'paragraph',
-              required: true,
-              value: clipText(message.text, CLAIM_TEXT_MAX),
-              maxLength: CLAIM_TEXT_MAX,
-            },
-            { id: 'tags', label: 'Tags (optional)', style: 'short', required: false, maxLength: 200, placeholder: 'reward-seeking, drift' },
-          ],
-        },
-      };
-    },
-    'capture-submit'(ctx) {
-      const draft = ctx.services.pending.take(ctx, ctx.params[0] ?? '');
-      if (!draft) throw new UserError('This form has expired; use “Capture as claim” on the message again.', 'capture.expired');
-      const debate = ctx.services.store.debates.require(ctx.workspace, draft.debate ?? '');
-      const claim = addClaim(ctx, {
-        debate,
-        text: checkClaimText(ctx.fields.text),
-        tags: parseTags(ctx.fields.tags),
-        source: {
-          ...(draft.permalink ? { url: draft.permalink } : {}),
-          ...(draft.author ? { author: draft.author } : {}),
-          ...(draft.excerpt ? { excerpt: draft.excerpt } : {}),
-        },
-      });
-      return claimCard(ctx, claim, md`Captured ${claimRef(claim)} from ${draft.author ?? 'a message'} into \`${debate.slug}\`.`);
-    },
-  },
+  interactions: claimCardInteractions,
 });
