@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMANDS } from '../../commands/index.ts';
 import { runText } from '../core/dispatch.ts';
-import { createRegistry } from '../core/registry.ts';
-import { answered, benchServices } from './bench-services.ts';
+import { answered, benchRequest, benchServices } from './bench-services.ts';
 import { ms, time } from './measure.ts';
 import type { BenchSuite } from './types.ts';
 
@@ -71,15 +69,7 @@ export const commandsBench: BenchSuite = {
     db.pragma('synchronous = FULL');
     db.exec("UPDATE debates SET root_claim_id = id WHERE workspace = 'local'");
 
-    const registry = createRegistry(COMMANDS);
-    const request = {
-      actor: { id: 'bench', name: 'bench' },
-      workspace: 'local',
-      channel: { id: 'c' },
-      platform: 'bench',
-      services,
-      commands: registry,
-    };
+    const request = benchRequest(services);
     const pick = (i: number) => 1 + ((i * 7919) % claims);
     const raw = db.prepare("SELECT * FROM claims WHERE workspace = 'local' AND number = ?");
 

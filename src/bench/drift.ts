@@ -2,15 +2,13 @@ import { randomLcg } from 'd3-random';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMMANDS } from '../../commands/index.ts';
 import { runText } from '../core/dispatch.ts';
-import { createRegistry } from '../core/registry.ts';
 import { ExactDrift } from '../domain/drift/exact.ts';
 import type { DriftParams } from '../domain/drift/model.ts';
 import { runMonteCarlo } from '../domain/drift/monte-carlo.ts';
 import { PRESETS } from '../domain/drift/presets.ts';
 import { renderLineChart } from '../render/chart.ts';
-import { answered, benchServices } from './bench-services.ts';
+import { answered, benchRequest, benchServices } from './bench-services.ts';
 import { ms, perSecond, time } from './measure.ts';
 import type { BenchSuite } from './types.ts';
 
@@ -89,14 +87,7 @@ export const driftBench: BenchSuite = {
 
     const dir = mkdtempSync(join(tmpdir(), 'cruxbot-bench-drift-'));
     const services = benchServices(join(dir, 'bench.db'));
-    const request = {
-      actor: { id: 'bench', name: 'bench' },
-      workspace: 'local',
-      channel: { id: 'c' },
-      platform: 'bench',
-      services,
-      commands: createRegistry(COMMANDS),
-    };
+    const request = benchRequest(services);
     const command = await time(() => answered(runText('/drift preset:random-drift p:1e-4 q:0.3 steps:100000', request)), 30, 3);
     const monteCarloCommand = await time(() => answered(runText('/drift preset:objection-channel agents:1000 seed:7', request)), 10, 2);
     services.store.close();

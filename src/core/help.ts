@@ -1,7 +1,7 @@
 import type { Leaf } from './command.ts';
 import { UsageError } from './errors.ts';
 import { joinMarkup, md } from './markup.ts';
-import { closest } from './parse.ts';
+import { unknownCommand } from './parse.ts';
 import type { CommandRegistry } from './registry.ts';
 import { context, fields, text, type Field, type Reply } from './reply.ts';
 
@@ -28,17 +28,7 @@ export function helpOverview(registry: CommandRegistry): Reply {
 export function helpFor(registry: CommandRegistry, query: string): Reply {
   const [name = '', sub] = query.replace(/^\//, '').trim().toLowerCase().split(/\s+/);
   const command = registry.get(name);
-  if (!command) {
-    const suggestion = closest(
-      name,
-      registry.commands.map((c) => c.name),
-    );
-    throw new UsageError(
-      md`There is no \`/${name}\`${suggestion ? md`; did you mean \`/${suggestion}\`` : ''}. Type \`/help\` for the list.`,
-      undefined,
-      'help.unknown',
-    );
-  }
+  if (!command) throw unknownCommand(registry, name, 'help.unknown');
   if (sub && command.subcommands) {
     const leaf = command.subcommands.get(sub);
     if (!leaf)

@@ -94,19 +94,7 @@ export function parseCommandLine(registry: CommandRegistry, line: string): Invoc
   if (!match || !trimmed) throw new UsageError(md`Type a command, e.g. \`/help\`.`, undefined, 'usage.empty');
   const name = match[1]!.toLowerCase();
   const command = registry.get(name);
-  if (!command) {
-    const suggestion = closest(
-      name,
-      registry.commands.map((c) => c.name),
-    );
-    throw new UsageError(
-      suggestion
-        ? md`Unknown command \`/${name}\`. Did you mean \`/${suggestion}\`? Type \`/help\` for the list.`
-        : md`Unknown command \`/${name}\`. Type \`/help\` for the list.`,
-      undefined,
-      'usage.unknown-command',
-    );
-  }
+  if (!command) throw unknownCommand(registry, name, 'usage.unknown-command');
   return parseCommandText(command, match[2] ?? '');
 }
 
@@ -201,6 +189,21 @@ export function bindArgs(leaf: Leaf, tokens: readonly Token[]): Record<string, s
     throw new UsageError(md`Unexpected text "${shown}": every value needs an option name here.`, leaf.usage, 'usage.unexpected-text');
   }
   return args;
+}
+
+/** `Unknown command /claimm. Did you mean /claim? Type /help for the list.` */
+export function unknownCommand(registry: CommandRegistry, name: string, code: string): UsageError {
+  const suggestion = closest(
+    name,
+    registry.commands.map((c) => c.name),
+  );
+  return new UsageError(
+    suggestion
+      ? md`Unknown command \`/${name}\`. Did you mean \`/${suggestion}\`? Type \`/help\` for the list.`
+      : md`Unknown command \`/${name}\`. Type \`/help\` for the list.`,
+    undefined,
+    code,
+  );
 }
 
 /** The nearest name within two edits, for "did you mean". */

@@ -26,7 +26,7 @@ describe('/help', () => {
   });
 
   it('suggests a command for a typo', async () => {
-    expect(replyText(await bot.run('/help calim'))).toMatch(/There is no \/calim; did you mean \/claim/);
+    expect(replyText(await bot.run('/help calim'))).toMatch(/Unknown command \/calim. Did you mean \/claim\?/);
     expect(replyText(await bot.run('/help claim nope'))).toMatch(/has no subcommand nope/);
   });
 });
