@@ -79,7 +79,12 @@ export class DebateRepository {
       ),
       contents: db.prepare<
         [{ workspace: string; debate: number }],
-        DebateContents & { highestClaim: number | null; highestRun: number | null }
+        DebateContents & {
+          highestClaim: number | null;
+          highestRun: number | null;
+          highestPoll: number | null;
+          highestCapture: number | null;
+        }
       >(
         `SELECT
            (SELECT count(*) FROM claims WHERE workspace = @workspace AND debate_id = @debate) AS claims,
@@ -92,7 +97,9 @@ export class DebateRepository {
            (SELECT count(*) FROM thread_captures WHERE workspace = @workspace AND debate_id = @debate) AS captures,
            (SELECT count(*) FROM channel_debates WHERE workspace = @workspace AND debate_id = @debate) AS channels,
            (SELECT MAX(number) FROM claims WHERE workspace = @workspace AND debate_id = @debate) AS highestClaim,
-           (SELECT MAX(number) FROM sim_runs WHERE workspace = @workspace AND claim_id IN (${ITS_CLAIMS})) AS highestRun`,
+           (SELECT MAX(number) FROM sim_runs WHERE workspace = @workspace AND claim_id IN (${ITS_CLAIMS})) AS highestRun,
+           (SELECT MAX(id) FROM polls WHERE claim_id IN (${ITS_CLAIMS})) AS highestPoll,
+           (SELECT MAX(id) FROM thread_captures WHERE workspace = @workspace AND debate_id = @debate) AS highestCapture`,
       ),
       retire: db.prepare(
         `INSERT INTO retired_numbers (workspace, kind, highest) VALUES (?, ?, ?)
@@ -160,19 +167,28 @@ export class DebateRepository {
 
   /** Counts what the debate holds. */
   contents(workspace: string, debateId: number): DebateContents {
-    const { highestClaim: _claim, highestRun: _run, ...counts } = this.statements.contents.get({ workspace, debate: debateId })!;
+    const {
+      highestClaim: _claim,
+      highestRun: _run,
+      highestPoll: _poll,
+      highestCapture: _capture,
+      ...counts
+    } = this.statements.contents.get({ workspace, debate: debateId })!;
     return counts;
   }
 
   /**
    * Deletes the debate and everything in it; returns what it held. Call inside a transaction. Its
-   * claim and run numbers are retired, so they are never given to new claims or runs.
+   * claim and run numbers, and its poll and capture ids, are retired, so they are never given again
+   * (an old message's `C4` or its buttons never reach something new).
    */
   deleteWithContents(workspace: string, debateId: number): DebateContents {
     const params = { workspace, debate: debateId };
-    const { highestClaim, highestRun, ...counts } = this.statements.contents.get(params)!;
+    const { highestClaim, highestRun, highestPoll, highestCapture, ...counts } = this.statements.contents.get(params)!;
     if (highestClaim !== null) this.statements.retire.run(workspace, 'claim', highestClaim);
     if (highestRun !== null) this.statements.retire.run(workspace, 'sim-run', highestRun);
+    if (highestPoll !== null) this.statements.retire.run(workspace, 'poll', highestPoll);
+    if (highestCapture !== null) this.statements.retire.run(workspace, 'capture', highestCapture);
     for (const step of this.statements.deleteSteps) step.run(params);
     return counts;
   }

@@ -1,3 +1,4 @@
+import { nextId } from './retired.ts';
 import type { MessageRef } from '../core/reply.ts';
 import type { Db } from './database.ts';
 
@@ -87,8 +88,8 @@ export class PollRepository {
   constructor(db: Db) {
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO polls (workspace, claim_id, channel, hide, created_by, created_by_name, created_at, closes_at, baseline_credence_id)
-         VALUES (@workspace, @claimId, @channel, @hide, @createdBy, @createdByName, @createdAt, @closesAt, @baselineCredenceId)`,
+        `INSERT INTO polls (id, workspace, claim_id, channel, hide, created_by, created_by_name, created_at, closes_at, baseline_credence_id)
+         VALUES (${nextId('polls', 'poll')}, @workspace, @claimId, @channel, @hide, @createdBy, @createdByName, @createdAt, @closesAt, @baselineCredenceId)`,
       ),
       byId: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND p.id = ?`),
       openForClaim: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND p.claim_id = ? AND p.closed_at IS NULL`),

@@ -1,3 +1,4 @@
+import { nextId } from './retired.ts';
 import type { Db } from './database.ts';
 
 export type CaptureItemStatus = 'pending' | 'added' | 'skipped' | 'existing';
@@ -69,8 +70,8 @@ export class ThreadCaptureRepository {
   constructor(db: Db) {
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO thread_captures (workspace, channel, debate_id, origin, message_count, created_by, created_at)
-         VALUES (@workspace, @channel, @debateId, @origin, @messageCount, @createdBy, @createdAt)`,
+        `INSERT INTO thread_captures (id, workspace, channel, debate_id, origin, message_count, created_by, created_at)
+         VALUES (${nextId('thread_captures', 'capture')}, @workspace, @channel, @debateId, @origin, @messageCount, @createdBy, @createdAt)`,
       ),
       insertItem: db.prepare(
         `INSERT INTO thread_capture_items (capture_id, position, text, kind, author, permalink, excerpt, credence)

@@ -195,6 +195,37 @@ describe('/debate delete', () => {
     expect(run.number).toBe(3);
   });
 
+  it('never gives its poll or capture ids again, so a button from an old message never reaches a new poll', async () => {
+    const { store } = bot.services;
+    const oldPoll = store.polls.openForClaim('local', store.claims.byNumber('local', 4)!.id)!;
+    const oldCapture = count("SELECT MAX(id) FROM thread_captures WHERE workspace = 'local'");
+    await bot.run('/debate delete rewards confirm:rewards');
+
+    await bot.run('/claim add Drift is directable by data', { channel: 'side' });
+    await bot.run('/poll C6', { channel: 'side' });
+    const newPoll = store.polls.openForClaim('local', store.claims.byNumber('local', 6)!.id)!;
+    expect(newPoll.id).toBeGreaterThan(oldPoll.id);
+
+    const stale = await bot.interact(`poll:vote:${oldPoll.id}:75`, {}, { actor: BOB, channel: 'general' });
+    expect(isError(stale)).toBe(true);
+    expect(count('SELECT count(*) FROM credences WHERE poll_id = ?', newPoll.id)).toBe(0);
+
+    const capture = store.captures.insert(
+      {
+        workspace: 'local',
+        channel: 'side',
+        debateId: null,
+        origin: 'thread',
+        messageCount: 1,
+        createdBy: 'bob',
+        createdAt: '2026-11-23T13:00:00Z',
+      },
+      [{ text: 'Another candidate', kind: 'claim', author: 'carol' }],
+      [],
+    );
+    expect(capture.id).toBeGreaterThan(oldCapture);
+  });
+
   it('its JSON export, imported after the delete, brings it back under its own claim numbers', async () => {
     const exported = await bot.run('/debate export format:json debate:rewards');
     const file = exported.attachments![0]!;

@@ -51,6 +51,23 @@ describe('opening the database', () => {
     db.close();
   });
 
+  it('a database at schema 5 keeps its retired claim numbers when 6 lets polls and captures retire theirs', () => {
+    const path = join(dir, 'v5.db');
+    openDatabase(path, MIGRATIONS.slice(0, 5)).close();
+    const old = new Database(path);
+    old.prepare("INSERT INTO retired_numbers (workspace, kind, highest) VALUES ('local', 'claim', 12)").run();
+    expect(() => old.prepare("INSERT INTO retired_numbers (workspace, kind, highest) VALUES ('local', 'poll', 3)").run()).toThrow(/CHECK/);
+    old.close();
+
+    const db = openDatabase(path);
+    db.prepare("INSERT INTO retired_numbers (workspace, kind, highest) VALUES ('local', 'poll', 3)").run();
+    expect(db.prepare('SELECT kind, highest FROM retired_numbers ORDER BY kind').all()).toEqual([
+      { kind: 'claim', highest: 12 },
+      { kind: 'poll', highest: 3 },
+    ]);
+    db.close();
+  });
+
   it('rolls back a migration that fails, leaving the version where it was', () => {
     const path = join(dir, 'fail.db');
     openDatabase(path).close();

@@ -4,6 +4,7 @@ import { credences } from './002-credences.ts';
 import { simRuns } from './003-sim-runs.ts';
 import { threadCaptures } from './004-thread-captures.ts';
 import { workspaceSettings } from './005-workspace-settings.ts';
+import { retiredPollIds } from './006-retired-poll-ids.ts';
 
 export interface Migration {
   readonly version: number;
@@ -13,4 +14,4 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a migration that has shipped: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [foundation, credences, simRuns, threadCaptures, workspaceSettings];
+export const MIGRATIONS: readonly Migration[] = [foundation, credences, simRuns, threadCaptures, workspaceSettings, retiredPollIds];
