@@ -4,7 +4,7 @@ import { md } from '../src/core/markup.ts';
 import { context, table, text } from '../src/core/reply.ts';
 import { claimRef } from '../src/domain/claims.ts';
 import { rankCruxes, PROXY_MIN_PEOPLE, type CruxRow } from '../src/domain/credences/cruxes.ts';
-import { people, spreadText } from '../src/views/credence-summary.ts';
+import { leftOutNote, people, spreadText } from '../src/views/credence-summary.ts';
 import { loadCruxData, shortText } from '../src/views/crux-data.ts';
 
 const SHOWN = 10;
@@ -28,12 +28,13 @@ export default defineCommand({
       data.candidates.map((c) => c.id),
     );
 
+    const leftOut = leftOutNote(data.hidden);
     if (ranking.rows.length === 0) {
       const how = md`give conditional credences, \`/credence ${a} 80 given:C5\` and \`/credence ${a} 30 given:!C5\` (and your \`/credence C5 …\`), or have at least ${PROXY_MIN_PEOPLE} people rate ${a} and the other claims`;
       throw new UserError(
         ranking.ratersOfTarget === 0
           ? md`Nobody has given a credence in ${a} yet, so nothing can be ranked as its crux. Start with \`/credence ${a} 70\`; then ${how}.`
-          : md`${people(ranking.ratersOfTarget)} rated ${a}, but no other claim has conditionals on it or ratings from ${PROXY_MIN_PEOPLE} of the same people. To find its cruxes, ${how}.`,
+          : md`${people(ranking.ratersOfTarget)} rated ${a}, but no other claim has conditionals on it or ratings from ${PROXY_MIN_PEOPLE} of the same people. To find its cruxes, ${how}.${leftOut ? md` ${leftOut}` : ''}`,
         'cruxes.no-data',
       );
     }
@@ -77,6 +78,7 @@ export default defineCommand({
               ),
             ]
           : []),
+        ...(leftOut ? [context(leftOut)] : []),
       ],
     };
   },

@@ -5,6 +5,7 @@ import { context, table, text } from '../src/core/reply.ts';
 import { claimRef } from '../src/domain/claims.ts';
 import { DISAGREEMENT, findDoubleCruxes, type DoubleCruxRow } from '../src/domain/credences/double-crux.ts';
 import { formatPercent } from '../src/domain/credences/parse-credence.ts';
+import { leftOutNote } from '../src/views/credence-summary.ts';
 import { loadCruxData, shortText } from '../src/views/crux-data.ts';
 
 const SHOWN = 8;
@@ -26,6 +27,8 @@ export default defineCommand({
     if (ctx.args.first === ctx.args.second) throw new UserError('A double crux needs two different people.', 'doublecrux.same-person');
     const data = loadCruxData(store, ctx.workspace, target);
     const name = (id: string) => data.names.get(id) ?? id;
+    const note = leftOutNote(data.hidden);
+    const leftOut = note ? [context(note)] : [];
     const [p1, p2] = [name(ctx.args.first), name(ctx.args.second)];
     const links = new Map<number, 1 | -1>();
     for (const l of store.links.incoming(ctx.workspace, target.id)) {
@@ -79,6 +82,7 @@ export default defineCommand({
                 )}. Each can say how it bears on ${a}: \`/credence ${a} <value> given:${claimRef(split[0]!.c)}\` and \`given:!${claimRef(split[0]!.c)}\`.`
               : md`They have not both rated any other claim of this debate with a gap of ${Math.round(DISAGREEMENT * 100)} points or more. Rate the claims that bear on ${a}, or link them to it (supports / opposes).`,
           ),
+          ...leftOut,
         ],
       };
     }
@@ -116,6 +120,7 @@ export default defineCommand({
         context(
           md`Rows: claims both rated ${Math.round(DISAGREEMENT * 100)}+ points apart, that move each of them on ${a} (by their P(${a}|B) and P(${a}|¬B)) in the direction of their disagreement; “link only” rows rest on a supports/opposes link instead of conditionals.`,
         ),
+        ...leftOut,
       ],
     };
   },

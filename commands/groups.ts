@@ -1,10 +1,12 @@
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import { md } from '../src/core/markup.ts';
+import { context } from '../src/core/reply.ts';
 import { parseClaimId } from '../src/core/values.ts';
 import { claimRef, type Claim } from '../src/domain/claims.ts';
 import { findOpinionGroups } from '../src/domain/credences/opinion-groups.ts';
 import { opinionMapPng } from '../src/render/opinion-map.ts';
+import { leftOutNote, partitionHidden } from '../src/views/credence-summary.ts';
 import { resolveDebate } from '../src/views/lookup.ts';
 import { debateMatrix, groupLabel, opinionGroupBlocks } from '../src/views/opinion-groups-view.ts';
 
@@ -32,17 +34,17 @@ export default defineCommand({
             return store.claims.require(ctx.workspace, n);
           })
       : store.claims.inDebate(debate.id).filter((c) => c.status !== 'retracted');
-    const unique = [...new Map(claims.map((c) => [c.id, c])).values()];
+    const { shown: unique, hidden } = partitionHidden(store, ctx.workspace, [...new Map(claims.map((c) => [c.id, c])).values()]);
+    const leftOut = leftOutNote(hidden);
     const data = debateMatrix(store, ctx.workspace, unique);
     const result = findOpinionGroups(data.matrix);
     const where = ctx.args.claims ? `${unique.length} claims` : `\`${debate.slug}\``;
     if (result.kind === 'too-few') {
-      throw new UserError(
+      const why =
         result.statements < 2
           ? md`Opinion groups need at least 2 claims with credences; ${where} has ${result.statements}.`
-          : md`Opinion groups need at least ${result.needPeople} people who rated several of the claims; ${where} has ${result.people}. Ask the team to rate more claims (\`/credence C1 70\`) or open a poll (\`/poll C1\`).`,
-        'groups.too-few',
-      );
+          : md`Opinion groups need at least ${result.needPeople} people who rated several of the claims; ${where} has ${result.people}. Ask the team to rate more claims (\`/credence C1 70\`) or open a poll (\`/poll C1\`).`;
+      throw new UserError(leftOut ? md`${why} ${leftOut}` : why, 'groups.too-few');
     }
     const title = ctx.args.claims
       ? `Opinion groups over ${unique.map(claimRef).join(', ')}`.slice(0, 200)
@@ -59,7 +61,7 @@ export default defineCommand({
     );
     return {
       title,
-      blocks: opinionGroupBlocks(data, result),
+      blocks: [...opinionGroupBlocks(data, result), ...(leftOut ? [context(leftOut)] : [])],
       attachments: [
         {
           name: 'opinion-groups.png',

@@ -1,7 +1,7 @@
 import type { BaseContext } from '../core/context.ts';
-import { md, type Markup } from '../core/markup.ts';
+import { joinMarkup, md, type Markup } from '../core/markup.ts';
 import type { Field, ModalInput } from '../core/reply.ts';
-import type { Claim } from '../domain/claims.ts';
+import { claimRef, type Claim } from '../domain/claims.ts';
 import { aggregate, HISTOGRAM_BINS, type Aggregate } from '../domain/credences/aggregate.ts';
 import { formatPercent } from '../domain/credences/parse-credence.ts';
 import type { Poll } from '../storage/polls.ts';
@@ -82,6 +82,24 @@ export function teamCredenceField(ctx: Pick<BaseContext, 'services' | 'workspace
 /** Why a result is not shown: `hidden until the poll closes`, or shown only to voters, privately. */
 export const hiddenNote = (poll: Poll): string =>
   poll.hide === 'until-close' ? 'hidden until the poll closes' : 'shown only to people who have voted, privately';
+
+/** Public replies built from many claims (/groups) leave out those whose open poll hides the results. */
+export function partitionHidden(store: Store, workspace: string, claims: readonly Claim[]): { shown: Claim[]; hidden: Claim[] } {
+  const shown: Claim[] = [];
+  const hidden: Claim[] = [];
+  for (const claim of claims) (aggregateVisibility(store, workspace, claim.id).shown ? shown : hidden).push(claim);
+  return { shown, hidden };
+}
+
+/** `Left out: C4, C6 (an open poll hides the team's results on them until it closes).` */
+export function leftOutNote(hidden: readonly Claim[]): Markup | undefined {
+  if (hidden.length === 0) return undefined;
+  const refs = joinMarkup(
+    hidden.map((c) => md`${claimRef(c)}`),
+    ', ',
+  );
+  return md`Left out: ${refs} (an open poll hides the team's results on ${hidden.length === 1 ? 'it' : 'them'} until it closes).`;
+}
 
 /**
  * The team's aggregate for each claim of a debate, by claim row id, for the map (the outline's

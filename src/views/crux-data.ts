@@ -1,7 +1,10 @@
-import type { Claim } from '../domain/claims.ts';
+import { UserError } from '../core/errors.ts';
+import { md } from '../core/markup.ts';
+import { claimRef, type Claim } from '../domain/claims.ts';
 import { CredenceIndex, type CredenceEntry } from '../domain/credences/credence-index.ts';
 import type { LatestCredence } from '../storage/credences.ts';
 import type { Store } from '../storage/store.ts';
+import { aggregateVisibility, hiddenNote } from './credence-summary.ts';
 
 export interface CruxData {
   readonly index: CredenceIndex;
@@ -11,6 +14,8 @@ export interface CruxData {
   readonly claims: ReadonlyMap<number, Claim>;
   /** Display names by user id (from their latest credence). */
   readonly names: ReadonlyMap<string, string>;
+  /** Claims left out because an open poll hides the team's results on them (the reply is public). */
+  readonly hidden: readonly Claim[];
 }
 
 const toEntry = (c: LatestCredence): CredenceEntry => ({
@@ -22,16 +27,31 @@ const toEntry = (c: LatestCredence): CredenceEntry => ({
 
 /**
  * Everyone's latest credences in the target's debate, plus conditionals on the target given claims of
- * other debates and people's plain credences in those claims.
+ * other debates and people's plain credences in those claims. A claim whose open poll hides its results
+ * is left out (the rows it would add say what people voted); on the target itself, that is refused.
  */
 export function loadCruxData(store: Store, workspace: string, target: Claim): CruxData {
-  const inDebate = store.claims.inDebate(target.debateId);
+  const targetShown = aggregateVisibility(store, workspace, target.id);
+  if (!targetShown.shown) {
+    throw new UserError(
+      md`The team's credences in ${claimRef(target)} are ${hiddenNote(targetShown.poll)}, and its cruxes would show them. Ask again when the poll closes.`,
+      'cruxes.hidden',
+    );
+  }
+  const hidden = new Map<number, Claim>();
+  const isHidden = (claim: Claim) => {
+    if (!aggregateVisibility(store, workspace, claim.id).shown) hidden.set(claim.id, claim);
+    return hidden.has(claim.id);
+  };
+  const inDebate = store.claims.inDebate(target.debateId).filter((c) => c.id === target.id || !isHidden(c));
   const claims = new Map(inDebate.map((c) => [c.id, c]));
-  const rows = [...store.credences.latestInDebate(workspace, target.debateId)];
+  const rows = store.credences
+    .latestInDebate(workspace, target.debateId)
+    .filter((c) => !hidden.has(c.claimId) && !(c.given && hidden.has(c.given.claimId)));
   for (const c of store.credences.latestForClaim(workspace, target.id)) {
-    if (!c.given || claims.has(c.given.claimId)) continue;
+    if (!c.given || claims.has(c.given.claimId) || hidden.has(c.given.claimId)) continue;
     const outside = store.claims.byId(workspace, c.given.claimId);
-    if (!outside) continue;
+    if (!outside || isHidden(outside)) continue;
     claims.set(outside.id, outside);
     rows.push(c, ...store.credences.latestUnconditional(workspace, outside.id));
   }
@@ -42,6 +62,7 @@ export function loadCruxData(store: Store, workspace: string, target: Claim): Cr
     candidates: inDebate.filter((c) => c.id !== target.id && c.status !== 'retracted'),
     claims,
     names,
+    hidden: [...hidden.values()],
   };
 }
 

@@ -69,6 +69,27 @@ describe('/cruxes', () => {
     expect(replyText(await bot.run('/cruxes C1', { workspace: 'slack:T1' }))).toMatch(/no claim C1 here/);
     expect(replyText(await bot.run('/cruxes C1 limit:0'))).toMatch(/limit: must be at least 1/);
   });
+
+  it('does not show what a poll hides: a hidden claim is left out, and a hidden target is refused', async () => {
+    await rate(ADA, { C1: 80, C2: 50, 'C1|C2': 90, 'C1|!C2': 30, C3: 20 });
+    await rate(BEN, { C1: 60, C2: 20, 'C1|C2': 80, 'C1|!C2': 30, C3: 50 });
+    await rate(CY, { C1: 30, C3: 85 });
+    await bot.run('/poll C2 hide:until-close');
+    const text = replyText(await bot.run('/cruxes C1'));
+    expect(text).not.toMatch(/^◆ C2/m);
+    expect(text).toMatch(/^C3 Corrective data.* \| proxy/m);
+    expect(text).toContain("Left out: C2 (an open poll hides the team's results on it until it closes).");
+
+    await bot.run('/poll C1 hide:until-voted');
+    const refused = await bot.run('/cruxes C1', { actor: ADA });
+    expect(isError(refused)).toBe(true);
+    expect(replyText(refused)).toMatch(/The team's credences in C1 are shown only to people who have voted, privately/);
+    expect(replyText(await bot.run('/doublecrux C1 ada ben'))).toMatch(/The team's credences in C1 are shown only/);
+
+    await bot.run('/poll close C1');
+    await bot.run('/poll close C2');
+    expect(replyText(await bot.run('/cruxes C1'))).toMatch(/^◆ C2 Goals permute.* \| conditionals \| 23 pts/m);
+  });
 });
 
 describe('/doublecrux', () => {
@@ -98,6 +119,14 @@ describe('/doublecrux', () => {
 
   it('cannot read another workspace’s claim or credences', async () => {
     expect(replyText(await bot.run('/doublecrux C1 @ada @ben', { workspace: 'discord:9' }))).toMatch(/no claim C1 here/);
+  });
+
+  it('leaves out a claim whose poll hides its results, and says so', async () => {
+    await bot.run('/poll C2 hide:until-close');
+    const text = replyText(await bot.run('/doublecrux C1 @ada @ben'));
+    expect(text).not.toMatch(/^C2 /m);
+    expect(text).toMatch(/C3 Corrective data.* \| 30% \| 70% \| — \| — \| link only/);
+    expect(text).toContain("Left out: C2 (an open poll hides the team's results on it until it closes).");
   });
 
   it('suggests what to rate when no claim explains the gap yet', async () => {

@@ -66,6 +66,15 @@ describe('/groups', () => {
     expect(replyText(await bot.run('/groups claims:C1,C99'))).toMatch(/no claim C99 here/);
   });
 
+  it('leaves out a claim whose open poll hides its results, and says so', async () => {
+    await twoCamps();
+    await bot.run('/poll C3 hide:until-close', { actor: MOD });
+    const text = replyText(await bot.run('/groups'));
+    expect(text).toMatch(/2 groups among 8 people over 4 claims/);
+    expect(text).not.toMatch(/\bC3\b(?! \(an open poll)/);
+    expect(text).toContain("Left out: C3 (an open poll hides the team's results on it until it closes).");
+  });
+
   it('says what is missing with too few people, and stays in its workspace', async () => {
     await bot.run('/credence C1 70', { actor: person('ada') });
     await bot.run('/credence C2 70', { actor: person('ben') });
