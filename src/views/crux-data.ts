@@ -43,7 +43,8 @@ export function loadCruxData(store: Store, workspace: string, target: Claim): Cr
     if (!aggregateVisibility(store, workspace, claim.id).shown) hidden.set(claim.id, claim);
     return hidden.has(claim.id);
   };
-  const inDebate = store.claims.inDebate(target.debateId).filter((c) => c.id === target.id || !isHidden(c));
+  // A retracted claim is never a candidate, so it is never shown and need not be named.
+  const inDebate = store.claims.inDebate(target.debateId).filter((c) => c.id === target.id || c.status === 'retracted' || !isHidden(c));
   const claims = new Map(inDebate.map((c) => [c.id, c]));
   const rows = store.credences
     .latestInDebate(workspace, target.debateId)
