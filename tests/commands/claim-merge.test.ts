@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Actor, ChatPort } from '../../src/core/context.ts';
+import type { Actor } from '../../src/core/context.ts';
 import type { MessageRef, Reply } from '../../src/core/reply.ts';
-import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
+import { BOB, createTestBot, isError, replyText, recordMessageEdits, type TestBot } from '../support/harness.ts';
 
 const MOD: Actor = { id: 'mo', name: 'mo', isModerator: true };
 
@@ -26,13 +26,7 @@ const status = (n: number) => bot.services.store.claims.byNumber('local', n)!.st
  */
 beforeEach(async () => {
   bot = createTestBot();
-  updates = [];
-  const port: ChatPort = {
-    platform: 'test',
-    post: async () => ({ platform: 'test', channel: 'general', id: 'posted' }),
-    update: async (ref, reply) => void updates.push({ ref, reply }),
-  };
-  bot.services.chats.set('test', port);
+  updates = recordMessageEdits(bot);
   await bot.run('/debate new slug:rewards title:"Is reward the optimization target?"');
   await bot.run('/claim add Agents will learn to seek reward');
   await bot.run('/claim add Capable agents learn to want the reward number');

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
-import type { Actor, ChatPort } from '../../src/core/context.ts';
+import type { Actor } from '../../src/core/context.ts';
 import { runText } from '../../src/core/dispatch.ts';
 import { createRegistry } from '../../src/core/registry.ts';
 import type { MessageRef, Reply } from '../../src/core/reply.ts';
-import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
+import { ALICE, BOB, createTestBot, isError, replyText, recordMessageEdits, type TestBot } from '../support/harness.ts';
 
 const MOD: Actor = { id: 'mo', name: 'mo', isModerator: true };
 const OTHER_WORKSPACE = 'slack:T999';
@@ -26,13 +26,7 @@ const texts = () => db().prepare("SELECT text FROM claims WHERE workspace = 'loc
  */
 beforeEach(async () => {
   bot = createTestBot();
-  updates = [];
-  const port: ChatPort = {
-    platform: 'test',
-    post: async () => ({ platform: 'test', channel: 'general', id: 'posted' }),
-    update: async (ref, reply) => void updates.push({ ref, reply }),
-  };
-  bot.services.chats.set('test', port);
+  updates = recordMessageEdits(bot);
   const { store } = bot.services;
 
   await bot.run('/debate new slug:drift title:"Does misalignment grow with serial steps?"', { actor: BOB, channel: 'side' });

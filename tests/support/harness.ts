@@ -9,7 +9,7 @@ import { silentLogger, type Logger } from '../../src/core/logger.ts';
 import { toPlainText } from '../../src/core/markup.ts';
 import type { Invocation } from '../../src/core/parse.ts';
 import { createRegistry } from '../../src/core/registry.ts';
-import type { Block, Reply } from '../../src/core/reply.ts';
+import type { Block, MessageRef, Reply } from '../../src/core/reply.ts';
 import { RateLimiter } from '../../src/core/rate-limit.ts';
 import { createServices, type Services } from '../../src/services.ts';
 
@@ -91,3 +91,18 @@ function blockText(block: Block): string {
 }
 
 export const isError = (reply: Reply): boolean => reply.accent === 'error';
+
+/**
+ * A chat on platform `test` that posts every message as `general`/`posted` and records each edit, so a
+ * test can see which message the bot changed and how (a poll closed, a debate deleted).
+ */
+export function recordMessageEdits(bot: TestBot): { ref: MessageRef; reply: Reply }[] {
+  const updates: { ref: MessageRef; reply: Reply }[] = [];
+  const port: ChatPort = {
+    platform: 'test',
+    post: async () => ({ platform: 'test', channel: 'general', id: 'posted' }),
+    update: async (ref, reply) => void updates.push({ ref, reply }),
+  };
+  bot.services.chats.set('test', port);
+  return updates;
+}
