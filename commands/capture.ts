@@ -31,27 +31,27 @@ export default defineCommand({
     return candidatesReply(result, captureButtons(result.capture.id, result.set.candidates.length));
   },
   interactions: {
-    'add-all'(ctx) {
-      const capture = requireCapture(ctx, target(ctx).id);
-      const debate = captureDebate(ctx, capture);
-      return addAllReply(ctx.actor.name, debate.slug, acceptAll(ctx, capture));
+    async 'add-all'(ctx) {
+      const capture = await requireCapture(ctx, target(ctx).id);
+      const debate = await captureDebate(ctx, capture);
+      return addAllReply(ctx.actor.name, debate.slug, await acceptAll(ctx, capture));
     },
-    review(ctx) {
-      const capture = requireCapture(ctx, target(ctx).id);
-      captureDebate(ctx, capture);
-      return nextReviewStep(ctx, capture);
+    async review(ctx) {
+      const capture = await requireCapture(ctx, target(ctx).id);
+      await captureDebate(ctx, capture);
+      return await nextReviewStep(ctx, capture);
     },
-    accept(ctx) {
+    async accept(ctx) {
       const { id, position } = target(ctx);
-      const capture = requireCapture(ctx, id);
-      const settled = acceptCandidate(ctx, capture, position);
+      const capture = await requireCapture(ctx, id);
+      const settled = await acceptCandidate(ctx, capture, position);
       const note = settled.existing ? `Already on the map as C${settled.claim.number}; linked.` : `Added C${settled.claim.number}.`;
-      return { ...nextReviewStep(ctx, capture, note), update: true };
+      return { ...(await nextReviewStep(ctx, capture, note)), update: true };
     },
-    edit(ctx) {
+    async edit(ctx) {
       const { id, position } = target(ctx);
-      const capture = requireCapture(ctx, id);
-      const item = ctx.services.store.captures.items(capture.id).find((i) => i.position === position);
+      const capture = await requireCapture(ctx, id);
+      const item = (await ctx.services.store.captures.items(capture.id)).find((i) => i.position === position);
       if (!item) throw new UserError('That candidate is not part of this capture.', 'capture.no-item');
       return {
         blocks: [],
@@ -71,17 +71,17 @@ export default defineCommand({
         },
       };
     },
-    'edit-submit'(ctx) {
+    async 'edit-submit'(ctx) {
       const { id, position } = target(ctx);
-      const capture = requireCapture(ctx, id);
-      const settled = acceptCandidate(ctx, capture, position, checkClaimText(ctx.fields.text));
-      return { ...nextReviewStep(ctx, capture, `Added C${settled.claim.number}.`), update: true };
+      const capture = await requireCapture(ctx, id);
+      const settled = await acceptCandidate(ctx, capture, position, checkClaimText(ctx.fields.text));
+      return { ...(await nextReviewStep(ctx, capture, `Added C${settled.claim.number}.`)), update: true };
     },
-    skip(ctx) {
+    async skip(ctx) {
       const { id, position } = target(ctx);
-      const capture = requireCapture(ctx, id);
-      skipCandidate(ctx, capture, position);
-      return { ...nextReviewStep(ctx, capture, `Skipped candidate ${position + 1}.`), update: true };
+      const capture = await requireCapture(ctx, id);
+      await skipCandidate(ctx, capture, position);
+      return { ...(await nextReviewStep(ctx, capture, `Skipped candidate ${position + 1}.`)), update: true };
     },
   },
 });

@@ -10,8 +10,8 @@ import { describeModerators, requireModerator, setModeratorsExample } from '../s
 const POWERS = md`edit, retract, resolve and merge any claim; close any poll; delete any debate; change these settings`;
 
 /** The workspace's settings, who counts as a moderator, and whether the person asking is one. */
-function settingsReply(ctx: BaseContext, note?: Markup): Reply {
-  const setting = ctx.services.store.settings.get(ctx.workspace, 'moderators');
+async function settingsReply(ctx: BaseContext, note?: Markup): Promise<Reply> {
+  const setting = await ctx.services.store.settings.get(ctx.workspace, 'moderators');
   const example = setModeratorsExample(ctx.workspace);
   const blocks = [
     fields([
@@ -53,7 +53,7 @@ const show = subcommand({
   description: 'Show this workspace’s settings and who counts as a moderator',
   options: [] as const,
   examples: ['/config show'],
-  handler: (ctx) => settingsReply(ctx),
+  handler: async (ctx) => await settingsReply(ctx),
 });
 
 const set = subcommand({
@@ -72,14 +72,14 @@ const set = subcommand({
   ] as const,
   examples: ['/config moderators:@Moderators', '/config moderators:none'],
   async handler(ctx) {
-    if (ctx.args.moderators === undefined) return settingsReply(ctx);
+    if (ctx.args.moderators === undefined) return await settingsReply(ctx);
     // Before reading the value or asking the platform: whoever may not change it learns that first.
-    requireModerator(ctx, 'change cruxbot’s settings');
+    await requireModerator(ctx, 'change cruxbot’s settings');
     const parsed = parseModerators(ctx.workspace, ctx.args.moderators);
     const moderators = parsed && (await confirmedGroup(ctx, parsed));
-    const { changed } = setModerators(ctx, moderators);
+    const { changed } = await setModerators(ctx, moderators);
     if (!changed) return notice(md`Nothing changed: that is the setting already.`);
-    return settingsReply(
+    return await settingsReply(
       ctx,
       moderators
         ? md`Moderators are now ${describeModerators(ctx.workspace, moderators)}.`

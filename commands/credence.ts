@@ -30,16 +30,18 @@ async function record(ctx: Ctx, claim: Claim, valueText: string, givenText?: str
   const value = parseCredence(valueText);
   const condition = givenText ? parseCondition(givenText) : undefined;
   const { store } = ctx.services;
-  const given = condition ? { claim: store.claims.require(ctx.workspace, condition.claimNumber), isTrue: condition.isTrue } : undefined;
-  const result = recordCredence(ctx, claim, { value, ...(given ? { given } : {}) });
+  const given = condition
+    ? { claim: await store.claims.require(ctx.workspace, condition.claimNumber), isTrue: condition.isTrue }
+    : undefined;
+  const result = await recordCredence(ctx, claim, { value, ...(given ? { given } : {}) });
 
   // A plain credence on a claim with an open poll moves the poll's live aggregate.
-  const poll = !given && result.changed ? store.polls.openForClaim(ctx.workspace, claim.id) : undefined;
+  const poll = !given && result.changed ? await store.polls.openForClaim(ctx.workspace, claim.id) : undefined;
   if (poll) await refreshPollMessage(ctx, poll);
-  return { blocks: answerBlocks(ctx, claim, result, given), ephemeral: true, accent: 'success' };
+  return { blocks: await answerBlocks(ctx, claim, result, given), ephemeral: true, accent: 'success' };
 }
 
-function answerBlocks(ctx: Ctx, claim: Claim, result: RecordedCredence, given?: { claim: Claim; isTrue: boolean }): Block[] {
+async function answerBlocks(ctx: Ctx, claim: Claim, result: RecordedCredence, given?: { claim: Claim; isTrue: boolean }): Promise<Block[]> {
   const label = credenceLabel(claim.number, given ? { claimNumber: given.claim.number, isTrue: given.isTrue } : undefined);
   const { value } = result.credence;
   const blocks: Block[] = [
@@ -53,12 +55,12 @@ function answerBlocks(ctx: Ctx, claim: Claim, result: RecordedCredence, given?: 
   ];
   const { store } = ctx.services;
   if (!given) {
-    const visibility = aggregateVisibility(store, ctx.workspace, claim.id, ctx.actor.id);
-    const a = aggregate(store.credences.latestUnconditional(ctx.workspace, claim.id).map((c) => c.value));
+    const visibility = await aggregateVisibility(store, ctx.workspace, claim.id, ctx.actor.id);
+    const a = aggregate((await store.credences.latestUnconditional(ctx.workspace, claim.id)).map((c) => c.value));
     if (a && visibility.shown) blocks.push(text(md`Team: ${aggregateLine(a)}`));
     if (a && !visibility.shown) blocks.push(context(md`The team’s result (${people(a.people)}) is ${hiddenNote(visibility.poll)}.`));
   }
-  blocks.push(...conditionalNotes(ctx, claim, given));
+  blocks.push(...(await conditionalNotes(ctx, claim, given)));
   return blocks;
 }
 
@@ -67,31 +69,34 @@ function answerBlocks(ctx: Ctx, claim: Claim, result: RecordedCredence, given?: 
  * much B matters to them (their crux strength), whether their P(A) fits, or which of P(A|B), P(A|¬B),
  * P(B) is still missing. After a plain credence: the same for each pair it completes.
  */
-function conditionalNotes(ctx: Ctx, claim: Claim, given?: { claim: Claim; isTrue: boolean }): Block[] {
+async function conditionalNotes(ctx: Ctx, claim: Claim, given?: { claim: Claim; isTrue: boolean }): Promise<Block[]> {
   const { store } = ctx.services;
-  if (given) return pairNotes(ctx, claim, given.claim, true);
+  if (given) return await pairNotes(ctx, claim, given.claim, true);
   const pairs = new Map<string, [number, number]>();
-  for (const c of store.credences.conditionalsAround(ctx.workspace, ctx.actor.id, claim.id)) {
+  for (const c of await store.credences.conditionalsAround(ctx.workspace, ctx.actor.id, claim.id)) {
     pairs.set(`${c.claimId}|${c.given!.claimId}`, [c.claimId, c.given!.claimId]);
   }
-  return [...pairs.values()].slice(0, PAIRS_SHOWN).flatMap(([a, b]) => {
-    const [first, second] = [store.claims.byId(ctx.workspace, a), store.claims.byId(ctx.workspace, b)];
-    return first && second ? pairNotes(ctx, first, second, false) : [];
-  });
+  const notes = await Promise.all(
+    [...pairs.values()].slice(0, PAIRS_SHOWN).map(async ([a, b]) => {
+      const [first, second] = [await store.claims.byId(ctx.workspace, a), await store.claims.byId(ctx.workspace, b)];
+      return first && second ? await pairNotes(ctx, first, second, false) : [];
+    }),
+  );
+  return notes.flat();
 }
 
 const PAIRS_SHOWN = 3;
 
-function pairNotes(ctx: Ctx, claim: Claim, condition: Claim, sayWhatIsMissing: boolean): Block[] {
+async function pairNotes(ctx: Ctx, claim: Claim, condition: Claim, sayWhatIsMissing: boolean): Promise<Block[]> {
   const { store } = ctx.services;
-  const mine = (claimId: number, given?: { claimId: number; isTrue: boolean }) =>
-    store.credences.latestOf(ctx.workspace, ctx.actor.id, claimId, given)?.value;
+  const mine = async (claimId: number, given?: { claimId: number; isTrue: boolean }) =>
+    (await store.credences.latestOf(ctx.workspace, ctx.actor.id, claimId, given))?.value;
   const a = claimRef(claim);
   const b = claimRef(condition);
-  const aGivenB = mine(claim.id, { claimId: condition.id, isTrue: true });
-  const aGivenNotB = mine(claim.id, { claimId: condition.id, isTrue: false });
-  const pB = mine(condition.id);
-  const pA = mine(claim.id);
+  const aGivenB = await mine(claim.id, { claimId: condition.id, isTrue: true });
+  const aGivenNotB = await mine(claim.id, { claimId: condition.id, isTrue: false });
+  const pB = await mine(condition.id);
+  const pA = await mine(claim.id);
   if (aGivenB === undefined || aGivenNotB === undefined || pB === undefined) {
     if (!sayWhatIsMissing) return [];
     const missing: Markup[] = [];
@@ -140,8 +145,8 @@ const set = subcommand({
     },
   ] as const,
   examples: ['/credence C3 70', '/credence C3 80% given:C5', '/credence C3 0.3 given:!C5', '/credence C3 3:1'],
-  handler(ctx) {
-    const claim = ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+  async handler(ctx) {
+    const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
     return record(ctx, claim, ctx.args.value, ctx.args.given);
   },
 });
@@ -151,9 +156,9 @@ const mine = subcommand({
   description: 'List your latest credences',
   options: [{ name: 'page', type: 'integer', description: 'Page number', min: 1, max: 100_000 }] as const,
   examples: ['/credence mine'],
-  handler(ctx) {
+  async handler(ctx) {
     const page = ctx.args.page ?? 1;
-    const { credences, total } = ctx.services.store.credences.byUser(ctx.workspace, ctx.actor.id, {
+    const { credences, total } = await ctx.services.store.credences.byUser(ctx.workspace, ctx.actor.id, {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
@@ -189,14 +194,14 @@ const show = subcommand({
   description: 'The team’s credence in a claim: aggregate, spread, histogram, conditionals',
   options: [{ name: 'claim', type: 'claim', description: 'The claim, e.g. C3', required: true, positional: true }] as const,
   examples: ['/credence show C3'],
-  handler(ctx) {
+  async handler(ctx) {
     const { store } = ctx.services;
-    const claim = store.claims.require(ctx.workspace, ctx.args.claim);
-    const latest = store.credences.latestForClaim(ctx.workspace, claim.id);
+    const claim = await store.claims.require(ctx.workspace, ctx.args.claim);
+    const latest = await store.credences.latestForClaim(ctx.workspace, claim.id);
     const plain = aggregate(latest.filter((c) => !c.given).map((c) => c.value));
     // A poll that shows results to voters only: someone who voted sees them, privately.
-    const visibility = aggregateVisibility(store, ctx.workspace, claim.id, ctx.actor.id);
-    const privately = visibility.shown && !aggregateVisibility(store, ctx.workspace, claim.id).shown;
+    const visibility = await aggregateVisibility(store, ctx.workspace, claim.id, ctx.actor.id);
+    const privately = visibility.shown && !(await aggregateVisibility(store, ctx.workspace, claim.id)).shown;
     const blocks: Block[] = [text(md`${claim.text}`)];
     if (!plain) blocks.push(text(md`Nobody has given a credence yet. Be the first: \`/credence ${claimRef(claim)} 70\`.`));
     else if (!visibility.shown) blocks.push(text(md`${people(plain.people)} so far; the result is ${hiddenNote(visibility.poll)}.`));
@@ -233,10 +238,10 @@ function short(value: string, max: number): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
-function claimFromParam(ctx: InteractionContext): Claim {
+async function claimFromParam(ctx: InteractionContext): Promise<Claim> {
   const n = parseClaimId(ctx.params[0] ?? '');
   if (n === undefined) throw new UserError('That button is out of date.', 'interaction.bad-params');
-  return ctx.services.store.claims.require(ctx.workspace, n);
+  return await ctx.services.store.claims.require(ctx.workspace, n);
 }
 
 export default defineCommand({
@@ -246,9 +251,9 @@ export default defineCommand({
   defaultSubcommand: 'set',
   interactions: {
     /** "Credence…" on the claim card: a form for a value and an optional condition. */
-    form(ctx) {
-      const claim = claimFromParam(ctx);
-      const current = ctx.services.store.credences.latestOf(ctx.workspace, ctx.actor.id, claim.id);
+    async form(ctx) {
+      const claim = await claimFromParam(ctx);
+      const current = await ctx.services.store.credences.latestOf(ctx.workspace, ctx.actor.id, claim.id);
       return {
         blocks: [],
         modal: {
@@ -268,8 +273,8 @@ export default defineCommand({
         },
       };
     },
-    'form-submit'(ctx) {
-      const claim = claimFromParam(ctx);
+    async 'form-submit'(ctx) {
+      const claim = await claimFromParam(ctx);
       const given = ctx.fields.given?.trim();
       return record(ctx, claim, ctx.fields.value ?? '', given || undefined);
     },

@@ -17,11 +17,11 @@ export default defineCommand({
     { name: 'limit', type: 'integer', description: 'How many rows (default 10)', min: 1, max: 25 },
   ] as const,
   examples: ['/cruxes C1', '/cruxes C1 limit:5'],
-  handler(ctx) {
+  async handler(ctx) {
     const { store } = ctx.services;
-    const target = store.claims.require(ctx.workspace, ctx.args.claim);
+    const target = await store.claims.require(ctx.workspace, ctx.args.claim);
     const a = claimRef(target);
-    const data = loadCruxData(store, ctx.workspace, target);
+    const data = await loadCruxData(store, ctx.workspace, target);
     const ranking = rankCruxes(
       data.index,
       target.id,
@@ -40,10 +40,7 @@ export default defineCommand({
     }
 
     const cruxLinks = new Set(
-      store.links
-        .incoming(ctx.workspace, target.id)
-        .filter((l) => l.kind === 'crux-of')
-        .map((l) => l.fromClaimId),
+      (await store.links.incoming(ctx.workspace, target.id)).filter((l) => l.kind === 'crux-of').map((l) => l.fromClaimId),
     );
     const shown = ranking.rows.slice(0, ctx.args.limit ?? SHOWN);
     const row = (r: CruxRow) => {

@@ -36,13 +36,13 @@ const create = subcommand({
     },
   ] as const,
   examples: ['/debate new slug:reward-seeking title:"Is reward the optimization target of capable agents?"'],
-  handler(ctx) {
+  async handler(ctx) {
     const slug = checkSlug(ctx.args.slug);
     const title = checkTitle(ctx.args.title);
     const { store } = ctx.services;
     const at = nowIso(ctx);
-    const debate = store.transaction(() => {
-      const created = store.debates.create({
+    const debate = await store.transaction(async () => {
+      const created = await store.debates.create({
         workspace: ctx.workspace,
         slug,
         title,
@@ -50,8 +50,8 @@ const create = subcommand({
         createdByName: ctx.actor.name,
         at,
       });
-      store.debates.setCurrent(ctx.workspace, ctx.channel.id, created.id, at);
-      store.audit.record({
+      await store.debates.setCurrent(ctx.workspace, ctx.channel.id, created.id, at);
+      await store.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'debate.new',
@@ -79,10 +79,10 @@ const use = subcommand({
   description: 'Make a debate this channel’s current one',
   options: [{ name: 'debate', type: 'debate', description: 'The debate’s slug', required: true, positional: true }] as const,
   examples: ['/debate use reward-seeking'],
-  handler(ctx) {
+  async handler(ctx) {
     const { store } = ctx.services;
-    const debate = store.debates.require(ctx.workspace, ctx.args.debate);
-    store.debates.setCurrent(ctx.workspace, ctx.channel.id, debate.id, nowIso(ctx));
+    const debate = await store.debates.require(ctx.workspace, ctx.args.debate);
+    await store.debates.setCurrent(ctx.workspace, ctx.channel.id, debate.id, nowIso(ctx));
     return notice(md`This channel now works on \`${debate.slug}\`: ${debate.title}`, { accent: 'success', ephemeral: false });
   },
 });
@@ -92,12 +92,12 @@ const list = subcommand({
   description: 'List the debates in this workspace',
   options: [] as const,
   examples: ['/debate list'],
-  handler(ctx) {
+  async handler(ctx) {
     const { store } = ctx.services;
-    const debates = store.debates.list(ctx.workspace);
+    const debates = await store.debates.list(ctx.workspace);
     if (debates.length === 0)
       return notice(md`No debates yet. Start one with \`/debate new slug:<slug> title:"<question>"\`.`, { ephemeral: false });
-    const current = store.debates.currentFor(ctx.workspace, ctx.channel.id);
+    const current = await store.debates.currentFor(ctx.workspace, ctx.channel.id);
     return {
       title: `Debates (${debates.length})`,
       blocks: [
@@ -127,11 +127,11 @@ const show = subcommand({
   description: 'Show a debate: its question, root claim and numbers',
   options: [{ name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)', positional: true }] as const,
   examples: ['/debate show', '/debate show reward-seeking'],
-  handler(ctx) {
-    const debate = resolveDebate(ctx, ctx.args.debate);
+  async handler(ctx) {
+    const debate = await resolveDebate(ctx, ctx.args.debate);
     const { store } = ctx.services;
-    const claims = store.claims.inDebate(debate.id);
-    const links = store.links.inDebate(debate.id);
+    const claims = await store.claims.inDebate(debate.id);
+    const links = await store.links.inDebate(debate.id);
     const root = claims.find((c) => c.id === debate.rootClaimId);
     const byStatus = new Map<string, number>();
     for (const claim of claims) byStatus.set(STATUS_LABEL[claim.status], (byStatus.get(STATUS_LABEL[claim.status]) ?? 0) + 1);
@@ -167,10 +167,10 @@ const root = subcommand({
     { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
   ] as const,
   examples: ['/debate root C1'],
-  handler(ctx) {
-    const debate = resolveDebate(ctx, ctx.args.debate);
+  async handler(ctx) {
+    const debate = await resolveDebate(ctx, ctx.args.debate);
     const { store } = ctx.services;
-    const claim = store.claims.require(ctx.workspace, ctx.args.claim);
+    const claim = await store.claims.require(ctx.workspace, ctx.args.claim);
     if (claim.debateId !== debate.id) throw new UserError(md`${claimRef(claim)} is not in \`${debate.slug}\`.`, 'debate.root-elsewhere');
     if (debate.createdBy !== ctx.actor.id && !ctx.actor.isModerator) {
       throw new PermissionError(
@@ -179,9 +179,9 @@ const root = subcommand({
       );
     }
     const at = nowIso(ctx);
-    store.transaction(() => {
-      store.debates.setRoot(ctx.workspace, debate.id, claim.id);
-      store.audit.record({
+    await store.transaction(async () => {
+      await store.debates.setRoot(ctx.workspace, debate.id, claim.id);
+      await store.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'debate.root',
@@ -203,12 +203,12 @@ const exportFile = subcommand({
     { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
   ] as const,
   examples: ['/debate export format:json', '/debate export format:mermaid debate:reward-seeking'],
-  handler(ctx) {
-    const debate = resolveDebate(ctx, ctx.args.debate);
+  async handler(ctx) {
+    const debate = await resolveDebate(ctx, ctx.args.debate);
     const { store } = ctx.services;
-    const graph = store.graphOf(debate);
+    const graph = await store.graphOf(debate);
     const format = ctx.args.format ?? 'json';
-    const credenceOf = teamCredenceLookup(ctx, debate);
+    const credenceOf = await teamCredenceLookup(ctx, debate);
     const { label, ...file } = debateExportFile(graph, format, credenceOf);
     const howTo: Record<typeof format, Markup> = {
       json: md`Everything is in it: import it into any workspace with \`/debate import\`.`,
@@ -237,13 +237,13 @@ const importFile = subcommand({
     { name: 'format', type: 'string', description: 'json or argdown (default: from the file)', choices: IMPORT_FORMATS },
   ] as const,
   examples: ['/debate import file:reward-seeking.json', '/debate import file:notes.argdown into:reward-seeking'],
-  handler(ctx) {
+  async handler(ctx) {
     if (ctx.args.into && ctx.args.slug) {
       throw new UsageError(md`Give \`into:\` to add to a debate, or \`slug:\` to create one, not both.`, undefined, 'import.into-and-slug');
     }
-    const into = ctx.args.into ? ctx.services.store.debates.require(ctx.workspace, ctx.args.into) : undefined;
+    const into = ctx.args.into ? await ctx.services.store.debates.require(ctx.workspace, ctx.args.into) : undefined;
     const doc = readImportFile(ctx.args.file, ctx.args.format);
-    const result = importDebate(ctx, doc, {
+    const result = await importDebate(ctx, doc, {
       fileName: ctx.args.file.name,
       ...(into ? { into } : {}),
       ...(ctx.args.slug ? { slug: ctx.args.slug } : {}),
@@ -262,12 +262,12 @@ const remove = subcommand({
   examples: ['/debate delete reward-seeking', '/debate delete reward-seeking confirm:reward-seeking'],
   async handler(ctx) {
     const { store } = ctx.services;
-    const debate = store.debates.require(ctx.workspace, ctx.args.debate);
+    const debate = await store.debates.require(ctx.workspace, ctx.args.debate);
     if (ctx.args.confirm === undefined) {
-      assertCanDeleteDebate(ctx, debate);
-      return deletePreview(debate, store.debates.contents(ctx.workspace, debate.id));
+      await assertCanDeleteDebate(ctx, debate);
+      return deletePreview(debate, await store.debates.contents(ctx.workspace, debate.id));
     }
-    const deleted = deleteDebate(ctx, debate, ctx.args.confirm);
+    const deleted = await deleteDebate(ctx, debate, ctx.args.confirm);
     await retireDeletedPolls(ctx, deleted, ctx.actor.name);
     return deletedReply(deleted, ctx.actor.name);
   },

@@ -34,17 +34,17 @@ const PRESET_HELP = `A view of the debate: ${PRESET_NAMES.join(', ')}`;
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
 
 /** Replies with the answer; with `attach:`, keeps it on the claim first (checked before any work is done). */
-function finish(ctx: Ctx, answer: DriftAnswer, input: DriftInput, claim: Claim | undefined): Reply {
+async function finish(ctx: Ctx, answer: DriftAnswer, input: DriftInput, claim: Claim | undefined): Promise<Reply> {
   if (!claim) return answer.reply;
-  const saved = attachSimRun(ctx, claim, { kind: input.kind, input, summary: answer.summary, headline: answer.headline });
+  const saved = await attachSimRun(ctx, claim, { kind: input.kind, input, summary: answer.summary, headline: answer.headline });
   const note = context(
     md`Kept as **${simRunRef(saved)}** on ${claimRef(claim)}: \`/claim show ${claimRef(claim)}\` lists it, \`/drift show ${simRunRef(saved)}\` shows it again.`,
   );
   return { ...answer.reply, blocks: [...answer.reply.blocks, note] };
 }
 
-const claimToAttach = (ctx: Ctx, n: number | undefined) =>
-  n === undefined ? undefined : ctx.services.store.claims.require(ctx.workspace, n);
+const claimToAttach = async (ctx: Ctx, n: number | undefined) =>
+  n === undefined ? undefined : await ctx.services.store.claims.require(ctx.workspace, n);
 
 function answerFor(input: DriftInput): Promise<DriftAnswer> {
   if (input.kind === 'run') return runAnswer(input);
@@ -78,9 +78,9 @@ const run = subcommand({
     '/drift data-directable s:0.9 steps:1e6 attach:C7',
   ],
   async handler(ctx) {
-    const claim = claimToAttach(ctx, ctx.args.attach);
+    const claim = await claimToAttach(ctx, ctx.args.attach);
     const input = runInputFrom(ctx.args, () => randomInt(1_000_000));
-    return finish(ctx, await runAnswer(input), input, claim);
+    return await finish(ctx, await runAnswer(input), input, claim);
   },
 });
 
@@ -97,9 +97,9 @@ const compare = subcommand({
   ] as const,
   examples: ['/drift compare a:random-drift b:data-directable steps:1e6', '/drift compare random-drift objection-channel d:1e-3'],
   async handler(ctx) {
-    const claim = claimToAttach(ctx, ctx.args.attach);
+    const claim = await claimToAttach(ctx, ctx.args.attach);
     const input = compareInputFrom(ctx.args);
-    return finish(ctx, await compareAnswer(input), input, claim);
+    return await finish(ctx, await compareAnswer(input), input, claim);
   },
 });
 
@@ -119,9 +119,9 @@ const sweepLeaf = subcommand({
   ] as const,
   examples: ['/drift sweep preset:data-directable param:c from:1e-5 to:1e-2', '/drift sweep s preset:self-training'],
   async handler(ctx) {
-    const claim = claimToAttach(ctx, ctx.args.attach);
+    const claim = await claimToAttach(ctx, ctx.args.attach);
     const input = sweepInputFrom(ctx.args);
-    return finish(ctx, await sweepAnswer(input), input, claim);
+    return await finish(ctx, await sweepAnswer(input), input, claim);
   },
 });
 
@@ -137,9 +137,9 @@ const show = subcommand({
   async handler(ctx) {
     const match = /^[rR]?#?(\d{1,9})$/.exec(ctx.args.run.trim());
     if (!match) throw new UserError(md`"${ctx.args.run}" is not a run id; write it like R3.`, 'sim.bad-id');
-    const saved = ctx.services.store.simRuns.require(ctx.workspace, Number(match[1]));
+    const saved = await ctx.services.store.simRuns.require(ctx.workspace, Number(match[1]));
     const answer = await answerFor(saved.input as DriftInput);
-    const claim = saved.claimId === null ? undefined : ctx.services.store.claims.byId(ctx.workspace, saved.claimId);
+    const claim = saved.claimId === null ? undefined : await ctx.services.store.claims.byId(ctx.workspace, saved.claimId);
     const kept = context(md`${simRunRef(saved)}, kept ${saved.createdAt.slice(0, 10)}${claim ? md` on ${claimRef(claim)}` : ''}.`);
     return { ...answer.reply, blocks: [...answer.reply.blocks, kept] };
   },

@@ -20,23 +20,25 @@ export default defineCommand({
   examples: ['/groups', '/groups goal-drift', '/groups claims:C1,C2,C5,C8'],
   slow: true,
   expensive: true,
-  handler(ctx) {
+  async handler(ctx) {
     const { store } = ctx.services;
-    const debate = resolveDebate(ctx, ctx.args.debate);
+    const debate = await resolveDebate(ctx, ctx.args.debate);
     const claims: Claim[] = ctx.args.claims
-      ? ctx.args.claims
-          .split(/[\s,]+/)
-          .filter(Boolean)
-          .map((word) => {
-            const n = parseClaimId(word);
-            if (n === undefined)
-              throw new UserError(md`claims: "${word}" is not a claim id; list them like C1,C3,C7.`, 'groups.bad-claims');
-            return store.claims.require(ctx.workspace, n);
-          })
-      : store.claims.inDebate(debate.id).filter((c) => c.status !== 'retracted');
-    const { shown: unique, hidden } = partitionHidden(store, ctx.workspace, [...new Map(claims.map((c) => [c.id, c])).values()]);
+      ? await Promise.all(
+          ctx.args.claims
+            .split(/[\s,]+/)
+            .filter(Boolean)
+            .map(async (word) => {
+              const n = parseClaimId(word);
+              if (n === undefined)
+                throw new UserError(md`claims: "${word}" is not a claim id; list them like C1,C3,C7.`, 'groups.bad-claims');
+              return await store.claims.require(ctx.workspace, n);
+            }),
+        )
+      : (await store.claims.inDebate(debate.id)).filter((c) => c.status !== 'retracted');
+    const { shown: unique, hidden } = await partitionHidden(store, ctx.workspace, [...new Map(claims.map((c) => [c.id, c])).values()]);
     const leftOut = leftOutNote(hidden);
-    const data = debateMatrix(store, ctx.workspace, unique);
+    const data = await debateMatrix(store, ctx.workspace, unique);
     const result = findOpinionGroups(data.matrix);
     const where = ctx.args.claims ? `${unique.length} claims` : `\`${debate.slug}\``;
     if (result.kind === 'too-few') {

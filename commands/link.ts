@@ -14,11 +14,11 @@ export default defineCommand({
     { name: 'kind', type: 'string', description: 'How they relate', required: true, positional: true, choices: LINK_KINDS },
   ] as const,
   examples: ['/link from:C2 to:C1 kind:supports', '/link C5 C1 crux-of'],
-  handler(ctx) {
+  async handler(ctx) {
     const { claims } = ctx.services.store;
-    const from = claims.require(ctx.workspace, ctx.args.from);
-    const to = claims.require(ctx.workspace, ctx.args.to);
-    const { created } = addLink(ctx, from, to, ctx.args.kind);
+    const from = await claims.require(ctx.workspace, ctx.args.from);
+    const to = await claims.require(ctx.workspace, ctx.args.to);
+    const { created } = await addLink(ctx, from, to, ctx.args.kind);
     const verb = LINK_KIND_INFO[ctx.args.kind].verb;
     if (!created) return notice(md`${claimRef(from)} already ${verb} ${claimRef(to)}; nothing changed.`);
     const short = (s: string) => (s.length > 120 ? `${s.slice(0, 119)}…` : s);

@@ -26,10 +26,10 @@ export default defineCommand({
   slow: true,
   expensive: true,
   async handler(ctx) {
-    const debate = resolveDebate(ctx, ctx.args.debate);
+    const debate = await resolveDebate(ctx, ctx.args.debate);
     const { store } = ctx.services;
-    const graph = store.graphOf(debate);
-    const focus = ctx.args.focus === undefined ? undefined : store.claims.require(ctx.workspace, ctx.args.focus);
+    const graph = await store.graphOf(debate);
+    const focus = ctx.args.focus === undefined ? undefined : await store.claims.require(ctx.workspace, ctx.args.focus);
     if (focus && focus.debateId !== debate.id) {
       throw new UserError(
         md`${claimRef(focus)} is not in \`${debate.slug}\`; name its debate with \`debate:<slug>\`.`,
@@ -37,7 +37,8 @@ export default defineCommand({
       );
     }
 
-    if (ctx.args.format === 'text') return outlineReply(graph, focus, ctx.args.depth, credenceAnnotator(store, ctx.workspace, debate.id));
+    if (ctx.args.format === 'text')
+      return outlineReply(graph, focus, ctx.args.depth, await credenceAnnotator(store, ctx.workspace, debate.id));
     if (graph.claims.length === 0) {
       return notice(
         md`\`${debate.slug}\` has no claims yet, so there is nothing to draw. Add the first with \`/claim add <text>\`; the map grows as you link claims.`,
@@ -45,7 +46,7 @@ export default defineCommand({
       );
     }
     const plan = planCruxMap(graph, { ...(focus ? { focus } : {}), ...(ctx.args.depth !== undefined ? { depth: ctx.args.depth } : {}) });
-    const credenceOf = teamCredenceLookup(ctx, debate);
+    const credenceOf = await teamCredenceLookup(ctx, debate);
     const picture = await renderCruxMap({ ...plan.view, ...(credenceOf ? { credenceOf } : {}) });
     return mapReply(debate.slug, plan, picture.png, mapAltText(graph, plan));
   },

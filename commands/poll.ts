@@ -34,14 +34,18 @@ const open = subcommand({
     },
   ] as const,
   examples: ['/poll C3', '/poll C3 closes:"in 3 days" hide:until-voted', '/poll C4 closes:2026-12-01 hide:until-close'],
-  handler(ctx) {
+  async handler(ctx) {
     const { store } = ctx.services;
-    const claim = store.claims.require(ctx.workspace, ctx.args.claim);
+    const claim = await store.claims.require(ctx.workspace, ctx.args.claim);
     const closesAt = ctx.args.closes ? parseCloseTime(ctx.args.closes, ctx.services.clock()) : undefined;
-    const poll = openPoll(ctx, claim, { channel: ctx.channel.id, hide: ctx.args.hide ?? 'visible', ...(closesAt ? { closesAt } : {}) });
+    const poll = await openPoll(ctx, claim, {
+      channel: ctx.channel.id,
+      hide: ctx.args.hide ?? 'visible',
+      ...(closesAt ? { closesAt } : {}),
+    });
     return {
-      ...pollMessage(ctx, poll),
-      onSent: (ref) => rememberPollMessage(store, poll, ref),
+      ...(await pollMessage(ctx, poll)),
+      onSent: async (ref) => await rememberPollMessage(store, poll, ref),
     };
   },
 });
@@ -55,14 +59,14 @@ const close = subcommand({
   examples: ['/poll close C3'],
   async handler(ctx) {
     const { store } = ctx.services;
-    const claim = store.claims.require(ctx.workspace, ctx.args.claim);
-    const poll = store.polls.openForClaim(ctx.workspace, claim.id);
+    const claim = await store.claims.require(ctx.workspace, ctx.args.claim);
+    const poll = await store.polls.openForClaim(ctx.workspace, claim.id);
     if (!poll) throw new UserError(md`${claimRef(claim)} has no open poll. Open one with \`/poll ${claimRef(claim)}\`.`, 'poll.none-open');
-    closePoll(ctx.services, poll, ctx.actor);
-    const closed = store.polls.byId(ctx.workspace, poll.id)!;
+    await closePoll(ctx.services, poll, ctx.actor);
+    const closed = (await store.polls.byId(ctx.workspace, poll.id))!;
     // The poll message shows the final result when it can be edited; otherwise this reply does.
-    if (!(await refreshPollMessage(ctx, closed))) return pollMessage(ctx, closed);
-    const final = aggregate(pollCredences(store, closed).map((c) => c.value));
+    if (!(await refreshPollMessage(ctx, closed))) return await pollMessage(ctx, closed);
+    const final = aggregate((await pollCredences(store, closed)).map((c) => c.value));
     return notice(
       md`Closed the poll on ${claimRef(claim)}${final ? md`: **${formatPercent(final.geoMeanOdds)}** from ${people(final.people)}` : md` with no votes`}. The poll message shows the result.`,
       { accent: 'success', ephemeral: false },
@@ -75,9 +79,9 @@ const list = subcommand({
   description: 'The open polls here, with their votes and closing times',
   options: [] as const,
   examples: ['/poll list'],
-  handler(ctx) {
+  async handler(ctx) {
     const { store } = ctx.services;
-    const polls = store.polls.open(ctx.workspace);
+    const polls = await store.polls.open(ctx.workspace);
     if (polls.length === 0) return notice(md`No open polls. Open one with \`/poll C3 closes:"in 3 days"\`.`);
     const now = ctx.services.clock();
     return {
@@ -85,16 +89,18 @@ const list = subcommand({
       blocks: [
         table(
           ['claim', 'votes', 'closes', 'hide', 'opened by'],
-          polls.map((p) => {
-            const a = aggregate(pollCredences(store, p).map((c) => c.value));
-            return [
-              `C${p.claimNumber}`,
-              a ? String(a.people) : '0',
-              p.closesAt ? formatRelative(new Date(p.closesAt), now) : 'when closed',
-              p.hide,
-              p.createdByName,
-            ];
-          }),
+          await Promise.all(
+            polls.map(async (p) => {
+              const a = aggregate((await pollCredences(store, p)).map((c) => c.value));
+              return [
+                `C${p.claimNumber}`,
+                a ? String(a.people) : '0',
+                p.closesAt ? formatRelative(new Date(p.closesAt), now) : 'when closed',
+                p.hide,
+                p.createdByName,
+              ];
+            }),
+          ),
         ),
       ],
       ephemeral: true,
@@ -103,9 +109,9 @@ const list = subcommand({
 });
 
 /** The poll a button or form names, in this workspace. */
-function pollFromParam(ctx: InteractionContext): Poll {
+async function pollFromParam(ctx: InteractionContext): Promise<Poll> {
   const id = Number(ctx.params[0]);
-  const poll = Number.isInteger(id) && id > 0 ? ctx.services.store.polls.byId(ctx.workspace, id) : undefined;
+  const poll = Number.isInteger(id) && id > 0 ? await ctx.services.store.polls.byId(ctx.workspace, id) : undefined;
   if (!poll) throw new UserError('That poll is not here any more.', 'poll.not-found');
   return poll;
 }
@@ -120,18 +126,18 @@ function assertOpen(poll: Poll): void {
 }
 
 /** A vote from a button or the exact form: a credence from the poll, the message updated in place. */
-function vote(ctx: InteractionContext, poll: Poll, value: number): Reply {
+async function vote(ctx: InteractionContext, poll: Poll, value: number): Promise<Reply> {
   assertOpen(poll);
   const { store } = ctx.services;
-  if (!poll.message && ctx.sourceMessage) rememberPollMessage(store, poll, ctx.sourceMessage);
-  const claim = store.claims.byId(ctx.workspace, poll.claimId)!;
-  const result = recordCredence(ctx, claim, { value, pollId: poll.id });
-  const current = store.polls.byId(ctx.workspace, poll.id)!;
+  if (!poll.message && ctx.sourceMessage) await rememberPollMessage(store, poll, ctx.sourceMessage);
+  const claim = (await store.claims.byId(ctx.workspace, poll.claimId))!;
+  const result = await recordCredence(ctx, claim, { value, pollId: poll.id });
+  const current = (await store.polls.byId(ctx.workspace, poll.id))!;
   return {
-    ...pollMessage(ctx, current),
+    ...(await pollMessage(ctx, current)),
     update: true,
     followUps: [
-      voterNote(ctx, current, { value, ...(result.previous ? { previous: result.previous.value } : {}), changed: result.changed }),
+      await voterNote(ctx, current, { value, ...(result.previous ? { previous: result.previous.value } : {}), changed: result.changed }),
     ],
   };
 }
@@ -142,17 +148,17 @@ export default defineCommand({
   subcommands: [open, close, list],
   defaultSubcommand: 'open',
   interactions: {
-    vote(ctx) {
-      const poll = pollFromParam(ctx);
+    async vote(ctx) {
+      const poll = await pollFromParam(ctx);
       const percent = Number(ctx.params[1]);
       if (!(POLL_VALUES as readonly number[]).includes(percent))
         throw new UserError('That button is out of date.', 'interaction.bad-params');
-      return vote(ctx, poll, percent / 100);
+      return await vote(ctx, poll, percent / 100);
     },
-    exact(ctx) {
-      const poll = pollFromParam(ctx);
+    async exact(ctx) {
+      const poll = await pollFromParam(ctx);
       assertOpen(poll);
-      const current = ctx.services.store.credences.latestOf(ctx.workspace, ctx.actor.id, poll.claimId);
+      const current = await ctx.services.store.credences.latestOf(ctx.workspace, ctx.actor.id, poll.claimId);
       return {
         blocks: [],
         modal: {
@@ -162,19 +168,19 @@ export default defineCommand({
         },
       };
     },
-    'exact-submit'(ctx) {
-      const poll = pollFromParam(ctx);
+    async 'exact-submit'(ctx) {
+      const poll = await pollFromParam(ctx);
       assertOpen(poll);
-      return vote(ctx, poll, parseCredence(ctx.fields.value ?? ''));
+      return await vote(ctx, poll, parseCredence(ctx.fields.value ?? ''));
     },
-    close(ctx) {
-      const poll = pollFromParam(ctx);
+    async close(ctx) {
+      const poll = await pollFromParam(ctx);
       assertOpen(poll);
-      closePoll(ctx.services, poll, ctx.actor);
-      const closed = ctx.services.store.polls.byId(ctx.workspace, poll.id)!;
-      const final = aggregate(pollCredences(ctx.services.store, closed).map((c) => c.value));
+      await closePoll(ctx.services, poll, ctx.actor);
+      const closed = (await ctx.services.store.polls.byId(ctx.workspace, poll.id))!;
+      const final = aggregate((await pollCredences(ctx.services.store, closed)).map((c) => c.value));
       return {
-        ...pollMessage(ctx, closed),
+        ...(await pollMessage(ctx, closed)),
         update: true,
         followUps: [
           notice(

@@ -19,14 +19,16 @@ export default defineCommand({
     { name: 'user', type: 'user', description: 'One person’s claim-by-claim scores' },
   ] as const,
   examples: ['/scores', '/scores goal-drift', '/scores user:@ada'],
-  handler(ctx) {
+  async handler(ctx) {
     const { store } = ctx.services;
-    const debate = ctx.args.debate ? store.debates.require(ctx.workspace, ctx.args.debate) : undefined;
-    const resolved = store.resolutions
-      .inWorkspace(ctx.workspace)
-      .filter((r) => r.outcome !== 'ambiguous')
-      .map((r) => ({ r, claim: store.claims.byId(ctx.workspace, r.claimId)! }))
-      .filter(({ claim }) => !debate || claim.debateId === debate.id);
+    const debate = ctx.args.debate ? await store.debates.require(ctx.workspace, ctx.args.debate) : undefined;
+    const resolved = (
+      await Promise.all(
+        (await store.resolutions.inWorkspace(ctx.workspace))
+          .filter((r) => r.outcome !== 'ambiguous')
+          .map(async (r) => ({ r, claim: (await store.claims.byId(ctx.workspace, r.claimId))! })),
+      )
+    ).filter(({ claim }) => !debate || claim.debateId === debate.id);
     const scope = debate ? md` in \`${debate.slug}\`` : md``;
     if (resolved.length === 0) {
       throw new UserError(
@@ -36,11 +38,13 @@ export default defineCommand({
     }
     const claims = new Map<number, Claim>(resolved.map(({ claim }) => [claim.id, claim]));
     const names = new Map<string, string>();
-    const input: ResolvedClaim[] = resolved.map(({ r, claim }) => {
-      const latest = store.credences.latestUnconditional(ctx.workspace, claim.id);
-      for (const c of latest) names.set(c.userId, c.userName);
-      return { claimId: claim.id, outcome: r.outcome === 'true', credences: new Map(latest.map((c) => [c.userId, c.value])) };
-    });
+    const input: ResolvedClaim[] = await Promise.all(
+      resolved.map(async ({ r, claim }) => {
+        const latest = await store.credences.latestUnconditional(ctx.workspace, claim.id);
+        for (const c of latest) names.set(c.userId, c.userName);
+        return { claimId: claim.id, outcome: r.outcome === 'true', credences: new Map(latest.map((c) => [c.userId, c.value])) };
+      }),
+    );
     const scores = scorePeople(input);
     if (scores.length === 0) {
       throw new UserError(

@@ -14,11 +14,11 @@ export default defineCommand({
     { name: 'kind', type: 'string', description: 'Only this kind of link (default: all from → to)', positional: true, choices: LINK_KINDS },
   ] as const,
   examples: ['/unlink from:C2 to:C1', '/unlink C5 C1 crux-of'],
-  handler(ctx) {
+  async handler(ctx) {
     const { claims } = ctx.services.store;
-    const from = claims.require(ctx.workspace, ctx.args.from);
-    const to = claims.require(ctx.workspace, ctx.args.to);
-    const removed = removeLinks(ctx, from, to, ctx.args.kind);
+    const from = await claims.require(ctx.workspace, ctx.args.from);
+    const to = await claims.require(ctx.workspace, ctx.args.to);
+    const removed = await removeLinks(ctx, from, to, ctx.args.kind);
     const what = joinMarkup(
       removed.map((l) => md`${claimRef(from)} ${LINK_KIND_INFO[l.kind].verb} ${claimRef(to)}`),
       '; ',

@@ -90,7 +90,7 @@ export const CLI: Record<string, CliCommand> = {
     description: 'Load the two sample debates (reward seeking; goal drift), with sample credences, into the local workspace',
     async run() {
       const { services, config } = createApp(loadConfig(), { console: true });
-      const result = loadDemo(services, { workspace: CONSOLE_WORKSPACE, channel: CONSOLE_CHANNEL });
+      const result = await loadDemo(services, { workspace: CONSOLE_WORKSPACE, channel: CONSOLE_CHANNEL });
       for (const d of result.loaded)
         process.stdout.write(`Loaded ${d.slug}: ${d.claims} claims, ${d.links} links, ${d.credences} credences.\n`);
       for (const slug of result.skipped) process.stdout.write(`${slug} is already there; left as it was.\n`);

@@ -37,21 +37,21 @@ export interface DemoResult {
  * Loads the sample debates into a workspace, as their fictional authors, and makes the first one the
  * channel's current debate. A debate whose slug exists already is left alone.
  */
-export function loadDemo(services: Services, target: { workspace: string; channel: string }, file = DEMO_FILE): DemoResult {
+export async function loadDemo(services: Services, target: { workspace: string; channel: string }, file = DEMO_FILE): Promise<DemoResult> {
   const demo = DemoSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
   const { store } = services;
   const actor = (name: string): Actor => ({ id: name, name });
   const loaded: DemoResult['loaded'] = [];
   const skipped: string[] = [];
 
-  store.transaction(() => {
+  await store.transaction(async () => {
     for (const spec of demo.debates) {
-      if (store.debates.bySlug(target.workspace, spec.slug)) {
+      if (await store.debates.bySlug(target.workspace, spec.slug)) {
         skipped.push(spec.slug);
         continue;
       }
       const at = services.clock().toISOString();
-      const debate = store.debates.create({
+      const debate = await store.debates.create({
         workspace: target.workspace,
         slug: spec.slug,
         title: spec.title,
@@ -59,7 +59,7 @@ export function loadDemo(services: Services, target: { workspace: string; channe
         createdByName: spec.createdBy,
         at,
       });
-      store.audit.record({
+      await store.audit.record({
         workspace: target.workspace,
         actorId: spec.createdBy,
         action: 'debate.new',
@@ -70,28 +70,28 @@ export function loadDemo(services: Services, target: { workspace: string; channe
       const byKey = new Map<string, Claim>();
       for (const c of spec.claims) {
         const ctx = { services, workspace: target.workspace, actor: actor(c.author) };
-        byKey.set(c.key, addClaim(ctx, { debate, text: c.text, tags: c.tags }));
+        byKey.set(c.key, await addClaim(ctx, { debate, text: c.text, tags: c.tags }));
       }
       for (const l of spec.links) {
         const from = byKey.get(l.from);
         const to = byKey.get(l.to);
         if (!from || !to) throw new Error(`demo file: link ${l.from} → ${l.to} names a missing claim`);
-        addLink({ services, workspace: target.workspace, actor: actor(from.authorName) }, from, to, l.kind);
+        await addLink({ services, workspace: target.workspace, actor: actor(from.authorName) }, from, to, l.kind);
       }
       for (const c of spec.credences) {
         const claim = byKey.get(c.claim);
         const given = c.given === undefined ? undefined : byKey.get(c.given.replace(/^!/, ''));
         if (!claim || (c.given !== undefined && !given))
           throw new Error(`demo file: a credence names a missing claim (${c.claim}, ${c.given})`);
-        recordCredence({ services, workspace: target.workspace, actor: actor(c.by) }, claim, {
+        await recordCredence({ services, workspace: target.workspace, actor: actor(c.by) }, claim, {
           value: c.value,
           ...(given ? { given: { claim: given, isTrue: !c.given!.startsWith('!') } } : {}),
         });
       }
       loaded.push({ slug: spec.slug, claims: spec.claims.length, links: spec.links.length, credences: spec.credences.length });
     }
-    const first = demo.debates[0] && store.debates.bySlug(target.workspace, demo.debates[0].slug);
-    if (first) store.debates.setCurrent(target.workspace, target.channel, first.id, services.clock().toISOString());
+    const first = demo.debates[0] && (await store.debates.bySlug(target.workspace, demo.debates[0].slug));
+    if (first) await store.debates.setCurrent(target.workspace, target.channel, first.id, services.clock().toISOString());
   });
   return { loaded, skipped };
 }

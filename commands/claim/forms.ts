@@ -14,15 +14,15 @@ import { resolveDebate } from '../../src/views/lookup.ts';
 
 /** The claim card's buttons (Support…, Oppose…, Link…) and the forms they open, and “Capture as claim” on a message. */
 
-function claimFromParam(ctx: InteractionContext, index = 0): Claim {
+async function claimFromParam(ctx: InteractionContext, index = 0): Promise<Claim> {
   const n = parseClaimId(ctx.params[index] ?? '');
   if (n === undefined) throw new UserError('That button is out of date.', 'interaction.bad-params');
-  return ctx.services.store.claims.require(ctx.workspace, n);
+  return await ctx.services.store.claims.require(ctx.workspace, n);
 }
 
 function linkedClaimForm(kind: 'supports' | 'opposes') {
-  return (ctx: InteractionContext): Reply => {
-    const target = claimFromParam(ctx);
+  return async (ctx: InteractionContext): Promise<Reply> => {
+    const target = await claimFromParam(ctx);
     return {
       blocks: [],
       modal: {
@@ -54,8 +54,8 @@ function kindFrom(raw: string | undefined): LinkKind {
 export const claimCardInteractions: Record<string, InteractionHandler> = {
   support: linkedClaimForm('supports'),
   oppose: linkedClaimForm('opposes'),
-  link(ctx) {
-    const from = claimFromParam(ctx);
+  async link(ctx) {
+    const from = await claimFromParam(ctx);
     return {
       blocks: [],
       modal: {
@@ -82,41 +82,45 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
       },
     };
   },
-  'add-linked'(ctx) {
-    const target = claimFromParam(ctx);
+  async 'add-linked'(ctx) {
+    const target = await claimFromParam(ctx);
     const kind = kindFrom(ctx.params[1]);
-    const debate = ctx.services.store.debates.byId(ctx.workspace, target.debateId)!;
-    const claim = addClaim(ctx, {
+    const debate = (await ctx.services.store.debates.byId(ctx.workspace, target.debateId))!;
+    const claim = await addClaim(ctx, {
       debate,
       text: checkClaimText(ctx.fields.text),
       tags: parseTags(ctx.fields.tags),
       linkTo: { claim: target, kind },
     });
-    const refreshed = ctx.services.store.claims.byId(ctx.workspace, target.id)!;
+    const refreshed = (await ctx.services.store.claims.byId(ctx.workspace, target.id))!;
     return {
-      ...claimCard(ctx, refreshed, md`${ctx.actor.name} added ${claimRef(claim)}, which ${LINK_KIND_INFO[kind].verb} ${claimRef(target)}.`),
+      ...(await claimCard(
+        ctx,
+        refreshed,
+        md`${ctx.actor.name} added ${claimRef(claim)}, which ${LINK_KIND_INFO[kind].verb} ${claimRef(target)}.`,
+      )),
       update: true,
     };
   },
-  'link-submit'(ctx) {
-    const from = claimFromParam(ctx);
+  async 'link-submit'(ctx) {
+    const from = await claimFromParam(ctx);
     const toNumber = parseClaimId(ctx.fields.target ?? '');
     if (toNumber === undefined)
       throw new UserError(md`"${ctx.fields.target ?? ''}" is not a claim id; write it like C12.`, 'link.bad-target');
-    const to = ctx.services.store.claims.require(ctx.workspace, toNumber);
+    const to = await ctx.services.store.claims.require(ctx.workspace, toNumber);
     const kind = kindFrom(ctx.fields.kind);
-    const { created } = addLink(ctx, from, to, kind);
-    const refreshed = ctx.services.store.claims.byId(ctx.workspace, from.id)!;
+    const { created } = await addLink(ctx, from, to, kind);
+    const refreshed = (await ctx.services.store.claims.byId(ctx.workspace, from.id))!;
     const note = created
       ? md`${claimRef(from)} now ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`
       : md`${claimRef(from)} already ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`;
-    return { ...claimCard(ctx, refreshed, note), update: true };
+    return { ...(await claimCard(ctx, refreshed, note)), update: true };
   },
   /** "Capture as claim" on a message: a form prefilled with its text. */
-  capture(ctx) {
+  async capture(ctx) {
     const message = ctx.message;
     if (!message) throw new UserError('Use “Capture as claim” on a message.', 'capture.no-message');
-    const debate = resolveDebate(ctx);
+    const debate = await resolveDebate(ctx);
     const token = ctx.services.pending.put(ctx, {
       debate: debate.slug,
       permalink: message.permalink ?? '',
@@ -142,11 +146,11 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
       },
     };
   },
-  'capture-submit'(ctx) {
+  async 'capture-submit'(ctx) {
     const draft = ctx.services.pending.take(ctx, ctx.params[0] ?? '');
     if (!draft) throw new UserError('This form has expired; use “Capture as claim” on the message again.', 'capture.expired');
-    const debate = ctx.services.store.debates.require(ctx.workspace, draft.debate ?? '');
-    const claim = addClaim(ctx, {
+    const debate = await ctx.services.store.debates.require(ctx.workspace, draft.debate ?? '');
+    const claim = await addClaim(ctx, {
       debate,
       text: checkClaimText(ctx.fields.text),
       tags: parseTags(ctx.fields.tags),
@@ -156,6 +160,6 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
         ...(draft.excerpt ? { excerpt: draft.excerpt } : {}),
       },
     });
-    return claimCard(ctx, claim, md`Captured ${claimRef(claim)} from ${draft.author ?? 'a message'} into \`${debate.slug}\`.`);
+    return await claimCard(ctx, claim, md`Captured ${claimRef(claim)} from ${draft.author ?? 'a message'} into \`${debate.slug}\`.`);
   },
 };

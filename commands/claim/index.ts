@@ -35,15 +35,15 @@ const add = subcommand({
     '/claim add Agents game broken scoring functions when the tasks are shoddy',
     '/claim add text:"Reward seeking is more likely instrumental than terminal" tags:reward-seeking',
   ],
-  handler(ctx) {
-    const debate = resolveDebate(ctx, ctx.args.debate);
+  async handler(ctx) {
+    const debate = await resolveDebate(ctx, ctx.args.debate);
     const tags = parseTags(ctx.args.tags);
     const url = parseSourceUrl(ctx.args.source);
-    const claim = addClaim(ctx, { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) });
-    const root = ctx.services.store.debates.byId(ctx.workspace, debate.id)?.rootClaimId;
+    const claim = await addClaim(ctx, { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) });
+    const root = (await ctx.services.store.debates.byId(ctx.workspace, debate.id))?.rootClaimId;
     const rootClaim =
-      root !== null && root !== undefined && root !== claim.id ? ctx.services.store.claims.byId(ctx.workspace, root) : undefined;
-    return claimCard(
+      root !== null && root !== undefined && root !== claim.id ? await ctx.services.store.claims.byId(ctx.workspace, root) : undefined;
+    return await claimCard(
       ctx,
       claim,
       rootClaim
@@ -58,8 +58,8 @@ const show = subcommand({
   description: 'Show a claim card: text, author, source, tags, links, status',
   options: [{ name: 'claim', type: 'claim', description: 'The claim id, e.g. C3', required: true, positional: true }] as const,
   examples: ['/claim show C1'],
-  handler(ctx) {
-    return claimCard(ctx, ctx.services.store.claims.require(ctx.workspace, ctx.args.claim));
+  async handler(ctx) {
+    return await claimCard(ctx, await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim));
   },
 });
 
@@ -74,11 +74,11 @@ const list = subcommand({
     { name: 'page', type: 'integer', description: 'Page number', min: 1, max: 100_000 },
   ] as const,
   examples: ['/claim list', '/claim list tag:reward-seeking status:open'],
-  handler(ctx) {
-    const debate = resolveDebate(ctx, ctx.args.debate);
+  async handler(ctx) {
+    const debate = await resolveDebate(ctx, ctx.args.debate);
     const page = ctx.args.page ?? 1;
     const tag = ctx.args.tag ? parseTags(ctx.args.tag)[0] : undefined;
-    const { claims, total } = ctx.services.store.claims.list(ctx.workspace, {
+    const { claims, total } = await ctx.services.store.claims.list(ctx.workspace, {
       debateId: debate.id,
       ...(tag ? { tag } : {}),
       ...(ctx.args.status ? { status: ctx.args.status } : {}),
@@ -123,8 +123,8 @@ const edit = subcommand({
     '/claim edit C2 text:"Reward seeking is more likely instrumental than terminal, for now"',
     '/claim edit C2 tags:reward-seeking,terminal',
   ],
-  handler(ctx) {
-    const claim = ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+  async handler(ctx) {
+    const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
     if (ctx.args.text === undefined && ctx.args.tags === undefined) {
       throw new UsageError(
         md`Say what to change: \`text:\` or \`tags:\`.`,
@@ -133,8 +133,11 @@ const edit = subcommand({
       );
     }
     const tags = ctx.args.tags === undefined ? undefined : ctx.args.tags.trim().toLowerCase() === 'none' ? [] : parseTags(ctx.args.tags);
-    const updated = editClaim(ctx, claim, { ...(ctx.args.text !== undefined ? { text: ctx.args.text } : {}), ...(tags ? { tags } : {}) });
-    return claimCard(ctx, updated, md`Edited ${claimRef(updated)}.`);
+    const updated = await editClaim(ctx, claim, {
+      ...(ctx.args.text !== undefined ? { text: ctx.args.text } : {}),
+      ...(tags ? { tags } : {}),
+    });
+    return await claimCard(ctx, updated, md`Edited ${claimRef(updated)}.`);
   },
 });
 
@@ -146,10 +149,10 @@ const retract = subcommand({
     { name: 'reason', type: 'string', description: 'Why, for the record', positional: true, maxLength: 500 },
   ] as const,
   examples: ['/claim retract C4 reason:"duplicate of C2"'],
-  handler(ctx) {
-    const claim = ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
-    const retracted = retractClaim(ctx, claim, ctx.args.reason);
-    return claimCard(ctx, retracted, md`Retracted ${claimRef(retracted)}${ctx.args.reason ? md`: ${ctx.args.reason}` : ''}.`);
+  async handler(ctx) {
+    const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+    const retracted = await retractClaim(ctx, claim, ctx.args.reason);
+    return await claimCard(ctx, retracted, md`Retracted ${claimRef(retracted)}${ctx.args.reason ? md`: ${ctx.args.reason}` : ''}.`);
   },
 });
 
@@ -161,9 +164,9 @@ const search = subcommand({
     { name: 'debate', type: 'debate', description: 'Only in this debate' },
   ] as const,
   examples: ['/claim search reward seeking'],
-  handler(ctx) {
-    const debateId = ctx.args.debate ? ctx.services.store.debates.require(ctx.workspace, ctx.args.debate).id : undefined;
-    const found = ctx.services.store.claims.search(ctx.workspace, ctx.args.query, {
+  async handler(ctx) {
+    const debateId = ctx.args.debate ? (await ctx.services.store.debates.require(ctx.workspace, ctx.args.debate)).id : undefined;
+    const found = await ctx.services.store.claims.search(ctx.workspace, ctx.args.query, {
       limit: 15,
       ...(debateId !== undefined ? { debateId } : {}),
     });
@@ -197,15 +200,15 @@ const resolve = subcommand({
   ] as const,
   examples: ['/claim resolve C3 true', '/claim resolve C3 ambiguous', '/claim resolve C3 undo'],
   async handler(ctx) {
-    const claim = ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+    const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
     if (ctx.args.outcome === 'undo') {
-      const reopened = unresolveClaim(ctx, claim);
-      return claimCard(ctx, reopened, md`Reopened ${claimRef(reopened)}: it takes credences again and is no longer scored.`);
+      const reopened = await unresolveClaim(ctx, claim);
+      return await claimCard(ctx, reopened, md`Reopened ${claimRef(reopened)}: it takes credences again and is no longer scored.`);
     }
-    const { claim: resolved, closedPoll } = resolveClaim(ctx, claim, ctx.args.outcome);
+    const { claim: resolved, closedPoll } = await resolveClaim(ctx, claim, ctx.args.outcome);
     if (closedPoll) await refreshPollMessage(ctx, closedPoll);
-    const raters = ctx.services.store.credences.latestUnconditional(ctx.workspace, claim.id).length;
-    return claimCard(
+    const raters = (await ctx.services.store.credences.latestUnconditional(ctx.workspace, claim.id)).length;
+    return await claimCard(
       ctx,
       resolved,
       ctx.args.outcome === 'ambiguous'
@@ -225,13 +228,13 @@ const merge = subcommand({
   examples: ['/claim merge C5 into:C2'],
   async handler(ctx) {
     const { store } = ctx.services;
-    const result = mergeClaims(
+    const result = await mergeClaims(
       ctx,
-      store.claims.require(ctx.workspace, ctx.args.claim),
-      store.claims.require(ctx.workspace, ctx.args.into),
+      await store.claims.require(ctx.workspace, ctx.args.claim),
+      await store.claims.require(ctx.workspace, ctx.args.into),
     );
     if (result.closedPoll) await refreshPollMessage(ctx, result.closedPoll);
-    return claimCard(ctx, result.target, mergeNote(result));
+    return await claimCard(ctx, result.target, mergeNote(result));
   },
 });
 

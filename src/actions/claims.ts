@@ -27,14 +27,14 @@ export function checkClaimText(raw: string | undefined): string {
  * Adds a claim to a debate, optionally linked to another claim, in one transaction with its audit rows.
  * The first claim of a debate becomes its root.
  */
-export function addClaim(
+export async function addClaim(
   ctx: Ctx,
   input: { debate: Debate; text: string; tags: readonly string[]; source?: ClaimSource; linkTo?: { claim: Claim; kind: LinkKind } },
-): Claim {
+): Promise<Claim> {
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    const claim = store.claims.insert({
+  return await store.transaction(async () => {
+    const claim = await store.claims.insert({
       workspace: ctx.workspace,
       debateId: input.debate.id,
       text: input.text,
@@ -44,9 +44,9 @@ export function addClaim(
       tags: input.tags,
       at,
     });
-    const fresh = store.debates.byId(ctx.workspace, input.debate.id);
-    if (fresh && fresh.rootClaimId === null) store.debates.setRoot(ctx.workspace, input.debate.id, claim.id);
-    store.audit.record({
+    const fresh = await store.debates.byId(ctx.workspace, input.debate.id);
+    if (fresh && fresh.rootClaimId === null) await store.debates.setRoot(ctx.workspace, input.debate.id, claim.id);
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.add',
@@ -54,21 +54,21 @@ export function addClaim(
       after: { text: claim.text, tags: claim.tags, debate: input.debate.slug, source: claim.source },
       at,
     });
-    if (input.linkTo) addLink(ctx, claim, input.linkTo.claim, input.linkTo.kind);
+    if (input.linkTo) await addLink(ctx, claim, input.linkTo.claim, input.linkTo.kind);
     return claim;
   });
 }
 
-export function editClaim(ctx: Ctx, claim: Claim, change: { text?: string; tags?: readonly string[] }): Claim {
+export async function editClaim(ctx: Ctx, claim: Claim, change: { text?: string; tags?: readonly string[] }): Promise<Claim> {
   assertCanModifyClaim(ctx.actor, claim, 'edit');
   assertOpen(claim, 'edited');
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    if (change.text !== undefined) store.claims.setText(ctx.workspace, claim.id, change.text, at);
-    if (change.tags !== undefined) store.claims.setTags(claim.id, change.tags);
-    const after = store.claims.byId(ctx.workspace, claim.id)!;
-    store.audit.record({
+  return await store.transaction(async () => {
+    if (change.text !== undefined) await store.claims.setText(ctx.workspace, claim.id, change.text, at);
+    if (change.tags !== undefined) await store.claims.setTags(claim.id, change.tags);
+    const after = (await store.claims.byId(ctx.workspace, claim.id))!;
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.edit',
@@ -81,14 +81,14 @@ export function editClaim(ctx: Ctx, claim: Claim, change: { text?: string; tags?
   });
 }
 
-export function retractClaim(ctx: Ctx, claim: Claim, reason?: string): Claim {
+export async function retractClaim(ctx: Ctx, claim: Claim, reason?: string): Promise<Claim> {
   assertCanModifyClaim(ctx.actor, claim, 'retract');
   if (claim.status === 'retracted') throw new UserError(md`${claimRef(claim)} is already retracted.`, 'claim.already-retracted');
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    store.claims.setStatus(ctx.workspace, claim.id, 'retracted', at);
-    store.audit.record({
+  return await store.transaction(async () => {
+    await store.claims.setStatus(ctx.workspace, claim.id, 'retracted', at);
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.retract',
@@ -97,6 +97,6 @@ export function retractClaim(ctx: Ctx, claim: Claim, reason?: string): Claim {
       after: { status: 'retracted', ...(reason ? { reason } : {}) },
       at,
     });
-    return store.claims.byId(ctx.workspace, claim.id)!;
+    return (await store.claims.byId(ctx.workspace, claim.id))!;
   });
 }

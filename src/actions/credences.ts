@@ -45,7 +45,7 @@ const entity = (claim: Claim, given?: CredenceInput['given']) =>
  * Appends the actor's credence to the claim's history, with its audit row. The same value as last time
  * is not stored again. Refuses a closed claim, a condition on the claim itself or on a retracted claim.
  */
-export function recordCredence(ctx: Ctx, claim: Claim, input: CredenceInput): RecordedCredence {
+export async function recordCredence(ctx: Ctx, claim: Claim, input: CredenceInput): Promise<RecordedCredence> {
   assertTakesCredences(claim);
   const { given } = input;
   if (given) {
@@ -61,11 +61,11 @@ export function recordCredence(ctx: Ctx, claim: Claim, input: CredenceInput): Re
   }
   const { store } = ctx.services;
   const condition = given ? { claimId: given.claim.id, isTrue: given.isTrue } : undefined;
-  const previous = store.credences.latestOf(ctx.workspace, ctx.actor.id, claim.id, condition);
+  const previous = await store.credences.latestOf(ctx.workspace, ctx.actor.id, claim.id, condition);
   if (previous && previous.value === input.value) return { credence: previous, previous, changed: false };
   const at = nowIso(ctx);
-  const credence = store.transaction(() => {
-    const inserted = store.credences.insert({
+  const credence = await store.transaction(async () => {
+    const inserted = await store.credences.insert({
       workspace: ctx.workspace,
       claimId: claim.id,
       userId: ctx.actor.id,
@@ -75,7 +75,7 @@ export function recordCredence(ctx: Ctx, claim: Claim, input: CredenceInput): Re
       ...(input.pollId !== undefined ? { pollId: input.pollId } : {}),
       at,
     });
-    store.audit.record({
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'credence.record',

@@ -19,9 +19,9 @@ export interface DeletedDebate {
 }
 
 /** The debate's creator or a moderator may delete it; a PermissionError names who may. */
-export function assertCanDeleteDebate(ctx: Ctx, debate: Debate): void {
+export async function assertCanDeleteDebate(ctx: Ctx, debate: Debate): Promise<void> {
   if (ctx.actor.isModerator || ctx.actor.id === debate.createdBy) return;
-  const moderators = describeModerators(ctx.workspace, ctx.services.store.settings.moderators(ctx.workspace));
+  const moderators = describeModerators(ctx.workspace, await ctx.services.store.settings.moderators(ctx.workspace));
   throw new PermissionError(
     md`Only ${debate.createdByName}, who started \`${debate.slug}\`, or a moderator (${moderators}) can delete it.`,
     'debate.delete-not-owner',
@@ -33,8 +33,8 @@ export function assertCanDeleteDebate(ctx: Ctx, debate: Debate): void {
  * drift runs, thread captures, channel bindings) in one transaction, with an audit row that counts
  * what went. `confirm` must repeat the slug. The audit log itself is kept.
  */
-export function deleteDebate(ctx: Ctx, debate: Debate, confirm: string): DeletedDebate {
-  assertCanDeleteDebate(ctx, debate);
+export async function deleteDebate(ctx: Ctx, debate: Debate, confirm: string): Promise<DeletedDebate> {
+  await assertCanDeleteDebate(ctx, debate);
   if (confirm.trim().toLowerCase() !== debate.slug) {
     throw new UsageError(
       md`\`confirm:\` must repeat the debate's slug, \`${debate.slug}\`, to delete it (got "${confirm}"). Nothing was deleted.`,
@@ -44,13 +44,13 @@ export function deleteDebate(ctx: Ctx, debate: Debate, confirm: string): Deleted
   }
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    const claims = store.claims.inDebate(debate.id);
+  return await store.transaction(async () => {
+    const claims = await store.claims.inDebate(debate.id);
     const ids = new Set(claims.map((c) => c.id));
-    const openPolls = store.polls.open(ctx.workspace).filter((p) => ids.has(p.claimId));
-    const contents = store.debates.deleteWithContents(ctx.workspace, debate.id);
+    const openPolls = (await store.polls.open(ctx.workspace)).filter((p) => ids.has(p.claimId));
+    const contents = await store.debates.deleteWithContents(ctx.workspace, debate.id);
     const numbers = claims.length ? { first: claims[0]!.number, last: claims[claims.length - 1]!.number } : undefined;
-    store.audit.record({
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'debate.delete',

@@ -34,12 +34,12 @@ export interface ImportResult {
  * and an audit row. Any problem (a taken slug, a loop of refinements with the claims already here)
  * throws before the transaction commits, so nothing is half-imported.
  */
-export function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget): ImportResult {
+export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget): Promise<ImportResult> {
   const { store } = ctx.services;
   const now = nowIso(ctx);
-  return store.transaction(() => {
-    const debate = target.into ?? createDebate(ctx, doc, target, now);
-    const existing = new Map(store.claims.inDebate(debate.id).map((c) => [normalize(c.text), c]));
+  return await store.transaction(async () => {
+    const debate = target.into ?? (await createDebate(ctx, doc, target, now));
+    const existing = new Map((await store.claims.inDebate(debate.id)).map((c) => [normalize(c.text), c]));
     const byKey = new Map<string, Claim>();
     const matched: Claim[] = [];
     const fresh = doc.claims.filter((claim) => {
@@ -53,12 +53,13 @@ export function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget)
 
     // Keep the file's numbers (C3 stays C3, so messages that cite it still make sense) when all are free.
     const numbers = fresh.map((c) => Number(/^C(\d{1,9})$/.exec(c.key)?.[1] ?? NaN));
-    const keep =
-      new Set(numbers).size === numbers.length && numbers.every((n) => n >= 1 && store.claims.byNumber(ctx.workspace, n) === undefined);
+    let keep = new Set(numbers).size === numbers.length;
+    for (const n of numbers) if (keep) keep = n >= 1 && (await store.claims.byNumber(ctx.workspace, n)) === undefined;
     const numberOf = new Map(fresh.map((c, i) => [c.key, numbers[i]!]));
     const ordered = keep ? [...fresh].sort((a, b) => numberOf.get(a.key)! - numberOf.get(b.key)!) : fresh;
-    const added = ordered.map((claim) => {
-      const created = store.claims.insert({
+    const added: Claim[] = [];
+    for (const claim of ordered) {
+      const created = await store.claims.insert({
         workspace: ctx.workspace,
         debateId: debate.id,
         text: claim.text,
@@ -72,15 +73,15 @@ export function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget)
         ...(claim.updatedAt ? { updatedAt: claim.updatedAt } : {}),
       });
       byKey.set(claim.key, created);
-      return created;
-    });
+      added.push(created);
+    }
 
     if (!target.into || debate.rootClaimId === null) {
       const root = (doc.root !== undefined ? byKey.get(doc.root) : undefined) ?? added[0];
-      if (root) store.debates.setRoot(ctx.workspace, debate.id, root.id);
+      if (root) await store.debates.setRoot(ctx.workspace, debate.id, root.id);
     }
 
-    const refines: Pick<Link, 'fromClaimId' | 'toClaimId' | 'kind'>[] = store.links.refines(ctx.workspace);
+    const refines: Pick<Link, 'fromClaimId' | 'toClaimId' | 'kind'>[] = await store.links.refines(ctx.workspace);
     let linksAdded = 0;
     for (const link of doc.links) {
       const from = byKey.get(link.from)!;
@@ -95,7 +96,7 @@ export function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget)
         }
         refines.push({ fromClaimId: from.id, toClaimId: to.id, kind: 'refines' });
       }
-      const result = store.links.add({
+      const result = await store.links.add({
         workspace: ctx.workspace,
         fromClaimId: from.id,
         toClaimId: to.id,
@@ -106,7 +107,7 @@ export function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget)
       if (result.created) linksAdded++;
     }
 
-    store.audit.record({
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'debate.import',
@@ -122,7 +123,7 @@ export function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget)
       at: now,
     });
     return {
-      debate: store.debates.byId(ctx.workspace, debate.id)!,
+      debate: (await store.debates.byId(ctx.workspace, debate.id))!,
       created: !target.into,
       added,
       matched,
@@ -132,7 +133,7 @@ export function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget)
   });
 }
 
-function createDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget, now: string): Debate {
+async function createDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget, now: string): Promise<Debate> {
   const { store } = ctx.services;
   const fromName = target.fileName
     .replace(/\.[^.]*$/, '')
@@ -141,14 +142,14 @@ function createDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget, now: s
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
   const slug = checkSlug(target.slug ?? doc.slug ?? (fromName || 'imported'));
-  if (store.debates.bySlug(ctx.workspace, slug)) {
+  if (await store.debates.bySlug(ctx.workspace, slug)) {
     throw new UserError(
       md`A debate \`${slug}\` already exists here. Merge into it with \`into:${slug}\`, or import as a new debate with \`slug:<another>\`.`,
       'import.slug-taken',
     );
   }
   const title = checkTitle(clipText((doc.title ?? `Imported from ${target.fileName}`).replace(/\s+/g, ' ').trim(), DEBATE_TITLE_MAX));
-  const debate = store.debates.create({
+  const debate = await store.debates.create({
     workspace: ctx.workspace,
     slug,
     title,
@@ -156,7 +157,7 @@ function createDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget, now: s
     createdByName: doc.createdBy?.name ?? ctx.actor.name,
     at: doc.createdAt ?? now,
   });
-  store.debates.setCurrent(ctx.workspace, ctx.channel.id, debate.id, now);
+  await store.debates.setCurrent(ctx.workspace, ctx.channel.id, debate.id, now);
   return debate;
 }
 

@@ -11,23 +11,30 @@ type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
  * Links `from` to `to` with its audit row. The same link twice is a no-op (`created: false`), not an
  * error; a self-link, a link to a retracted claim, or a cycle of refinements is refused.
  */
-export function addLink(ctx: Ctx, from: Claim, to: Claim, kind: LinkKind): { link: Link; created: boolean } {
+export async function addLink(ctx: Ctx, from: Claim, to: Claim, kind: LinkKind): Promise<{ link: Link; created: boolean }> {
   if (from.id === to.id) throw new UserError(md`A claim cannot be linked to itself (${claimRef(from)} → ${claimRef(to)}).`, 'link.self');
   for (const claim of [from, to]) {
     if (claim.status === 'retracted') throw new UserError(md`${claimRef(claim)} is retracted; it cannot be linked.`, 'link.retracted');
   }
   const { store } = ctx.services;
-  if (kind === 'refines' && wouldCreateRefinesCycle(store.links.refines(ctx.workspace), from.id, to.id)) {
+  if (kind === 'refines' && wouldCreateRefinesCycle(await store.links.refines(ctx.workspace), from.id, to.id)) {
     throw new UserError(
       md`${claimRef(from)} refines ${claimRef(to)} would make a loop of refinements; refine in one direction only.`,
       'link.refines-cycle',
     );
   }
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    const result = store.links.add({ workspace: ctx.workspace, fromClaimId: from.id, toClaimId: to.id, kind, authorId: ctx.actor.id, at });
+  return await store.transaction(async () => {
+    const result = await store.links.add({
+      workspace: ctx.workspace,
+      fromClaimId: from.id,
+      toClaimId: to.id,
+      kind,
+      authorId: ctx.actor.id,
+      at,
+    });
     if (result.created) {
-      store.audit.record({
+      await store.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'link.add',
@@ -44,9 +51,9 @@ export function addLink(ctx: Ctx, from: Claim, to: Claim, kind: LinkKind): { lin
  * Removes the links from `from` to `to` (of one kind, or all kinds). The link's author, the author of
  * either claim, or a moderator may remove it.
  */
-export function removeLinks(ctx: Ctx, from: Claim, to: Claim, kind?: LinkKind): Link[] {
+export async function removeLinks(ctx: Ctx, from: Claim, to: Claim, kind?: LinkKind): Promise<Link[]> {
   const { store } = ctx.services;
-  const links = store.links.between(ctx.workspace, from.id, to.id).filter((l) => !kind || l.kind === kind);
+  const links = (await store.links.between(ctx.workspace, from.id, to.id)).filter((l) => !kind || l.kind === kind);
   if (links.length === 0) {
     throw new UserError(
       kind
@@ -65,10 +72,10 @@ export function removeLinks(ctx: Ctx, from: Claim, to: Claim, kind?: LinkKind): 
     );
   }
   const at = nowIso(ctx);
-  store.transaction(() => {
+  await store.transaction(async () => {
     for (const link of links) {
-      store.links.remove(ctx.workspace, link.id);
-      store.audit.record({
+      await store.links.remove(ctx.workspace, link.id);
+      await store.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'link.remove',

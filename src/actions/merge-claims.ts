@@ -56,30 +56,33 @@ function checkMerge(ctx: Ctx, source: Claim, target: Claim): void {
  * the target (none becomes a self-link or a repeat), the source is linked to the target as a duplicate
  * and retracted, and its open poll is closed. Credences stay where they were given: on the source.
  */
-export function mergeClaims(ctx: Ctx, source: Claim, target: Claim): MergeResult {
+export async function mergeClaims(ctx: Ctx, source: Claim, target: Claim): Promise<MergeResult> {
   checkMerge(ctx, source, target);
   const { store } = ctx.services;
   const at = nowIso(ctx);
   const { workspace } = ctx;
-  return store.transaction(() => {
-    const linksOf = (claim: Claim) => [...store.links.outgoing(workspace, claim.id), ...store.links.incoming(workspace, claim.id)];
+  return await store.transaction(async () => {
+    const linksOf = async (claim: Claim) => [
+      ...(await store.links.outgoing(workspace, claim.id)),
+      ...(await store.links.incoming(workspace, claim.id)),
+    ];
     // An existing "source duplicates target" link stays as it is (its author and time): it is the link the merge adds.
     const isTheDuplicateLink = (l: { fromClaimId: number; toClaimId: number; kind: string }) =>
       l.fromClaimId === source.id && l.toClaimId === target.id && l.kind === 'duplicates';
-    const sourceLinks = linksOf(source).filter((l) => !isTheDuplicateLink(l));
-    const plan = planLinkMerge(source.id, target.id, sourceLinks, linksOf(target), store.links.refines(workspace));
-    for (const drop of plan.drops) store.links.remove(workspace, drop.id);
-    for (const move of plan.moves) store.links.repoint(workspace, move.id, move.fromClaimId, move.toClaimId);
-    store.links.add({ workspace, fromClaimId: source.id, toClaimId: target.id, kind: 'duplicates', authorId: ctx.actor.id, at });
-    store.claims.setStatus(workspace, source.id, 'retracted', at);
+    const sourceLinks = (await linksOf(source)).filter((l) => !isTheDuplicateLink(l));
+    const plan = planLinkMerge(source.id, target.id, sourceLinks, await linksOf(target), await store.links.refines(workspace));
+    for (const drop of plan.drops) await store.links.remove(workspace, drop.id);
+    for (const move of plan.moves) await store.links.repoint(workspace, move.id, move.fromClaimId, move.toClaimId);
+    await store.links.add({ workspace, fromClaimId: source.id, toClaimId: target.id, kind: 'duplicates', authorId: ctx.actor.id, at });
+    await store.claims.setStatus(workspace, source.id, 'retracted', at);
 
-    const debate = store.debates.byId(workspace, source.debateId);
+    const debate = await store.debates.byId(workspace, source.debateId);
     const rootMoved = debate?.rootClaimId === source.id;
-    if (rootMoved) store.debates.setRoot(workspace, source.debateId, target.id);
+    if (rootMoved) await store.debates.setRoot(workspace, source.debateId, target.id);
 
     const dropped: Record<DropReason, number> = { self: 0, duplicate: 0, 'refines-loop': 0 };
     for (const drop of plan.drops) dropped[drop.reason]++;
-    store.audit.record({
+    await store.audit.record({
       workspace,
       actorId: ctx.actor.id,
       action: 'claim.merge',
@@ -95,10 +98,10 @@ export function mergeClaims(ctx: Ctx, source: Claim, target: Claim): MergeResult
       at,
     });
 
-    const poll = store.polls.openForClaim(workspace, source.id);
+    const poll = await store.polls.openForClaim(workspace, source.id);
     let closedPoll: Poll | undefined;
-    if (poll && store.polls.close(workspace, poll.id, at, ctx.actor.id)) {
-      store.audit.record({
+    if (poll && (await store.polls.close(workspace, poll.id, at, ctx.actor.id))) {
+      await store.audit.record({
         workspace,
         actorId: ctx.actor.id,
         action: 'poll.close',
@@ -106,11 +109,11 @@ export function mergeClaims(ctx: Ctx, source: Claim, target: Claim): MergeResult
         after: { poll: poll.id, reason: `merged into ${claimRef(target)}` },
         at,
       });
-      closedPoll = store.polls.byId(workspace, poll.id);
+      closedPoll = await store.polls.byId(workspace, poll.id);
     }
     return {
-      source: store.claims.byId(workspace, source.id)!,
-      target: store.claims.byId(workspace, target.id)!,
+      source: (await store.claims.byId(workspace, source.id))!,
+      target: (await store.claims.byId(workspace, target.id))!,
       moved: plan.moves.length,
       dropped,
       rootMoved,

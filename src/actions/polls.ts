@@ -11,18 +11,18 @@ import { assertTakesCredences } from './credences.ts';
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
 
 /** Opens a poll on an open claim; one open poll per claim. */
-export function openPoll(ctx: Ctx, claim: Claim, options: { channel: string; hide: HideMode; closesAt?: Date }): Poll {
+export async function openPoll(ctx: Ctx, claim: Claim, options: { channel: string; hide: HideMode; closesAt?: Date }): Promise<Poll> {
   assertTakesCredences(claim);
   const { store } = ctx.services;
-  if (store.polls.openForClaim(ctx.workspace, claim.id)) {
+  if (await store.polls.openForClaim(ctx.workspace, claim.id)) {
     throw new UserError(
       md`${claimRef(claim)} already has an open poll. Vote there, or close it first with \`/poll close ${claimRef(claim)}\`.`,
       'poll.already-open',
     );
   }
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    const poll = store.polls.insert({
+  return await store.transaction(async () => {
+    const poll = await store.polls.insert({
       workspace: ctx.workspace,
       claimId: claim.id,
       channel: options.channel,
@@ -31,9 +31,9 @@ export function openPoll(ctx: Ctx, claim: Claim, options: { channel: string; hid
       createdByName: ctx.actor.name,
       createdAt: at,
       ...(options.closesAt ? { closesAt: options.closesAt.toISOString() } : {}),
-      baselineCredenceId: store.credences.newestId(),
+      baselineCredenceId: await store.credences.newestId(),
     });
-    store.audit.record({
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'poll.open',
@@ -49,8 +49,8 @@ export function openPoll(ctx: Ctx, claim: Claim, options: { channel: string; hid
  * Remembers where the platform posted the poll message, so later votes and the closer can edit it. Not
  * audited: it records a fact about delivery, not a change anyone made.
  */
-export function rememberPollMessage(store: Store, poll: Poll, ref: MessageRef): void {
-  store.polls.setMessage(poll.workspace, poll.id, ref);
+export async function rememberPollMessage(store: Store, poll: Poll, ref: MessageRef): Promise<void> {
+  await store.polls.setMessage(poll.workspace, poll.id, ref);
 }
 
 export function canClosePoll(actor: Actor, poll: Poll): boolean {
@@ -61,16 +61,20 @@ export function canClosePoll(actor: Actor, poll: Poll): boolean {
  * Closes a poll with its audit row; `false` when it was closed already. `by` is the person closing it
  * early, or `cruxbot` when its time came.
  */
-export function closePoll(services: Pick<BaseContext['services'], 'store' | 'clock'>, poll: Poll, by: Actor | 'cruxbot'): boolean {
+export async function closePoll(
+  services: Pick<BaseContext['services'], 'store' | 'clock'>,
+  poll: Poll,
+  by: Actor | 'cruxbot',
+): Promise<boolean> {
   if (by !== 'cruxbot' && !canClosePoll(by, poll)) {
     throw new PermissionError(md`Only ${poll.createdByName}, who opened this poll, or a moderator can close it early.`, 'poll.not-owner');
   }
   const { store } = services;
   const at = services.clock().toISOString();
   const actorId = by === 'cruxbot' ? 'cruxbot' : by.id;
-  return store.transaction(() => {
-    if (!store.polls.close(poll.workspace, poll.id, at, actorId)) return false;
-    store.audit.record({
+  return await store.transaction(async () => {
+    if (!(await store.polls.close(poll.workspace, poll.id, at, actorId))) return false;
+    await store.audit.record({
       workspace: poll.workspace,
       actorId,
       action: 'poll.close',

@@ -18,7 +18,7 @@ const STATUS_OF: Record<Outcome, ClaimStatus> = {
  * Resolves a claim true, false or ambiguous (its author or a moderator), closing its open poll. Credences
  * on it are then closed and scored (ambiguous claims are not scored).
  */
-export function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): { claim: Claim; closedPoll?: Poll } {
+export async function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): Promise<{ claim: Claim; closedPoll?: Poll }> {
   assertCanModifyClaim(ctx.actor, claim, 'resolve');
   if (claim.status === 'retracted') throw new UserError(md`${claimRef(claim)} is retracted; it cannot be resolved.`, 'claim.retracted');
   if (claim.status !== 'open') {
@@ -29,9 +29,9 @@ export function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): { claim:
   }
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    store.claims.setStatus(ctx.workspace, claim.id, STATUS_OF[outcome], at);
-    store.resolutions.insert({
+  return await store.transaction(async () => {
+    await store.claims.setStatus(ctx.workspace, claim.id, STATUS_OF[outcome], at);
+    await store.resolutions.insert({
       workspace: ctx.workspace,
       claimId: claim.id,
       outcome,
@@ -39,7 +39,7 @@ export function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): { claim:
       resolvedByName: ctx.actor.name,
       resolvedAt: at,
     });
-    store.audit.record({
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.resolve',
@@ -48,9 +48,9 @@ export function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): { claim:
       after: { status: STATUS_OF[outcome] },
       at,
     });
-    const poll = store.polls.openForClaim(ctx.workspace, claim.id);
-    if (poll && store.polls.close(ctx.workspace, poll.id, at, ctx.actor.id)) {
-      store.audit.record({
+    const poll = await store.polls.openForClaim(ctx.workspace, claim.id);
+    if (poll && (await store.polls.close(ctx.workspace, poll.id, at, ctx.actor.id))) {
+      await store.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'poll.close',
@@ -59,24 +59,24 @@ export function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): { claim:
         at,
       });
     }
-    const updated = store.claims.byId(ctx.workspace, claim.id)!;
-    return poll ? { claim: updated, closedPoll: store.polls.byId(ctx.workspace, poll.id)! } : { claim: updated };
+    const updated = (await store.claims.byId(ctx.workspace, claim.id))!;
+    return poll ? { claim: updated, closedPoll: (await store.polls.byId(ctx.workspace, poll.id))! } : { claim: updated };
   });
 }
 
 /** Undoes a claim's resolution (its author or a moderator): it is open again and takes credences. */
-export function unresolveClaim(ctx: Ctx, claim: Claim): Claim {
+export async function unresolveClaim(ctx: Ctx, claim: Claim): Promise<Claim> {
   assertCanModifyClaim(ctx.actor, claim, 'reopen');
   const { store } = ctx.services;
-  const current = store.resolutions.current(ctx.workspace, claim.id);
+  const current = await store.resolutions.current(ctx.workspace, claim.id);
   if (!claim.status.startsWith('resolved-') || !current) {
     throw new UserError(md`${claimRef(claim)} is not resolved; there is nothing to undo.`, 'claim.not-resolved');
   }
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    store.claims.setStatus(ctx.workspace, claim.id, 'open', at);
-    store.resolutions.undo(ctx.workspace, current.id, ctx.actor.id, at);
-    store.audit.record({
+  return await store.transaction(async () => {
+    await store.claims.setStatus(ctx.workspace, claim.id, 'open', at);
+    await store.resolutions.undo(ctx.workspace, current.id, ctx.actor.id, at);
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.unresolve',
@@ -85,6 +85,6 @@ export function unresolveClaim(ctx: Ctx, claim: Claim): Claim {
       after: { status: 'open' },
       at,
     });
-    return store.claims.byId(ctx.workspace, claim.id)!;
+    return (await store.claims.byId(ctx.workspace, claim.id))!;
   });
 }

@@ -11,17 +11,17 @@ const same = (a: Moderators | undefined, b: Moderators | undefined): boolean => 
  * Sets who else counts as a moderator (`null` clears it), with its audit row; moderators only.
  * Setting what is already set changes nothing and writes nothing.
  */
-export function setModerators(ctx: Ctx, moderators: Moderators | null): { before?: Moderators; changed: boolean } {
-  requireModerator(ctx, 'change cruxbot’s settings');
+export async function setModerators(ctx: Ctx, moderators: Moderators | null): Promise<{ before?: Moderators; changed: boolean }> {
+  await requireModerator(ctx, 'change cruxbot’s settings');
   const { store } = ctx.services;
-  const before = store.settings.moderators(ctx.workspace);
+  const before = await store.settings.moderators(ctx.workspace);
   const after = moderators ?? undefined;
   if (same(before, after)) return { ...(before ? { before } : {}), changed: false };
   const at = nowIso(ctx);
-  store.transaction(() => {
-    if (after) store.settings.put(ctx.workspace, 'moderators', after, ctx.actor, at);
-    else store.settings.remove(ctx.workspace, 'moderators');
-    store.audit.record({
+  await store.transaction(async () => {
+    if (after) await store.settings.put(ctx.workspace, 'moderators', after, ctx.actor, at);
+    else await store.settings.remove(ctx.workspace, 'moderators');
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'config.moderators',

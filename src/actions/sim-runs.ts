@@ -8,19 +8,19 @@ import { nowIso } from '../views/lookup.ts';
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
 
 /** Keeps a drift run as evidence on a claim, in one transaction with its audit row. */
-export function attachSimRun(
+export async function attachSimRun(
   ctx: Ctx,
   claim: Claim,
   run: { kind: SimRunKind; input: unknown; summary: unknown; headline: string },
-): SimRun {
+): Promise<SimRun> {
   if (claim.status === 'retracted') {
     throw new UserError(md`${claimRef(claim)} is retracted; attach the run to a claim that stands.`, 'sim.claim-retracted');
   }
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    const saved = store.simRuns.insert({ workspace: ctx.workspace, ...run, claimId: claim.id, createdBy: ctx.actor.id, at });
-    store.audit.record({
+  return await store.transaction(async () => {
+    const saved = await store.simRuns.insert({ workspace: ctx.workspace, ...run, claimId: claim.id, createdBy: ctx.actor.id, at });
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'sim.attach',

@@ -15,14 +15,14 @@ import { addLink } from './links.ts';
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor' | 'channel'>;
 
 /** Holds a thread's candidate claims and links until someone adds or reviews them. */
-export function saveCapture(
+export async function saveCapture(
   ctx: Ctx,
   input: { origin: string; messages: readonly ThreadMessage[]; set: CandidateSet; debate?: Debate },
-): Capture {
+): Promise<Capture> {
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return store.transaction(() => {
-    const capture = store.captures.insert(
+  return await store.transaction(async () => {
+    const capture = await store.captures.insert(
       {
         workspace: ctx.workspace,
         channel: ctx.channel.id,
@@ -45,7 +45,7 @@ export function saveCapture(
       }),
       input.set.links,
     );
-    store.audit.record({
+    await store.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'thread.capture',
@@ -62,19 +62,19 @@ export function saveCapture(
   });
 }
 
-export function requireCapture(ctx: Ctx, id: number): Capture {
-  const capture = Number.isInteger(id) ? ctx.services.store.captures.byId(ctx.workspace, id) : undefined;
+export async function requireCapture(ctx: Ctx, id: number): Promise<Capture> {
+  const capture = Number.isInteger(id) ? await ctx.services.store.captures.byId(ctx.workspace, id) : undefined;
   if (!capture) throw new UserError('Those candidate claims are gone; run /summarize or /capture again.', 'capture.not-found');
   return capture;
 }
 
 /** The debate the candidates go to: the one chosen when the thread was read, else the channel's now. */
-export function captureDebate(ctx: Ctx, capture: Capture): Debate {
+export async function captureDebate(ctx: Ctx, capture: Capture): Promise<Debate> {
   const { debates } = ctx.services.store;
-  const stored = capture.debateId !== null ? debates.byId(ctx.workspace, capture.debateId) : undefined;
+  const stored = capture.debateId !== null ? await debates.byId(ctx.workspace, capture.debateId) : undefined;
   if (stored) return stored;
-  const debate = resolveDebate(ctx);
-  ctx.services.store.captures.setDebate(ctx.workspace, capture.id, debate.id);
+  const debate = await resolveDebate(ctx);
+  await ctx.services.store.captures.setDebate(ctx.workspace, capture.id, debate.id);
   return debate;
 }
 
@@ -91,18 +91,18 @@ export interface Settled {
  * it (with the edited text, if any) with its source message; then makes every candidate link whose
  * other end is already on the map. Refuses an item that is no longer pending.
  */
-export function acceptCandidate(ctx: Ctx, capture: Capture, position: number, editedText?: string): Settled {
+export async function acceptCandidate(ctx: Ctx, capture: Capture, position: number, editedText?: string): Promise<Settled> {
   const { store } = ctx.services;
-  const debate = captureDebate(ctx, capture);
-  const item = store.captures.items(capture.id).find((i) => i.position === position);
+  const debate = await captureDebate(ctx, capture);
+  const item = (await store.captures.items(capture.id)).find((i) => i.position === position);
   if (!item) throw new UserError('That candidate is not part of this capture.', 'capture.no-item');
-  if (item.status !== 'pending') throw alreadySettled(ctx, item);
-  return store.transaction(() => {
-    const existingClaims = store.claims.inDebate(debate.id).filter((c) => c.status !== 'retracted');
+  if (item.status !== 'pending') throw await alreadySettled(ctx, item);
+  return await store.transaction(async () => {
+    const existingClaims = (await store.claims.inDebate(debate.id)).filter((c) => c.status !== 'retracted');
     const match = editedText === undefined ? matchExisting([item], existingClaims)[0] : undefined;
     const claim = match
       ? existingClaims.find((c) => c.id === match.id)!
-      : addClaim(ctx, {
+      : await addClaim(ctx, {
           debate,
           text: editedText ?? item.text,
           tags: [],
@@ -112,26 +112,26 @@ export function acceptCandidate(ctx: Ctx, capture: Capture, position: number, ed
             ...(item.excerpt ? { excerpt: item.excerpt } : {}),
           },
         });
-    if (!store.captures.settle(capture.id, position, match ? 'existing' : 'added', claim.id)) throw alreadySettled(ctx, item);
-    return { item, claim, existing: match !== undefined, linksAdded: linkSettled(ctx, capture, position) };
+    if (!(await store.captures.settle(capture.id, position, match ? 'existing' : 'added', claim.id))) throw await alreadySettled(ctx, item);
+    return { item, claim, existing: match !== undefined, linksAdded: await linkSettled(ctx, capture, position) };
   });
 }
 
-export function skipCandidate(ctx: Ctx, capture: Capture, position: number): void {
-  const item = ctx.services.store.captures.items(capture.id).find((i) => i.position === position);
+export async function skipCandidate(ctx: Ctx, capture: Capture, position: number): Promise<void> {
+  const item = (await ctx.services.store.captures.items(capture.id)).find((i) => i.position === position);
   if (!item) throw new UserError('That candidate is not part of this capture.', 'capture.no-item');
-  if (!ctx.services.store.captures.settle(capture.id, position, 'skipped', null)) throw alreadySettled(ctx, item);
+  if (!(await ctx.services.store.captures.settle(capture.id, position, 'skipped', null))) throw await alreadySettled(ctx, item);
 }
 
 /** Every pending candidate accepted, in order. */
-export function acceptAll(ctx: Ctx, capture: Capture): { added: Claim[]; existing: Claim[]; links: number } {
+export async function acceptAll(ctx: Ctx, capture: Capture): Promise<{ added: Claim[]; existing: Claim[]; links: number }> {
   const added: Claim[] = [];
   const existing: Claim[] = [];
   let links = 0;
-  ctx.services.store.transaction(() => {
-    for (const item of ctx.services.store.captures.items(capture.id)) {
+  await ctx.services.store.transaction(async () => {
+    for (const item of await ctx.services.store.captures.items(capture.id)) {
       if (item.status !== 'pending') continue;
-      const settled = acceptCandidate(ctx, capture, item.position);
+      const settled = await acceptCandidate(ctx, capture, item.position);
       (settled.existing ? existing : added).push(settled.claim);
       links += settled.linksAdded;
     }
@@ -139,27 +139,27 @@ export function acceptAll(ctx: Ctx, capture: Capture): { added: Claim[]; existin
   return { added, existing, links };
 }
 
-function linkSettled(ctx: Ctx, capture: Capture, position: number): number {
+async function linkSettled(ctx: Ctx, capture: Capture, position: number): Promise<number> {
   const { store } = ctx.services;
   const claimAt = new Map(
-    store.captures.items(capture.id).flatMap((i) => (i.claimId !== undefined ? [[i.position, i.claimId] as const] : [])),
+    (await store.captures.items(capture.id)).flatMap((i) => (i.claimId !== undefined ? [[i.position, i.claimId] as const] : [])),
   );
   let made = 0;
-  for (const link of store.captures.links(capture.id)) {
+  for (const link of await store.captures.links(capture.id)) {
     if (link.from !== position && link.to !== position) continue;
     const fromId = claimAt.get(link.from);
     const toId = claimAt.get(link.to);
     if (fromId === undefined || toId === undefined || fromId === toId) continue;
-    const from = store.claims.byId(ctx.workspace, fromId);
-    const to = store.claims.byId(ctx.workspace, toId);
+    const from = await store.claims.byId(ctx.workspace, fromId);
+    const to = await store.claims.byId(ctx.workspace, toId);
     if (!from || !to || from.status === 'retracted' || to.status === 'retracted') continue;
-    if (addLink(ctx, from, to, link.kind).created) made++;
+    if ((await addLink(ctx, from, to, link.kind)).created) made++;
   }
   return made;
 }
 
-function alreadySettled(ctx: Ctx, item: CaptureItem): UserError {
-  const claim = item.claimId !== undefined ? ctx.services.store.claims.byId(ctx.workspace, item.claimId) : undefined;
+async function alreadySettled(ctx: Ctx, item: CaptureItem): Promise<UserError> {
+  const claim = item.claimId !== undefined ? await ctx.services.store.claims.byId(ctx.workspace, item.claimId) : undefined;
   return new UserError(
     item.status === 'skipped'
       ? md`That candidate was skipped already.`

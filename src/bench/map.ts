@@ -32,7 +32,7 @@ export const mapBench: BenchSuite = {
       const load = performance.now() - loadStart;
       const rows = [{ case: 'Graphviz WebAssembly load (once per process)', value: ms(load) }];
       for (const size of [30, 200]) {
-        const graph = seedDebate(services, `bench-${size}`, size);
+        const graph = await seedDebate(services, `bench-${size}`, size);
         const plan = planCruxMap(graph);
         const dot = cruxMapDot(plan.view.claims, plan.view.links, plan.view.rootId !== undefined ? { rootId: plan.view.rootId } : {});
         const runs = quick ? 5 : 30;
@@ -61,14 +61,14 @@ export const mapBench: BenchSuite = {
 };
 
 /** A debate shaped like a real one (a root, claims on it, arguments under those), seeded deterministically. */
-function seedDebate(services: Services, slug: string, size: number): CruxGraph {
+async function seedDebate(services: Services, slug: string, size: number): Promise<CruxGraph> {
   const ctx = { services, workspace: 'bench', actor: { id: 'bench', name: 'bench' } };
   const words = ['agents', 'reward', 'drift', 'training', 'data', 'values', 'serial', 'steps', 'scorer', 'objection'];
   const kinds: LinkKind[] = ['supports', 'opposes', 'supports', 'opposes', 'crux-of', 'refines'];
   let state = 7;
   const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  return services.store.transaction(() => {
-    const debate = services.store.debates.create({
+  return await services.store.transaction(async () => {
+    const debate = await services.store.debates.create({
       workspace: 'bench',
       slug,
       title: `A debate of ${size} claims`,
@@ -80,11 +80,15 @@ function seedDebate(services: Services, slug: string, size: number): CruxGraph {
     for (let i = 0; i < size; i++) {
       const length = 8 + Math.floor(random() * 24);
       const text = Array.from({ length }, (_, w) => words[(i * 7 + w * 3) % words.length]).join(' ');
-      claims.push(addClaim(ctx, { debate, text: `Claim ${i + 1}: ${text}`, tags: [] }));
+      claims.push(await addClaim(ctx, { debate, text: `Claim ${i + 1}: ${text}`, tags: [] }));
       if (i > 0)
-        addLink(ctx, claims[i]!, claims[Math.floor(random() * Math.min(i, 1 + i / 4))]!, kinds[Math.floor(random() * kinds.length)]!);
+        await addLink(ctx, claims[i]!, claims[Math.floor(random() * Math.min(i, 1 + i / 4))]!, kinds[Math.floor(random() * kinds.length)]!);
     }
-    const fresh = services.store.debates.byId('bench', debate.id)!;
-    return { debate: fresh, claims: services.store.claims.inDebate(debate.id), links: services.store.links.inDebate(debate.id) };
+    const fresh = (await services.store.debates.byId('bench', debate.id))!;
+    return {
+      debate: fresh,
+      claims: await services.store.claims.inDebate(debate.id),
+      links: await services.store.links.inDebate(debate.id),
+    };
   });
 }

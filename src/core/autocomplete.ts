@@ -15,24 +15,24 @@ export const SUGGESTIONS_MAX = 25;
  * Suggestions for a claim, debate or tag option as someone types: `C1` matches claims by number, words
  * match claim text, best first; claims in the channel's current debate come first. At most 25.
  */
-export function suggest(
+export async function suggest(
   ctx: Pick<BaseContext, 'services' | 'workspace' | 'channel'>,
   source: AutocompleteSource,
   typed: string,
-): Suggestion[] {
+): Promise<Suggestion[]> {
   const { store } = ctx.services;
   const query = typed.trim().slice(0, 100);
   switch (source) {
     case 'claim': {
-      const current = store.debates.currentFor(ctx.workspace, ctx.channel.id);
+      const current = await store.debates.currentFor(ctx.workspace, ctx.channel.id);
       const found = query
         ? [
-            ...(current ? store.claims.search(ctx.workspace, query, { debateId: current.id, limit: SUGGESTIONS_MAX }) : []),
-            ...store.claims.search(ctx.workspace, query, { limit: SUGGESTIONS_MAX }),
+            ...(current ? await store.claims.search(ctx.workspace, query, { debateId: current.id, limit: SUGGESTIONS_MAX }) : []),
+            ...(await store.claims.search(ctx.workspace, query, { limit: SUGGESTIONS_MAX })),
           ]
         : current
-          ? store.claims.list(ctx.workspace, { debateId: current.id, limit: SUGGESTIONS_MAX }).claims
-          : store.claims.recent(ctx.workspace, SUGGESTIONS_MAX);
+          ? (await store.claims.list(ctx.workspace, { debateId: current.id, limit: SUGGESTIONS_MAX })).claims
+          : await store.claims.recent(ctx.workspace, SUGGESTIONS_MAX);
       const seen = new Set<number>();
       return found
         .filter((c) => !seen.has(c.id) && seen.add(c.id))
@@ -41,8 +41,7 @@ export function suggest(
     }
     case 'debate': {
       const q = query.toLowerCase();
-      return store.debates
-        .list(ctx.workspace)
+      return (await store.debates.list(ctx.workspace))
         .filter((d) => !q || d.slug.includes(q) || d.title.toLowerCase().includes(q))
         .sort((a, b) => Number(!a.slug.startsWith(q)) - Number(!b.slug.startsWith(q)))
         .slice(0, SUGGESTIONS_MAX)
@@ -56,7 +55,7 @@ export function suggest(
           ?.replace(/^#/, '')
           .toLowerCase() ?? '';
       const before = query.slice(0, query.length - last.length);
-      const rows = store.claims.tagCounts(ctx.workspace, last, SUGGESTIONS_MAX);
+      const rows = await store.claims.tagCounts(ctx.workspace, last, SUGGESTIONS_MAX);
       return rows.map((r) => ({ name: clip(`${before}${r.tag} (${r.n})`, 100), value: clip(`${before}${r.tag}`, 100) }));
     }
   }

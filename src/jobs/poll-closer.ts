@@ -9,9 +9,9 @@ import { refreshPollMessage } from '../views/poll-message.ts';
  */
 export async function closeDuePolls(services: Services, now: Date = services.clock()): Promise<Poll[]> {
   const closed: Poll[] = [];
-  for (const due of services.store.polls.due(now.toISOString())) {
-    if (!closePoll(services, due, 'cruxbot')) continue;
-    const poll = services.store.polls.byId(due.workspace, due.id)!;
+  for (const due of await services.store.polls.due(now.toISOString())) {
+    if (!(await closePoll(services, due, 'cruxbot'))) continue;
+    const poll = (await services.store.polls.byId(due.workspace, due.id))!;
     closed.push(poll);
     await refreshPollMessage({ services }, poll);
   }

@@ -39,12 +39,12 @@ export class AuditRepository {
     };
   }
 
-  record(entry: AuditEntry): void {
+  async record(entry: AuditEntry): Promise<void> {
     const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
     this.statements.insert.run(entry.workspace, entry.actorId, entry.action, entry.entity, json(entry.before), json(entry.after), entry.at);
   }
 
-  recent(workspace: string, limit = 50): AuditRecord[] {
+  async recent(workspace: string, limit = 50): Promise<AuditRecord[]> {
     return this.statements.recent.all(workspace, limit).map((row) => ({
       id: row.id,
       workspace: row.workspace,

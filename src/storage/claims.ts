@@ -126,7 +126,7 @@ export class ClaimRepository {
     };
   }
 
-  insert(claim: NewClaim): Claim {
+  async insert(claim: NewClaim): Promise<Claim> {
     const number = claim.number ?? this.statements.nextNumber.get({ workspace: claim.workspace })!.n;
     const { lastInsertRowid } = this.statements.insert.run({
       workspace: claim.workspace,
@@ -144,22 +144,22 @@ export class ClaimRepository {
     });
     const id = Number(lastInsertRowid);
     for (const tag of claim.tags) this.statements.insertTag.run(id, tag);
-    return this.byId(claim.workspace, id)!;
+    return (await this.byId(claim.workspace, id))!;
   }
 
-  byNumber(workspace: string, number: number): Claim | undefined {
+  async byNumber(workspace: string, number: number): Promise<Claim | undefined> {
     const row = this.statements.byNumber.get(workspace, number);
     return row && toClaim(row);
   }
 
-  byId(workspace: string, id: number): Claim | undefined {
+  async byId(workspace: string, id: number): Promise<Claim | undefined> {
     const row = this.statements.byId.get(workspace, id);
     return row && toClaim(row);
   }
 
   /** The claim, or a UserError naming the id that does not exist here. */
-  require(workspace: string, number: number): Claim {
-    const claim = this.byNumber(workspace, number);
+  async require(workspace: string, number: number): Promise<Claim> {
+    const claim = await this.byNumber(workspace, number);
     if (!claim)
       throw new UserError(
         md`There is no claim ${formatClaimId(number)} here. Find claims with \`/claim list\` or \`/claim search\`.`,
@@ -168,28 +168,28 @@ export class ClaimRepository {
     return claim;
   }
 
-  setText(workspace: string, id: number, text: string, at: string): void {
+  async setText(workspace: string, id: number, text: string, at: string): Promise<void> {
     this.statements.setText.run(text, at, workspace, id);
   }
 
-  setTags(id: number, tags: readonly string[]): void {
+  async setTags(id: number, tags: readonly string[]): Promise<void> {
     this.statements.deleteTags.run(id);
     for (const tag of tags) this.statements.insertTag.run(id, tag);
   }
 
-  setStatus(workspace: string, id: number, status: ClaimStatus, at: string): void {
+  async setStatus(workspace: string, id: number, status: ClaimStatus, at: string): Promise<void> {
     this.statements.setStatus.run(status, at, workspace, id);
   }
 
-  countInDebate(debateId: number): number {
+  async countInDebate(debateId: number): Promise<number> {
     return this.statements.countByDebate.get(debateId)!.n;
   }
 
-  inDebate(debateId: number): Claim[] {
+  async inDebate(debateId: number): Promise<Claim[]> {
     return this.statements.byDebate.all(debateId).map(toClaim);
   }
 
-  list(workspace: string, filter: ClaimFilter): { claims: Claim[]; total: number } {
+  async list(workspace: string, filter: ClaimFilter): Promise<{ claims: Claim[]; total: number }> {
     const where = ['c.workspace = @workspace'];
     if (filter.debateId !== undefined) where.push('c.debate_id = @debateId');
     if (filter.status !== undefined) where.push('c.status = @status');
@@ -214,7 +214,7 @@ export class ClaimRepository {
    * Claims whose text matches the words of `query` (prefix match on the last word, as people type), best
    * first. A query like `C1` or `12` also finds claims by number.
    */
-  search(workspace: string, query: string, options: { debateId?: number; limit: number }): Claim[] {
+  async search(workspace: string, query: string, options: { debateId?: number; limit: number }): Promise<Claim[]> {
     const debate = options.debateId ?? null;
     const results: Claim[] = [];
     const seen = new Set<number>();
@@ -234,11 +234,11 @@ export class ClaimRepository {
   }
 
   /** Tags used in the workspace that start with `prefix`, most used first. */
-  tagCounts(workspace: string, prefix: string, limit: number): { tag: string; n: number }[] {
+  async tagCounts(workspace: string, prefix: string, limit: number): Promise<{ tag: string; n: number }[]> {
     return this.statements.tagCounts.all({ workspace, prefix, limit });
   }
 
-  recent(workspace: string, limit: number): Claim[] {
+  async recent(workspace: string, limit: number): Promise<Claim[]> {
     return this.statements.recent.all(workspace, limit).map(toClaim);
   }
 }

@@ -169,7 +169,7 @@ export class CredenceRepository {
     };
   }
 
-  insert(credence: NewCredence): Credence {
+  async insert(credence: NewCredence): Promise<Credence> {
     const { lastInsertRowid } = this.statements.insert.run({
       workspace: credence.workspace,
       claimId: credence.claimId,
@@ -185,7 +185,7 @@ export class CredenceRepository {
   }
 
   /** This person's latest credence in the claim under this condition (none: unconditional). */
-  latestOf(workspace: string, userId: string, claimId: number, given?: CredenceCondition): Credence | undefined {
+  async latestOf(workspace: string, userId: string, claimId: number, given?: CredenceCondition): Promise<Credence | undefined> {
     const row = this.statements.latestOf.get({
       workspace,
       claimId,
@@ -197,31 +197,35 @@ export class CredenceRepository {
   }
 
   /** Everyone's latest credences in the claim, conditional ones included. */
-  latestForClaim(workspace: string, claimId: number): Credence[] {
+  async latestForClaim(workspace: string, claimId: number): Promise<Credence[]> {
     return this.statements.latestForClaim.all({ workspace, claimId }).map(toCredence);
   }
 
   /** Everyone's latest plain credence in the claim; with `upToId`, as it stood when that row was the newest. */
-  latestUnconditional(workspace: string, claimId: number, upToId = Number.MAX_SAFE_INTEGER): LatestCredence[] {
+  async latestUnconditional(workspace: string, claimId: number, upToId = Number.MAX_SAFE_INTEGER): Promise<LatestCredence[]> {
     return this.statements.latestUnconditional.all({ workspace, claimId, upToId }).map(toLatest);
   }
 
   /** Everyone's latest credences in every claim of the debate, conditional ones included. */
-  latestInDebate(workspace: string, debateId: number): LatestCredence[] {
+  async latestInDebate(workspace: string, debateId: number): Promise<LatestCredence[]> {
     return this.statements.latestInDebate.all({ workspace, debateId }).map(toLatest);
   }
 
-  latestUnconditionalInDebate(workspace: string, debateId: number): LatestCredence[] {
+  async latestUnconditionalInDebate(workspace: string, debateId: number): Promise<LatestCredence[]> {
     return this.statements.latestUnconditionalInDebate.all({ workspace, debateId }).map(toLatest);
   }
 
   /** A person's latest conditional credences in the claim, or given the claim. */
-  conditionalsAround(workspace: string, userId: string, claimId: number): LatestCredence[] {
+  async conditionalsAround(workspace: string, userId: string, claimId: number): Promise<LatestCredence[]> {
     return this.statements.conditionalsAround.all({ workspace, userId, claimId }).map(toLatest);
   }
 
   /** A person's latest credences, by claim number, with the claims' text and status. */
-  byUser(workspace: string, userId: string, page: { limit: number; offset: number }): { credences: MyCredence[]; total: number } {
+  async byUser(
+    workspace: string,
+    userId: string,
+    page: { limit: number; offset: number },
+  ): Promise<{ credences: MyCredence[]; total: number }> {
     const rows = this.statements.byUser.all({ workspace, userId, limit: page.limit, offset: page.offset });
     return {
       credences: rows.map((row) => ({ ...toCredence(row), claimText: row.claim_text, claimStatus: row.claim_status })),
@@ -230,7 +234,7 @@ export class CredenceRepository {
   }
 
   /** The id of the newest credence row of any workspace (a poll remembers it as its baseline). */
-  newestId(): number {
+  async newestId(): Promise<number> {
     return this.statements.newestId.get()!.id ?? 0;
   }
 }

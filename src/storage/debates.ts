@@ -121,52 +121,59 @@ export class DebateRepository {
     };
   }
 
-  create(debate: { workspace: string; slug: string; title: string; createdBy: string; createdByName: string; at: string }): Debate {
-    if (this.bySlug(debate.workspace, debate.slug)) {
+  async create(debate: {
+    workspace: string;
+    slug: string;
+    title: string;
+    createdBy: string;
+    createdByName: string;
+    at: string;
+  }): Promise<Debate> {
+    if (await this.bySlug(debate.workspace, debate.slug)) {
       throw new UserError(
         md`A debate called \`${debate.slug}\` already exists here. Pick another slug, or switch to it with \`/debate use ${debate.slug}\`.`,
         'debate.slug-taken',
       );
     }
     const { lastInsertRowid } = this.statements.insert.run(debate);
-    return this.byId(debate.workspace, Number(lastInsertRowid))!;
+    return (await this.byId(debate.workspace, Number(lastInsertRowid)))!;
   }
 
-  bySlug(workspace: string, slug: string): Debate | undefined {
+  async bySlug(workspace: string, slug: string): Promise<Debate | undefined> {
     const row = this.statements.bySlug.get(workspace, slug);
     return row && toDebate(row);
   }
 
-  byId(workspace: string, id: number): Debate | undefined {
+  async byId(workspace: string, id: number): Promise<Debate | undefined> {
     const row = this.statements.byId.get(workspace, id);
     return row && toDebate(row);
   }
 
-  require(workspace: string, slug: string): Debate {
-    const debate = this.bySlug(workspace, slug);
+  async require(workspace: string, slug: string): Promise<Debate> {
+    const debate = await this.bySlug(workspace, slug);
     if (!debate) throw new UserError(md`There is no debate \`${slug}\` here. See them all with \`/debate list\`.`, 'debate.not-found');
     return debate;
   }
 
-  list(workspace: string): DebateSummary[] {
+  async list(workspace: string): Promise<DebateSummary[]> {
     return this.statements.list.all(workspace).map((row) => ({ ...toDebate(row), claimCount: row.claim_count, linkCount: row.link_count }));
   }
 
-  setRoot(workspace: string, debateId: number, claimId: number | null): void {
+  async setRoot(workspace: string, debateId: number, claimId: number | null): Promise<void> {
     this.statements.setRoot.run(claimId, workspace, debateId);
   }
 
-  currentFor(workspace: string, channel: string): Debate | undefined {
+  async currentFor(workspace: string, channel: string): Promise<Debate | undefined> {
     const row = this.statements.current.get(workspace, channel);
     return row && toDebate(row);
   }
 
-  setCurrent(workspace: string, channel: string, debateId: number, at: string): void {
+  async setCurrent(workspace: string, channel: string, debateId: number, at: string): Promise<void> {
     this.statements.setCurrent.run(workspace, channel, debateId, at);
   }
 
   /** Counts what the debate holds. */
-  contents(workspace: string, debateId: number): DebateContents {
+  async contents(workspace: string, debateId: number): Promise<DebateContents> {
     const {
       highestClaim: _claim,
       highestRun: _run,
@@ -182,7 +189,7 @@ export class DebateRepository {
    * claim and run numbers, and its poll and capture ids, are retired, so they are never given again
    * (an old message's `C4` or its buttons never reach something new).
    */
-  deleteWithContents(workspace: string, debateId: number): DebateContents {
+  async deleteWithContents(workspace: string, debateId: number): Promise<DebateContents> {
     const params = { workspace, debate: debateId };
     const { highestClaim, highestRun, highestPoll, highestCapture, ...counts } = this.statements.contents.get(params)!;
     if (highestClaim !== null) this.statements.retire.run(workspace, 'claim', highestClaim);

@@ -54,42 +54,42 @@ export class LinkRepository {
   }
 
   /** Adds the link; returns it and whether it is new (the same link twice is a no-op, not an error). */
-  add(link: { workspace: string; fromClaimId: number; toClaimId: number; kind: LinkKind; authorId: string; at: string }): {
+  async add(link: { workspace: string; fromClaimId: number; toClaimId: number; kind: LinkKind; authorId: string; at: string }): Promise<{
     link: Link;
     created: boolean;
-  } {
+  }> {
     const { changes } = this.statements.insert.run(link.workspace, link.fromClaimId, link.toClaimId, link.kind, link.authorId, link.at);
     const row = this.statements.find.get(link.workspace, link.fromClaimId, link.toClaimId, link.kind)!;
     return { link: toLink(row), created: changes > 0 };
   }
 
-  between(workspace: string, fromClaimId: number, toClaimId: number): Link[] {
+  async between(workspace: string, fromClaimId: number, toClaimId: number): Promise<Link[]> {
     return this.statements.between.all(workspace, fromClaimId, toClaimId).map(toLink);
   }
 
-  remove(workspace: string, linkId: number): void {
+  async remove(workspace: string, linkId: number): Promise<void> {
     this.statements.remove.run(linkId, workspace);
   }
 
   /** Gives a link new ends, keeping its kind, author and time (a merge moves links this way). */
-  repoint(workspace: string, linkId: number, fromClaimId: number, toClaimId: number): void {
+  async repoint(workspace: string, linkId: number, fromClaimId: number, toClaimId: number): Promise<void> {
     this.statements.repoint.run(fromClaimId, toClaimId, linkId, workspace);
   }
 
-  outgoing(workspace: string, claimId: number): Link[] {
+  async outgoing(workspace: string, claimId: number): Promise<Link[]> {
     return this.statements.outgoing.all(workspace, claimId).map(toLink);
   }
 
-  incoming(workspace: string, claimId: number): Link[] {
+  async incoming(workspace: string, claimId: number): Promise<Link[]> {
     return this.statements.incoming.all(workspace, claimId).map(toLink);
   }
 
   /** Links whose two claims are both in the debate. */
-  inDebate(debateId: number): Link[] {
+  async inDebate(debateId: number): Promise<Link[]> {
     return this.statements.inDebate.all(debateId, debateId).map(toLink);
   }
 
-  refines(workspace: string): Link[] {
+  async refines(workspace: string): Promise<Link[]> {
     return this.statements.refines.all(workspace).map(toLink);
   }
 }

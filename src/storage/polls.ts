@@ -107,42 +107,42 @@ export class PollRepository {
     };
   }
 
-  insert(poll: NewPoll): Poll {
+  async insert(poll: NewPoll): Promise<Poll> {
     const { lastInsertRowid } = this.statements.insert.run({ ...poll, closesAt: poll.closesAt ?? null });
-    return this.byId(poll.workspace, Number(lastInsertRowid))!;
+    return (await this.byId(poll.workspace, Number(lastInsertRowid)))!;
   }
 
-  byId(workspace: string, id: number): Poll | undefined {
+  async byId(workspace: string, id: number): Promise<Poll | undefined> {
     const row = this.statements.byId.get(workspace, id);
     return row && toPoll(row);
   }
 
-  openForClaim(workspace: string, claimId: number): Poll | undefined {
+  async openForClaim(workspace: string, claimId: number): Promise<Poll | undefined> {
     const row = this.statements.openForClaim.get(workspace, claimId);
     return row && toPoll(row);
   }
 
   /** The claim's most recent poll, open or closed. */
-  latestForClaim(workspace: string, claimId: number): Poll | undefined {
+  async latestForClaim(workspace: string, claimId: number): Promise<Poll | undefined> {
     const row = this.statements.latestForClaim.get(workspace, claimId);
     return row && toPoll(row);
   }
 
-  open(workspace: string): Poll[] {
+  async open(workspace: string): Promise<Poll[]> {
     return this.statements.open.all(workspace).map(toPoll);
   }
 
-  setMessage(workspace: string, id: number, ref: MessageRef): void {
+  async setMessage(workspace: string, id: number, ref: MessageRef): Promise<void> {
     this.statements.setMessage.run(ref.platform, ref.channel, ref.id, workspace, id);
   }
 
   /** Closes the poll; false when it was already closed. */
-  close(workspace: string, id: number, at: string, by: string): boolean {
+  async close(workspace: string, id: number, at: string, by: string): Promise<boolean> {
     return this.statements.close.run(at, by, workspace, id).changes > 0;
   }
 
   /** Open polls whose closing time has come, in every workspace. */
-  due(now: string): Poll[] {
+  async due(now: string): Promise<Poll[]> {
     return this.statements.due.all(now).map(toPoll);
   }
 }

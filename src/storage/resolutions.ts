@@ -59,23 +59,23 @@ export class ResolutionRepository {
     };
   }
 
-  insert(resolution: Omit<Resolution, 'id' | 'undoneBy' | 'undoneAt'>): Resolution {
+  async insert(resolution: Omit<Resolution, 'id' | 'undoneBy' | 'undoneAt'>): Promise<Resolution> {
     this.statements.insert.run(resolution);
-    return this.current(resolution.workspace, resolution.claimId)!;
+    return (await this.current(resolution.workspace, resolution.claimId))!;
   }
 
   /** The claim's resolution in force, if any. */
-  current(workspace: string, claimId: number): Resolution | undefined {
+  async current(workspace: string, claimId: number): Promise<Resolution | undefined> {
     const row = this.statements.current.get(workspace, claimId);
     return row && toResolution(row);
   }
 
-  undo(workspace: string, id: number, by: string, at: string): void {
+  async undo(workspace: string, id: number, by: string, at: string): Promise<void> {
     this.statements.undo.run(by, at, workspace, id);
   }
 
   /** Resolutions in force across the workspace, oldest first. */
-  inWorkspace(workspace: string): Resolution[] {
+  async inWorkspace(workspace: string): Promise<Resolution[]> {
     return this.statements.inWorkspace.all(workspace).map(toResolution);
   }
 }

@@ -50,7 +50,7 @@ export class SettingsRepository {
    * The setting, or undefined when it was never set or was cleared. A stored value that no longer
    * matches its schema (a hand-edited database) counts as unset rather than granting anything.
    */
-  get<K extends SettingKey>(workspace: string, key: K): Setting<SettingValue<K>> | undefined {
+  async get<K extends SettingKey>(workspace: string, key: K): Promise<Setting<SettingValue<K>> | undefined> {
     const row = this.statements.get.get(workspace, key);
     if (!row) return undefined;
     let json: unknown;
@@ -70,17 +70,23 @@ export class SettingsRepository {
   }
 
   /** The moderators configured for the workspace, if any. */
-  moderators(workspace: string): Moderators | undefined {
-    return this.get(workspace, 'moderators')?.value;
+  async moderators(workspace: string): Promise<Moderators | undefined> {
+    return (await this.get(workspace, 'moderators'))?.value;
   }
 
-  put<K extends SettingKey>(workspace: string, key: K, value: SettingValue<K>, by: { id: string; name: string }, at: string): void {
+  async put<K extends SettingKey>(
+    workspace: string,
+    key: K,
+    value: SettingValue<K>,
+    by: { id: string; name: string },
+    at: string,
+  ): Promise<void> {
     const checked = SCHEMAS[key].parse(value);
     this.statements.put.run(workspace, key, JSON.stringify(checked), by.id, by.name, at);
   }
 
   /** Clears the setting; true when there was one. */
-  remove(workspace: string, key: SettingKey): boolean {
+  async remove(workspace: string, key: SettingKey): Promise<boolean> {
     return this.statements.remove.run(workspace, key).changes > 0;
   }
 }

@@ -68,7 +68,7 @@ export class SimRunRepository {
     };
   }
 
-  insert(run: {
+  async insert(run: {
     workspace: string;
     kind: SimRunKind;
     input: unknown;
@@ -77,7 +77,7 @@ export class SimRunRepository {
     claimId: number | null;
     createdBy: string;
     at: string;
-  }): SimRun {
+  }): Promise<SimRun> {
     const number = this.statements.nextNumber.get({ workspace: run.workspace })!.n;
     this.statements.insert.run({
       workspace: run.workspace,
@@ -90,22 +90,22 @@ export class SimRunRepository {
       createdBy: run.createdBy,
       at: run.at,
     });
-    return this.byNumber(run.workspace, number)!;
+    return (await this.byNumber(run.workspace, number))!;
   }
 
-  byNumber(workspace: string, number: number): SimRun | undefined {
+  async byNumber(workspace: string, number: number): Promise<SimRun | undefined> {
     const row = this.statements.byNumber.get(workspace, number);
     return row && toSimRun(row);
   }
 
-  require(workspace: string, number: number): SimRun {
-    const run = this.byNumber(workspace, number);
+  async require(workspace: string, number: number): Promise<SimRun> {
+    const run = await this.byNumber(workspace, number);
     if (!run)
       throw new UserError(md`There is no drift run R${String(number)} here; runs are kept when attached to a claim.`, 'sim.not-found');
     return run;
   }
 
-  forClaim(workspace: string, claimId: number): SimRun[] {
+  async forClaim(workspace: string, claimId: number): Promise<SimRun[]> {
     return this.statements.forClaim.all(workspace, claimId).map(toSimRun);
   }
 }

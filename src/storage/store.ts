@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { CruxGraph } from '../domain/crux-graph.ts';
 import type { Debate } from '../domain/debates.ts';
 import { AuditRepository } from './audit.ts';
@@ -26,30 +27,100 @@ export class Store {
   readonly settings: SettingsRepository;
 
   constructor(readonly db: Db) {
-    this.debates = new DebateRepository(db);
-    this.claims = new ClaimRepository(db);
-    this.links = new LinkRepository(db);
-    this.audit = new AuditRepository(db);
-    this.simRuns = new SimRunRepository(db);
-    this.captures = new ThreadCaptureRepository(db);
-    this.credences = new CredenceRepository(db);
-    this.polls = new PollRepository(db);
-    this.resolutions = new ResolutionRepository(db);
-    this.settings = new SettingsRepository(db);
+    this.debates = this.gated(new DebateRepository(db));
+    this.claims = this.gated(new ClaimRepository(db));
+    this.links = this.gated(new LinkRepository(db));
+    this.audit = this.gated(new AuditRepository(db));
+    this.simRuns = this.gated(new SimRunRepository(db));
+    this.captures = this.gated(new ThreadCaptureRepository(db));
+    this.credences = this.gated(new CredenceRepository(db));
+    this.polls = this.gated(new PollRepository(db));
+    this.resolutions = this.gated(new ResolutionRepository(db));
+    this.settings = this.gated(new SettingsRepository(db));
   }
 
   /** A debate with its claims and the links between them: what the map and the exports draw from. */
-  graphOf(debate: Debate): CruxGraph {
-    return { debate, claims: this.claims.inDebate(debate.id), links: this.links.inDebate(debate.id) };
+  async graphOf(debate: Debate): Promise<CruxGraph> {
+    return { debate, claims: await this.claims.inDebate(debate.id), links: await this.links.inDebate(debate.id) };
   }
 
   static open(path: string): Store {
     return new Store(openDatabase(path));
   }
 
-  /** Runs `fn` in one transaction: all of its writes land, or none do. */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  private readonly context = new AsyncLocalStorage<true>();
+  private gate: Promise<void> = Promise.resolve();
+  private open = 0;
+  private savepoints = 0;
+
+  /**
+   * Runs `fn` in one transaction: all of its writes land, or none do. It starts with BEGIN IMMEDIATE, so
+   * it takes the file's write lock first (another process waits for it rather than failing half-way), and
+   * while it is open, calls from outside it wait: nothing else joins it. A transaction inside a transaction
+   * is a savepoint.
+   */
+  async transaction<T>(fn: (tx: Store) => Promise<T> | T): Promise<T> {
+    if (this.context.getStore()) {
+      const name = `sp${++this.savepoints}`;
+      this.db.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await fn(this);
+        this.db.exec(`RELEASE ${name}`);
+        return result;
+      } catch (error) {
+        this.db.exec(`ROLLBACK TO ${name}`);
+        this.db.exec(`RELEASE ${name}`);
+        throw error;
+      }
+    }
+    const previous = this.gate;
+    let release!: () => void;
+    this.gate = new Promise((resolve) => (release = resolve));
+    this.open++;
+    await previous;
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await this.context.run(true, () => fn(this));
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      this.open--;
+      release();
+    }
+  }
+
+  /**
+   * The repository as callers see it: a call made outside the open transaction of another caller waits
+   * for it to end, so it neither sees nor joins that transaction's writes.
+   */
+  private gated<R extends object>(repository: R): R {
+    const methods = new Map<PropertyKey, unknown>();
+    return new Proxy(repository, {
+      get: (target, property, receiver) => {
+        const value: unknown = Reflect.get(target, property, receiver);
+        if (typeof value !== 'function') return value;
+        let method = methods.get(property);
+        if (!method) {
+          method = (...args: unknown[]) => {
+            const wait = this.idle();
+            return wait ? wait.then(() => value.apply(target, args)) : value.apply(target, args);
+          };
+          methods.set(property, method);
+        }
+        return method;
+      },
+    });
+  }
+
+  /** Resolves when no transaction of another caller is open: what a call outside a transaction waits for. */
+  idle(): Promise<void> | undefined {
+    if (this.open === 0 || this.context.getStore()) return undefined;
+    return this.gate.then(() => this.idle());
   }
 
   close(): void {

@@ -104,7 +104,7 @@ export class ThreadCaptureRepository {
     };
   }
 
-  insert(capture: Omit<Capture, 'id'>, items: readonly NewCaptureItem[], links: readonly CaptureLink[]): Capture {
+  async insert(capture: Omit<Capture, 'id'>, items: readonly NewCaptureItem[], links: readonly CaptureLink[]): Promise<Capture> {
     const { lastInsertRowid } = this.statements.insert.run(capture);
     const id = Number(lastInsertRowid);
     items.forEach((item, position) =>
@@ -123,7 +123,7 @@ export class ThreadCaptureRepository {
     return { id, ...capture };
   }
 
-  byId(workspace: string, id: number): Capture | undefined {
+  async byId(workspace: string, id: number): Promise<Capture | undefined> {
     const row = this.statements.byId.get(workspace, id);
     return (
       row && {
@@ -139,11 +139,11 @@ export class ThreadCaptureRepository {
     );
   }
 
-  items(captureId: number): CaptureItem[] {
+  async items(captureId: number): Promise<CaptureItem[]> {
     return this.statements.items.all(captureId).map(toItem);
   }
 
-  links(captureId: number): CaptureLink[] {
+  async links(captureId: number): Promise<CaptureLink[]> {
     return this.statements.links.all(captureId).map((r) => ({ from: r.from_position, to: r.to_position, kind: r.kind }));
   }
 
@@ -151,11 +151,16 @@ export class ThreadCaptureRepository {
    * Moves a pending item to its outcome. Returns false when it was no longer pending (someone else
    * got there first), so a double click never adds a claim twice.
    */
-  settle(captureId: number, position: number, status: Exclude<CaptureItemStatus, 'pending'>, claimId: number | null): boolean {
+  async settle(
+    captureId: number,
+    position: number,
+    status: Exclude<CaptureItemStatus, 'pending'>,
+    claimId: number | null,
+  ): Promise<boolean> {
     return this.statements.setStatus.run(status, claimId, captureId, position, 'pending').changes > 0;
   }
 
-  setDebate(workspace: string, captureId: number, debateId: number): void {
+  async setDebate(workspace: string, captureId: number, debateId: number): Promise<void> {
     this.statements.setDebate.run(debateId, workspace, captureId);
   }
 }

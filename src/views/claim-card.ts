@@ -27,19 +27,19 @@ const ACCENT: Record<Claim['status'], Accent> = {
  * The claim card: text, author, source, tags, links in and out, status, and buttons to support, oppose
  * or link it. Every command that shows one claim answers with this.
  */
-export function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim, note?: Markup): Reply {
+export async function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim, note?: Markup): Promise<Reply> {
   const { store } = ctx.services;
-  const debate = store.debates.byId(ctx.workspace, claim.debateId);
-  const outgoing = store.links.outgoing(ctx.workspace, claim.id);
-  const incoming = store.links.incoming(ctx.workspace, claim.id);
-  const textOf = (id: number) => store.claims.byId(ctx.workspace, id)?.text ?? '';
+  const debate = await store.debates.byId(ctx.workspace, claim.debateId);
+  const outgoing = await store.links.outgoing(ctx.workspace, claim.id);
+  const incoming = await store.links.incoming(ctx.workspace, claim.id);
+  const textOf = async (id: number) => (await store.claims.byId(ctx.workspace, id))?.text ?? '';
 
-  const linkLine = (link: Link, direction: 'out' | 'in'): Markup =>
+  const linkLine = async (link: Link, direction: 'out' | 'in'): Promise<Markup> =>
     direction === 'out'
-      ? md`${LINK_KIND_INFO[link.kind].verb} **C${link.toNumber}** ${short(textOf(link.toClaimId))}`
-      : md`**C${link.fromNumber}** ${LINK_KIND_INFO[link.kind].verb} this: ${short(textOf(link.fromClaimId))}`;
-  const linkList = (links: Link[], direction: 'out' | 'in'): Markup => {
-    const lines = links.slice(0, LINKS_SHOWN).map((l) => linkLine(l, direction));
+      ? md`${LINK_KIND_INFO[link.kind].verb} **C${link.toNumber}** ${short(await textOf(link.toClaimId))}`
+      : md`**C${link.fromNumber}** ${LINK_KIND_INFO[link.kind].verb} this: ${short(await textOf(link.fromClaimId))}`;
+  const linkList = async (links: Link[], direction: 'out' | 'in'): Promise<Markup> => {
+    const lines = await Promise.all(links.slice(0, LINKS_SHOWN).map(async (l) => await linkLine(l, direction)));
     if (links.length > LINKS_SHOWN) lines.push(md`_and ${links.length - LINKS_SHOWN} more_`);
     return joinMarkup(lines);
   };
@@ -67,10 +67,10 @@ export function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, clai
     });
   }
   if (debate?.rootClaimId === claim.id) items.push({ name: 'Role', value: md`root of \`${debate.slug}\``, inline: true });
-  items.push(teamCredenceField(ctx, claim));
-  if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: linkList(outgoing, 'out') });
-  if (incoming.length) items.push({ name: `Links in (${incoming.length})`, value: linkList(incoming, 'in') });
-  const driftRuns = driftEvidenceField(ctx, claim);
+  items.push(await teamCredenceField(ctx, claim));
+  if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: await linkList(outgoing, 'out') });
+  if (incoming.length) items.push({ name: `Links in (${incoming.length})`, value: await linkList(incoming, 'in') });
+  const driftRuns = await driftEvidenceField(ctx, claim);
   if (driftRuns) items.push(driftRuns);
 
   const blocks = [text(md`${claim.text}`), fields(items)];

@@ -14,18 +14,18 @@ export type Visibility = { readonly shown: true } | { readonly shown: false; rea
  * A poll with `until-close` hides the aggregate from everyone until it closes; `until-voted` shows it
  * only privately, to someone who has given a credence (`viewerId`). Public messages pass no viewer.
  */
-export function aggregateVisibility(store: Store, workspace: string, claimId: number, viewerId?: string): Visibility {
-  const poll = store.polls.openForClaim(workspace, claimId);
+export async function aggregateVisibility(store: Store, workspace: string, claimId: number, viewerId?: string): Promise<Visibility> {
+  const poll = await store.polls.openForClaim(workspace, claimId);
   if (!poll || poll.hide === 'visible') return { shown: true };
-  if (poll.hide === 'until-voted' && viewerId !== undefined && store.credences.latestOf(workspace, viewerId, claimId)) {
+  if (poll.hide === 'until-voted' && viewerId !== undefined && (await store.credences.latestOf(workspace, viewerId, claimId))) {
     return { shown: true };
   }
   return { shown: false, poll };
 }
 
 /** The claim's aggregate from everyone's latest plain credence. */
-export function claimAggregate(store: Store, workspace: string, claimId: number): Aggregate | undefined {
-  return aggregate(store.credences.latestUnconditional(workspace, claimId).map((c) => c.value));
+export async function claimAggregate(store: Store, workspace: string, claimId: number): Promise<Aggregate | undefined> {
+  return aggregate((await store.credences.latestUnconditional(workspace, claimId)).map((c) => c.value));
 }
 
 export const people = (n: number): string => `${n} ${n === 1 ? 'person' : 'people'}`;
@@ -69,10 +69,10 @@ export function histogramText(a: Aggregate): string {
 }
 
 /** The claim card's line about credences, respecting a hidden poll. */
-export function teamCredenceField(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim): Field {
+export async function teamCredenceField(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim): Promise<Field> {
   const { store } = ctx.services;
-  const values = store.credences.latestUnconditional(ctx.workspace, claim.id).map((c) => c.value);
-  const visibility = aggregateVisibility(store, ctx.workspace, claim.id);
+  const values = (await store.credences.latestUnconditional(ctx.workspace, claim.id)).map((c) => c.value);
+  const visibility = await aggregateVisibility(store, ctx.workspace, claim.id);
   const a = aggregate(values);
   if (!a) return { name: 'Team credence', value: md`none yet · \`/credence C${claim.number} 70\`` };
   if (!visibility.shown) return { name: 'Team credence', value: md`${people(a.people)} · ${hiddenNote(visibility.poll)}` };
@@ -84,10 +84,14 @@ export const hiddenNote = (poll: Poll): string =>
   poll.hide === 'until-close' ? 'hidden until the poll closes' : 'shown only to people who have voted, privately';
 
 /** Public replies built from many claims (/groups) leave out those whose open poll hides the results. */
-export function partitionHidden(store: Store, workspace: string, claims: readonly Claim[]): { shown: Claim[]; hidden: Claim[] } {
+export async function partitionHidden(
+  store: Store,
+  workspace: string,
+  claims: readonly Claim[],
+): Promise<{ shown: Claim[]; hidden: Claim[] }> {
   const shown: Claim[] = [];
   const hidden: Claim[] = [];
-  for (const claim of claims) (aggregateVisibility(store, workspace, claim.id).shown ? shown : hidden).push(claim);
+  for (const claim of claims) ((await aggregateVisibility(store, workspace, claim.id)).shown ? shown : hidden).push(claim);
   return { shown, hidden };
 }
 
@@ -106,14 +110,14 @@ export function leftOutNote(hidden: readonly Claim[]): Markup | undefined {
  * `annotate` and node colours). Claims whose open poll hides results are left out, as are claims
  * nobody rated.
  */
-export function aggregatesForDebate(store: Store, workspace: string, debateId: number): Map<number, Aggregate> {
+export async function aggregatesForDebate(store: Store, workspace: string, debateId: number): Promise<Map<number, Aggregate>> {
   const byClaim = new Map<number, number[]>();
-  for (const c of store.credences.latestUnconditionalInDebate(workspace, debateId)) {
+  for (const c of await store.credences.latestUnconditionalInDebate(workspace, debateId)) {
     byClaim.set(c.claimId, [...(byClaim.get(c.claimId) ?? []), c.value]);
   }
   const out = new Map<number, Aggregate>();
   for (const [claimId, values] of byClaim) {
-    if (aggregateVisibility(store, workspace, claimId).shown) out.set(claimId, aggregate(values)!);
+    if ((await aggregateVisibility(store, workspace, claimId)).shown) out.set(claimId, aggregate(values)!);
   }
   return out;
 }
@@ -122,10 +126,11 @@ export function aggregatesForDebate(store: Store, workspace: string, debateId: n
  * A ready `annotate` for `renderOutline`: `68% · 6 people` beside each rated claim, `6 people, hidden`
  * when a poll hides the result.
  */
-export function credenceAnnotator(store: Store, workspace: string, debateId: number): (claim: Claim) => string | undefined {
-  const shown = aggregatesForDebate(store, workspace, debateId);
+export async function credenceAnnotator(store: Store, workspace: string, debateId: number): Promise<(claim: Claim) => string | undefined> {
+  const shown = await aggregatesForDebate(store, workspace, debateId);
   const raters = new Map<number, number>();
-  for (const c of store.credences.latestUnconditionalInDebate(workspace, debateId)) raters.set(c.claimId, (raters.get(c.claimId) ?? 0) + 1);
+  for (const c of await store.credences.latestUnconditionalInDebate(workspace, debateId))
+    raters.set(c.claimId, (raters.get(c.claimId) ?? 0) + 1);
   return (claim) => {
     const a = shown.get(claim.id);
     if (a) return shortAggregate(a);

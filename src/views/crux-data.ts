@@ -30,8 +30,8 @@ const toEntry = (c: LatestCredence): CredenceEntry => ({
  * other debates and people's plain credences in those claims. A claim whose open poll hides its results
  * is left out (the rows it would add say what people voted); on the target itself, that is refused.
  */
-export function loadCruxData(store: Store, workspace: string, target: Claim): CruxData {
-  const targetShown = aggregateVisibility(store, workspace, target.id);
+export async function loadCruxData(store: Store, workspace: string, target: Claim): Promise<CruxData> {
+  const targetShown = await aggregateVisibility(store, workspace, target.id);
   if (!targetShown.shown) {
     throw new UserError(
       md`The team's credences in ${claimRef(target)} are ${hiddenNote(targetShown.poll)}, and its cruxes would show them. Ask again when the poll closes.`,
@@ -39,22 +39,25 @@ export function loadCruxData(store: Store, workspace: string, target: Claim): Cr
     );
   }
   const hidden = new Map<number, Claim>();
-  const isHidden = (claim: Claim) => {
-    if (!aggregateVisibility(store, workspace, claim.id).shown) hidden.set(claim.id, claim);
+  const isHidden = async (claim: Claim) => {
+    if (!(await aggregateVisibility(store, workspace, claim.id)).shown) hidden.set(claim.id, claim);
     return hidden.has(claim.id);
   };
   // A retracted claim is never a candidate, so it is never shown and need not be named.
-  const inDebate = store.claims.inDebate(target.debateId).filter((c) => c.id === target.id || c.status === 'retracted' || !isHidden(c));
+  const inDebate: Claim[] = [];
+  for (const c of await store.claims.inDebate(target.debateId)) {
+    if (c.id === target.id || c.status === 'retracted' || !(await isHidden(c))) inDebate.push(c);
+  }
   const claims = new Map(inDebate.map((c) => [c.id, c]));
-  const rows = store.credences
-    .latestInDebate(workspace, target.debateId)
-    .filter((c) => !hidden.has(c.claimId) && !(c.given && hidden.has(c.given.claimId)));
-  for (const c of store.credences.latestForClaim(workspace, target.id)) {
+  const rows = (await store.credences.latestInDebate(workspace, target.debateId)).filter(
+    (c) => !hidden.has(c.claimId) && !(c.given && hidden.has(c.given.claimId)),
+  );
+  for (const c of await store.credences.latestForClaim(workspace, target.id)) {
     if (!c.given || claims.has(c.given.claimId) || hidden.has(c.given.claimId)) continue;
-    const outside = store.claims.byId(workspace, c.given.claimId);
-    if (!outside || isHidden(outside)) continue;
+    const outside = await store.claims.byId(workspace, c.given.claimId);
+    if (!outside || (await isHidden(outside))) continue;
     claims.set(outside.id, outside);
-    rows.push(c, ...store.credences.latestUnconditional(workspace, outside.id));
+    rows.push(c, ...(await store.credences.latestUnconditional(workspace, outside.id)));
   }
   const names = new Map<string, string>();
   for (const c of [...rows].sort((a, b) => a.id - b.id)) names.set(c.userId, c.userName);

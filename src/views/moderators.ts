@@ -55,9 +55,9 @@ export function setModeratorsExample(workspace: string): string {
 }
 
 /** Throws a PermissionError naming who may, unless the actor is a moderator. */
-export function requireModerator(ctx: Ctx, what: string): void {
+export async function requireModerator(ctx: Ctx, what: string): Promise<void> {
   if (ctx.actor.isModerator) return;
-  const moderators = ctx.services.store.settings.moderators(ctx.workspace);
+  const moderators = await ctx.services.store.settings.moderators(ctx.workspace);
   throw new PermissionError(
     md`Only moderators can ${what} here: ${describeModerators(ctx.workspace, moderators)}. Ask one of them.`,
     'permission.moderators-only',

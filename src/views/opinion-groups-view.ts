@@ -16,11 +16,11 @@ export interface DebateMatrix {
 }
 
 /** People × claims from everyone's latest plain credence, mapped to [−1, 1] by 2p − 1 (50 % is a pass). */
-export function debateMatrix(store: Store, workspace: string, claims: readonly Claim[]): DebateMatrix {
+export async function debateMatrix(store: Store, workspace: string, claims: readonly Claim[]): Promise<DebateMatrix> {
   const column = new Map(claims.map((c, j) => [c.id, j]));
   const rows = new Map<string, { name: string; values: Map<number, number> }>();
   for (const claim of claims) {
-    for (const c of store.credences.latestUnconditional(workspace, claim.id)) {
+    for (const c of await store.credences.latestUnconditional(workspace, claim.id)) {
       const row = rows.get(c.userId) ?? { name: c.userName, values: new Map() };
       row.values.set(column.get(claim.id)!, 2 * c.value - 1);
       rows.set(c.userId, row);

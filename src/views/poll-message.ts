@@ -17,8 +17,8 @@ const MOVERS_SHOWN = 3;
 type Ctx = { readonly services: Pick<Services, 'store' | 'clock'> };
 
 /** Everyone's latest plain credence in the poll's claim; for a closed poll, as it stood at closing. */
-export function pollCredences(store: Store, poll: Poll) {
-  return store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.closedAt ? poll.closingCredenceId : undefined);
+export async function pollCredences(store: Store, poll: Poll) {
+  return await store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.closedAt ? poll.closingCredenceId : undefined);
 }
 
 export interface Mover {
@@ -28,11 +28,11 @@ export interface Mover {
 }
 
 /** People whose credence changed between the poll's opening and its close, biggest change first. */
-export function movers(store: Store, poll: Poll): Mover[] {
+export async function movers(store: Store, poll: Poll): Promise<Mover[]> {
   const before = new Map(
-    store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.baselineCredenceId).map((c) => [c.userId, c.value]),
+    (await store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.baselineCredenceId)).map((c) => [c.userId, c.value]),
   );
-  return pollCredences(store, poll)
+  return (await pollCredences(store, poll))
     .filter((c) => before.has(c.userId) && before.get(c.userId) !== c.value)
     .map((c) => ({ name: c.userName, before: before.get(c.userId)!, after: c.value }))
     .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || (a.name < b.name ? -1 : 1));
@@ -42,11 +42,11 @@ export function movers(store: Store, poll: Poll): Mover[] {
  * The poll message: the claim, the live aggregate (or only the count, while a hidden mode keeps it back),
  * vote buttons while open, and at close the final aggregate and who moved most.
  */
-export function pollMessage(ctx: Ctx, poll: Poll): Reply {
+export async function pollMessage(ctx: Ctx, poll: Poll): Promise<Reply> {
   const { store } = ctx.services;
   const now = ctx.services.clock();
-  const claim = store.claims.byId(poll.workspace, poll.claimId);
-  const a = aggregate(pollCredences(store, poll).map((c) => c.value));
+  const claim = await store.claims.byId(poll.workspace, poll.claimId);
+  const a = aggregate((await pollCredences(store, poll)).map((c) => c.value));
   const closed = poll.closedAt !== undefined;
   const hidden = !closed && poll.hide !== 'visible';
 
@@ -63,7 +63,7 @@ export function pollMessage(ctx: Ctx, poll: Poll): Reply {
     );
   } else if (a) {
     const items: Field[] = aggregateFields(a);
-    if (closed) items.push({ name: 'Who moved most', value: moversText(movers(store, poll)) });
+    if (closed) items.push({ name: 'Who moved most', value: moversText(await movers(store, poll)) });
     blocks.push(fields(items), pre(histogramText(a)));
   }
   blocks.push(context(closed ? closedNote(poll) : openNote(poll, now)));
@@ -114,7 +114,7 @@ export function pollButtons(poll: Poll): ComponentRow[] {
 }
 
 /** What a voter sees privately after voting: their vote, and the result if the poll lets them see it. */
-export function voterNote(ctx: Ctx, poll: Poll, vote: { value: number; previous?: number; changed: boolean }): Reply {
+export async function voterNote(ctx: Ctx, poll: Poll, vote: { value: number; previous?: number; changed: boolean }): Promise<Reply> {
   const mine = vote.changed
     ? vote.previous !== undefined
       ? md`You: **${formatPercent(vote.value)}** on C${poll.claimNumber} (was ${formatPercent(vote.previous)}).`
@@ -122,7 +122,7 @@ export function voterNote(ctx: Ctx, poll: Poll, vote: { value: number; previous?
     : md`You already said **${formatPercent(vote.value)}** on C${poll.claimNumber}; nothing changed.`;
   const blocks: Block[] = [text(mine)];
   if (poll.hide === 'until-voted') {
-    const a: Aggregate | undefined = aggregate(pollCredences(ctx.services.store, poll).map((c) => c.value));
+    const a: Aggregate | undefined = aggregate((await pollCredences(ctx.services.store, poll)).map((c) => c.value));
     if (a) blocks.push(text(md`So far: ${aggregateLine(a)}`), pre(histogramText(a)));
   } else if (poll.hide === 'until-close') {
     blocks.push(context(md`The result shows when the poll closes${poll.closesAt ? md` (${formatUtc(new Date(poll.closesAt))})` : ''}.`));
@@ -144,7 +144,7 @@ export async function refreshPollMessage(ctx: { services: Services; log?: Logger
     return false;
   }
   try {
-    await port.update(ref, pollMessage(ctx, poll));
+    await port.update(ref, await pollMessage(ctx, poll));
     return true;
   } catch (error) {
     log.warn({ err: error, poll: poll.id }, 'poll message could not be updated');
@@ -158,20 +158,22 @@ const OPEN_POLLS_SHOWN = 10;
  * The workspace's open polls in a few lines (the Slack App Home lists them): the claim, the votes, the
  * team forecast unless a hidden mode keeps it back, and when it closes.
  */
-export function openPollLines(ctx: Ctx, workspace: string): Block[] {
+export async function openPollLines(ctx: Ctx, workspace: string): Promise<Block[]> {
   const { store } = ctx.services;
   const now = ctx.services.clock();
-  const polls = store.polls.open(workspace);
-  const lines = polls.slice(0, OPEN_POLLS_SHOWN).map((poll) => {
-    const claim = store.claims.byId(workspace, poll.claimId);
-    const words = (claim?.text ?? '').replace(/\s+/g, ' ');
-    const short = words.length > 100 ? `${words.slice(0, 99)}…` : words;
-    const a = aggregate(pollCredences(store, poll).map((c) => c.value));
-    const votes = a ? `${a.people} vote${a.people === 1 ? '' : 's'}` : 'no votes yet';
-    const forecast = a && poll.hide === 'visible' ? md` · **${formatPercent(a.geoMeanOdds)}** team forecast` : md``;
-    const closes = poll.closesAt ? md` · closes ${formatRelative(new Date(poll.closesAt), now)}` : md``;
-    return text(md`**C${poll.claimNumber}** ${short}\n${votes}${forecast}${closes}`);
-  });
+  const polls = await store.polls.open(workspace);
+  const lines = await Promise.all(
+    polls.slice(0, OPEN_POLLS_SHOWN).map(async (poll) => {
+      const claim = await store.claims.byId(workspace, poll.claimId);
+      const words = (claim?.text ?? '').replace(/\s+/g, ' ');
+      const short = words.length > 100 ? `${words.slice(0, 99)}…` : words;
+      const a = aggregate((await pollCredences(store, poll)).map((c) => c.value));
+      const votes = a ? `${a.people} vote${a.people === 1 ? '' : 's'}` : 'no votes yet';
+      const forecast = a && poll.hide === 'visible' ? md` · **${formatPercent(a.geoMeanOdds)}** team forecast` : md``;
+      const closes = poll.closesAt ? md` · closes ${formatRelative(new Date(poll.closesAt), now)}` : md``;
+      return text(md`**C${poll.claimNumber}** ${short}\n${votes}${forecast}${closes}`);
+    }),
+  );
   if (polls.length > OPEN_POLLS_SHOWN) lines.push(context(md`and ${polls.length - OPEN_POLLS_SHOWN} more: \`/poll list\``));
   return lines;
 }

@@ -8,8 +8,11 @@ import { aggregatesForDebate } from './credence-summary.ts';
  * geometric mean of odds of everyone's latest plain credence. Claims nobody rated, and claims whose open
  * poll hides its result, have none (the map draws them grey).
  */
-export function teamCredenceLookup(ctx: Pick<BaseContext, 'services' | 'workspace'>, debate: Debate): CredenceLookup | undefined {
-  const aggregates = aggregatesForDebate(ctx.services.store, ctx.workspace, debate.id);
+export async function teamCredenceLookup(
+  ctx: Pick<BaseContext, 'services' | 'workspace'>,
+  debate: Debate,
+): Promise<CredenceLookup | undefined> {
+  const aggregates = await aggregatesForDebate(ctx.services.store, ctx.workspace, debate.id);
   if (aggregates.size === 0) return undefined;
   return (claimId) => aggregates.get(claimId)?.geoMeanOdds;
 }

@@ -36,9 +36,9 @@ export async function readAndCapture(ctx: BaseContext, request: ThreadRequest): 
   const { analysis, by } = await analyseWithModel(source.messages, llmSettings(ctx.services.config), ctx.log);
   const summary = summarizeThread(analysis);
   const set = chooseCandidates(analysis, summary);
-  const debate = ctx.services.store.debates.currentFor(ctx.workspace, ctx.channel.id);
+  const debate = await ctx.services.store.debates.currentFor(ctx.workspace, ctx.channel.id);
   const capture = set.candidates.length
-    ? saveCapture(ctx, { origin: source.origin, messages: source.messages, set, ...(debate ? { debate } : {}) })
+    ? await saveCapture(ctx, { origin: source.origin, messages: source.messages, set, ...(debate ? { debate } : {}) })
     : undefined;
   return {
     source,
@@ -52,13 +52,18 @@ export async function readAndCapture(ctx: BaseContext, request: ThreadRequest): 
 }
 
 /** One candidate, with Accept, Edit… and Skip. */
-export function reviewCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, capture: Capture, item: CaptureItem, note?: string): Reply {
+export async function reviewCard(
+  ctx: Pick<BaseContext, 'services' | 'workspace'>,
+  capture: Capture,
+  item: CaptureItem,
+  note?: string,
+): Promise<Reply> {
   const { store } = ctx.services;
-  const items = store.captures.items(capture.id);
-  const links = store.captures.links(capture.id).filter((l) => l.from === item.position || l.to === item.position);
-  const refer = (position: number) => {
+  const items = await store.captures.items(capture.id);
+  const links = (await store.captures.links(capture.id)).filter((l) => l.from === item.position || l.to === item.position);
+  const refer = async (position: number) => {
     const other = items[position];
-    const claim = other?.claimId !== undefined ? store.claims.byId(ctx.workspace, other.claimId) : undefined;
+    const claim = other?.claimId !== undefined ? await store.claims.byId(ctx.workspace, other.claimId) : undefined;
     return claim ? md`C${claim.number}` : md`candidate ${position + 1}`;
   };
   const list: Field[] = [
@@ -71,7 +76,11 @@ export function reviewCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, cap
     list.push({
       name: 'Links',
       value: joinMarkup(
-        links.map((l) => (l.from === item.position ? md`${l.kind} ${refer(l.to)}` : md`${refer(l.from)} ${l.kind} this`)),
+        await Promise.all(
+          links.map(async (l) =>
+            l.from === item.position ? md`${l.kind} ${await refer(l.to)}` : md`${await refer(l.from)} ${l.kind} this`,
+          ),
+        ),
         ' · ',
       ),
     });
@@ -97,10 +106,10 @@ export function reviewCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, cap
 }
 
 /** The next pending candidate, or the tally when none is left. */
-export function nextReviewStep(ctx: Pick<BaseContext, 'services' | 'workspace'>, capture: Capture, note?: string): Reply {
-  const items = ctx.services.store.captures.items(capture.id);
+export async function nextReviewStep(ctx: Pick<BaseContext, 'services' | 'workspace'>, capture: Capture, note?: string): Promise<Reply> {
+  const items = await ctx.services.store.captures.items(capture.id);
   const next = items.find((i) => i.status === 'pending');
-  if (next) return reviewCard(ctx, capture, next, note);
+  if (next) return await reviewCard(ctx, capture, next, note);
   const count = (status: CaptureItem['status']) => items.filter((i) => i.status === status).length;
   return {
     title: 'Review done',

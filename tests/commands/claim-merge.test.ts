@@ -18,7 +18,7 @@ const links = (workspace = 'local') =>
     )
     .pluck()
     .all(workspace) as string[];
-const status = (n: number) => bot.services.store.claims.byNumber('local', n)!.status;
+const status = async (n: number) => (await bot.services.store.claims.byNumber('local', n))!.status;
 
 /**
  * alice wrote C1 (the root), C2 (which says the same) and C3; bob wrote C4. C2 supports C3 and refines
@@ -57,8 +57,8 @@ describe('/claim merge', () => {
       'C3 opposes C1 (by alice)',
       'C4 crux-of C1 (by bob)',
     ]);
-    expect(status(2)).toBe('retracted');
-    expect(status(1)).toBe('open');
+    expect(await status(2)).toBe('retracted');
+    expect(await status(1)).toBe('open');
   });
 
   it('keeps a "C2 duplicates C1" link someone made before, with its author', async () => {
@@ -71,17 +71,19 @@ describe('/claim merge', () => {
 
   it('leaves the credence history where it was given, and closes C2’s poll, updating its message', async () => {
     await bot.run('/claim merge C2 into:C1');
-    const c2 = bot.services.store.claims.byNumber('local', 2)!;
-    expect(bot.services.store.credences.latestUnconditional('local', c2.id).map((c) => [c.userId, c.value])).toEqual([['bob', 0.8]]);
+    const c2 = (await bot.services.store.claims.byNumber('local', 2))!;
+    expect((await bot.services.store.credences.latestUnconditional('local', c2.id)).map((c) => [c.userId, c.value])).toEqual([
+      ['bob', 0.8],
+    ]);
     expect(db().prepare('SELECT count(*) FROM credences').pluck().get()).toBe(1);
-    expect(bot.services.store.polls.openForClaim('local', c2.id)).toBeUndefined();
+    expect(await bot.services.store.polls.openForClaim('local', c2.id)).toBeUndefined();
     expect(updates.map((u) => u.ref.id)).toEqual(['poll-on-c2']);
     expect(updates[0]!.reply.components ?? []).toEqual([]);
   });
 
   it('writes its audit row in the same change: what moved, what was dropped, and why', async () => {
     await bot.run('/claim merge C2 into:C1');
-    const [pollClose, merge] = bot.services.store.audit.recent('local', 2);
+    const [pollClose, merge] = await bot.services.store.audit.recent('local', 2);
     expect(merge).toMatchObject({
       actorId: 'alice',
       action: 'claim.merge',
@@ -95,7 +97,9 @@ describe('/claim merge', () => {
   it('merging the debate’s root makes the claim it is merged into the root', async () => {
     const reply = await bot.run('/claim merge C1 into:C2');
     expect(replyText(reply)).toContain('C2 is now the debate’s root.');
-    expect(bot.services.store.debates.bySlug('local', 'rewards')!.rootClaimId).toBe(bot.services.store.claims.byNumber('local', 2)!.id);
+    expect((await bot.services.store.debates.bySlug('local', 'rewards'))!.rootClaimId).toBe(
+      (await bot.services.store.claims.byNumber('local', 2))!.id,
+    );
   });
 
   it('if the change fails halfway, nothing of it is kept', async () => {
@@ -107,8 +111,8 @@ describe('/claim merge', () => {
     expect(isError(reply)).toBe(true);
     expect(replyText(reply)).toMatch(/Something went wrong \(id \w+\)/);
     expect(links()).toEqual(before);
-    expect(status(2)).toBe('open');
-    expect(bot.services.store.audit.recent('local', 1)[0]?.action).toBe('poll.open');
+    expect(await status(2)).toBe('open');
+    expect((await bot.services.store.audit.recent('local', 1))[0]?.action).toBe('poll.open');
   });
 });
 
@@ -121,11 +125,11 @@ describe('who may merge', () => {
     );
     const refusedToo = await bot.run('/claim merge C2 into:C1', { actor: BOB });
     expect(isError(refusedToo)).toBe(true);
-    expect(status(4)).toBe('open');
-    expect(status(2)).toBe('open');
+    expect(await status(4)).toBe('open');
+    expect(await status(2)).toBe('open');
 
     expect(isError(await bot.run('/claim merge C4 into:C1', { actor: MOD }))).toBe(false);
-    expect(status(4)).toBe('retracted');
+    expect(await status(4)).toBe('retracted');
   });
 });
 
@@ -160,7 +164,7 @@ describe('merges that are refused, changing nothing', () => {
     }
     expect(links()).toEqual(before);
     expect(db().prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audit);
-    expect(status(2)).toBe('open');
+    expect(await status(2)).toBe('open');
     expect(db().prepare("SELECT count(*) FROM claims WHERE workspace = 'slack:T999' AND status = 'open'").pluck().get()).toBe(7);
   });
 });

@@ -12,7 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => bot.close());
 
-const status = () => bot.services.store.claims.byNumber('local', 1)!.status;
+const status = async () => (await bot.services.store.claims.byNumber('local', 1))!.status;
 
 describe('/claim resolve', () => {
   it('the author resolves true; the card says so, with an audit row and a resolution record', async () => {
@@ -20,21 +20,21 @@ describe('/claim resolve', () => {
     expect(reply.title).toBe('C1 · resolved: true');
     expect(replyText(reply)).toContain('Undo with /claim resolve C1 undo');
     expect(replyText(reply)).not.toContain('Credence…');
-    expect(status()).toBe('resolved-true');
-    expect(bot.services.store.audit.recent('local', 1)[0]).toMatchObject({
+    expect(await status()).toBe('resolved-true');
+    expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({
       action: 'claim.resolve',
       entity: 'C1',
       before: { status: 'open' },
       after: { status: 'resolved-true' },
     });
-    expect(bot.services.store.resolutions.current('local', 1)).toMatchObject({ outcome: 'true', resolvedBy: 'alice' });
+    expect(await bot.services.store.resolutions.current('local', 1)).toMatchObject({ outcome: 'true', resolvedBy: 'alice' });
   });
 
   it('someone else cannot resolve it; a moderator can', async () => {
     const refused = await bot.run('/claim resolve C1 false', { actor: BOB });
     expect(isError(refused)).toBe(true);
     expect(replyText(refused)).toMatch(/Only alice, who wrote C1, or a moderator can resolve it/);
-    expect(status()).toBe('open');
+    expect(await status()).toBe('open');
     expect((await bot.run('/claim resolve C1 false', { actor: MOD })).title).toBe('C1 · resolved: false');
   });
 
@@ -60,6 +60,6 @@ describe('/claim resolve', () => {
 
   it('cannot resolve another workspace’s claim', async () => {
     expect(replyText(await bot.run('/claim resolve C1 true', { workspace: 'discord:7' }))).toMatch(/no claim C1 here/);
-    expect(status()).toBe('open');
+    expect(await status()).toBe('open');
   });
 });

@@ -53,7 +53,7 @@ describe('/claim add', () => {
 
   it('keeps a claim with @everyone and mentions as text', async () => {
     const reply = await bot.run('/claim add @everyone look: <@123> and <!channel> said so');
-    expect(bot.services.store.claims.byNumber('local', 1)?.text).toBe('@everyone look: <@123> and <!channel> said so');
+    expect((await bot.services.store.claims.byNumber('local', 1))?.text).toBe('@everyone look: <@123> and <!channel> said so');
     expect(replyText(reply)).toContain('@everyone look: <@123> and <!channel> said so');
   });
 });
@@ -90,7 +90,7 @@ describe('/claim edit and retract', () => {
   it('the author edits text and tags, with an audit row holding before and after', async () => {
     const reply = await bot.run('/claim edit C1 text:"Better wording" tags:b,c');
     expect(replyText(reply)).toContain('Better wording');
-    const row = bot.services.store.audit.recent('local')[0];
+    const row = (await bot.services.store.audit.recent('local'))[0];
     expect(row).toMatchObject({
       action: 'claim.edit',
       entity: 'C1',
@@ -105,7 +105,7 @@ describe('/claim edit and retract', () => {
       /Only alice, who wrote C1, or a moderator can edit it/,
     );
     expect(replyText(await bot.run('/claim retract C1', { actor: BOB }))).toMatch(/can retract it/);
-    expect(bot.services.store.claims.byNumber('local', 1)).toMatchObject({ text: 'Original wording', status: 'open' });
+    expect(await bot.services.store.claims.byNumber('local', 1)).toMatchObject({ text: 'Original wording', status: 'open' });
     expect(auditCount()).toBe(before);
   });
 

@@ -58,8 +58,8 @@ describe('/config moderators:', () => {
     const text = replyText(reply);
     expect(text).toContain('Moderators are now the operator (the computer account running the console), and ada, grace.');
     expect(field(text, 'Set by')).toBe('mo, 2026-11-23');
-    expect(bot.services.store.settings.moderators('local')).toEqual({ kind: 'names', names: ['ada', 'grace'] });
-    expect(bot.services.store.audit.recent('local', 1)[0]).toMatchObject({
+    expect(await bot.services.store.settings.moderators('local')).toEqual({ kind: 'names', names: ['ada', 'grace'] });
+    expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({
       actorId: 'mo',
       action: 'config.moderators',
       entity: 'config',
@@ -73,7 +73,7 @@ describe('/config moderators:', () => {
     expect(replyText(reply)).toBe(
       'Only moderators can change cruxbot’s settings here: the operator (the computer account running the console). Ask one of them.',
     );
-    expect(bot.services.store.settings.moderators('local')).toBeUndefined();
+    expect(await bot.services.store.settings.moderators('local')).toBeUndefined();
     expect(audits()).toBe(0);
   });
 
@@ -83,8 +83,8 @@ describe('/config moderators:', () => {
     expect(audits()).toBe(1);
     const cleared = await bot.run('/config moderators:none', { actor: MOD });
     expect(replyText(cleared)).toContain('Cleared: only the platform’s own roles count now.');
-    expect(bot.services.store.settings.moderators('local')).toBeUndefined();
-    expect(bot.services.store.audit.recent('local', 1)[0]).toMatchObject({ before: { names: ['ada'] }, after: null });
+    expect(await bot.services.store.settings.moderators('local')).toBeUndefined();
+    expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({ before: { names: ['ada'] }, after: null });
     expect(replyText(await bot.run('/config moderators:none', { actor: MOD }))).toBe('Nothing changed: that is the setting already.');
     expect(audits()).toBe(2);
   });
@@ -112,22 +112,26 @@ describe('/config moderators:', () => {
     expect(field(replyText(reply), 'Moderators')).toBe(
       'members with the Manage Messages or Administrator permission, and members with the role @Moderators',
     );
-    expect(bot.services.store.settings.moderators(GUILD)).toEqual({ kind: 'discord-role', id: ROLE, name: 'Moderators' });
+    expect(await bot.services.store.settings.moderators(GUILD)).toEqual({ kind: 'discord-role', id: ROLE, name: 'Moderators' });
 
     const unknown = await bot.run('/config moderators:1250000000000000999', { actor: MOD, workspace: GUILD });
     expect(isError(unknown)).toBe(true);
     expect(replyText(unknown)).toBe('There is no role with id 1250000000000000999 here. Type @ and pick it from the list.');
-    expect(bot.services.store.settings.moderators(GUILD)).toEqual({ kind: 'discord-role', id: ROLE, name: 'Moderators' });
+    expect(await bot.services.store.settings.moderators(GUILD)).toEqual({ kind: 'discord-role', id: ROLE, name: 'Moderators' });
   });
 
   it('on Slack takes a user group, and a setting in one workspace means nothing in another', async () => {
     bot = swapBot(platformKnowing({ S0614TZR7: 'research-leads' }));
     await bot.run('/config moderators:<!subteam^S0614TZR7|@leads>', { actor: MOD, workspace: 'slack:T111' });
-    expect(bot.services.store.settings.moderators('slack:T111')).toEqual({ kind: 'slack-group', id: 'S0614TZR7', name: 'research-leads' });
+    expect(await bot.services.store.settings.moderators('slack:T111')).toEqual({
+      kind: 'slack-group',
+      id: 'S0614TZR7',
+      name: 'research-leads',
+    });
     expect(field(replyText(await bot.run('/config', { workspace: 'slack:T111' })), 'Moderators')).toBe(
       'workspace admins and owners, and members of the user group @research-leads',
     );
-    expect(bot.services.store.settings.moderators('slack:T222')).toBeUndefined();
+    expect(await bot.services.store.settings.moderators('slack:T222')).toBeUndefined();
     expect(field(replyText(await bot.run('/config', { workspace: 'slack:T222' })), 'Moderators')).toBe('workspace admins and owners');
   });
 });

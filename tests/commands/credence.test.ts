@@ -25,7 +25,7 @@ describe('/credence', () => {
     expect(replyText(second)).toContain('Team: 70% team forecast · median 70% · 1 person');
     // Append-only: both values are kept, with an audit row each.
     expect(credenceRows()).toBe(2);
-    const audit = bot.services.store.audit.recent('local', 1)[0];
+    const audit = (await bot.services.store.audit.recent('local', 1))[0];
     expect(audit).toMatchObject({ action: 'credence.record', entity: 'C1', before: { value: 0.6 }, after: { value: 0.7 } });
   });
 

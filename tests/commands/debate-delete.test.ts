@@ -51,10 +51,10 @@ beforeEach(async () => {
   await poll.onSent?.({ platform: 'test', channel: 'general', id: 'poll-on-c4' });
   await bot.run('/claim resolve C5 true');
 
-  const c1 = store.claims.byNumber('local', 1)!;
-  const c4 = store.claims.byNumber('local', 4)!;
-  const run = (claimId: number) =>
-    store.simRuns.insert({
+  const c1 = (await store.claims.byNumber('local', 1))!;
+  const c4 = (await store.claims.byNumber('local', 4))!;
+  const run = async (claimId: number) =>
+    await store.simRuns.insert({
       workspace: 'local',
       kind: 'run',
       input: {},
@@ -64,14 +64,14 @@ beforeEach(async () => {
       createdBy: 'alice',
       at: '2026-11-23T12:00:00Z',
     });
-  run(c1.id); // R1, kept
-  run(c4.id); // R2, goes with its claim
+  await run(c1.id); // R1, kept
+  await run(c4.id); // R2, goes with its claim
   // /capture found a candidate in a thread that says what C4 says.
-  const capture = store.captures.insert(
+  const capture = await store.captures.insert(
     {
       workspace: 'local',
       channel: 'general',
-      debateId: store.debates.bySlug('local', 'rewards')!.id,
+      debateId: (await store.debates.bySlug('local', 'rewards'))!.id,
       origin: 'thread',
       messageCount: 3,
       createdBy: 'alice',
@@ -80,7 +80,7 @@ beforeEach(async () => {
     [{ text: 'A candidate', kind: 'claim', author: 'carol' }],
     [],
   );
-  store.captures.settle(capture.id, 0, 'existing', c4.id);
+  await store.captures.settle(capture.id, 0, 'existing', c4.id);
 
   // The same slug in another workspace, which nothing here may touch.
   await bot.run('/debate new slug:rewards title:"Elsewhere"', { workspace: OTHER_WORKSPACE });
@@ -121,7 +121,7 @@ describe('/debate delete', () => {
     );
 
     expect(texts()).toEqual(['Goals drift randomly with every serial step', 'Corrective data undoes drift']);
-    expect(bot.services.store.debates.bySlug('local', 'rewards')).toBeUndefined();
+    expect(await bot.services.store.debates.bySlug('local', 'rewards')).toBeUndefined();
     expect(count('SELECT count(*) FROM claim_tags')).toBe(0);
     expect(count("SELECT count(*) FROM links WHERE workspace = 'local'")).toBe(1); // C2 opposes C1
     expect(db().prepare("SELECT user_id, value FROM credences WHERE workspace = 'local'").all()).toEqual([{ user_id: 'bob', value: 0.6 }]);
@@ -131,19 +131,19 @@ describe('/debate delete', () => {
     expect(count('SELECT count(*) FROM thread_captures')).toBe(0);
     expect(count('SELECT count(*) FROM thread_capture_items')).toBe(0);
     expect(db().prepare("SELECT channel FROM channel_debates WHERE workspace = 'local'").pluck().all()).toEqual(['side']);
-    expect(bot.services.store.claims.search('local', 'scorers', { limit: 10 })).toEqual([]);
+    expect(await bot.services.store.claims.search('local', 'scorers', { limit: 10 })).toEqual([]);
     expect(db().pragma('foreign_key_check')).toEqual([]);
     expect(db().pragma('integrity_check', { simple: true })).toBe('ok');
 
-    expect(bot.services.store.claims.list(OTHER_WORKSPACE, { limit: 10 }).total).toBe(1);
-    expect(bot.services.store.debates.bySlug(OTHER_WORKSPACE, 'rewards')?.title).toBe('Elsewhere');
+    expect((await bot.services.store.claims.list(OTHER_WORKSPACE, { limit: 10 })).total).toBe(1);
+    expect((await bot.services.store.debates.bySlug(OTHER_WORKSPACE, 'rewards'))?.title).toBe('Elsewhere');
   });
 
   it('writes one audit row with what went, and keeps the audit log of what was in it', async () => {
     const before = count("SELECT count(*) FROM audit_log WHERE workspace = 'local'");
     await bot.run('/debate delete rewards confirm:rewards');
     expect(count("SELECT count(*) FROM audit_log WHERE workspace = 'local'")).toBe(before + 1);
-    expect(bot.services.store.audit.recent('local', 1)[0]).toMatchObject({
+    expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({
       actorId: 'alice',
       action: 'debate.delete',
       entity: 'debate:rewards',
@@ -176,7 +176,7 @@ describe('/debate delete', () => {
     await bot.run('/debate delete rewards confirm:rewards');
     const next = await bot.run('/claim add Drift is directable by data', { channel: 'side' });
     expect(next.title).toBe('C6 · open');
-    const run = bot.services.store.simRuns.insert({
+    const run = await bot.services.store.simRuns.insert({
       workspace: 'local',
       kind: 'run',
       input: {},
@@ -191,20 +191,20 @@ describe('/debate delete', () => {
 
   it('never gives its poll or capture ids again, so a button from an old message never reaches a new poll', async () => {
     const { store } = bot.services;
-    const oldPoll = store.polls.openForClaim('local', store.claims.byNumber('local', 4)!.id)!;
+    const oldPoll = (await store.polls.openForClaim('local', (await store.claims.byNumber('local', 4))!.id))!;
     const oldCapture = count("SELECT MAX(id) FROM thread_captures WHERE workspace = 'local'");
     await bot.run('/debate delete rewards confirm:rewards');
 
     await bot.run('/claim add Drift is directable by data', { channel: 'side' });
     await bot.run('/poll C6', { channel: 'side' });
-    const newPoll = store.polls.openForClaim('local', store.claims.byNumber('local', 6)!.id)!;
+    const newPoll = (await store.polls.openForClaim('local', (await store.claims.byNumber('local', 6))!.id))!;
     expect(newPoll.id).toBeGreaterThan(oldPoll.id);
 
     const stale = await bot.interact(`poll:vote:${oldPoll.id}:75`, {}, { actor: BOB, channel: 'general' });
     expect(isError(stale)).toBe(true);
     expect(count('SELECT count(*) FROM credences WHERE poll_id = ?', newPoll.id)).toBe(0);
 
-    const capture = store.captures.insert(
+    const capture = await store.captures.insert(
       {
         workspace: 'local',
         channel: 'side',
@@ -238,7 +238,7 @@ describe('/debate delete', () => {
     );
     expect(isError(imported), replyText(imported)).toBe(false);
     expect(db().prepare("SELECT number FROM claims WHERE workspace = 'local' ORDER BY number").pluck().all()).toEqual([1, 2, 3, 4, 5]);
-    expect(bot.services.store.claims.byNumber('local', 4)?.text).toBe('Reward seeking is instrumental');
+    expect((await bot.services.store.claims.byNumber('local', 4))?.text).toBe('Reward seeking is instrumental');
   });
 
   it('a channel that was working on it is told to pick a debate', async () => {

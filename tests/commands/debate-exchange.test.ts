@@ -67,8 +67,8 @@ async function hostileDebate(workspace = 'local'): Promise<void> {
 }
 
 describe('/debate export', () => {
-  beforeEach(() => {
-    loadDemo(bot.services, { workspace: 'local', channel: 'general' });
+  beforeEach(async () => {
+    await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
   });
 
   it('attaches the debate in each format, named after it', async () => {
@@ -110,8 +110,8 @@ describe('/debate import', () => {
     const again = fileText(await bot.run('/debate export format:json', { workspace: 'elsewhere' }));
     expect(again).toBe(first);
     // The importer's channel now works on the imported debate; the audit names the importer and the file.
-    expect(bot.services.store.debates.currentFor('elsewhere', 'general')?.slug).toBe('hostile');
-    expect(bot.services.store.audit.recent('elsewhere')[0]).toMatchObject({
+    expect((await bot.services.store.debates.currentFor('elsewhere', 'general'))?.slug).toBe('hostile');
+    expect((await bot.services.store.audit.recent('elsewhere'))[0]).toMatchObject({
       action: 'debate.import',
       actorId: 'alice',
       after: { file: 'hostile.json', format: 'json', links: 7 },
@@ -123,22 +123,22 @@ describe('/debate import', () => {
     const argdown = fileText(await bot.run('/debate export format:argdown'));
     const reply = await runWithFiles('/debate import hostile.argdown', { 'hostile.argdown': argdown }, { workspace: 'elsewhere' });
     expect(isError(reply)).toBe(false);
-    const structure = (workspace: string) => {
+    const structure = async (workspace: string) => {
       const { store } = bot.services;
-      const debate = store.debates.require(workspace, 'hostile');
+      const debate = await store.debates.require(workspace, 'hostile');
       return {
         title: debate.title,
-        claims: store.claims
-          .inDebate(debate.id)
-          .map((c) => ({ id: c.number, text: c.text.replace(/\s+/g, ' '), tags: c.tags, status: c.status })),
-        links: store.links
-          .inDebate(debate.id)
-          .map((l) => `C${l.fromNumber} ${l.kind} C${l.toNumber}`)
-          .sort(),
-        root: store.claims.byId(workspace, debate.rootClaimId!)?.number,
+        claims: (await store.claims.inDebate(debate.id)).map((c) => ({
+          id: c.number,
+          text: c.text.replace(/\s+/g, ' '),
+          tags: c.tags,
+          status: c.status,
+        })),
+        links: (await store.links.inDebate(debate.id)).map((l) => `C${l.fromNumber} ${l.kind} C${l.toNumber}`).sort(),
+        root: (await store.claims.byId(workspace, debate.rootClaimId!))?.number,
       };
     };
-    expect(structure('elsewhere')).toEqual(structure('local'));
+    expect(await structure('elsewhere')).toEqual(await structure('local'));
     expect(fileText(await bot.run('/debate export format:argdown', { workspace: 'elsewhere' }))).toBe(argdown);
   });
 
@@ -167,12 +167,12 @@ describe('/debate import', () => {
     expect(outline).toContain('− C3  Gaming is cleverness at the task as scored.');
     expect(outline).toContain('+ C4  Sycophancy is likelier than editing the reward.');
     expect(outline).toContain('◆ crux C6  What matters is behaviour where no one checks.');
-    expect(bot.services.store.claims.byNumber('local', 2)?.tags).toEqual(['spec-gaming']);
+    expect((await bot.services.store.claims.byNumber('local', 2))?.tags).toEqual(['spec-gaming']);
     expect(replyText(await bot.run('/claim show C1'))).toMatch(/supports C5 Risk rises with reward seeking/);
   });
 
   it('merges into an existing debate: claims with the same text are reused, new ones added with new numbers', async () => {
-    loadDemo(bot.services, { workspace: 'local', channel: 'general' });
+    await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
     const argdown = [
       '[Root]: Agents trained on huge piles of auto-generated tasks will learn to seek reward for its own sake, not just to solve the tasks.',
       '  <- [New]: A brand new objection.',
@@ -197,7 +197,7 @@ describe('/debate import', () => {
   });
 
   it('refuses bad files with a message naming what is wrong, and writes nothing', async () => {
-    loadDemo(bot.services, { workspace: 'local', channel: 'general' });
+    await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
     const json = fileText(await bot.run('/debate export format:json debate:reward-seeking'));
     const cases: [string, string | Uint8Array, RegExp][] = [
       ['/debate import picture.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0xff, 0xfe]), /picture\.png is not a text file/],
@@ -267,10 +267,10 @@ describe('/debate import', () => {
   });
 
   it('the imported claims keep their authors; the debate keeps its creator', async () => {
-    loadDemo(bot.services, { workspace: 'local', channel: 'general' });
+    await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
     const json = fileText(await bot.run('/debate export format:json debate:goal-drift'));
     await runWithFiles('/debate import goal-drift.json', { 'goal-drift.json': json }, { workspace: 'elsewhere' });
     expect(replyText(await bot.run('/claim show C9', { workspace: 'elsewhere', actor: BOB }))).toMatch(/Author: ada/);
-    expect(bot.services.store.debates.require('elsewhere', 'goal-drift').createdBy).toBe('ada');
+    expect((await bot.services.store.debates.require('elsewhere', 'goal-drift')).createdBy).toBe('ada');
   });
 });

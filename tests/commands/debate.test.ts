@@ -14,8 +14,8 @@ describe('/debate', () => {
     const reply = await bot.run('/debate new slug:reward-seeking title:"Is reward the optimization target of capable agents?"');
     expect(isError(reply)).toBe(false);
     expect(replyText(reply)).toContain('Is reward the optimization target of capable agents?');
-    expect(bot.services.store.debates.currentFor('local', 'general')?.slug).toBe('reward-seeking');
-    expect(bot.services.store.audit.recent('local')[0]).toMatchObject({
+    expect((await bot.services.store.debates.currentFor('local', 'general'))?.slug).toBe('reward-seeking');
+    expect((await bot.services.store.audit.recent('local'))[0]).toMatchObject({
       action: 'debate.new',
       entity: 'debate:reward-seeking',
       actorId: 'alice',
@@ -24,7 +24,7 @@ describe('/debate', () => {
 
   it('positional form works too', async () => {
     await bot.run('/debate new goal-drift Does misalignment grow with serial steps?');
-    expect(bot.services.store.debates.bySlug('local', 'goal-drift')?.title).toBe('Does misalignment grow with serial steps?');
+    expect((await bot.services.store.debates.bySlug('local', 'goal-drift'))?.title).toBe('Does misalignment grow with serial steps?');
   });
 
   it('refuses a slug that is taken or malformed, and changes nothing', async () => {
@@ -37,7 +37,7 @@ describe('/debate', () => {
     const missingTitle = await bot.run('/debate new slug:other');
     expect(replyText(missingTitle)).toMatch(/missing title/);
     expect(auditCount()).toBe(before);
-    expect(bot.services.store.debates.list('local')).toHaveLength(1);
+    expect(await bot.services.store.debates.list('local')).toHaveLength(1);
   });
 
   it('lists debates, marks the current one, and switches with use', async () => {
@@ -67,7 +67,9 @@ describe('/debate', () => {
     await bot.run('/claim add Second');
     expect(replyText(await bot.run('/debate root C2', { actor: BOB }))).toMatch(/Only alice/);
     expect(replyText(await bot.run('/debate root C2'))).toMatch(/C2 is now the root/);
-    expect(bot.services.store.debates.bySlug('local', 'drift')?.rootClaimId).toBe(bot.services.store.claims.byNumber('local', 2)?.id);
+    expect((await bot.services.store.debates.bySlug('local', 'drift'))?.rootClaimId).toBe(
+      (await bot.services.store.claims.byNumber('local', 2))?.id,
+    );
   });
 
   it('tells a newcomer how to start when there is no debate', async () => {

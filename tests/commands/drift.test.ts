@@ -100,7 +100,7 @@ describe('/drift attach', () => {
     const reply = await bot.run('/drift preset:objection-channel agents:500 seed:3 steps:50k attach:C1');
     expect(replyText(reply)).toMatch(/Kept as R1 on C1/);
     expect(count('audit_log')).toBe(audits + 1);
-    expect(bot.services.store.audit.recent('local', 1)[0]).toMatchObject({ action: 'sim.attach', entity: 'R1->C1' });
+    expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({ action: 'sim.attach', entity: 'R1->C1' });
     const card = replyText(await bot.run('/claim show C1'));
     expect(card).toMatch(
       /Drift runs \(1\): R1 objection-channel: P\(D\) [\d.]+% after 50,000 steps \(500 agents: [\d.]+ dangerous, [\d.]+ caught\) · \/drift show R1/,

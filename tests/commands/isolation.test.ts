@@ -29,7 +29,7 @@ describe('workspace isolation', () => {
     expect(replyText(await bot.run('/claim edit C2 text:x', B))).toMatch(/no claim C2 here/);
     expect(replyText(await bot.run('/claim retract C2', B))).toMatch(/no claim C2 here/);
     expect(replyText(await bot.run('/unlink C1 C2', B))).toMatch(/no claim C2 here/);
-    expect(bot.services.store.claims.byNumber('discord:111', 2)?.text).toBe('Team A’s second claim');
+    expect((await bot.services.store.claims.byNumber('discord:111', 2))?.text).toBe('Team A’s second claim');
   });
 
   it('numbers claims per workspace', async () => {

@@ -51,7 +51,7 @@ describe('/link and /unlink', () => {
     expect(linkCount()).toBe(1);
     expect(replyText(await bot.run('/unlink C2 C1'))).toMatch(/Removed: C2 supports C1/);
     expect(replyText(await bot.run('/unlink C2 C1'))).toMatch(/C2 has no link to C1; nothing to remove/);
-    expect(bot.services.store.audit.recent('local', 1)[0]).toMatchObject({ action: 'link.remove', entity: 'C2->C1' });
+    expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({ action: 'link.remove', entity: 'C2->C1' });
   });
 
   it('someone uninvolved cannot remove a link', async () => {

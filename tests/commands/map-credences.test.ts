@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => bot.close());
 
-const debate = () => bot.services.store.debates.require('local', 'drift');
+const debate = async () => await bot.services.store.debates.require('local', 'drift');
 
 describe('the map shows the team’s credences', () => {
   it('the outline annotates each rated claim with the team forecast and how many people gave one', async () => {
@@ -26,16 +26,16 @@ describe('the map shows the team’s credences', () => {
   });
 
   it('the picture colours a box by the geometric mean of odds; unrated claims stay grey', async () => {
-    expect(teamCredenceLookup({ services: bot.services, workspace: 'local' }, debate())).toBeUndefined();
+    expect(await teamCredenceLookup({ services: bot.services, workspace: 'local' }, await debate())).toBeUndefined();
     await bot.run('/credence C2 90');
     await bot.run('/credence C2 60', { actor: BOB });
-    const lookup = teamCredenceLookup({ services: bot.services, workspace: 'local' }, debate())!;
-    const c1 = bot.services.store.claims.byNumber('local', 1)!;
-    const c2 = bot.services.store.claims.byNumber('local', 2)!;
+    const lookup = (await teamCredenceLookup({ services: bot.services, workspace: 'local' }, await debate()))!;
+    const c1 = (await bot.services.store.claims.byNumber('local', 1))!;
+    const c2 = (await bot.services.store.claims.byNumber('local', 2))!;
     const geoMean = Math.sqrt(9 * 1.5) / (1 + Math.sqrt(9 * 1.5));
     expect(lookup(c2.id)).toBeCloseTo(geoMean, 12);
     expect(lookup(c1.id)).toBeUndefined();
-    const dot = cruxMapDot([c1, c2], bot.services.store.links.inDebate(debate().id), { credenceOf: lookup });
+    const dot = cruxMapDot([c1, c2], await bot.services.store.links.inDebate((await debate()).id), { credenceOf: lookup });
     expect(dot).toContain(credenceFill(geoMean));
     expect(dot).toContain(credenceFill(undefined));
   });
@@ -43,7 +43,7 @@ describe('the map shows the team’s credences', () => {
   it('a poll that hides its result keeps it off the map too', async () => {
     await bot.run('/credence C2 90');
     await bot.run('/poll C2 hide:until-close closes:"in 2 days"');
-    expect(teamCredenceLookup({ services: bot.services, workspace: 'local' }, debate())).toBeUndefined();
+    expect(await teamCredenceLookup({ services: bot.services, workspace: 'local' }, await debate())).toBeUndefined();
     expect(replyText(await bot.run('/map format:text'))).toContain('C2  Value change is directable by data  (1 person, hidden by a poll)');
   });
 });

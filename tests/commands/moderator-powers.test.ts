@@ -17,43 +17,43 @@ interface Power {
   readonly refusal: RegExp;
 }
 
-const claim = (store: Store, n: number) => store.claims.byNumber('local', n);
+const claim = async (store: Store, n: number) => await store.claims.byNumber('local', n);
 
 const POWERS: readonly Power[] = [
   {
     name: 'edit a claim',
     line: '/claim edit C1 text:"Agents will learn to seek the reward number"',
-    state: (s) => claim(s, 1)?.text,
+    state: async (s) => (await claim(s, 1))?.text,
     refusal: /Only alice, who wrote C1, or a moderator can edit it/,
   },
   {
     name: 'retract a claim',
     line: '/claim retract C1 reason:"said better in C2"',
-    state: (s) => claim(s, 1)?.status,
+    state: async (s) => (await claim(s, 1))?.status,
     refusal: /Only alice, who wrote C1, or a moderator can retract it/,
   },
   {
     name: 'resolve a claim',
     line: '/claim resolve C1 false',
-    state: (s) => claim(s, 1)?.status,
+    state: async (s) => (await claim(s, 1))?.status,
     refusal: /Only alice, who wrote C1, or a moderator can resolve it/,
   },
   {
     name: 'merge a claim into another',
     line: '/claim merge C2 into:C1',
-    state: (s) => [claim(s, 2)?.status, s.links.incoming('local', claim(s, 1)!.id).length],
+    state: async (s) => [(await claim(s, 2))?.status, (await s.links.incoming('local', (await claim(s, 1))!.id)).length],
     refusal: /Only a moderator, or whoever wrote both claims, can merge C2 \(by alice\) into C1 \(by alice\)/,
   },
   {
     name: 'close a poll early',
     line: '/poll close C1',
-    state: (s) => s.polls.openForClaim('local', claim(s, 1)!.id)?.id,
+    state: async (s) => (await s.polls.openForClaim('local', (await claim(s, 1))!.id))?.id,
     refusal: /Only alice, who opened this poll, or a moderator can close it early/,
   },
   {
     name: 'delete a debate',
     line: '/debate delete rewards confirm:rewards',
-    state: (s) => s.debates.bySlug('local', 'rewards')?.id,
+    state: async (s) => (await s.debates.bySlug('local', 'rewards'))?.id,
     refusal: /Only alice, who started rewards, or a moderator \(the operator .*\) can delete it/,
   },
 ];
@@ -69,9 +69,9 @@ beforeEach(async () => {
 afterEach(() => bot.close());
 
 const tryAs = async (power: Power, actor: Actor) => {
-  const before = power.state(bot.services.store);
+  const before = await power.state(bot.services.store);
   const reply = await bot.run(power.line, { actor });
-  return { reply, before, after: power.state(bot.services.store) };
+  return { reply, before, after: await power.state(bot.services.store) };
 };
 
 describe.each(POWERS)('the power to $name', (power) => {

@@ -49,7 +49,7 @@ describe('the poll lifecycle', () => {
     expect(buttons(poll)).toEqual(['5%', '25%', '50%', '75%', '95%', 'Exact…', 'Close poll']);
     expect(replyText(poll)).toContain('How likely is C1? Goals drift randomly with every serial step');
     expect(replyText(poll)).toContain('Closes 2026-11-26 12:00 UTC (in 3 days) · opened by alice');
-    expect(bot.services.store.polls.openForClaim('local', 1)?.message).toEqual(REF);
+    expect((await bot.services.store.polls.openForClaim('local', 1))?.message).toEqual(REF);
 
     const byBob = await bot.interact('poll:vote:1:75', {}, { actor: BOB });
     expect(byBob.update).toBe(true);
@@ -111,7 +111,7 @@ describe('the poll lifecycle', () => {
     expect(updates.at(-1)!.reply.title).toBe('Poll closed · C1');
     expect(replyText(updates.at(-1)!.reply)).toContain('Team forecast: 75%');
     expect(replyText(updates.at(-1)!.reply)).toContain('at its closing time');
-    expect(bot.services.store.audit.recent('local', 1)[0]).toMatchObject({ action: 'poll.close', actorId: 'cruxbot' });
+    expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({ action: 'poll.close', actorId: 'cruxbot' });
     expect(await closeDuePolls(bot.services, new Date('2026-11-25T00:00:00Z'))).toEqual([]);
   });
 
@@ -123,10 +123,10 @@ describe('the poll lifecycle', () => {
       await post('/poll C1 closes:2h');
       const closer = startPollCloser(services, 60_000);
       await vi.advanceTimersByTimeAsync(1);
-      expect(bot.services.store.polls.openForClaim('local', 1)).toBeDefined();
+      expect(await bot.services.store.polls.openForClaim('local', 1)).toBeDefined();
       now = new Date('2026-11-23T14:00:00Z');
       await vi.advanceTimersByTimeAsync(60_000);
-      expect(bot.services.store.polls.openForClaim('local', 1)).toBeUndefined();
+      expect(await bot.services.store.polls.openForClaim('local', 1)).toBeUndefined();
       expect(updates.at(-1)!.reply.title).toBe('Poll closed · C1');
       closer.stop();
       expect(vi.getTimerCount()).toBe(0);

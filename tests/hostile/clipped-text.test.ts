@@ -28,13 +28,13 @@ describe('text cut to a length', () => {
     });
     const reply = await bot.interact(form.modal!.id, { fields: { text: 'A claim from a long message', tags: '' } });
     expect(replyText(reply)).toMatch(/Captured C1/);
-    expect(bot.services.store.claims.byNumber('local', 1)?.source.excerpt).toBe('x'.repeat(299));
+    expect((await bot.services.store.claims.byNumber('local', 1))?.source.excerpt).toBe('x'.repeat(299));
     expect(unsafeStoredText(bot.services.store.db)).toEqual([]);
   });
 
   it('GIVEN a claim with an emoji where a suggestion is cut THEN the suggestion keeps no half of it', async () => {
     await bot.run(`/claim add ${'y'.repeat(93)}🙂🙂🙂 and the rest of a long claim`);
-    const [suggestion] = suggest({ services: bot.services, workspace: 'local', channel: { id: 'general' } }, 'claim', 'y');
+    const [suggestion] = await suggest({ services: bot.services, workspace: 'local', channel: { id: 'general' } }, 'claim', 'y');
     expect(suggestion?.name.length).toBeLessThanOrEqual(100);
     expect(suggestion?.name).not.toMatch(LONE_SURROGATE);
   });

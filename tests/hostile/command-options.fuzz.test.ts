@@ -92,7 +92,7 @@ describe('autocomplete under fuzz', () => {
     .leaves()
     .flatMap((leaf) => leaf.options.flatMap((option) => (autocompleteSourceOf(option) ? [[leafName(leaf), option.name] as const] : [])));
 
-  it(`suggests at most 25 clean choices of at most 100 characters for ${sources.length} options × ${PER_OPTION} hostile prefixes`, () => {
+  it(`suggests at most 25 clean choices of at most 100 characters for ${sources.length} options × ${PER_OPTION} hostile prefixes`, async () => {
     const f = fuzzer(25);
     const ctx = { services: world.bot.services, workspace: 'local', channel: { id: 'general' } };
     const bad: string[] = [];
@@ -103,7 +103,7 @@ describe('autocomplete under fuzz', () => {
         .options.find((o) => o.name === name)!;
       for (let i = 0; i < PER_OPTION; i++) {
         const typed = f.text();
-        const found = suggest(ctx, autocompleteSourceOf(option)!, typed);
+        const found = await suggest(ctx, autocompleteSourceOf(option)!, typed);
         if (found.length > 25 || found.some((s) => s.name.length > 100 || s.value.length > 100 || UNSAFE_STORED.test(s.name + s.value)))
           bad.push(`${leaf} ${name}:${JSON.stringify(typed.slice(0, 60))}`);
       }

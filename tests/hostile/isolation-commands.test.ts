@@ -114,10 +114,14 @@ describe('workspace B, pointing at ids that exist only in workspace A', () => {
     },
   );
 
-  it('suggests nothing of A while someone in B types a claim, a debate or a tag', () => {
+  it('suggests nothing of A while someone in B types a claim, a debate or a tag', async () => {
     const ctx = { services: world.bot.services, workspace: B.workspace, channel: { id: 'general' } };
     for (const typed of ['', SECRET, 'hidden', 'C3', 'C6', 'a-only', '3']) {
-      const found = [...suggest(ctx, 'claim', typed), ...suggest(ctx, 'debate', typed), ...suggest(ctx, 'tag', typed)];
+      const found = [
+        ...(await suggest(ctx, 'claim', typed)),
+        ...(await suggest(ctx, 'debate', typed)),
+        ...(await suggest(ctx, 'tag', typed)),
+      ];
       expect(found.map((s) => `${s.name} ${s.value}`).join('\n'), typed).not.toMatch(/HIDDEN-A|hidden-tag|a-only/);
     }
   });

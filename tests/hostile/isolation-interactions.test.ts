@@ -48,7 +48,7 @@ describe('custom ids from workspace A, replayed in workspace B', () => {
     await world.bot.interact(world.captureForm, { fields: FIELDS }, B);
     const reply = await world.bot.interact(world.captureForm, { fields: { text: 'Captured in A after all', tags: '' } }, A);
     expect(replyText(reply)).toMatch(/Captured C\d+ from ana into `?secret/);
-    const claim = world.bot.services.store.claims.search(A.workspace, 'captured after all', { limit: 1 })[0];
+    const claim = (await world.bot.services.store.claims.search(A.workspace, 'captured after all', { limit: 1 }))[0];
     expect(claim?.source.excerpt).toBe(`${SECRET} said in chat`);
   });
 });

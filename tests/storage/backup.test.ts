@@ -30,8 +30,8 @@ describe('backups', () => {
     expect(info.rows).toMatchObject({ debates: 1, claims: 2, links: 1, claim_tags: 1 });
     expect(checkBackup(file).schemaVersion).toBe(latestSchemaVersion());
     const copy = new Store(new Database(file));
-    expect(copy.claims.byNumber('local', 2)?.text).toBe('Second claim');
-    expect(copy.claims.search('local', 'first', { limit: 5 }).map((c) => c.number)).toEqual([1]);
+    expect((await copy.claims.byNumber('local', 2))?.text).toBe('Second claim');
+    expect((await copy.claims.search('local', 'first', { limit: 5 })).map((c) => c.number)).toEqual([1]);
     copy.close();
   });
 
@@ -46,18 +46,18 @@ describe('backups', () => {
     await backupDatabase(bot.services.store.db, file);
     const target = join(dir, 'live.db');
     const live = Store.open(target);
-    live.debates.create({ workspace: 'local', slug: 'other', title: 'Other', createdBy: 'x', createdByName: 'x', at: 'now' });
+    await live.debates.create({ workspace: 'local', slug: 'other', title: 'Other', createdBy: 'x', createdByName: 'x', at: 'now' });
     live.close();
 
     const { info, saved } = await restoreDatabase(file, target, new Date('2026-11-23T10:00:00Z'));
     expect(info.rows).toMatchObject({ claims: 2, debates: 1 });
     expect(saved && existsSync(saved)).toBe(true);
     const restored = Store.open(target);
-    expect(restored.debates.bySlug('local', 'drift')).toBeDefined();
-    expect(restored.debates.bySlug('local', 'other')).toBeUndefined();
+    expect(await restored.debates.bySlug('local', 'drift')).toBeDefined();
+    expect(await restored.debates.bySlug('local', 'other')).toBeUndefined();
     restored.close();
     const old = new Store(new Database(saved!));
-    expect(old.debates.bySlug('local', 'other')).toBeDefined();
+    expect(await old.debates.bySlug('local', 'other')).toBeDefined();
     old.close();
   });
 

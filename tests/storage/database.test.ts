@@ -27,10 +27,10 @@ describe('opening the database', () => {
     db.close();
   });
 
-  it('migrates an existing database forward and keeps its rows', () => {
+  it('migrates an existing database forward and keeps its rows', async () => {
     const path = join(dir, 'old.db');
     const store = new Store(openDatabase(path));
-    store.debates.create({
+    await store.debates.create({
       workspace: 'local',
       slug: 'kept',
       title: 'Kept',

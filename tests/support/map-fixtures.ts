@@ -16,24 +16,27 @@ export const HOSTILE_TEXTS = [
 ];
 
 /** The graph of one debate, as the map and the exports read it. */
-export function graphOf(services: Services, workspace: string, slug: string): CruxGraph {
-  const debate = services.store.debates.require(workspace, slug);
-  return { debate, claims: services.store.claims.inDebate(debate.id), links: services.store.links.inDebate(debate.id) };
+export async function graphOf(services: Services, workspace: string, slug: string): Promise<CruxGraph> {
+  const debate = await services.store.debates.require(workspace, slug);
+  return { debate, claims: await services.store.claims.inDebate(debate.id), links: await services.store.links.inDebate(debate.id) };
 }
 
 /**
  * A debate of `size` claims shaped like a real one: a root, a few claims on it, and arguments under
  * those, with every link kind. Deterministic (a fixed-seed generator).
  */
-export function seedBigDebate(services: Services, options: { workspace?: string; slug: string; size: number; seed?: number }): void {
+export async function seedBigDebate(
+  services: Services,
+  options: { workspace?: string; slug: string; size: number; seed?: number },
+): Promise<void> {
   const workspace = options.workspace ?? 'local';
   // One transaction: the seeding's many small writes would otherwise each wait for the disk.
-  services.store.transaction(() => seed(services, workspace, options));
+  await services.store.transaction(async () => await seed(services, workspace, options));
 }
 
-function seed(services: Services, workspace: string, options: { slug: string; size: number; seed?: number }): void {
+async function seed(services: Services, workspace: string, options: { slug: string; size: number; seed?: number }): Promise<void> {
   const ctx = { services, workspace, actor: { id: 'ada', name: 'ada' } };
-  const debate = services.store.debates.create({
+  const debate = await services.store.debates.create({
     workspace,
     slug: options.slug,
     title: `A debate with ${options.size} claims`,
@@ -48,11 +51,11 @@ function seed(services: Services, workspace: string, options: { slug: string; si
   for (let i = 0; i < options.size; i++) {
     const words = 6 + Math.floor(random() * 20);
     const text = `Claim ${i + 1}: ${Array.from({ length: words }, (_, w) => ['agents', 'reward', 'drift', 'data', 'values', 'training', 'steps', 'scorer'][(i + w * 3) % 8]).join(' ')}`;
-    claims.push(addClaim(ctx, { debate, text, tags: [] }));
+    claims.push(await addClaim(ctx, { debate, text, tags: [] }));
     if (i > 0) {
       const parent = claims[Math.floor(random() * Math.min(i, 1 + i / 4))]!;
       const kind = kinds[Math.floor(random() * kinds.length)]!;
-      addLink(ctx, claims[i]!, parent, kind);
+      await addLink(ctx, claims[i]!, parent, kind);
     }
   }
 }

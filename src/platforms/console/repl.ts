@@ -24,7 +24,7 @@ const HISTORY_MAX = 500;
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { services, registry, interactive } = options;
   const write = (text: string) => options.output.write(`${text}\n`);
-  const describe = (name: string) => `${name}${isConsoleModerator(services, name) ? ' (a moderator)' : ''}`;
+  const describe = async (name: string) => `${name}${(await isConsoleModerator(services, name)) ? ' (a moderator)' : ''}`;
   const width = (options.output as { columns?: number }).columns ?? 100;
   const session = new ConsoleSession(services, registry, consoleActor(options.as), { color: interactive, width }, write);
   const historyPath =
@@ -37,18 +37,18 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     historySize: HISTORY_MAX,
     ...(interactive ? { completer: completer(registry), history: loadHistory(historyPath) } : {}),
   });
-  const prompt = () => {
-    const debate = session.currentDebate();
+  const prompt = async () => {
+    const debate = await session.currentDebate();
     rl.setPrompt(`cruxbot${debate ? ` (${debate})` : ''}> `);
     rl.prompt();
   };
 
   if (interactive) {
-    write(`cruxbot console · database ${services.config.DATABASE_PATH} · you are ${describe(session.who.name)}`);
+    write(`cruxbot console · database ${services.config.DATABASE_PATH} · you are ${await describe(session.who.name)}`);
     write('Type /help for the commands, .as <name> to act as someone else, .exit to quit.');
-    if (services.store.debates.list('local').length === 0)
+    if ((await services.store.debates.list('local')).length === 0)
       write('New here? Load the sample debates with `npm run demo`, or start one with /debate new.');
-    prompt();
+    await prompt();
   }
 
   for await (const raw of rl) {
@@ -58,14 +58,14 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       const name = line.slice(4).trim();
       if (/^[\p{L}\p{N}._-]{1,64}$/u.test(name)) {
         session.setActor(consoleActor(name));
-        write(`You are now ${describe(name)}.`);
+        write(`You are now ${await describe(name)}.`);
       } else write('Usage: .as <name> (letters, digits, dot, dash, underscore)');
     } else if (line && !line.startsWith('#')) {
       if (!interactive) write(`> ${line}`);
       await session.run(line);
       if (!interactive) write('');
     }
-    if (interactive) prompt();
+    if (interactive) await prompt();
   }
   rl.close();
   if (interactive) saveHistory(historyPath, (rl as unknown as { history?: string[] }).history ?? []);

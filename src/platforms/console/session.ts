@@ -34,8 +34,8 @@ export function consoleActor(name?: string): Actor {
  * Whether a console user moderates the local workspace: the operator always, anyone else (`.as bob`,
  * `--as bob`) only when `/config moderators:` names them. Read per command, so a change applies at once.
  */
-export function isConsoleModerator(services: Services, name: string): boolean {
-  return name === operatorName() || isNamedModerator(services.store.settings.moderators(CONSOLE_WORKSPACE), name);
+export async function isConsoleModerator(services: Services, name: string): Promise<boolean> {
+  return name === operatorName() || isNamedModerator(await services.store.settings.moderators(CONSOLE_WORKSPACE), name);
 }
 
 /** The console's attachments are paths on the operator's own machine. */
@@ -95,15 +95,15 @@ export class ConsoleSession {
   }
 
   /** The channel's current debate, for the prompt. */
-  currentDebate(): string | undefined {
-    return this.services.store.debates.currentFor(CONSOLE_WORKSPACE, CONSOLE_CHANNEL)?.slug;
+  async currentDebate(): Promise<string | undefined> {
+    return (await this.services.store.debates.currentFor(CONSOLE_WORKSPACE, CONSOLE_CHANNEL))?.slug;
   }
 
   async run(line: string): Promise<Reply> {
     const reply = await runText(
       line,
       {
-        actor: { ...this.actor, isModerator: isConsoleModerator(this.services, this.actor.id) },
+        actor: { ...this.actor, isModerator: await isConsoleModerator(this.services, this.actor.id) },
         workspace: CONSOLE_WORKSPACE,
         channel: { id: CONSOLE_CHANNEL, name: 'console' },
         platform: 'console',

@@ -24,7 +24,7 @@ export function workspaceOf(guildId: string): string {
  * display name in that server, and whether they moderate it) as actor, the channel or thread.
  * Undefined in a DM: there is no workspace to act in.
  */
-export function requestContext(interaction: BaseInteraction, deps: DiscordDeps): RequestContext | undefined {
+export async function requestContext(interaction: BaseInteraction, deps: DiscordDeps): Promise<RequestContext | undefined> {
   const guildId = interaction.guildId;
   if (!guildId || !interaction.channelId) return undefined;
   const channel = interaction.channel;
@@ -33,7 +33,7 @@ export function requestContext(interaction: BaseInteraction, deps: DiscordDeps):
   return {
     actor: {
       ...actorOf(interaction),
-      isModerator: isModerator(interaction, moderatorGroupId(deps.services.store.settings.moderators(workspace))),
+      isModerator: isModerator(interaction, moderatorGroupId(await deps.services.store.settings.moderators(workspace))),
     },
     workspace,
     channel: { id: interaction.channelId, ...(channelName ? { name: channelName } : {}) },

@@ -66,7 +66,7 @@ export class InteractionRouter {
     if (interaction.isAutocomplete()) return this.autocomplete(interaction, cid);
     if (!interaction.isRepliable()) return;
     this.options.log.debug({ cid, type: interaction.type, guild: interaction.guildId, user: interaction.user.id }, 'interaction');
-    const base = requestContext(interaction, this.options);
+    const base = await requestContext(interaction, this.options);
     const now = (reply: Reply) =>
       answer(interaction as AnswerableInteraction, Promise.resolve(reply), { slow: false, deferAfterMs: this.deferAfterMs });
     if (!base) return now(notice(USE_IN_SERVER, { accent: 'warning' }));
@@ -119,13 +119,13 @@ export class InteractionRouter {
   }
 
   private async autocomplete(interaction: AutocompleteInteraction, cid: string): Promise<void> {
-    const request = requestContext(interaction, this.options);
+    const request = await requestContext(interaction, this.options);
     if (!request || this.closing) return interaction.respond([]);
     const focused = interaction.options.getFocused(true);
     const leaf = leafOf(this.options.registry, interaction.commandName, interaction.options.getSubcommand(false));
     const spec = leaf?.options.find((o) => o.name === focused.name);
     const source = spec ? autocompleteSourceOf(spec) : undefined;
-    const choices = source ? suggest(request, source, String(focused.value)) : [];
+    const choices = source ? await suggest(request, source, String(focused.value)) : [];
     this.options.log.debug({ cid, command: interaction.commandName, option: focused.name, n: choices.length }, 'autocomplete');
     await interaction.respond(
       choices

@@ -17,25 +17,25 @@ const CLAIMS_SHOWN = 10;
 const CLAIM_SHOWN_CHARS = 140;
 
 /** The App Home tab: the workspace's debates, its latest claims, and its open polls. */
-export function homeView(ctx: HomeContext): types.HomeView {
+export async function homeView(ctx: HomeContext): Promise<types.HomeView> {
   const content: Block[] = [
     text(
       md`Capture the claims of your team's debates, link them into a crux graph, and see where the disagreement lives. Type \`/help\` in any channel.`,
     ),
     { type: 'divider' },
-    ...debatesSection(ctx),
+    ...(await debatesSection(ctx)),
     { type: 'divider' },
-    ...recentClaimsSection(ctx),
+    ...(await recentClaimsSection(ctx)),
     { type: 'divider' },
-    ...pollsSection(ctx),
+    ...(await pollsSection(ctx)),
     context(md`Updated ${ctx.services.clock().toISOString().slice(0, 16).replace('T', ' ')} UTC · reopen this tab to refresh.`),
   ];
   const blocks = [{ type: 'header' as const, text: plainText('cruxbot', BLOCK_KIT.headerText) }, ...renderBlocks(content)];
   return { type: 'home', blocks: blocks.slice(0, BLOCK_KIT.viewBlocks) };
 }
 
-function debatesSection(ctx: HomeContext): Block[] {
-  const debates = ctx.services.store.debates.list(ctx.workspace);
+async function debatesSection(ctx: HomeContext): Promise<Block[]> {
+  const debates = await ctx.services.store.debates.list(ctx.workspace);
   if (debates.length === 0) {
     return [
       text(md`**Debates**`),
@@ -52,11 +52,11 @@ function debatesSection(ctx: HomeContext): Block[] {
   return [text(md`**Debates** (${debates.length})`), text(joinMarkup(lines)), ...more];
 }
 
-function recentClaimsSection(ctx: HomeContext): Block[] {
+async function recentClaimsSection(ctx: HomeContext): Promise<Block[]> {
   const { store } = ctx.services;
-  const claims = store.claims.recent(ctx.workspace, CLAIMS_SHOWN);
+  const claims = await store.claims.recent(ctx.workspace, CLAIMS_SHOWN);
   if (claims.length === 0) return [text(md`**Recent claims**`), text(md`No claims yet: \`/claim add <text>\` in a channel with a debate.`)];
-  const slugs = new Map(store.debates.list(ctx.workspace).map((d) => [d.id, d.slug]));
+  const slugs = new Map((await store.debates.list(ctx.workspace)).map((d) => [d.id, d.slug]));
   const lines = claims.map(
     (c) =>
       md`• **${claimRef(c)}** ${clip(c.text.replace(/\s+/g, ' '), CLAIM_SHOWN_CHARS)}\n    _${c.authorName} · ${slugs.get(c.debateId) ?? '?'} · ${STATUS_LABEL[c.status]}_`,
@@ -64,7 +64,7 @@ function recentClaimsSection(ctx: HomeContext): Block[] {
   return [text(md`**Recent claims**`), text(joinMarkup(lines)), context(md`Open one with \`/claim show C#\`.`)];
 }
 
-function pollsSection(ctx: HomeContext): Block[] {
-  const polls = openPollsForHome(ctx);
+async function pollsSection(ctx: HomeContext): Promise<Block[]> {
+  const polls = await openPollsForHome(ctx);
   return [text(md`**Open polls**`), ...(polls.length ? polls : [text(md`No open polls.`)])];
 }

@@ -16,8 +16,8 @@ export interface ModeratorSources {
  * with /config (usergroups.users.list). Both are cached; when Slack is slow to say, the request goes
  * on as a member without moderator rights rather than wait.
  */
-export function isSlackModerator(sources: ModeratorSources, teamId: string, userId: string): Promise<boolean> {
-  const groupId = moderatorGroupId(sources.store.settings.moderators(`slack:${teamId}`));
+export async function isSlackModerator(sources: ModeratorSources, teamId: string, userId: string): Promise<boolean> {
+  const groupId = moderatorGroupId(await sources.store.settings.moderators(`slack:${teamId}`));
   const checks = [sources.users.isAdmin(userId), ...(groupId ? [sources.groups.has(teamId, groupId, userId)] : [])];
   return firstTrue(checks, sources.budgetMs);
 }

@@ -20,11 +20,11 @@ export async function writeSampleMap(
 ): Promise<{ width: number; height: number; bytes: number }> {
   const services = createServices(loadConfig({ DATABASE_PATH: ':memory:' }), { log: silentLogger });
   try {
-    loadDemo(services, { workspace: 'local', channel: 'sample' });
+    await loadDemo(services, { workspace: 'local', channel: 'sample' });
     const { store } = services;
-    const debate = store.debates.require('local', slug);
-    const graph = store.graphOf(debate);
-    const credenceOf = teamCredenceLookup({ services, workspace: 'local' }, debate);
+    const debate = await store.debates.require('local', slug);
+    const graph = await store.graphOf(debate);
+    const credenceOf = await teamCredenceLookup({ services, workspace: 'local' }, debate);
     const picture = await renderCruxMap({ ...planCruxMap(graph).view, ...(credenceOf ? { credenceOf } : {}) });
     writeFileSync(file, picture.png);
     return { width: picture.width, height: picture.height, bytes: picture.png.byteLength };

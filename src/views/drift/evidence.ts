@@ -7,8 +7,8 @@ import { simRunRef } from '../../storage/sim-runs.ts';
 const SHOWN = 5;
 
 /** The claim card's "Drift runs" field: the runs attached as evidence, each with how to see it again. */
-export function driftEvidenceField(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim): Field | undefined {
-  const runs = ctx.services.store.simRuns.forClaim(ctx.workspace, claim.id);
+export async function driftEvidenceField(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim): Promise<Field | undefined> {
+  const runs = await ctx.services.store.simRuns.forClaim(ctx.workspace, claim.id);
   if (runs.length === 0) return undefined;
   const lines = runs.slice(-SHOWN).map((run) => md`**${simRunRef(run)}** ${run.headline} · \`/drift show ${simRunRef(run)}\``);
   if (runs.length > SHOWN) lines.unshift(md`_${runs.length - SHOWN} earlier runs not shown_`);

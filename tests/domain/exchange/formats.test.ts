@@ -10,15 +10,15 @@ import { createTestBot, type TestBot } from '../../support/harness.ts';
 import { graphOf, HOSTILE_TEXTS } from '../../support/map-fixtures.ts';
 
 let bot: TestBot;
-beforeAll(() => {
+beforeAll(async () => {
   bot = createTestBot();
-  loadDemo(bot.services, { workspace: 'local', channel: 'general' });
+  await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
 });
 afterAll(() => bot.close());
 
 describe('Argdown', () => {
-  it('writes the debate as nested statements with relations, tags and data', () => {
-    const graph = graphOf(bot.services, 'local', 'reward-seeking');
+  it('writes the debate as nested statements with relations, tags and data', async () => {
+    const graph = await graphOf(bot.services, 'local', 'reward-seeking');
     const credence = new Map([[graph.claims[0]!.id, 0.7]]);
     const text = exportArgdown(graph, (id) => credence.get(id));
     expect(text).toMatch(
@@ -89,8 +89,8 @@ describe('Argdown', () => {
 });
 
 describe('Mermaid', () => {
-  it('writes a flowchart whose every line is valid Mermaid syntax, with ids that match', () => {
-    const graph = graphOf(bot.services, 'local', 'goal-drift');
+  it('writes a flowchart whose every line is valid Mermaid syntax, with ids that match', async () => {
+    const graph = await graphOf(bot.services, 'local', 'goal-drift');
     const text = exportMermaid({
       ...graph,
       claims: graph.claims.map((c, i) => ({ ...c, text: HOSTILE_TEXTS[i % HOSTILE_TEXTS.length]! })),
@@ -122,7 +122,7 @@ describe('Mermaid', () => {
 
 describe('DOT export', () => {
   it('is a graph Graphviz lays out, with the title and every claim and link', async () => {
-    const graph = graphOf(bot.services, 'local', 'reward-seeking');
+    const graph = await graphOf(bot.services, 'local', 'reward-seeking');
     const file = debateExportFile(graph, 'dot');
     const dot = new TextDecoder().decode(file.data);
     expect(dot).toContain('label="Will capable agents learn to seek reward itself, or only to game bad specifications?"');

@@ -23,7 +23,7 @@ beforeEach(async () => {
 afterEach(() => bot.close());
 
 const as = (name?: string) => session.setActor(consoleActor(name));
-const c1 = () => bot.services.store.claims.byNumber('local', 1)!;
+const c1 = async () => (await bot.services.store.claims.byNumber('local', 1))!;
 
 describe('moderators in the console', () => {
   it('the operator is one without any setting, and may edit, merge or retract anyone’s claim', async () => {
@@ -32,7 +32,7 @@ describe('moderators in the console', () => {
     expect(replyText(await session.run('/config show'))).toMatch(/^You: a moderator$/m);
     const edited = await session.run('/claim edit C1 text:"Agents will learn to seek the reward number"');
     expect(isError(edited), replyText(edited)).toBe(false);
-    expect(c1().text).toBe('Agents will learn to seek the reward number');
+    expect((await c1()).text).toBe('Agents will learn to seek the reward number');
   });
 
   it('someone else (.as cy) is not, and may neither change bob’s claim nor the settings', async () => {
@@ -41,8 +41,8 @@ describe('moderators in the console', () => {
     expect(isError(await session.run('/claim retract C1'))).toBe(true);
     const config = await session.run('/config moderators:cy');
     expect(replyText(config)).toMatch(/Only moderators can change cruxbot’s settings here: the operator/);
-    expect(c1().status).toBe('open');
-    expect(bot.services.store.settings.moderators('local')).toBeUndefined();
+    expect((await c1()).status).toBe('open');
+    expect(await bot.services.store.settings.moderators('local')).toBeUndefined();
   });
 
   it('a name the operator configures is one from the next command on, and not after it is cleared', async () => {
@@ -50,7 +50,7 @@ describe('moderators in the console', () => {
     await session.run('/config moderators:cy,ada');
     as('cy');
     expect(isError(await session.run('/claim retract C1 reason:"a duplicate"'))).toBe(false);
-    expect(c1().status).toBe('retracted');
+    expect((await c1()).status).toBe('retracted');
 
     as();
     await session.run('/config moderators:none');

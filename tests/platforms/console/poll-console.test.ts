@@ -37,7 +37,7 @@ describe('a poll in the console', () => {
     await ada.run('/claim add Goals drift randomly with every serial step');
     await ada.run('/poll C1 closes:2h');
     expect(printed.at(-1)).toContain('Poll · C1');
-    expect(services.store.polls.openForClaim('local', 1)?.message).toMatchObject({ platform: 'console' });
+    expect((await services.store.polls.openForClaim('local', 1))?.message).toMatchObject({ platform: 'console' });
 
     const ben = session('ben');
     await ben.run('/credence C1 80');

@@ -34,7 +34,7 @@ describe('“Capture as claim” on a Discord message', () => {
 
     const permalink = `https://discord.com/channels/${GUILD_ID}/${CHANNEL_ID}/${message.id}`;
     expect(bodyText(stored.body.data)).toContain(`[message](${permalink}) (from bob)`);
-    expect(bot.services.store.claims.byNumber(WORKSPACE, 1)).toMatchObject({
+    expect(await bot.services.store.claims.byNumber(WORKSPACE, 1)).toMatchObject({
       text: edited,
       tags: ['drift'],
       source: { url: permalink, author: 'bob', excerpt: message.content },
@@ -52,6 +52,6 @@ describe('“Capture as claim” on a Discord message', () => {
     const callback = await bot.send(modalSubmit('claim:capture-submit:gone', { text: 'x' }, 'row'));
     expect(callback.body.data.flags).toBe(64);
     expect(bodyText(callback.body.data)).toMatch(/expired/);
-    expect(bot.services.store.claims.list(WORKSPACE, { limit: 5 }).total).toBe(0);
+    expect((await bot.services.store.claims.list(WORKSPACE, { limit: 5 })).total).toBe(0);
   });
 });

@@ -11,7 +11,8 @@ beforeEach(async () => {
 });
 afterEach(() => bot.close());
 
-const linksIn = (n: number) => bot.services.store.links.incoming(WORKSPACE, bot.services.store.claims.byNumber(WORKSPACE, n)!.id);
+const linksIn = async (n: number) =>
+  await bot.services.store.links.incoming(WORKSPACE, (await bot.services.store.claims.byNumber(WORKSPACE, n))!.id);
 
 describe('the claim card’s buttons on Discord', () => {
   it('Support… opens a form (type 9) whose inputs sit in labels', async () => {
@@ -45,7 +46,7 @@ describe('the claim card’s buttons on Discord', () => {
     expect(bodyText(data)).toContain('**C2** supports this: Reward is reinforced, so it is sought');
     expect(bodyText(data)).toContain('bob added C2, which supports C1.');
     expectWithinDiscordLimits(data);
-    expect(linksIn(1)).toMatchObject([{ fromNumber: 2, kind: 'supports', authorId: BOB.id }]);
+    expect(await linksIn(1)).toMatchObject([{ fromNumber: 2, kind: 'supports', authorId: BOB.id }]);
   });
 
   it('Link… takes a target and kind from a form in the older action-row layout', async () => {
@@ -57,7 +58,7 @@ describe('the claim card’s buttons on Discord', () => {
     const callback = await bot.send(modalSubmit('claim:link-submit:2', { target: 'C1', kind: 'opposes' }, 'row', {}, botMessage()));
     expect(callback.body.type).toBe(7);
     expect(bodyText(callback.body.data)).toContain('C2 now opposes C1.');
-    expect(linksIn(1)).toMatchObject([{ fromNumber: 2, kind: 'opposes' }]);
+    expect(await linksIn(1)).toMatchObject([{ fromNumber: 2, kind: 'opposes' }]);
   });
 
   it('a bad value in a form gets a private error and leaves the card as it was', async () => {
@@ -65,7 +66,7 @@ describe('the claim card’s buttons on Discord', () => {
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(64);
     expect(bodyText(callback.body.data)).toMatch(/"sideways" is not a link kind/);
-    expect(linksIn(1)).toEqual([]);
+    expect(await linksIn(1)).toEqual([]);
   });
 
   it('a button that is not ours, or out of date, gets a private message', async () => {

@@ -41,9 +41,9 @@ async function pollHere(): Promise<void> {
   expect((await bot.send(button('poll:vote:1:75'))).body.type).toBe(7);
 }
 
-const votesHere = () => {
-  const claim = bot.services.store.claims.byNumber(WORKSPACE, 1)!;
-  return bot.services.store.credences.latestUnconditional(WORKSPACE, claim.id).map((c) => c.value);
+const votesHere = async () => {
+  const claim = (await bot.services.store.claims.byNumber(WORKSPACE, 1))!;
+  return (await bot.services.store.credences.latestUnconditional(WORKSPACE, claim.id)).map((c) => c.value);
 };
 
 describe('this server’s buttons and forms, sent from another server', () => {
@@ -60,7 +60,7 @@ describe('this server’s buttons and forms, sent from another server', () => {
       expect(callback.body.data.flags & 64, id).toBe(64);
       expect(bodyText(callback.body.data), id).toMatch(reply);
     }
-    expect(votesHere()).toEqual([0.75]);
+    expect(await votesHere()).toEqual([0.75]);
     expect(workspaceDigest(bot.services.store.db, WORKSPACE)).toBe(before);
   });
 
@@ -72,7 +72,7 @@ describe('this server’s buttons and forms, sent from another server', () => {
     );
     expect(callback.body.type).toBe(4);
     expect(bodyText(callback.body.data)).toMatch(/That poll is not here any more/);
-    expect(votesHere()).toEqual([0.75]);
+    expect(await votesHere()).toEqual([0.75]);
     expect(workspaceDigest(bot.services.store.db, WORKSPACE)).toBe(before);
   });
 
@@ -80,6 +80,6 @@ describe('this server’s buttons and forms, sent from another server', () => {
     await pollHere();
     const callback = await bot.send(fromOtherGuild(slashCommand('poll', 'close', { claim: 'C1' }, { as: BOB })));
     expect(bodyText(callback.body.data)).toMatch(/There is no claim C1 here/);
-    expect(bot.services.store.polls.open(WORKSPACE)).toHaveLength(1);
+    expect(await bot.services.store.polls.open(WORKSPACE)).toHaveLength(1);
   });
 });

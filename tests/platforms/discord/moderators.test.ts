@@ -16,7 +16,7 @@ const ADA: Member = { id: '1800000000000000006', username: 'ada', globalName: 'A
 
 let bot: TestDiscordBot;
 const store = () => bot.services.store;
-const claim = (n: number) => store().claims.byNumber(WORKSPACE, n)!;
+const claim = async (n: number) => (await store().claims.byNumber(WORKSPACE, n))!;
 
 async function as(member: Member, name: string, sub: string | undefined, values: Record<string, OptionValue>) {
   const callback = await bot.send(slashCommand(name, sub, values, { as: member }));
@@ -46,16 +46,24 @@ const POWERS = [
   {
     name: 'edit',
     command: ['claim', 'edit', { claim: 'C1', text: 'Agents seek the reward number' }],
-    used: () => claim(1).text !== 'Agents seek reward',
+    used: async () => (await claim(1)).text !== 'Agents seek reward',
   },
-  { name: 'retract', command: ['claim', 'retract', { claim: 'C2' }], used: () => claim(2).status === 'retracted' },
-  { name: 'resolve', command: ['claim', 'resolve', { claim: 'C3', outcome: 'true' }], used: () => claim(3).status === 'resolved-true' },
-  { name: 'merge', command: ['claim', 'merge', { claim: 'C5', into: 'C4' }], used: () => claim(5).status === 'retracted' },
-  { name: 'close a poll', command: ['poll', 'close', { claim: 'C6' }], used: () => !store().polls.openForClaim(WORKSPACE, claim(6).id) },
+  { name: 'retract', command: ['claim', 'retract', { claim: 'C2' }], used: async () => (await claim(2)).status === 'retracted' },
+  {
+    name: 'resolve',
+    command: ['claim', 'resolve', { claim: 'C3', outcome: 'true' }],
+    used: async () => (await claim(3)).status === 'resolved-true',
+  },
+  { name: 'merge', command: ['claim', 'merge', { claim: 'C5', into: 'C4' }], used: async () => (await claim(5)).status === 'retracted' },
+  {
+    name: 'close a poll',
+    command: ['poll', 'close', { claim: 'C6' }],
+    used: async () => !(await store().polls.openForClaim(WORKSPACE, (await claim(6)).id)),
+  },
   {
     name: 'delete a debate',
     command: ['debate', 'delete', { debate: 'scratch', confirm: 'scratch' }],
-    used: () => !store().debates.bySlug(WORKSPACE, 'scratch'),
+    used: async () => !(await store().debates.bySlug(WORKSPACE, 'scratch')),
   },
 ] as const;
 
@@ -66,7 +74,7 @@ async function tryEveryPower(member: Member) {
     const [name, sub, values] = power.command;
     replies.push(await as(member, name, sub, values));
   }
-  return { used: POWERS.filter((p) => p.used()).map((p) => p.name), replies };
+  return { used: (await Promise.all(POWERS.map(async (p) => ((await p.used()) ? [p.name] : [])))).flat(), replies };
 }
 
 const ALL = POWERS.map((p) => p.name);
@@ -104,10 +112,10 @@ describe('a moderator power from a button on Discord', () => {
     const refused = await bot.send(button('poll:close:1', { as: ERIN }));
     expect(refused.body.data.flags).toBe(64);
     expect(bodyText(refused.body.data)).toContain('Only bob, who opened this poll, or a moderator can close it early.');
-    expect(store().polls.openForClaim(WORKSPACE, claim(6).id)).toBeDefined();
+    expect(await store().polls.openForClaim(WORKSPACE, (await claim(6)).id)).toBeDefined();
     const closed = await bot.send(button('poll:close:1', { as: CAROL }));
     expect(closed.body.data.flags ?? 0).toBe(0);
-    expect(store().polls.openForClaim(WORKSPACE, claim(6).id)).toBeUndefined();
+    expect(await store().polls.openForClaim(WORKSPACE, (await claim(6)).id)).toBeUndefined();
   });
 });
 
@@ -116,7 +124,7 @@ describe('/config on Discord', () => {
     const reply = await as(CAROL, 'config', 'set', { moderators: `<@&${MODERATORS_ROLE.id}>` });
     expect(reply.flags).toBe(64);
     expect(bodyText(reply)).toContain('members with the role **@Moderators**');
-    expect(store().settings.moderators(WORKSPACE)).toEqual({ kind: 'discord-role', id: MODERATORS_ROLE.id, name: 'Moderators' });
+    expect(await store().settings.moderators(WORKSPACE)).toEqual({ kind: 'discord-role', id: MODERATORS_ROLE.id, name: 'Moderators' });
     expect(bodyText(await as(DAN, 'config', 'show', {}))).toMatch(/^You\na moderator$/m);
   });
 
@@ -125,15 +133,15 @@ describe('/config on Discord', () => {
     expect(bodyText(refused)).toContain(
       'Only moderators can change cruxbot’s settings here: members with the **Manage Messages** or **Administrator** permission.',
     );
-    expect(store().settings.moderators(WORKSPACE)).toBeUndefined();
+    expect(await store().settings.moderators(WORKSPACE)).toBeUndefined();
 
     const unknown = await as(ADA, 'config', 'set', { moderators: '<@&1250000000000000999>' });
     expect(bodyText(unknown)).toContain('There is no role with id `1250000000000000999` here.');
     const everyone = await as(ADA, 'config', 'set', { moderators: `<@&${WORKSPACE.slice('discord:'.length)}>` });
     expect(bodyText(everyone)).toContain('That is @everyone');
-    expect(store().settings.moderators(WORKSPACE)).toBeUndefined();
+    expect(await store().settings.moderators(WORKSPACE)).toBeUndefined();
 
     await as(ADA, 'config', 'set', { moderators: MODERATORS_ROLE.id });
-    expect(store().settings.moderators(WORKSPACE)).toMatchObject({ id: MODERATORS_ROLE.id });
+    expect(await store().settings.moderators(WORKSPACE)).toMatchObject({ id: MODERATORS_ROLE.id });
   });
 });

@@ -12,7 +12,7 @@ beforeEach(async () => {
 });
 afterEach(() => bot.close());
 
-const claims = () => bot.services.store.claims.list(WORKSPACE, { limit: 100 }).claims;
+const claims = async () => (await bot.services.store.claims.list(WORKSPACE, { limit: 100 })).claims;
 
 describe('a slash command on Discord', () => {
   it('/claim add stores the claim in the guild’s workspace, by the member, and answers with the card', async () => {
@@ -33,10 +33,10 @@ describe('a slash command on Discord', () => {
     ]);
     expectWithinDiscordLimits(data);
 
-    expect(claims()).toMatchObject([
+    expect(await claims()).toMatchObject([
       { number: 1, text: 'Agents game broken scoring functions', authorId: ALICE.id, tags: ['spec-gaming'] },
     ]);
-    expect(bot.services.store.claims.list(`discord:9${GUILD_ID.slice(1)}`, { limit: 10 }).total).toBe(0);
+    expect((await bot.services.store.claims.list(`discord:9${GUILD_ID.slice(1)}`, { limit: 10 })).total).toBe(0);
   });
 
   it('passes typed options through: integers as numbers, claims as strings, users as ids', async () => {
@@ -70,7 +70,7 @@ describe('a slash command on Discord', () => {
     const empty = await bot.send(slashCommand('claim', 'add', { text: '   ' }));
     expect(empty.body.data.flags).toBe(64);
     expect(bodyText(empty.body.data)).toMatch(/text.*is empty/);
-    expect(claims()).toEqual([]);
+    expect(await claims()).toEqual([]);
   });
 
   it('a claim with @everyone and <@123> shows them as written and pings nobody', async () => {
@@ -79,7 +79,7 @@ describe('a slash command on Discord', () => {
     const data = callback.body.data;
     expect(data.allowed_mentions).toEqual({ parse: [] });
     expect(data.embeds[0].description).toBe('@everyone look: \\<@123\\> and \\<@&456\\> said \\*\\*so\\*\\*');
-    expect(claims()[0]?.text).toBe(text);
+    expect((await claims())[0]?.text).toBe(text);
   });
 
   it('in a DM, says to use it in a server, privately, and stores nothing', async () => {
@@ -87,6 +87,6 @@ describe('a slash command on Discord', () => {
     expect(callback.body.type).toBe(4);
     expect(callback.body.data.flags).toBe(64);
     expect(bodyText(callback.body.data)).toMatch(/use my commands in a channel of a server/);
-    expect(claims()).toEqual([]);
+    expect(await claims()).toEqual([]);
   });
 });

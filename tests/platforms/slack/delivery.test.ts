@@ -87,7 +87,7 @@ describe('answering where the bot cannot post', () => {
     expect(answer.body.response_type).toBe('in_channel');
     expect(answer.body.text).toContain('Debate private-talk');
     expect(JSON.stringify(answer.body.blocks)).toContain('Invite me to this channel');
-    expect(bed.bot.services.store.debates.list('slack:T111')).toHaveLength(1);
+    expect(await bed.bot.services.store.debates.list('slack:T111')).toHaveLength(1);
   });
 
   it('when Slack refuses a reply, tells the person privately with an id that is in the log', async () => {

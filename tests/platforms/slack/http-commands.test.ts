@@ -131,7 +131,7 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
     expect(forged.status).toBe(401);
     const unsigned = await bed.post({ body, signature: 'v0=00' });
     expect(unsigned.status).toBe(401);
-    expect(bed.bot.services.store.debates.list('slack:T111')).toEqual([]);
+    expect(await bed.bot.services.store.debates.list('slack:T111')).toEqual([]);
     expect(bed.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
 
@@ -139,6 +139,6 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
     const body = slashCommandForm({ command: '/debate', text: 'new slug:replayed title:Replayed', responseUrl: bed.fake.responseUrl() });
     const replayed = await bed.post({ body, timestamp: Math.floor(Date.now() / 1000) - 10 * 60 });
     expect(replayed.status).toBe(401);
-    expect(bed.bot.services.store.debates.list('slack:T111')).toEqual([]);
+    expect(await bed.bot.services.store.debates.list('slack:T111')).toEqual([]);
   });
 });

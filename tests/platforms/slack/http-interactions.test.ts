@@ -77,13 +77,13 @@ describe('a button on the claim card', () => {
     expect(submit.status).toBe(200);
     expect(submit.text).toBe(''); // the form closes
 
-    const c2 = store().claims.byNumber('slack:T111', 2);
+    const c2 = await store().claims.byNumber('slack:T111', 2);
     expect(c2).toMatchObject({
       text: 'Reward seeking is more likely instrumental than terminal',
       authorId: BOB.id,
       tags: ['reward-seeking'],
     });
-    expect(store().links.incoming('slack:T111', store().claims.byNumber('slack:T111', 1)!.id)).toHaveLength(1);
+    expect(await store().links.incoming('slack:T111', (await store().claims.byNumber('slack:T111', 1))!.id)).toHaveLength(1);
     const update = await bed.fake.waitFor('chat.update');
     expect(update.body).toMatchObject({ channel: CHANNEL.id, ts });
     expect(messageProblems(update.body.blocks)).toEqual([]);
@@ -110,7 +110,7 @@ describe('a button on the claim card', () => {
     const answer = JSON.parse(submit.text) as { response_action: string; errors: Record<string, string> };
     expect(answer.response_action).toBe('errors');
     expect(answer.errors.target).toMatch(/C999/);
-    expect(store().links.outgoing('slack:T111', store().claims.byNumber('slack:T111', 1)!.id)).toEqual([]);
+    expect(await store().links.outgoing('slack:T111', (await store().claims.byNumber('slack:T111', 1))!.id)).toEqual([]);
     expect(bed.fake.callsTo('chat.update')).toEqual([]);
   });
 
@@ -170,7 +170,7 @@ describe('Capture as claim (the message shortcut)', () => {
     const card = await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('C1'));
     expect(card.body.channel).toBe(CHANNEL.id);
     expect(card.body.text).toContain('Captured C1 from Bob into goal-drift');
-    const claim = store().claims.byNumber('slack:T111', 1);
+    const claim = await store().claims.byNumber('slack:T111', 1);
     expect(claim).toMatchObject({
       text: 'Goals drift at each serial step',
       tags: ['drift'],
@@ -220,7 +220,7 @@ describe('Capture as claim (the message shortcut)', () => {
     });
     const card = await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('C1'));
     expect(card.body.thread_ts).toBe('1700000050.000200');
-    expect(store().claims.byNumber('slack:T111', 1)?.source.url).toBe(
+    expect((await store().claims.byNumber('slack:T111', 1))?.source.url).toBe(
       'https://cruxbot-test.slack.com/archives/C111/p1700000060000300?thread_ts=1700000050.000200&cid=C111',
     );
   });

@@ -45,9 +45,9 @@ function clickFromT222(actionId: string, ts: string, reply: string): string {
 }
 
 const answered = (text: RegExp) => bed.fake.waitFor('response_url', (c) => text.test(JSON.stringify(c.body)));
-const votesInT111 = () => {
-  const claim = bed.bot.services.store.claims.byNumber('slack:T111', 1)!;
-  return bed.bot.services.store.credences.latestUnconditional('slack:T111', claim.id).map((c) => [c.userId, c.value]);
+const votesInT111 = async () => {
+  const claim = (await bed.bot.services.store.claims.byNumber('slack:T111', 1))!;
+  return (await bed.bot.services.store.credences.latestUnconditional('slack:T111', claim.id)).map((c) => [c.userId, c.value]);
 };
 
 describe('T111’s buttons and forms, sent from team T222', () => {
@@ -67,7 +67,7 @@ describe('T111’s buttons and forms, sent from team T222', () => {
       expect(answer.body.replace_original ?? false, actionId).toBe(false);
     }
 
-    expect(votesInT111()).toEqual([['W111', 0.75]]);
+    expect(await votesInT111()).toEqual([['W111', 0.75]]);
     expect(bed.fake.callsTo('chat.update')).toHaveLength(before.updates);
     expect(bed.fake.callsTo('views.open')).toHaveLength(0);
     expect(workspaceDigest(bed.bot.services.store.db, 'slack:T111')).toBe(before.digest);
@@ -87,7 +87,7 @@ describe('T111’s buttons and forms, sent from team T222', () => {
     });
     expect(status).toBe(200);
     expect(JSON.parse(text)).toEqual({ response_action: 'errors', errors: { value: 'That poll is not here any more.' } });
-    expect(votesInT111()).toEqual([['W111', 0.75]]);
+    expect(await votesInT111()).toEqual([['W111', 0.75]]);
     expect(workspaceDigest(bed.bot.services.store.db, 'slack:T111')).toBe(before);
   });
 
@@ -104,6 +104,6 @@ describe('T111’s buttons and forms, sent from team T222', () => {
     });
     expect(status).toBe(200);
     await answered(/There is no claim C1 here/);
-    expect(bed.bot.services.store.polls.open('slack:T111')).toHaveLength(1);
+    expect(await bed.bot.services.store.polls.open('slack:T111')).toHaveLength(1);
   });
 });

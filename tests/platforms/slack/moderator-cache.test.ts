@@ -120,7 +120,7 @@ describe('deciding within the time allowed', () => {
   afterEach(() => store.close());
 
   it('a member of the group /config chose is a moderator; when Slack never answers, nobody is', async () => {
-    store.settings.put('slack:T1', 'moderators', { kind: 'slack-group', id: 'S1' }, { id: 'W1', name: 'a' }, '2026-11-23T12:00:00Z');
+    await store.settings.put('slack:T1', 'moderators', { kind: 'slack-group', id: 'S1' }, { id: 'W1', name: 'a' }, '2026-11-23T12:00:00Z');
     const sources = {
       store,
       users: new UserDirectory(client, silentLogger, () => now),

@@ -20,7 +20,7 @@ const PATIENTLY = { timeout: 15_000, interval: 20 } as const;
 let bed: SlackTestBed;
 let sent = 0;
 const store = () => bed.bot.services.store;
-const claim = (n: number) => store().claims.byNumber(WORKSPACE, n)!;
+const claim = async (n: number) => (await store().claims.byNumber(WORKSPACE, n))!;
 
 /**
  * Types a slash command as `who` and waits until cruxbot has answered it; returns what the person was
@@ -67,15 +67,23 @@ afterEach(async () => {
 
 /** Every moderator power, each on its own piece of bob's, and how to tell it was used. */
 const POWERS = [
-  { name: 'edit', command: ['/claim', 'edit C1 text:"Agents seek the reward number"'], used: () => claim(1).text !== 'Agents seek reward' },
-  { name: 'retract', command: ['/claim', 'retract C2'], used: () => claim(2).status === 'retracted' },
-  { name: 'resolve', command: ['/claim', 'resolve C3 true'], used: () => claim(3).status === 'resolved-true' },
-  { name: 'merge', command: ['/claim', 'merge C5 into:C4'], used: () => claim(5).status === 'retracted' },
-  { name: 'close a poll', command: ['/poll', 'close C6'], used: () => !store().polls.openForClaim(WORKSPACE, claim(6).id) },
+  {
+    name: 'edit',
+    command: ['/claim', 'edit C1 text:"Agents seek the reward number"'],
+    used: async () => (await claim(1)).text !== 'Agents seek reward',
+  },
+  { name: 'retract', command: ['/claim', 'retract C2'], used: async () => (await claim(2)).status === 'retracted' },
+  { name: 'resolve', command: ['/claim', 'resolve C3 true'], used: async () => (await claim(3)).status === 'resolved-true' },
+  { name: 'merge', command: ['/claim', 'merge C5 into:C4'], used: async () => (await claim(5)).status === 'retracted' },
+  {
+    name: 'close a poll',
+    command: ['/poll', 'close C6'],
+    used: async () => !(await store().polls.openForClaim(WORKSPACE, (await claim(6)).id)),
+  },
   {
     name: 'delete a debate',
     command: ['/debate', 'delete scratch confirm:scratch'],
-    used: () => !store().debates.bySlug(WORKSPACE, 'scratch'),
+    used: async () => !(await store().debates.bySlug(WORKSPACE, 'scratch')),
   },
 ] as const;
 const ALL = POWERS.map((p) => p.name);
@@ -86,7 +94,7 @@ async function tryEveryPower(who: SlackUser) {
     const [command, text] = power.command;
     told.push(await slash(who, command, text));
   }
-  return { used: POWERS.filter((p) => p.used()).map((p) => p.name), told };
+  return { used: (await Promise.all(POWERS.map(async (p) => ((await p.used()) ? [p.name] : [])))).flat(), told };
 }
 
 describe('moderator powers on Slack', () => {
@@ -135,13 +143,13 @@ describe('a moderator power from a button on Slack', () => {
       await expect.poll(() => bed.bot.services.inflight.active, PATIENTLY).toBe(0);
     };
     await click(ERIN);
-    expect(store().polls.openForClaim(WORKSPACE, claim(6).id)).toBeDefined();
+    expect(await store().polls.openForClaim(WORKSPACE, (await claim(6)).id)).toBeDefined();
     const refusal = await bed.fake.waitFor('response_url', (c) =>
       /Only bob, who opened this poll, or a moderator/.test(JSON.stringify(c.body)),
     );
     expect(refusal.body.response_type ?? 'ephemeral').toBe('ephemeral');
     await click(CLEO);
-    expect(store().polls.openForClaim(WORKSPACE, claim(6).id)).toBeUndefined();
+    expect(await store().polls.openForClaim(WORKSPACE, (await claim(6)).id)).toBeUndefined();
   });
 });
 
@@ -149,7 +157,7 @@ describe('/config on Slack', () => {
   it('an admin chooses a user group by mention; it is checked with Slack and shown by its handle', async () => {
     const told = await slash(CLEO, '/config', `moderators:<!subteam^${LEADS.id}|@old-handle>`);
     expect(told).toContain('workspace *admins* and *owners*, and members of the user group *@leads*');
-    expect(store().settings.moderators(WORKSPACE)).toEqual({ kind: 'slack-group', id: LEADS.id, name: 'leads' });
+    expect(await store().settings.moderators(WORKSPACE)).toEqual({ kind: 'slack-group', id: LEADS.id, name: 'leads' });
     expect(bed.fake.callsTo('usergroups.list')).toHaveLength(1);
   });
 
@@ -160,13 +168,13 @@ describe('/config on Slack', () => {
 
     expect(await slash(CLEO, '/config', 'moderators:<!subteam^S0NOPE|@nope>')).toContain('There is no user group with id `S0NOPE` here.');
     expect(await slash(CLEO, '/config', `moderators:<@${ERIN.id}|erin>`)).toContain('is a person. Give a user group');
-    expect(store().settings.moderators(WORKSPACE)).toBeUndefined();
+    expect(await store().settings.moderators(WORKSPACE)).toBeUndefined();
   });
 
   it('without the usergroups:read scope, says which scope to add, and stores nothing', async () => {
     bed.fake.on('usergroups.list', () => ({ ok: false, error: 'missing_scope', needed: 'usergroups:read' }));
     const told = await slash(CLEO, '/config', `moderators:<!subteam^${LEADS.id}|@leads>`);
     expect(told).toContain('the Slack app needs the `usergroups:read` scope');
-    expect(store().settings.moderators(WORKSPACE)).toBeUndefined();
+    expect(await store().settings.moderators(WORKSPACE)).toBeUndefined();
   });
 });

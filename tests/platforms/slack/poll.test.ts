@@ -62,8 +62,8 @@ describe('a poll on Slack', () => {
     await click('poll:vote:1:50', ts, BOB);
     await bed.fake.waitFor('chat.update', (c) => c.body.ts === ts && /Votes\*?\n2/.test(words(c)));
     const { credences } = bed.bot.services.store;
-    const claim = bed.bot.services.store.claims.byNumber('slack:T111', 1)!;
-    expect(credences.latestUnconditional('slack:T111', claim.id).map((c) => [c.userName, c.value])).toEqual(
+    const claim = (await bed.bot.services.store.claims.byNumber('slack:T111', 1))!;
+    expect((await credences.latestUnconditional('slack:T111', claim.id)).map((c) => [c.userName, c.value])).toEqual(
       expect.arrayContaining([
         ['ana', 0.75],
         ['bob', 0.5],

@@ -40,7 +40,7 @@ describe('stopping the Slack app', () => {
 
     expect(order).toEqual(['released', 'stopped']);
     expect(bed.fake.callsTo('chat.postMessage')).toHaveLength(1);
-    expect(bed.bot.services.store.debates.list('slack:T111').map((d) => d.slug)).toEqual(['last']);
+    expect((await bed.bot.services.store.debates.list('slack:T111')).map((d) => d.slug)).toEqual(['last']);
     expect(bed.bot.services.inflight.active).toBe(0);
   });
 });

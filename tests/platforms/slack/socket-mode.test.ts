@@ -52,7 +52,7 @@ describe('Socket Mode', () => {
     const post = await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('C1'));
     expect(post.body.channel).toBe(CHANNEL.id);
     expect(messageProblems(post.body.blocks)).toEqual([]);
-    expect(bed.bot.services.store.claims.byNumber('slack:T111', 1)).toMatchObject({
+    expect(await bed.bot.services.store.claims.byNumber('slack:T111', 1)).toMatchObject({
       text: 'Goals drift at every serial step',
       tags: ['drift'],
     });
@@ -64,6 +64,8 @@ describe('Socket Mode', () => {
       'slash_commands',
       slashCommandPayload({ command: '/debate', text: 'new slug:d title:D', responseUrl: bed.fake.responseUrl() }),
     );
+    // The debate exists once its reply is posted: a command sent before that may run first.
+    await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('Debate d'));
     await sendEnvelope(
       'env-2',
       'slash_commands',

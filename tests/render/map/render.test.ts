@@ -13,9 +13,9 @@ import { createTestBot, type TestBot } from '../../support/harness.ts';
 import { graphOf, HOSTILE_TEXTS, seedBigDebate } from '../../support/map-fixtures.ts';
 
 let bot: TestBot;
-beforeAll(() => {
+beforeAll(async () => {
   bot = createTestBot();
-  loadDemo(bot.services, { workspace: 'local', channel: 'general' });
+  await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
 });
 afterAll(() => bot.close());
 
@@ -27,7 +27,7 @@ const pngSize = (png: Uint8Array) => {
 
 describe('the crux map picture', () => {
   it('draws the sample debate as a readable PNG with every claim, a heading and a legend', async () => {
-    const graph = graphOf(bot.services, 'local', 'reward-seeking');
+    const graph = await graphOf(bot.services, 'local', 'reward-seeking');
     const plan = planCruxMap(graph);
     const picture = await renderCruxMap(plan.view);
     expect(isPng(picture.png)).toBe(true);
@@ -45,7 +45,7 @@ describe('the crux map picture', () => {
   });
 
   it('colours boxes by the team credence from the lookup, grey where there is none', async () => {
-    const graph = graphOf(bot.services, 'local', 'goal-drift');
+    const graph = await graphOf(bot.services, 'local', 'goal-drift');
     const [first, second] = graph.claims;
     const credences = new Map([
       [first!.id, 0.9],
@@ -68,7 +68,7 @@ describe('the crux map picture', () => {
 
   it('draws claim texts that would break DOT, HTML or SVG exactly as written', async () => {
     const { services } = bot;
-    const debate = services.store.debates.create({
+    const debate = await services.store.debates.create({
       workspace: 'hostile',
       slug: 'hostile',
       title: 'Title with <html> & "quotes" \\N',
@@ -77,9 +77,10 @@ describe('the crux map picture', () => {
       at: services.clock().toISOString(),
     });
     const ctx = { services, workspace: 'hostile', actor: { id: 'eve', name: 'eve' } };
-    const claims = HOSTILE_TEXTS.map((text) => addClaim(ctx, { debate, text: `${text}\u0007\u202e`, tags: [] }));
-    claims.slice(1).forEach((c, i) => addLink(ctx, c, claims[i]!, i % 2 ? 'opposes' : 'supports'));
-    const graph = graphOf(services, 'hostile', 'hostile');
+    const claims = [];
+    for (const text of HOSTILE_TEXTS) claims.push(await addClaim(ctx, { debate, text: `${text}\u0007\u202e`, tags: [] }));
+    for (const [i, c] of claims.slice(1).entries()) await addLink(ctx, c, claims[i]!, i % 2 ? 'opposes' : 'supports');
+    const graph = await graphOf(services, 'hostile', 'hostile');
     const picture = await renderCruxMap(planCruxMap(graph).view);
     expect(isPng(picture.png)).toBe(true);
     const svg = picture.svg;
@@ -93,8 +94,8 @@ describe('the crux map picture', () => {
   });
 
   it('a big debate becomes a focus view around the root that fits the width cap at readable size', async () => {
-    seedBigDebate(bot.services, { workspace: 'big', slug: 'big', size: 200 });
-    const graph = graphOf(bot.services, 'big', 'big');
+    await seedBigDebate(bot.services, { workspace: 'big', slug: 'big', size: 200 });
+    const graph = await graphOf(bot.services, 'big', 'big');
     const plan = planCruxMap(graph);
     expect(plan.total).toBe(200);
     expect(plan.shown).toBe(40);
@@ -108,7 +109,7 @@ describe('the crux map picture', () => {
   });
 
   it('Graphviz accepts the DOT of every claim status and link kind', async () => {
-    const graph = graphOf(bot.services, 'local', 'reward-seeking');
+    const graph = await graphOf(bot.services, 'local', 'reward-seeking');
     const [a, b] = graph.claims;
     const styled = graph.claims.map((c) =>
       c.id === a!.id ? { ...c, status: 'retracted' as const } : c.id === b!.id ? { ...c, status: 'resolved-true' as const } : c,

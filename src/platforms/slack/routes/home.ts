@@ -9,7 +9,7 @@ export function registerAppHome(app: App, runtime: SlackRuntime): void {
     await answer(runtime, 'app home', undefined, async () => {
       const team = teamIdOf(body);
       if (!team) throw new UnknownWorkspaceError();
-      const view = homeView({ services: runtime.services, workspace: `slack:${team}` });
+      const view = await homeView({ services: runtime.services, workspace: `slack:${team}` });
       await runtime.client.views.publish({ user_id: event.user, view });
     });
   });
