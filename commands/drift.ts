@@ -12,7 +12,7 @@ import { PARAMETERS } from '../src/domain/drift/params.ts';
 import { PRESET_NAMES, PRESETS } from '../src/domain/drift/presets.ts';
 import { compareInputFrom, runInputFrom, sweepInputFrom } from '../src/domain/drift/requests.ts';
 import { SWEEP_POINTS_MAX } from '../src/domain/drift/sweep.ts';
-import { simRunRef } from '../src/storage/sim-runs.ts';
+import { simRunRef } from '../src/domain/sim-runs.ts';
 import { compareAnswer } from '../src/views/drift/compare-reply.ts';
 import { paramLine } from '../src/views/drift/format.ts';
 import { runAnswer, type DriftAnswer } from '../src/views/drift/run-reply.ts';

@@ -10,7 +10,7 @@ import { claimRef } from '../src/domain/claims.ts';
 import { aggregate } from '../src/domain/credences/aggregate.ts';
 import { formatRelative, formatUtc, parseCloseTime } from '../src/domain/credences/close-time.ts';
 import { formatPercent, parseCredence } from '../src/domain/credences/parse-credence.ts';
-import { HIDE_MODES, type Poll } from '../src/storage/polls.ts';
+import { HIDE_MODES, type Poll } from '../src/domain/polls.ts';
 import { credenceValueInput, people } from '../src/views/credence-summary.ts';
 import { pollCredences, pollMessage, POLL_VALUES, refreshPollMessage, voterNote } from '../src/views/poll-message.ts';
 

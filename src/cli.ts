@@ -15,7 +15,8 @@ import { loadDemo } from './demo.ts';
 import { readPolisFolder } from './eval/polis-folder.ts';
 import { describePolisGroups, polisGroupsReport } from './eval/polis-groups.ts';
 import { createApp, main, reportStartupError } from './main.ts';
-import { backupDatabase, exportAll, restoreDatabase, type DatabaseInfo } from './storage/backup.ts';
+import { restoreDatabase } from './storage/index.ts';
+import type { DatabaseInfo } from './storage/ports.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
 import { printSlackManifest } from './platforms/slack/print-manifest.ts';
 import { extractFile, summarizeFile } from './thread-files.ts';
@@ -57,7 +58,7 @@ export const CLI: Record<string, CliCommand> = {
         process.stdout.write(`${t}\n`),
       );
       const reply = await session.run(line);
-      services.store.close();
+      await services.store.close();
       return reply.accent === 'error' ? 1 : 0;
     },
   },
@@ -97,7 +98,7 @@ export const CLI: Record<string, CliCommand> = {
       process.stdout.write(
         `The console now works on ${result.loaded[0]?.slug ?? result.skipped[0]}. Try: npm start, then /map (database: ${config.DATABASE_PATH}).\n`,
       );
-      services.store.close();
+      await services.store.close();
       return 0;
     },
   },
@@ -110,10 +111,10 @@ export const CLI: Record<string, CliCommand> = {
       if (!file) return usage('cruxbot backup <file> [--force]');
       const { services } = createApp(loadConfig(), { console: true });
       try {
-        const info = await backupDatabase(services.store.db, file, { overwrite: force });
+        const info = await services.store.backup(file, { overwrite: force });
         process.stdout.write(`Backed up to ${file} (${describe(info)}).\n`);
       } finally {
-        services.store.close();
+        await services.store.close();
       }
       return 0;
     },
@@ -137,13 +138,13 @@ export const CLI: Record<string, CliCommand> = {
     async run(args) {
       const { services } = createApp(loadConfig(), { console: true });
       try {
-        const json = `${JSON.stringify(exportAll(services.store.db), null, 2)}\n`;
+        const json = `${JSON.stringify(await services.store.exportAll(), null, 2)}\n`;
         if (args[0]) {
           writeFileSync(args[0], json);
           process.stdout.write(`Wrote ${args[0]}.\n`);
         } else process.stdout.write(json);
       } finally {
-        services.store.close();
+        await services.store.close();
       }
       return 0;
     },

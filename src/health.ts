@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { latestSchemaVersion } from './storage/database.ts';
+import { latestSchemaVersion } from './storage/sqlite/database.ts';
 import type { Services } from './services.ts';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -21,8 +21,11 @@ export interface HealthReport {
 }
 
 /** Checks the database with one read, and says how the process is doing; 503 unless all is well. */
-export function checkHealth(services: Services, stopping = services.inflight.closing): { httpStatus: number; report: HealthReport } {
-  const database = checkDatabase(services);
+export async function checkHealth(
+  services: Services,
+  stopping = services.inflight.closing,
+): Promise<{ httpStatus: number; report: HealthReport }> {
+  const database = await checkDatabase(services);
   const status = stopping ? 'stopping' : database.ok ? 'ok' : 'degraded';
   const report: HealthReport = {
     status,
@@ -35,15 +38,12 @@ export function checkHealth(services: Services, stopping = services.inflight.clo
   return { httpStatus: status === 'ok' ? 200 : 503, report };
 }
 
-function checkDatabase(services: Services): HealthReport['database'] {
-  const { db } = services.store;
+async function checkDatabase(services: Services): Promise<HealthReport['database']> {
   try {
-    // Reads the schema table from the file (not a cached constant), so a missing or locked file shows.
-    db.prepare('SELECT COUNT(*) FROM sqlite_schema').pluck().get();
-    const schema = db.pragma('user_version', { simple: true }) as number;
+    const schema = await services.store.schemaVersion();
     if (schema !== latestSchemaVersion()) return { ok: false, error: `schema ${schema}, expected ${latestSchemaVersion()}` };
     return { ok: true, schema };
   } catch (error) {
-    return { ok: false, error: db.open ? ((error as { code?: string }).code ?? 'cannot read') : 'closed' };
+    return { ok: false, error: (error as { code?: string }).code ?? 'cannot read' };
   }
 }

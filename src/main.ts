@@ -37,14 +37,14 @@ export async function main(): Promise<number> {
     const pollCloser = startPollCloser(services);
     await runConsole({ services, registry, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     pollCloser.stop();
-    services.store.close();
+    await services.store.close();
     return 0;
   }
 
   const running: RunningPlatform[] = [];
   for (const platform of enabled) running.push(await platform.start(services, registry));
   // One line that says what connected, where, and on which database (the fields repeat it for machines).
-  const schema = services.store.db.pragma('user_version', { simple: true }) as number;
+  const schema = await services.store.schemaVersion();
   services.log.info(
     { platforms: running.map((p) => p.name), database: config.DATABASE_PATH, schema },
     `cruxbot is running · ${[...running.map((p) => p.status), `database ${config.DATABASE_PATH} (schema ${schema})`].join(' · ')}`,
@@ -59,7 +59,7 @@ export async function main(): Promise<number> {
       await Promise.allSettled(running.map((p) => p.stop()));
       const drained = await services.inflight.drain(10_000);
       if (!drained) services.log.warn('some work did not finish within 10 s');
-      services.store.close();
+      await services.store.close();
       resolve();
     };
     process.once('SIGINT', () => void stop('SIGINT'));

@@ -4,7 +4,8 @@ import { InFlight } from './core/inflight.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import { PendingStore } from './core/pending.ts';
 import { RateLimiter } from './core/rate-limit.ts';
-import { Store } from './storage/store.ts';
+import { openStore } from './storage/index.ts';
+import type { Store } from './storage/ports.ts';
 
 /** What handlers may use: the store, the settings, a logger and the clock. Built once in main. */
 export interface Services {
@@ -31,7 +32,7 @@ export function createServices(
 ): Services {
   const log = options.log ?? createLogger(config.LOG_LEVEL ?? 'info');
   return {
-    store: options.store ?? Store.open(config.DATABASE_PATH),
+    store: options.store ?? openStore(config.DATABASE_PATH),
     config,
     log,
     inflight: new InFlight(),

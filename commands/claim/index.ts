@@ -6,7 +6,7 @@ import { UsageError, UserError } from '../../src/core/errors.ts';
 import { md } from '../../src/core/markup.ts';
 import { context, notice, table } from '../../src/core/reply.ts';
 import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL } from '../../src/domain/claims.ts';
-import { OUTCOMES } from '../../src/storage/resolutions.ts';
+import { OUTCOMES } from '../../src/domain/resolutions.ts';
 import { claimCard } from '../../src/views/claim-card.ts';
 import { mergeNote } from '../../src/views/merge-note.ts';
 import { refreshPollMessage } from '../../src/views/poll-message.ts';
@@ -166,7 +166,7 @@ const search = subcommand({
   examples: ['/claim search reward seeking'],
   async handler(ctx) {
     const debateId = ctx.args.debate ? (await ctx.services.store.debates.require(ctx.workspace, ctx.args.debate)).id : undefined;
-    const found = await ctx.services.store.claims.search(ctx.workspace, ctx.args.query, {
+    const found = await ctx.services.store.search.claims(ctx.workspace, ctx.args.query, {
       limit: 15,
       ...(debateId !== undefined ? { debateId } : {}),
     });

@@ -2,8 +2,8 @@ import type { BaseContext } from '../core/context.ts';
 import { PermissionError, UsageError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import type { Debate } from '../domain/debates.ts';
-import type { Poll } from '../storage/polls.ts';
-import type { DebateContents } from '../storage/debates.ts';
+import type { Poll } from '../domain/polls.ts';
+import type { DebateContents } from '../domain/debates.ts';
 import { nowIso } from '../views/lookup.ts';
 import { describeModerators } from '../views/moderators.ts';
 

@@ -3,7 +3,7 @@ import { PermissionError, UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
 import { planLinkMerge, type DropReason } from '../domain/merge.ts';
-import type { Poll } from '../storage/polls.ts';
+import type { Poll } from '../domain/polls.ts';
 import { nowIso } from '../views/lookup.ts';
 
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;

@@ -3,8 +3,8 @@ import { PermissionError, UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import type { MessageRef } from '../core/reply.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
-import type { HideMode, Poll } from '../storage/polls.ts';
-import type { Store } from '../storage/store.ts';
+import type { HideMode, Poll } from '../domain/polls.ts';
+import type { Store } from '../storage/ports.ts';
 import { nowIso } from '../views/lookup.ts';
 import { assertTakesCredences } from './credences.ts';
 

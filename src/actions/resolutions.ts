@@ -2,8 +2,8 @@ import type { BaseContext } from '../core/context.ts';
 import { UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import { assertCanModifyClaim, claimRef, type Claim, type ClaimStatus } from '../domain/claims.ts';
-import type { Poll } from '../storage/polls.ts';
-import type { Outcome } from '../storage/resolutions.ts';
+import type { Poll } from '../domain/polls.ts';
+import type { Outcome } from '../domain/resolutions.ts';
 import { nowIso } from '../views/lookup.ts';
 
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;

@@ -2,7 +2,7 @@ import type { BaseContext } from '../core/context.ts';
 import { UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
-import { simRunRef, type SimRun, type SimRunKind } from '../storage/sim-runs.ts';
+import { simRunRef, type SimRun, type SimRunKind } from '../domain/sim-runs.ts';
 import { nowIso } from '../views/lookup.ts';
 
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;

@@ -7,7 +7,7 @@ import type { Debate } from '../domain/debates.ts';
 import type { CandidateSet } from '../domain/threads/candidates.ts';
 import { matchExisting } from '../domain/threads/candidates.ts';
 import type { ThreadMessage } from '../domain/threads/thread.ts';
-import type { Capture, CaptureItem } from '../storage/thread-captures.ts';
+import type { Capture, CaptureItem } from '../domain/threads/captures.ts';
 import { resolveDebate, nowIso } from '../views/lookup.ts';
 import { addClaim } from './claims.ts';
 import { addLink } from './links.ts';

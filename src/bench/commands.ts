@@ -5,6 +5,7 @@ import { runText } from '../core/dispatch.ts';
 import { answered, benchRequest, benchServices } from './bench-services.ts';
 import { ms, time } from './measure.ts';
 import type { BenchSuite } from './types.ts';
+import { sqliteConnection } from '../storage/index.ts';
 
 /**
  * A command's whole handler path (parse, validate, query, build the Reply; no network) on a big
@@ -18,7 +19,7 @@ export const commandsBench: BenchSuite = {
     const credencesPerClaim = 10;
     const dir = mkdtempSync(join(tmpdir(), 'cruxbot-bench-'));
     const services = benchServices(join(dir, 'bench.db'));
-    const { db } = services.store;
+    const db = sqliteConnection(services.store)!;
     db.pragma('synchronous = OFF');
     const at = new Date().toISOString();
     db.transaction(() => {
@@ -112,7 +113,7 @@ export const commandsBench: BenchSuite = {
     );
     const mapFloor = await time(() => [debateClaims.all(debate), debateLinks.all(debate, debate), debateCredences.all(debate)], 100);
 
-    services.store.close();
+    await services.store.close();
     rmSync(dir, { recursive: true, force: true });
     const k = `${claims / 1000}k claims, ${(claims * credencesPerClaim) / 1e6}M credence rows`;
     return [

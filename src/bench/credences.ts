@@ -11,6 +11,7 @@ import type { Services } from '../services.ts';
 import { answered, benchServices } from './bench-services.ts';
 import { ms, time } from './measure.ts';
 import type { BenchRow, BenchSuite } from './types.ts';
+import { sqliteConnection } from '../storage/index.ts';
 
 /**
  * Credences at team scale: a vote with 1,000 voters (record, re-render the poll, edit its message),
@@ -27,7 +28,7 @@ export const credencesBench: BenchSuite = {
       rows.push(...(await pollWithVoters(services, quick ? 200 : 1000)));
       rows.push(...(await cruxesOnDebate(services, quick ? 100 : 500, 50)));
     } finally {
-      services.store.close();
+      await services.store.close();
       rmSync(dir, { recursive: true, force: true });
     }
     if (dataDir) rows.push(...polisGroups(join(dataDir, 'polis', 'vtaiwan.uberx'), quick ? 1 : 5));
@@ -51,7 +52,7 @@ function request(services: Services, actor: string) {
 
 /** A debate with `claims` claims (ids 1…claims, numbers 1…claims) in workspace `local`. */
 function seedDebate(services: Services, slug: string, claims: number, firstNumber: number): number {
-  const { db } = services.store;
+  const db = sqliteConnection(services.store)!;
   const debate = Number(
     db
       .prepare("INSERT INTO debates (workspace, slug, title, created_by, created_by_name, created_at) VALUES ('local', ?, ?, 'b', 'b', ?)")
@@ -70,7 +71,7 @@ function seedDebate(services: Services, slug: string, claims: number, firstNumbe
 }
 
 async function pollWithVoters(services: Services, voters: number): Promise<BenchRow[]> {
-  const { db } = services.store;
+  const db = sqliteConnection(services.store)!;
   seedDebate(services, 'poll-bench', 1, 1);
   const insert = db.prepare("INSERT INTO credences (workspace, claim_id, user_id, user_name, value, at) VALUES ('local', 1, ?, ?, ?, ?)");
   db.transaction(() => {
@@ -126,7 +127,7 @@ async function pollWithVoters(services: Services, voters: number): Promise<Bench
 }
 
 async function cruxesOnDebate(services: Services, claims: number, people: number): Promise<BenchRow[]> {
-  const { db } = services.store;
+  const db = sqliteConnection(services.store)!;
   const first = 1000;
   const debate = seedDebate(services, 'cruxes-bench', claims, first);
   const ids = db.prepare('SELECT id FROM claims WHERE debate_id = ? ORDER BY number').pluck().all(debate) as number[];

@@ -90,7 +90,7 @@ export const driftBench: BenchSuite = {
     const request = benchRequest(services);
     const command = await time(() => answered(runText('/drift preset:random-drift p:1e-4 q:0.3 steps:100000', request)), 30, 3);
     const monteCarloCommand = await time(() => answered(runText('/drift preset:objection-channel agents:1000 seed:7', request)), 10, 2);
-    services.store.close();
+    await services.store.close();
     rmSync(dir, { recursive: true, force: true });
 
     return [

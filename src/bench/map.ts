@@ -54,7 +54,7 @@ export const mapBench: BenchSuite = {
       }
       return rows;
     } finally {
-      services.store.close();
+      await services.store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   },

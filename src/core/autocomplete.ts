@@ -27,8 +27,8 @@ export async function suggest(
       const current = await store.debates.currentFor(ctx.workspace, ctx.channel.id);
       const found = query
         ? [
-            ...(current ? await store.claims.search(ctx.workspace, query, { debateId: current.id, limit: SUGGESTIONS_MAX }) : []),
-            ...(await store.claims.search(ctx.workspace, query, { limit: SUGGESTIONS_MAX })),
+            ...(current ? await store.search.claims(ctx.workspace, query, { debateId: current.id, limit: SUGGESTIONS_MAX }) : []),
+            ...(await store.search.claims(ctx.workspace, query, { limit: SUGGESTIONS_MAX })),
           ]
         : current
           ? (await store.claims.list(ctx.workspace, { debateId: current.id, limit: SUGGESTIONS_MAX })).claims

@@ -98,3 +98,27 @@ export const STATUS_LABEL: Record<ClaimStatus, string> = {
   'resolved-ambiguous': 'resolved: ambiguous',
   retracted: 'retracted',
 };
+
+export interface NewClaim {
+  readonly workspace: string;
+  readonly debateId: number;
+  readonly text: string;
+  readonly authorId: string;
+  readonly authorName: string;
+  readonly source?: ClaimSource;
+  readonly tags: readonly string[];
+  readonly at: string;
+  /** Imports keep a claim's number, status and last change when they can; new claims never set them. */
+  readonly number?: number;
+  readonly status?: ClaimStatus;
+  readonly updatedAt?: string;
+}
+
+export interface ClaimFilter {
+  readonly debateId?: number;
+  readonly status?: ClaimStatus;
+  readonly tag?: string;
+  readonly authorId?: string;
+  readonly limit: number;
+  readonly offset?: number;
+}

@@ -33,3 +33,26 @@ export function checkTitle(title: string): string {
   }
   return title;
 }
+
+export interface DebateSummary extends Debate {
+  readonly claimCount: number;
+  readonly linkCount: number;
+}
+
+/** What a debate holds, row by row: what deleting it removes (the audit log is kept). */
+export interface DebateContents {
+  readonly claims: number;
+  /** Links from or to its claims, including links to claims of other debates. */
+  readonly links: number;
+  readonly tags: number;
+  /** Credences on its claims, and conditional credences given one of them. */
+  readonly credences: number;
+  readonly polls: number;
+  readonly resolutions: number;
+  /** Drift runs kept as evidence on its claims. */
+  readonly simRuns: number;
+  /** Claims and links found in threads by /summarize or /capture, waiting to be added to it. */
+  readonly captures: number;
+  /** Channels whose current debate it is. */
+  readonly channels: number;
+}

@@ -1,6 +1,6 @@
 import { closePoll } from '../actions/polls.ts';
 import type { Services } from '../services.ts';
-import type { Poll } from '../storage/polls.ts';
+import type { Poll } from '../domain/polls.ts';
 import { refreshPollMessage } from '../views/poll-message.ts';
 
 /**

@@ -15,6 +15,7 @@ import type { LoadOptions } from './options.ts';
 import type { RunResult } from './samples.ts';
 import { seedWorkload } from './seed.ts';
 import { buildWorkload, type Workload } from './workload.ts';
+import { sqliteConnection } from '../storage/index.ts';
 
 export interface LoadResult {
   readonly options: LoadOptions;
@@ -60,7 +61,7 @@ export async function runLoad(
     const seeded = openServices(slackDb);
     await seedWorkload(seeded, commands, workload, options.concurrency);
     const claimsSeeded = claimCount(seeded);
-    seeded.store.close();
+    await seeded.store.close();
     copyFileSync(slackDb, floorDb);
 
     const fake = await FakeSlackWebApi.start();
@@ -93,7 +94,7 @@ export async function runLoad(
       };
       return { options, workload, slack: overSlack.result, floor, webApiCalls: fake.counts, botExitCode: overSlack.botExitCode };
     } finally {
-      services.store.close();
+      await services.store.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -139,7 +140,7 @@ async function runOverSlack(o: {
   }
   const after = openServices(o.databasePath);
   const claimsAdded = claimCount(after) - o.claimsSeeded;
-  after.store.close();
+  await after.store.close();
   return {
     result: {
       samples: drive.samples,
@@ -165,5 +166,5 @@ function openServices(path: string): Services {
 }
 
 function claimCount(services: Services): number {
-  return (services.store.db.prepare('SELECT COUNT(*) AS n FROM claims').get() as { n: number }).n;
+  return (sqliteConnection(services.store)!.prepare('SELECT COUNT(*) AS n FROM claims').get() as { n: number }).n;
 }

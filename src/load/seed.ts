@@ -5,6 +5,7 @@ import type { Block } from '../core/reply.ts';
 import type { Services } from '../services.ts';
 import { seededRandom } from '../domain/credences/seeded-random.ts';
 import { DEBATE_SLUG, personId, placeOf, sentence, type Workload } from './workload.ts';
+import { sqliteConnection } from '../storage/index.ts';
 
 /** A request as it reaches dispatch when `person` of `team` types in `channel` on Slack. */
 export function slackRequest(services: Services, commands: CommandRegistry, team: string, channel: string, person: string): RequestContext {
@@ -25,7 +26,7 @@ export function slackRequest(services: Services, commands: CommandRegistry, team
  * (the run itself is measured with full sync).
  */
 export async function seedWorkload(services: Services, commands: CommandRegistry, workload: Workload, workers: number): Promise<void> {
-  const { db } = services.store;
+  const db = sqliteConnection(services.store)!;
   const random = seededRandom(7);
   db.pragma('synchronous = OFF');
   try {

@@ -4,8 +4,8 @@ import type { Field, ModalInput } from '../core/reply.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
 import { aggregate, HISTOGRAM_BINS, type Aggregate } from '../domain/credences/aggregate.ts';
 import { formatPercent } from '../domain/credences/parse-credence.ts';
-import type { Poll } from '../storage/polls.ts';
-import type { Store } from '../storage/store.ts';
+import type { Poll } from '../domain/polls.ts';
+import type { Store } from '../storage/ports.ts';
 
 /** Whether the team's aggregate on a claim may be shown, given its open poll's hide mode. */
 export type Visibility = { readonly shown: true } | { readonly shown: false; readonly poll: Poll };

@@ -2,8 +2,8 @@ import { UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
 import { CredenceIndex, type CredenceEntry } from '../domain/credences/credence-index.ts';
-import type { LatestCredence } from '../storage/credences.ts';
-import type { Store } from '../storage/store.ts';
+import type { LatestCredence } from '../domain/credences/credence.ts';
+import type { Store } from '../storage/ports.ts';
 import { aggregateVisibility, hiddenNote } from './credence-summary.ts';
 
 export interface CruxData {

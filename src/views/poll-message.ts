@@ -6,8 +6,8 @@ import { aggregate, type Aggregate } from '../domain/credences/aggregate.ts';
 import { formatRelative, formatUtc } from '../domain/credences/close-time.ts';
 import { formatPercent, formatPoints } from '../domain/credences/parse-credence.ts';
 import type { Services } from '../services.ts';
-import type { Poll } from '../storage/polls.ts';
-import type { Store } from '../storage/store.ts';
+import type { Poll } from '../domain/polls.ts';
+import type { Store } from '../storage/ports.ts';
 import { aggregateFields, aggregateLine, histogramText } from './credence-summary.ts';
 
 /** The poll's buttons: the five quick values, then a form for any value. */

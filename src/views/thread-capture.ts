@@ -9,7 +9,7 @@ import { chooseCandidates, type CandidateSet } from '../domain/threads/candidate
 import type { ThreadAnalysis } from '../domain/threads/extract.ts';
 import { analyseWithModel, llmSettings } from '../llm/thread-extractor.ts';
 import { summarizeThread, type ThreadSummary } from '../domain/threads/summary.ts';
-import type { Capture, CaptureItem } from '../storage/thread-captures.ts';
+import type { Capture, CaptureItem } from '../domain/threads/captures.ts';
 import { readThread, type ThreadRequest, type ThreadSource } from './thread-source.ts';
 import { quote } from './thread-summary.ts';
 

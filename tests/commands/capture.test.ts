@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
 import { DEBATE_THREAD } from '../domain/threads/threads.fixture.ts';
@@ -8,9 +9,9 @@ let bot: TestBot;
 beforeEach(() => {
   bot = createTestBot({ chat: FakeChat.fromLines(chatLines(DEBATE_THREAD)) });
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
-const db = () => bot.services.store.db;
+const db = () => inspect(bot.services.store);
 const claims = () =>
   db().prepare('SELECT number, text, author_name, source_url, source_author FROM claims ORDER BY number').all() as {
     number: number;

@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
 import type { MessageRef, Reply } from '../../src/core/reply.ts';
@@ -7,7 +8,7 @@ const MOD: Actor = { id: 'mo', name: 'mo', isModerator: true };
 
 let bot: TestBot;
 let updates: { ref: MessageRef; reply: Reply }[];
-const db = () => bot.services.store.db;
+const db = () => inspect(bot.services.store);
 
 /** Every link of the workspace as `C2 supports C1 (by alice)`, in a stable order. */
 const links = (workspace = 'local') =>
@@ -41,7 +42,7 @@ beforeEach(async () => {
   const poll = await bot.run('/poll C2');
   await poll.onSent?.({ platform: 'test', channel: 'general', id: 'poll-on-c2' });
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 describe('/claim merge', () => {
   it('moves C2’s links onto C1 (no self-link, no repeat), links C2 to C1 as a duplicate and retracts it', async () => {

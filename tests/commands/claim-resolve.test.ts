@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
 import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
@@ -10,7 +11,7 @@ beforeEach(async () => {
   await bot.run('/debate new slug:deals title:"Do deals with AIs reduce hidden misalignment?"');
   await bot.run('/claim add Permission to object reduces alignment faking below 7%');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 const status = async () => (await bot.services.store.claims.byNumber('local', 1))!.status;
 
@@ -45,7 +46,7 @@ describe('/claim resolve', () => {
     const reopened = await bot.run('/claim resolve C1 undo');
     expect(reopened.title).toBe('C1 · open');
     expect(replyText(await bot.run('/credence C1 40'))).toContain('Recorded P(C1) = 40%.');
-    const rows = bot.services.store.db.prepare('SELECT outcome, undone_by FROM claim_resolutions').all();
+    const rows = inspect(bot.services.store).prepare('SELECT outcome, undone_by FROM claim_resolutions').all();
     expect(rows).toEqual([{ outcome: 'ambiguous', undone_by: 'alice' }]);
   });
 
@@ -55,7 +56,7 @@ describe('/claim resolve', () => {
     expect(replyText(await bot.run('/claim resolve C1'))).toMatch(/missing `?outcome/);
     await bot.run('/claim retract C1');
     expect(replyText(await bot.run('/claim resolve C1 true'))).toMatch(/C1 is retracted; it cannot be resolved/);
-    expect(bot.services.store.db.prepare('SELECT count(*) FROM claim_resolutions').pluck().get()).toBe(0);
+    expect(inspect(bot.services.store).prepare('SELECT count(*) FROM claim_resolutions').pluck().get()).toBe(0);
   });
 
   it('cannot resolve another workspace’s claim', async () => {

@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
@@ -6,10 +7,10 @@ beforeEach(async () => {
   bot = createTestBot();
   await bot.run('/debate new slug:reward-seeking title:"Is reward the optimization target?"');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
-const claimCount = () => bot.services.store.db.prepare('SELECT count(*) FROM claims').pluck().get();
-const auditCount = () => bot.services.store.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+const claimCount = () => inspect(bot.services.store).prepare('SELECT count(*) FROM claims').pluck().get();
+const auditCount = () => inspect(bot.services.store).prepare('SELECT count(*) FROM audit_log').pluck().get();
 
 describe('/claim add', () => {
   it('gives back C1, C2… and a card; the first claim is the root', async () => {

@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, ChatPort, MemberGroup } from '../../src/core/context.ts';
 import { createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
@@ -11,9 +12,9 @@ let bot: TestBot;
 beforeEach(() => {
   bot = createTestBot();
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
-const audits = () => bot.services.store.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'config.moderators'").pluck().get();
+const audits = () => inspect(bot.services.store).prepare("SELECT count(*) FROM audit_log WHERE action = 'config.moderators'").pluck().get();
 const field = (text: string, name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(text)?.[1];
 
 /** A platform that knows one role (or group) by id, like Discord's role cache or Slack's usergroups.list. */
@@ -107,7 +108,7 @@ describe('/config moderators:', () => {
   });
 
   it('on Discord takes a role mention, checks the role exists and keeps its name', async () => {
-    bot = swapBot(platformKnowing({ [ROLE]: 'Moderators' }));
+    bot = await swapBot(platformKnowing({ [ROLE]: 'Moderators' }));
     const reply = await bot.run(`/config moderators:<@&${ROLE}>`, { actor: MOD, workspace: GUILD });
     expect(field(replyText(reply), 'Moderators')).toBe(
       'members with the Manage Messages or Administrator permission, and members with the role @Moderators',
@@ -121,7 +122,7 @@ describe('/config moderators:', () => {
   });
 
   it('on Slack takes a user group, and a setting in one workspace means nothing in another', async () => {
-    bot = swapBot(platformKnowing({ S0614TZR7: 'research-leads' }));
+    bot = await swapBot(platformKnowing({ S0614TZR7: 'research-leads' }));
     await bot.run('/config moderators:<!subteam^S0614TZR7|@leads>', { actor: MOD, workspace: 'slack:T111' });
     expect(await bot.services.store.settings.moderators('slack:T111')).toEqual({
       kind: 'slack-group',
@@ -137,7 +138,7 @@ describe('/config moderators:', () => {
 });
 
 /** A fresh bot whose platform is `chat`, replacing the one from beforeEach. */
-function swapBot(chat: ChatPort): TestBot {
-  bot.close();
+async function swapBot(chat: ChatPort): Promise<TestBot> {
+  await bot.close();
   return createTestBot({ chat });
 }

@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
 import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
@@ -11,9 +12,9 @@ beforeEach(async () => {
   await bot.run('/claim add Goals drift randomly with every serial step');
   await bot.run('/claim add Corrective data fixes drift as easily as it was caused');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
-const credenceRows = () => bot.services.store.db.prepare('SELECT count(*) FROM credences').pluck().get();
+const credenceRows = () => inspect(bot.services.store).prepare('SELECT count(*) FROM credences').pluck().get();
 
 describe('/credence', () => {
   it('records privately, and shows the previous value when I update', async () => {

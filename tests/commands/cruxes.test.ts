@@ -16,7 +16,7 @@ beforeEach(async () => {
   await bot.run('/link C3 C1 opposes');
   await bot.run('/link C2 C1 crux-of');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 async function rate(actor: Actor, values: Record<string, number>) {
   for (const [claim, value] of Object.entries(values)) {

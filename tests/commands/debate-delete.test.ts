@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Actor } from '../../src/core/context.ts';
@@ -11,7 +12,7 @@ const OTHER_WORKSPACE = 'slack:T999';
 
 let bot: TestBot;
 let updates: { ref: MessageRef; reply: Reply }[];
-const db = () => bot.services.store.db;
+const db = () => inspect(bot.services.store);
 const count = (sql: string, ...params: unknown[]) =>
   db()
     .prepare(sql)
@@ -86,7 +87,7 @@ beforeEach(async () => {
   await bot.run('/debate new slug:rewards title:"Elsewhere"', { workspace: OTHER_WORKSPACE });
   await bot.run('/claim add Another workspace’s claim', { workspace: OTHER_WORKSPACE });
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 describe('/debate delete', () => {
   it('without confirm: says what would go and how to confirm, and deletes nothing', async () => {
@@ -131,7 +132,7 @@ describe('/debate delete', () => {
     expect(count('SELECT count(*) FROM thread_captures')).toBe(0);
     expect(count('SELECT count(*) FROM thread_capture_items')).toBe(0);
     expect(db().prepare("SELECT channel FROM channel_debates WHERE workspace = 'local'").pluck().all()).toEqual(['side']);
-    expect(await bot.services.store.claims.search('local', 'scorers', { limit: 10 })).toEqual([]);
+    expect(await bot.services.store.search.claims('local', 'scorers', { limit: 10 })).toEqual([]);
     expect(db().pragma('foreign_key_check')).toEqual([]);
     expect(db().pragma('integrity_check', { simple: true })).toBe('ok');
 

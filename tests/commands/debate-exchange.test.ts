@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { runText } from '../../src/core/dispatch.ts';
@@ -12,7 +13,7 @@ let bot: TestBot;
 beforeEach(() => {
   bot = createTestBot();
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 /**
  * Runs a command line as the console does, where an attachment option names a file: here the files
@@ -41,7 +42,7 @@ function runWithFiles(line: string, files: Record<string, string | Uint8Array>, 
 
 const fileText = (reply: Reply) => new TextDecoder().decode(reply.attachments![0]!.data);
 const counts = () => {
-  const one = (sql: string) => bot.services.store.db.prepare(sql).pluck().get() as number;
+  const one = (sql: string) => inspect(bot.services.store).prepare(sql).pluck().get() as number;
   return {
     debates: one('SELECT count(*) FROM debates'),
     claims: one('SELECT count(*) FROM claims'),

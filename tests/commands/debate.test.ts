@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
@@ -5,9 +6,9 @@ let bot: TestBot;
 beforeEach(() => {
   bot = createTestBot();
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
-const auditCount = () => bot.services.store.db.prepare('SELECT count(*) FROM audit_log').pluck().get();
+const auditCount = () => inspect(bot.services.store).prepare('SELECT count(*) FROM audit_log').pluck().get();
 
 describe('/debate', () => {
   it('a member starts a debate and the channel works on it', async () => {

@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
 import { isPng } from '../../src/render/png.ts';
@@ -11,9 +12,9 @@ beforeAll(async () => {
   await bot.run('/claim add Misalignment grows with every serial step');
   await bot.run('/claim add A little corrective data undoes drift', { actor: BOB });
 });
-afterAll(() => bot.close());
+afterAll(async () => await bot.close());
 
-const count = (table: string) => bot.services.store.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = (table: string) => inspect(bot.services.store).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 function expectChart(reply: Reply) {
   const [chart] = reply.attachments ?? [];

@@ -19,7 +19,7 @@ beforeEach(async () => {
   ])
     await bot.run(`/claim add ${text}`);
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 /** Two camps of four: "drifters" find C1, C2, C4 likely and C3 unlikely; "correctors" the reverse. Both like C5. */
 async function twoCamps() {

@@ -6,7 +6,7 @@ let bot: TestBot;
 beforeEach(() => {
   bot = createTestBot();
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 describe('/help', () => {
   it('lists every command with its description', async () => {

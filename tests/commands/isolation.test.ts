@@ -11,7 +11,7 @@ beforeEach(async () => {
   await bot.run('/claim add Team A’s private claim', A);
   await bot.run('/claim add Team A’s second claim', A);
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 describe('workspace isolation', () => {
   it('a C1 in one workspace is invisible from another', async () => {

@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
@@ -9,9 +10,9 @@ beforeEach(async () => {
   await bot.run('/claim add Second');
   await bot.run('/claim add Third', { actor: BOB });
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
-const linkCount = () => bot.services.store.db.prepare('SELECT count(*) FROM links').pluck().get();
+const linkCount = () => inspect(bot.services.store).prepare('SELECT count(*) FROM links').pluck().get();
 
 describe('/link and /unlink', () => {
   it('links with every kind, named or positional', async () => {

@@ -12,7 +12,7 @@ beforeEach(async () => {
   await bot.run('/claim add Value change is directable by data');
   await bot.run('/link C2 C1 crux-of');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 const debate = async () => await bot.services.store.debates.require('local', 'drift');
 

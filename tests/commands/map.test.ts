@@ -8,7 +8,7 @@ beforeEach(async () => {
   bot = createTestBot();
   await bot.run('/debate new reward-seeking title:"Is reward the optimization target?"');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 describe('/map format:text, the outline', () => {
   it('shows the root, then what supports, opposes and is a crux of what', async () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
-import type { Store } from '../../src/storage/store.ts';
+import type { Store } from '../../src/storage/ports.ts';
 import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
 /**
@@ -66,7 +66,7 @@ beforeEach(async () => {
   await bot.run('/claim add Capable agents learn to want the reward number');
   await bot.run('/poll C1');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 const tryAs = async (power: Power, actor: Actor) => {
   const before = await power.state(bot.services.store);

@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor, ChatPort } from '../../src/core/context.ts';
 import type { MessageRef, Reply } from '../../src/core/reply.ts';
@@ -27,7 +28,7 @@ beforeEach(async () => {
   await bot.run('/debate new slug:goal-drift title:"Does misalignment grow with serial steps?"');
   await bot.run('/claim add Goals drift randomly with every serial step');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 /** Posts a poll the way a platform does: run the command, then report where the message went. */
 async function post(line: string, actor: Actor = ALICE): Promise<Reply> {
@@ -37,7 +38,7 @@ async function post(line: string, actor: Actor = ALICE): Promise<Reply> {
 }
 
 const buttons = (reply: Reply) => (reply.components ?? []).flat().map((c) => (c.type === 'button' ? c.label : ''));
-const votes = () => bot.services.store.db.prepare('SELECT count(*) FROM credences').pluck().get();
+const votes = () => inspect(bot.services.store).prepare('SELECT count(*) FROM credences').pluck().get();
 const field = (reply: Reply, name: string) => replyText(reply).match(new RegExp(`^${name}: (.*)$`, 'm'))?.[1];
 
 describe('the poll lifecycle', () => {
@@ -202,7 +203,7 @@ describe('bad input', () => {
       expect(isError(reply), line).toBe(true);
       expect(replyText(reply), line).toMatch(message);
     }
-    expect(bot.services.store.db.prepare('SELECT count(*) FROM polls').pluck().get()).toBe(0);
+    expect(inspect(bot.services.store).prepare('SELECT count(*) FROM polls').pluck().get()).toBe(0);
     await post('/poll C1');
     expect(replyText(await bot.run('/poll C1'))).toMatch(/C1 already has an open poll/);
   });

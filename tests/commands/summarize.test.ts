@@ -1,3 +1,4 @@
+import { inspect } from '../support/db-state.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +12,9 @@ import { chatLines, FakeChat } from '../support/fake-chat.ts';
 import { createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
 let bot: TestBot | undefined;
-afterEach(() => bot?.close());
+afterEach(async () => await bot?.close());
 
-const captureCount = (b: TestBot) => b.services.store.db.prepare('SELECT count(*) FROM thread_captures').pluck().get();
+const captureCount = (b: TestBot) => inspect(b.services.store).prepare('SELECT count(*) FROM thread_captures').pluck().get();
 
 describe('/summarize in a channel', () => {
   it('GIVEN a debate in the channel THEN the summary shows positions, key claims, cruxes, agreements, open questions and credences, with buttons', async () => {
@@ -85,10 +86,10 @@ describe('/summarize in a channel', () => {
   it('GIVEN an empty channel, small talk, or only other languages THEN it says so plainly', async () => {
     bot = createTestBot({ chat: new FakeChat([]) });
     expect(replyText(await bot.run('/summarize'))).toMatch(/no messages to read: the thread is empty/);
-    bot.close();
+    await bot.close();
     bot = createTestBot({ chat: FakeChat.fromLines(chatLines(SMALL_TALK.replace(/\n/g, '\n\n'))) });
     expect(replyText(await bot.run('/summarize'))).toMatch(/found no argumentative content/);
-    bot.close();
+    await bot.close();
     bot = createTestBot({
       chat: FakeChat.fromLines([
         { author: 'erin', text: 'Je pense que la dérive des objectifs est aléatoire.' },

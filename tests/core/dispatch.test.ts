@@ -26,7 +26,7 @@ const boom = defineCommand({
 });
 
 let bot: TestBot;
-afterEach(() => bot?.close());
+afterEach(async () => await bot?.close());
 
 function requestFor(logs: string[]): RequestContext {
   bot = createTestBot();

@@ -56,7 +56,7 @@ describe('rate limits', () => {
       expect(runs).toBe(2);
       for (let i = 0; i < 5; i++) expect(replyText(await runText('/cheap', request))).toBe('cheap');
     } finally {
-      bot.close();
+      await bot.close();
     }
   });
 });
@@ -72,7 +72,7 @@ describe('the expensive commands', () => {
       expect(replyText(await bot.run('/map format:text', { actor: { id: 'bob', name: 'bob' } }))).toContain('A claim');
       expect(replyText(await bot.run('/claim show C1'))).toContain('A claim');
     } finally {
-      bot.close();
+      await bot.close();
     }
   });
 

@@ -66,7 +66,7 @@ describe('attachment options', () => {
       expect(toPlainText(missing.blocks[0]!.type === 'text' ? missing.blocks[0]!.text : '')).toMatch(/There is no file at/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      bot.close();
+      await bot.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { suggest } from '../../src/core/autocomplete.ts';
 import { clipText } from '../../src/core/values.ts';
-import { unsafeStoredText } from '../support/db-state.ts';
+import { unsafeStoredText, inspect } from '../support/db-state.ts';
 import { createTestBot, replyText, type TestBot } from '../support/harness.ts';
 
 /** Text cut to a length never ends in half an emoji: SQLite would store it as U+FFFD, Discord refuses it. */
@@ -12,7 +12,7 @@ beforeEach(async () => {
   bot = createTestBot();
   await bot.run('/debate new slug:emoji title:"Emoji at the edges"');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 describe('text cut to a length', () => {
   it('GIVEN an emoji across the cut THEN it is left out whole', () => {
@@ -29,7 +29,7 @@ describe('text cut to a length', () => {
     const reply = await bot.interact(form.modal!.id, { fields: { text: 'A claim from a long message', tags: '' } });
     expect(replyText(reply)).toMatch(/Captured C1/);
     expect((await bot.services.store.claims.byNumber('local', 1))?.source.excerpt).toBe('x'.repeat(299));
-    expect(unsafeStoredText(bot.services.store.db)).toEqual([]);
+    expect(unsafeStoredText(inspect(bot.services.store))).toEqual([]);
   });
 
   it('GIVEN a claim with an emoji where a suggestion is cut THEN the suggestion keeps no half of it', async () => {

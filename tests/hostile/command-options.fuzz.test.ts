@@ -4,7 +4,7 @@ import type { Leaf } from '../../src/core/command.ts';
 import { suggest } from '../../src/core/autocomplete.ts';
 import { autocompleteSourceOf, type OptionSpec } from '../../src/core/options.ts';
 import { createRegistry } from '../../src/core/registry.ts';
-import { unsafeStoredText } from '../support/db-state.ts';
+import { unsafeStoredText, inspect } from '../support/db-state.ts';
 import { createFuzzWorld, leafName, validValue, type FuzzWorld } from '../support/fuzz-world.ts';
 import { asSlackDelivers, fuzzer, quoteForParser, UNSAFE_STORED, type Fuzzer } from '../support/hostile-input.ts';
 import { hostileFile, typedHostileValue } from '../support/hostile-values.ts';
@@ -34,7 +34,7 @@ let world: FuzzWorld;
 beforeEach(async () => {
   world = await createFuzzWorld();
 });
-afterEach(() => world.close());
+afterEach(async () => await world.close());
 
 /** `/claim add` plus the other required options, valid, written as the text parser reads them. */
 function textLine(leaf: Leaf, fuzzed: OptionSpec, value: string, f: Fuzzer, n: number): string {
@@ -82,7 +82,7 @@ describe('every command’s options under fuzz', () => {
       }
       expect(world.counts.sent).toBe(inputsFor(name));
       expect(world.problems.slice(0, 12)).toEqual([]);
-      expect(unsafeStoredText(world.bot.services.store.db)).toEqual([]);
+      expect(unsafeStoredText(inspect(world.bot.services.store))).toEqual([]);
     },
   );
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import type { InteractionInput } from '../../src/core/dispatch.ts';
-import { unsafeStoredText } from '../support/db-state.ts';
+import { unsafeStoredText, inspect } from '../support/db-state.ts';
 import { createFuzzWorld, type FuzzWorld } from '../support/fuzz-world.ts';
 import { fuzzer, HOSTILE_FRAGMENTS, type Fuzzer } from '../support/hostile-input.ts';
 
@@ -46,7 +46,7 @@ let world: FuzzWorld;
 beforeEach(async () => {
   world = await createFuzzWorld();
 });
-afterEach(() => world.close());
+afterEach(async () => await world.close());
 
 function hostileInput(f: Fuzzer): InteractionInput {
   const fields = Object.fromEntries(
@@ -90,6 +90,6 @@ describe('buttons and forms under fuzz', () => {
       expect(reply.accent, id).toBe('error');
     }
     expect(world.problems.slice(0, 12)).toEqual([]);
-    expect(unsafeStoredText(world.bot.services.store.db)).toEqual([]);
+    expect(unsafeStoredText(inspect(world.bot.services.store))).toEqual([]);
   });
 });

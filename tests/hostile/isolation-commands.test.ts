@@ -4,7 +4,7 @@ import type { Leaf } from '../../src/core/command.ts';
 import { suggest } from '../../src/core/autocomplete.ts';
 import { autocompleteSourceOf, type OptionSpec } from '../../src/core/options.ts';
 import { createRegistry } from '../../src/core/registry.ts';
-import { databaseDigest } from '../support/db-state.ts';
+import { databaseDigest, inspect } from '../support/db-state.ts';
 import { leafName } from '../support/fuzz-world.ts';
 import { quoteForParser } from '../support/hostile-input.ts';
 import { ALICE, BOB, isError, replyText } from '../support/harness.ts';
@@ -70,7 +70,7 @@ beforeAll(async () => {
   world = await createTwoWorkspaces();
   exportOfB = (await world.bot.run('/debate export format:json', B)).attachments![0];
 });
-afterAll(() => world.close());
+afterAll(async () => await world.close());
 
 const idLeaves = registry.leaves().filter((leaf) => leaf.options.some(takesId));
 
@@ -96,7 +96,7 @@ describe('workspace B, pointing at ids that exist only in workspace A', () => {
     async (_, leaf) => {
       for (const option of leaf.options.filter(takesId)) {
         for (const value of onlyInA(option)) {
-          const before = { a: world.digestOfA(), all: databaseDigest(world.bot.services.store.db) };
+          const before = { a: world.digestOfA(), all: databaseDigest(inspect(world.bot.services.store)) };
           const typed = line(leaf, { [option.name]: value });
           const invocation = { command: leaf.command, ...(leaf.subcommand ? { subcommand: leaf.subcommand } : {}) };
           for (const reply of [
@@ -108,7 +108,7 @@ describe('workspace B, pointing at ids that exist only in workspace A', () => {
             expect(words, typed).not.toContain(SECRET);
           }
           expect(world.digestOfA(), typed).toBe(before.a);
-          expect(databaseDigest(world.bot.services.store.db), typed).toBe(before.all);
+          expect(databaseDigest(inspect(world.bot.services.store)), typed).toBe(before.all);
         }
       }
     },

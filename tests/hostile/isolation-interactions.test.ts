@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { parseCustomId } from '../../src/core/custom-id.ts';
-import { databaseDigest } from '../support/db-state.ts';
+import { databaseDigest, inspect } from '../support/db-state.ts';
 import { ALICE, BOB, isError, replyText } from '../support/harness.ts';
 import { A, B, createTwoWorkspaces, SECRET, type TwoWorkspaces } from '../support/two-workspaces.ts';
 
@@ -15,7 +15,7 @@ let world: TwoWorkspaces;
 beforeAll(async () => {
   world = await createTwoWorkspaces();
 });
-afterAll(() => world.close());
+afterAll(async () => await world.close());
 
 /** What someone in B types into any of the forms. */
 const FIELDS = { text: 'B writes into A', tags: 'b-tag', target: 'C1', kind: 'supports', value: '50%', given: '' };
@@ -31,7 +31,7 @@ describe('custom ids from workspace A, replayed in workspace B', () => {
   it('find nothing, show nothing of A and change nothing', async () => {
     for (const id of world.customIds) {
       for (const actor of [ALICE, BOB]) {
-        const before = { a: world.digestOfA(), all: databaseDigest(world.bot.services.store.db) };
+        const before = { a: world.digestOfA(), all: databaseDigest(inspect(world.bot.services.store)) };
         const reply = await world.bot.interact(id, { fields: FIELDS, values: ['C3'] }, { ...B, actor });
         const words = replyText(reply);
         // A message action carries no id of A's: in B it acts on B's own message (and here, has none).
@@ -39,7 +39,7 @@ describe('custom ids from workspace A, replayed in workspace B', () => {
         expect(words, id).not.toContain(SECRET);
         expect(reply.modal?.inputs.map((i) => i.value ?? '').join(' ') ?? '', id).not.toContain(SECRET);
         expect(world.digestOfA(), id).toBe(before.a);
-        expect(databaseDigest(world.bot.services.store.db), id).toBe(before.all);
+        expect(databaseDigest(inspect(world.bot.services.store)), id).toBe(before.all);
       }
     }
   });
@@ -48,7 +48,7 @@ describe('custom ids from workspace A, replayed in workspace B', () => {
     await world.bot.interact(world.captureForm, { fields: FIELDS }, B);
     const reply = await world.bot.interact(world.captureForm, { fields: { text: 'Captured in A after all', tags: '' } }, A);
     expect(replyText(reply)).toMatch(/Captured C\d+ from ana into `?secret/);
-    const claim = (await world.bot.services.store.claims.search(A.workspace, 'captured after all', { limit: 1 }))[0];
+    const claim = (await world.bot.services.store.search.claims(A.workspace, 'captured after all', { limit: 1 }))[0];
     expect(claim?.source.excerpt).toBe(`${SECRET} said in chat`);
   });
 });

@@ -47,8 +47,8 @@ function servicesWithLogs(extra: Record<string, string> = {}): { services: Servi
   return {
     services,
     lines,
-    dispose() {
-      services.store.close();
+    async dispose() {
+      await services.store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

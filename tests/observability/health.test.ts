@@ -1,8 +1,9 @@
+import { openRaw } from '../support/db-state.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkHealth } from '../../src/health.ts';
-import { latestSchemaVersion } from '../../src/storage/database.ts';
+import { latestSchemaVersion } from '../../src/storage/sqlite/database.ts';
 import { createTestBot, type TestBot } from '../support/harness.ts';
 import { startSlackTestBed, type SlackTestBed } from '../platforms/slack/support/test-bed.ts';
 
@@ -12,7 +13,7 @@ let bed: SlackTestBed | undefined;
 let bot: TestBot | undefined;
 afterEach(async () => {
   await bed?.close();
-  bot?.close();
+  await bot?.close();
   bed = bot = undefined;
 });
 
@@ -44,32 +45,32 @@ describe('the health report', () => {
   it('is 503 "stopping" once a shutdown has begun, so a load balancer stops sending work', async () => {
     bot = createTestBot();
     await bot.services.inflight.drain(1_000);
-    expect(checkHealth(bot.services)).toMatchObject({ httpStatus: 503, report: { status: 'stopping', database: { ok: true } } });
+    expect(await checkHealth(bot.services)).toMatchObject({ httpStatus: 503, report: { status: 'stopping', database: { ok: true } } });
   });
 
-  it('is 503 "degraded" when the database cannot be read, and says why without a path', () => {
+  it('is 503 "degraded" when the database cannot be read, and says why without a path', async () => {
     bot = createTestBot();
-    bot.services.store.close();
-    expect(checkHealth(bot.services)).toMatchObject({
+    await bot.services.store.close();
+    expect(await checkHealth(bot.services)).toMatchObject({
       httpStatus: 503,
       report: { status: 'degraded', database: { ok: false, error: 'closed' } },
     });
   });
 
-  it('is 503 "degraded" when the database file is not at the schema this bot expects (swapped under it)', () => {
+  it('is 503 "degraded" when the database file is not at the schema this bot expects (swapped under it)', async () => {
     bot = createTestBot();
-    bot.services.store.db.pragma(`user_version = ${latestSchemaVersion() + 1}`);
-    expect(checkHealth(bot.services).report.database).toEqual({
+    openRaw(bot.services.store).pragma(`user_version = ${latestSchemaVersion() + 1}`);
+    expect((await checkHealth(bot.services)).report.database).toEqual({
       ok: false,
       error: `schema ${latestSchemaVersion() + 1}, expected ${latestSchemaVersion()}`,
     });
   });
 
-  it('names the chat platforms serving, not the console', () => {
+  it('names the chat platforms serving, not the console', async () => {
     bot = createTestBot();
     const port = { platform: 'x', post: async () => ({ platform: 'x', channel: 'c', id: '1' }), update: async () => {} };
     bot.services.chats.set('discord', port);
     bot.services.chats.set('console', port);
-    expect(checkHealth(bot.services).report.platforms).toEqual(['discord']);
+    expect((await checkHealth(bot.services)).report.platforms).toEqual(['discord']);
   });
 });

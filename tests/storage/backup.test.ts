@@ -3,9 +3,10 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { latestSchemaVersion } from '../../src/storage/database.ts';
-import { backupDatabase, checkBackup, exportAll, restoreDatabase } from '../../src/storage/backup.ts';
-import { Store } from '../../src/storage/store.ts';
+import { latestSchemaVersion } from '../../src/storage/sqlite/database.ts';
+import { checkBackup, restoreDatabase } from '../../src/storage/sqlite/backup.ts';
+import { openStore } from '../../src/storage/index.ts';
+import { SqliteStore } from '../../src/storage/sqlite/store.ts';
 import { createTestBot, type TestBot } from '../support/harness.ts';
 
 let bot: TestBot;
@@ -18,52 +19,52 @@ beforeEach(async () => {
   await bot.run('/claim add Second claim');
   await bot.run('/link C2 C1 supports');
 });
-afterEach(() => {
-  bot.close();
+afterEach(async () => {
+  await bot.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 describe('backups', () => {
   it('an online backup holds every row and passes the integrity check', async () => {
     const file = join(dir, 'backup.db');
-    const info = await backupDatabase(bot.services.store.db, file);
+    const info = await bot.services.store.backup(file);
     expect(info.rows).toMatchObject({ debates: 1, claims: 2, links: 1, claim_tags: 1 });
     expect(checkBackup(file).schemaVersion).toBe(latestSchemaVersion());
-    const copy = new Store(new Database(file));
+    const copy = new SqliteStore(new Database(file), file);
     expect((await copy.claims.byNumber('local', 2))?.text).toBe('Second claim');
-    expect((await copy.claims.search('local', 'first', { limit: 5 })).map((c) => c.number)).toEqual([1]);
-    copy.close();
+    expect((await copy.search.claims('local', 'first', { limit: 5 })).map((c) => c.number)).toEqual([1]);
+    await copy.close();
   });
 
   it('will not overwrite a file unless told to', async () => {
     const file = join(dir, 'taken.db');
     writeFileSync(file, 'x');
-    await expect(backupDatabase(bot.services.store.db, file)).rejects.toThrow(/already exists/);
+    await expect(bot.services.store.backup(file)).rejects.toThrow(/already exists/);
   });
 
   it('restores a backup over the current database and keeps the old one beside it', async () => {
     const file = join(dir, 'backup.db');
-    await backupDatabase(bot.services.store.db, file);
+    await bot.services.store.backup(file);
     const target = join(dir, 'live.db');
-    const live = Store.open(target);
+    const live = openStore(target);
     await live.debates.create({ workspace: 'local', slug: 'other', title: 'Other', createdBy: 'x', createdByName: 'x', at: 'now' });
-    live.close();
+    await live.close();
 
     const { info, saved } = await restoreDatabase(file, target, new Date('2026-11-23T10:00:00Z'));
     expect(info.rows).toMatchObject({ claims: 2, debates: 1 });
     expect(saved && existsSync(saved)).toBe(true);
-    const restored = Store.open(target);
+    const restored = openStore(target);
     expect(await restored.debates.bySlug('local', 'drift')).toBeDefined();
     expect(await restored.debates.bySlug('local', 'other')).toBeUndefined();
-    restored.close();
-    const old = new Store(new Database(saved!));
+    await restored.close();
+    const old = new SqliteStore(new Database(saved!), saved!);
     expect(await old.debates.bySlug('local', 'other')).toBeDefined();
-    old.close();
+    await old.close();
   });
 
   it('refuses a file that is not a cruxbot database, or is from a newer schema, and changes nothing', async () => {
     const target = join(dir, 'live.db');
-    Store.open(target).close();
+    await openStore(target).close();
     const notSqlite = join(dir, 'notes.txt');
     writeFileSync(notSqlite, 'hello '.repeat(500));
     await expect(restoreDatabase(notSqlite, target)).rejects.toThrow(/not a SQLite database/);
@@ -75,7 +76,7 @@ describe('backups', () => {
     await expect(restoreDatabase(foreign, target)).rejects.toThrow(/not a cruxbot one/);
 
     const newer = join(dir, 'newer.db');
-    await backupDatabase(bot.services.store.db, newer);
+    await bot.services.store.backup(newer);
     const db = new Database(newer);
     db.pragma(`user_version = ${latestSchemaVersion() + 1}`);
     db.close();
@@ -85,8 +86,8 @@ describe('backups', () => {
     expect(readdirBackups()).toEqual([]);
   });
 
-  it('exports every table as JSON', () => {
-    const json = exportAll(bot.services.store.db, new Date('2026-11-23T10:00:00Z'));
+  it('exports every table as JSON', async () => {
+    const json = await bot.services.store.exportAll(new Date('2026-11-23T10:00:00Z'));
     expect(json.format).toBe('cruxbot-export');
     expect(json.tables.claims).toHaveLength(2);
     expect(json.tables.claim_tags).toEqual([{ claim_id: 1, tag: 'drift' }]);

@@ -1,8 +1,10 @@
+import { inspect } from '../support/db-state.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/storage/store.ts';
+import { openStore } from '../../src/storage/index.ts';
+import type { Store } from '../../src/storage/ports.ts';
 
 let dir: string;
 let store: Store;
@@ -17,10 +19,10 @@ async function claimIn(workspace: string, text: string): Promise<number> {
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'cruxbot-credences-'));
-  store = Store.open(join(dir, 'db.sqlite'));
+  store = openStore(join(dir, 'db.sqlite'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -35,7 +37,7 @@ describe('the credence history', () => {
     await add('local', a, 'ada', 0.7);
     await add('local', a, 'ada', 0.9, { claimId: b, isTrue: true });
     await add('local', a, 'ben', 0.2);
-    expect(store.db.prepare('SELECT count(*) FROM credences').pluck().get()).toBe(4);
+    expect(inspect(store).prepare('SELECT count(*) FROM credences').pluck().get()).toBe(4);
     expect((await store.credences.latestUnconditional('local', a)).map((c) => [c.userId, c.value])).toEqual([
       ['ada', 0.7],
       ['ben', 0.2],

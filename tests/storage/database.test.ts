@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StartupError } from '../../src/core/errors.ts';
-import { APPLICATION_ID, latestSchemaVersion, openDatabase } from '../../src/storage/database.ts';
-import { MIGRATIONS, type Migration } from '../../src/storage/migrations/index.ts';
-import { Store } from '../../src/storage/store.ts';
+import { APPLICATION_ID, latestSchemaVersion, openDatabase } from '../../src/storage/sqlite/database.ts';
+import { MIGRATIONS, type Migration } from '../../src/storage/sqlite/migrations/index.ts';
+import { SqliteStore } from '../../src/storage/sqlite/store.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -29,7 +29,7 @@ describe('opening the database', () => {
 
   it('migrates an existing database forward and keeps its rows', async () => {
     const path = join(dir, 'old.db');
-    const store = new Store(openDatabase(path));
+    const store = new SqliteStore(openDatabase(path), path);
     await store.debates.create({
       workspace: 'local',
       slug: 'kept',
@@ -38,7 +38,7 @@ describe('opening the database', () => {
       createdByName: 'a',
       at: '2026-01-01T00:00:00Z',
     });
-    store.close();
+    await store.close();
 
     const next: Migration = {
       version: latestSchemaVersion() + 1,

@@ -1,8 +1,10 @@
+import { openRaw } from '../support/db-state.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/storage/store.ts';
+import { openStore } from '../../src/storage/index.ts';
+import type { Store } from '../../src/storage/ports.ts';
 
 let dir: string;
 let store: Store;
@@ -11,10 +13,10 @@ const MO = { id: 'mo', name: 'Mo' };
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'cruxbot-settings-'));
-  store = Store.open(join(dir, 'db.sqlite'));
+  store = openStore(join(dir, 'db.sqlite'));
 });
-afterEach(() => {
-  store.close();
+afterEach(async () => {
+  await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -48,7 +50,7 @@ describe('workspace settings', () => {
   });
 
   it('a stored value that is not what the schema says (a hand-edited file) grants nothing', async () => {
-    const insert = store.db.prepare(
+    const insert = openRaw(store).prepare(
       "INSERT INTO workspace_settings (workspace, key, value, updated_by, updated_by_name, updated_at) VALUES (?, 'moderators', ?, 'x', 'x', ?)",
     );
     insert.run('discord:1', '{"kind":"discord-role"}', AT);

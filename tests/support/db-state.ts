@@ -1,6 +1,28 @@
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { Db } from '../../src/storage/database.ts';
+import type { Db } from '../../src/storage/sqlite/database.ts';
 import { UNSAFE_STORED } from './hostile-input.ts';
+
+const opened = new Map<string, Db>();
+
+/**
+ * The bot's database file, opened read-only beside the bot: what an operator's `sqlite3` shell would
+ * see. Tests of what is stored (no half-written rows, nothing of another workspace touched) read it;
+ * everything else talks to the store through its ports.
+ */
+export function inspect(store: { readonly location: string }): Db {
+  let db = opened.get(store.location);
+  if (!db || !db.open) {
+    db = new Database(store.location, { readonly: true, fileMustExist: true });
+    opened.set(store.location, db);
+  }
+  return db;
+}
+
+/** A writable second connection to the file, for tests about the schema itself (a hand-edited row). */
+export function openRaw(store: { readonly location: string }): Db {
+  return new Database(store.location, { fileMustExist: true });
+}
 
 /** The tables cruxbot keeps (the full-text index mirrors `claims` and is left out). */
 export function tableNames(db: Db): string[] {

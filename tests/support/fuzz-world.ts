@@ -7,7 +7,7 @@ import type { FileUpload, OptionSpec } from '../../src/core/options.ts';
 import { createRegistry } from '../../src/core/registry.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { runSlashCommand } from '../../src/platforms/slack/routes/commands.ts';
-import { databaseDigest } from './db-state.ts';
+import { inspect, databaseDigest } from './db-state.ts';
 import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from './harness.ts';
 import { FakeChat } from './fake-chat.ts';
 import { fuzzer, HOSTILE_FRAGMENTS } from './hostile-input.ts';
@@ -32,7 +32,7 @@ export interface FuzzWorld {
   typed(leaf: Leaf, args: Record<string, unknown>): Promise<Reply>;
   /** A button click, select or form submit with this custom id. */
   click(id: string, input: InteractionInput): Promise<Reply>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function createFuzzWorld(): Promise<FuzzWorld> {
@@ -81,15 +81,16 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
   await bot.run('/credence C3 20');
   await bot.run('/claim resolve C3 true', { actor: BOB });
 
-  const { db } = bot.services.store;
-  const totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
-  let known = { changes: totalChanges.get()!, digest: databaseDigest(db) };
+  const db = inspect(bot.services.store);
+  // Moves on whenever another connection (the bot's) commits a write.
+  const totalChanges = { get: () => db.pragma('data_version', { simple: true }) as number };
+  let known = { changes: totalChanges.get(), digest: databaseDigest(db) };
   const problems: string[] = [];
   const counts = { sent: 0, refused: 0 };
 
   async function watched(input: string, run: () => Promise<Reply>): Promise<Reply> {
     // The digest is recomputed only after something was written: most inputs are refused.
-    const changes = totalChanges.get()!;
+    const changes = totalChanges.get();
     if (changes !== known.changes) known = { changes, digest: databaseDigest(db) };
     const logged = errors.length;
     const reply = await run();
@@ -119,7 +120,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
         bot.command({ command: leaf.command, ...(leaf.subcommand ? { subcommand: leaf.subcommand } : {}), args }),
       ),
     click: (id, input) => watched(`${id} ${JSON.stringify(input).slice(0, 120)}`, () => bot.interact(id, input)),
-    close: () => bot.close(),
+    close: async () => await bot.close(),
   };
 }
 

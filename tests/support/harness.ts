@@ -25,7 +25,7 @@ export interface TestBot {
   command(invocation: Invocation, options?: { actor?: Actor; workspace?: string; channel?: string }): Promise<Reply>;
   /** Runs a button click, select or modal submit by custom id. */
   interact(id: string, input?: InteractionInput, options?: { actor?: Actor; workspace?: string; channel?: string }): Promise<Reply>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /**
@@ -57,8 +57,8 @@ export function createTestBot(options: { now?: Date; chat?: ChatPort; limiter?: 
     run: (line, o) => runText(line, base(o)),
     command: (invocation, o) => runCommand(invocation, base(o)),
     interact: (id, input, o) => runInteraction(id, base(o), input),
-    close() {
-      services.store.close();
+    async close() {
+      await services.store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

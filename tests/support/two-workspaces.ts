@@ -2,7 +2,7 @@ import { COMMANDS } from '../../commands/index.ts';
 import type { ChatMessage } from '../../src/core/context.ts';
 import { customId } from '../../src/core/custom-id.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { workspaceDigest } from './db-state.ts';
+import { workspaceDigest, inspect } from './db-state.ts';
 import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from './harness.ts';
 
 /**
@@ -27,7 +27,7 @@ export interface TwoWorkspaces {
   /** A's "Capture as claim" form, opened by Alice and not yet submitted. */
   readonly captureForm: string;
   digestOfA(): string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const THREAD = {
@@ -106,8 +106,8 @@ export async function createTwoWorkspaces(): Promise<TwoWorkspaces> {
     repliesInA,
     customIds,
     captureForm: form.modal!.id,
-    digestOfA: () => workspaceDigest(bot.services.store.db, A.workspace),
-    close: () => bot.close(),
+    digestOfA: () => workspaceDigest(inspect(bot.services.store), A.workspace),
+    close: async () => await bot.close(),
   };
 }
 

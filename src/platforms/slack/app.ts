@@ -209,8 +209,8 @@ function healthRoute(services: Services, inflight: InFlight): CustomRoute {
   return {
     path: '/health',
     method: ['GET'],
-    handler: (_req, res) => {
-      const { httpStatus, report } = checkHealth(services, inflight.closing || services.inflight.closing);
+    handler: async (_req, res) => {
+      const { httpStatus, report } = await checkHealth(services, inflight.closing || services.inflight.closing);
       res.writeHead(httpStatus, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(report));
     },

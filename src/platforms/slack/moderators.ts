@@ -1,5 +1,5 @@
 import { moderatorGroupId } from '../../domain/roles.ts';
-import type { Store } from '../../storage/store.ts';
+import type { Store } from '../../storage/ports.ts';
 import type { UserDirectory } from './user-directory.ts';
 import type { UserGroups } from './user-groups.ts';
 

@@ -29,7 +29,7 @@ export async function writeSampleMap(
     writeFileSync(file, picture.png);
     return { width: picture.width, height: picture.height, bytes: picture.png.byteLength };
   } finally {
-    services.store.close();
+    await services.store.close();
   }
 }
 

@@ -2,7 +2,7 @@ import type { BaseContext } from '../../core/context.ts';
 import { joinMarkup, md } from '../../core/markup.ts';
 import type { Field } from '../../core/reply.ts';
 import type { Claim } from '../../domain/claims.ts';
-import { simRunRef } from '../../storage/sim-runs.ts';
+import { simRunRef } from '../../domain/sim-runs.ts';
 
 const SHOWN = 5;
 

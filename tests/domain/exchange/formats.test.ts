@@ -14,7 +14,7 @@ beforeAll(async () => {
   bot = createTestBot();
   await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
 });
-afterAll(() => bot.close());
+afterAll(async () => await bot.close());
 
 describe('Argdown', () => {
   it('writes the debate as nested statements with relations, tags and data', async () => {

@@ -20,7 +20,7 @@ beforeEach(async () => {
   await session.run('/debate new slug:rewards title:"Is reward the optimization target?"');
   await session.run('/claim add Agents will learn to seek reward');
 });
-afterEach(() => bot.close());
+afterEach(async () => await bot.close());
 
 const as = (name?: string) => session.setActor(consoleActor(name));
 const c1 = async () => (await bot.services.store.claims.byNumber('local', 1))!;

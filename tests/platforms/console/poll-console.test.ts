@@ -22,8 +22,8 @@ beforeEach(() => {
   services = createServices(loadConfig({ DATABASE_PATH: join(dir, 'db.sqlite') }), { log: silentLogger, clock: () => now });
   printed = [];
 });
-afterEach(() => {
-  services.store.close();
+afterEach(async () => {
+  await services.store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -55,7 +55,7 @@ export async function startTestDiscord(
     },
     async close() {
       await running.stop();
-      services.store.close();
+      await services.store.close();
       await fake.stop();
       rmSync(dir, { recursive: true, force: true });
     },

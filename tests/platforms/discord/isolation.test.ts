@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { workspaceDigest } from '../../support/db-state.ts';
+import { workspaceDigest, inspect } from '../../support/db-state.ts';
 import { bodyText, componentsOf, startTestDiscord, WORKSPACE, type TestDiscordBot } from './discord-bot.ts';
 import { BOB, botMessage, button, modalSubmit, slashCommand, type Sent } from './payloads.ts';
 
@@ -49,7 +49,7 @@ const votesHere = async () => {
 describe('this server’s buttons and forms, sent from another server', () => {
   it('a poll vote, a close and a claim-card button find nothing, privately, and change nothing here', async () => {
     await pollHere();
-    const before = workspaceDigest(bot.services.store.db, WORKSPACE);
+    const before = workspaceDigest(inspect(bot.services.store), WORKSPACE);
     for (const [id, reply] of [
       ['poll:vote:1:25', /That poll is not here any more/],
       ['poll:close:1', /That poll is not here any more/],
@@ -61,19 +61,19 @@ describe('this server’s buttons and forms, sent from another server', () => {
       expect(bodyText(callback.body.data), id).toMatch(reply);
     }
     expect(await votesHere()).toEqual([0.75]);
-    expect(workspaceDigest(bot.services.store.db, WORKSPACE)).toBe(before);
+    expect(workspaceDigest(inspect(bot.services.store), WORKSPACE)).toBe(before);
   });
 
   it('the poll’s form submitted from another server records nothing', async () => {
     await pollHere();
-    const before = workspaceDigest(bot.services.store.db, WORKSPACE);
+    const before = workspaceDigest(inspect(bot.services.store), WORKSPACE);
     const callback = await bot.send(
       fromOtherGuild(modalSubmit('poll:exact-submit:1', { value: '5%' }, 'label', { as: BOB }, botMessage())),
     );
     expect(callback.body.type).toBe(4);
     expect(bodyText(callback.body.data)).toMatch(/That poll is not here any more/);
     expect(await votesHere()).toEqual([0.75]);
-    expect(workspaceDigest(bot.services.store.db, WORKSPACE)).toBe(before);
+    expect(workspaceDigest(inspect(bot.services.store), WORKSPACE)).toBe(before);
   });
 
   it('a slash command from another server naming this server’s claim finds nothing', async () => {

@@ -14,7 +14,7 @@ describe('the claim card as Block Kit', () => {
     bot = createTestBot();
     await bot.run('/debate new slug:reward-seeking title:"Is reward the optimization target?"');
   });
-  afterEach(() => bot.close());
+  afterEach(async () => await bot.close());
 
   it('GIVEN a claim with tags and a source THEN a header, the text, side-by-side fields and three buttons', async () => {
     const card = await bot.run('/claim add text:"Agents game broken scorers" tags:spec-gaming source:https://example.org/t/1?a=1&b=2');

@@ -1,3 +1,4 @@
+import { inspect } from '../../support/db-state.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messageProblems, visibleStrings } from './support/block-kit.ts';
 import { ANA, CHANNEL, slashCommandForm } from './support/payloads.ts';
@@ -12,7 +13,7 @@ afterEach(async () => {
 });
 
 const claims = () =>
-  bed.bot.services.store.db.prepare('SELECT workspace, number, text, author_id, author_name FROM claims ORDER BY id').all();
+  inspect(bed.bot.services.store).prepare('SELECT workspace, number, text, author_id, author_name FROM claims ORDER BY id').all();
 
 /** Types a slash command in #research as Ana (or someone else), as Slack would deliver it. */
 async function slash(command: string, text: string, o: { user?: typeof ANA; teamId?: string; responseId?: string } = {}) {

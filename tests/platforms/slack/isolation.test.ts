@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { workspaceDigest } from '../../support/db-state.ts';
+import { workspaceDigest, inspect } from '../../support/db-state.ts';
 import { blockActionsPayload, interactiveForm, slashCommandForm, viewSubmissionPayload } from './support/payloads.ts';
 import { startSlackTestBed, type SlackTestBed } from './support/test-bed.ts';
 
@@ -53,7 +53,10 @@ const votesInT111 = async () => {
 describe('T111’s buttons and forms, sent from team T222', () => {
   it('a poll vote, a close and a claim-card button find nothing, and T111’s poll and message are untouched', async () => {
     const ts = await pollInT111();
-    const before = { digest: workspaceDigest(bed.bot.services.store.db, 'slack:T111'), updates: bed.fake.callsTo('chat.update').length };
+    const before = {
+      digest: workspaceDigest(inspect(bed.bot.services.store), 'slack:T111'),
+      updates: bed.fake.callsTo('chat.update').length,
+    };
 
     for (const [actionId, reply] of [
       ['poll:vote:1:25', /That poll is not here any more/],
@@ -70,12 +73,12 @@ describe('T111’s buttons and forms, sent from team T222', () => {
     expect(await votesInT111()).toEqual([['W111', 0.75]]);
     expect(bed.fake.callsTo('chat.update')).toHaveLength(before.updates);
     expect(bed.fake.callsTo('views.open')).toHaveLength(0);
-    expect(workspaceDigest(bed.bot.services.store.db, 'slack:T111')).toBe(before.digest);
+    expect(workspaceDigest(inspect(bed.bot.services.store), 'slack:T111')).toBe(before.digest);
   });
 
   it('T111’s poll form submitted from T222 is refused inside the form, and records nothing', async () => {
     await pollInT111();
-    const before = workspaceDigest(bed.bot.services.store.db, 'slack:T111');
+    const before = workspaceDigest(inspect(bed.bot.services.store), 'slack:T111');
     const submission = viewSubmissionPayload({
       callbackId: 'poll:exact-submit:1',
       privateMetadata: '{}',
@@ -88,7 +91,7 @@ describe('T111’s buttons and forms, sent from team T222', () => {
     expect(status).toBe(200);
     expect(JSON.parse(text)).toEqual({ response_action: 'errors', errors: { value: 'That poll is not here any more.' } });
     expect(await votesInT111()).toEqual([['W111', 0.75]]);
-    expect(workspaceDigest(bed.bot.services.store.db, 'slack:T111')).toBe(before);
+    expect(workspaceDigest(inspect(bed.bot.services.store), 'slack:T111')).toBe(before);
   });
 
   it('a slash command from T222 naming T111’s claim finds nothing', async () => {

@@ -4,7 +4,8 @@ import type { WebClient } from '../../../src/platforms/slack/delivery.ts';
 import { isSlackModerator } from '../../../src/platforms/slack/moderators.ts';
 import { UserDirectory } from '../../../src/platforms/slack/user-directory.ts';
 import { UserGroups } from '../../../src/platforms/slack/user-groups.ts';
-import { Store } from '../../../src/storage/store.ts';
+import { openStore } from '../../../src/storage/index.ts';
+import type { Store } from '../../../src/storage/ports.ts';
 
 /**
  * How long Slack's word on who moderates is trusted, on a clock the test moves: admin flags and group
@@ -115,9 +116,9 @@ describe('user-group members from usergroups.users.list', () => {
 describe('deciding within the time allowed', () => {
   let store: Store;
   beforeEach(() => {
-    store = Store.open(':memory:');
+    store = openStore(':memory:');
   });
-  afterEach(() => store.close());
+  afterEach(async () => await store.close());
 
   it('a member of the group /config chose is a moderator; when Slack never answers, nobody is', async () => {
     await store.settings.put('slack:T1', 'moderators', { kind: 'slack-group', id: 'S1' }, { id: 'W1', name: 'a' }, '2026-11-23T12:00:00Z');

@@ -17,7 +17,7 @@ beforeAll(async () => {
   bot = createTestBot();
   await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
 });
-afterAll(() => bot.close());
+afterAll(async () => await bot.close());
 
 /** PNG width and height from the IHDR chunk. */
 const pngSize = (png: Uint8Array) => {

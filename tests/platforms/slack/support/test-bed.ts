@@ -46,7 +46,7 @@ export async function startSlackTestBed(
       moderatorCheckMs: 15_000,
     });
   } catch (error) {
-    bot.close();
+    await bot.close();
     await fake.close();
     throw error;
   }
@@ -64,7 +64,7 @@ export async function startSlackTestBed(
       closed = true;
       await running.stop();
       await fake.close();
-      bot.close();
+      await bot.close();
     },
   };
 }

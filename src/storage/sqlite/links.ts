@@ -1,4 +1,4 @@
-import type { Link, LinkKind } from '../domain/links.ts';
+import type { Link, LinkKind } from '../../domain/links.ts';
 import type { Db } from './database.ts';
 
 interface LinkRow {

@@ -1,29 +1,7 @@
+import type { HideMode, NewPoll, Poll } from '../../domain/polls.ts';
 import { nextId } from './retired.ts';
-import type { MessageRef } from '../core/reply.ts';
+import type { MessageRef } from '../../core/reply.ts';
 import type { Db } from './database.ts';
-
-export const HIDE_MODES = ['visible', 'until-voted', 'until-close'] as const;
-export type HideMode = (typeof HIDE_MODES)[number];
-
-export interface Poll {
-  readonly id: number;
-  readonly workspace: string;
-  readonly claimId: number;
-  readonly claimNumber: number;
-  readonly channel: string;
-  readonly hide: HideMode;
-  readonly createdBy: string;
-  readonly createdByName: string;
-  readonly createdAt: string;
-  readonly closesAt?: string;
-  readonly closedAt?: string;
-  readonly closedBy?: string;
-  /** The newest credence row when the poll opened. */
-  readonly baselineCredenceId: number;
-  /** The newest credence row when it closed. */
-  readonly closingCredenceId?: number;
-  readonly message?: MessageRef;
-}
 
 interface PollRow {
   id: number;
@@ -68,18 +46,6 @@ function toPoll(row: PollRow): Poll {
 }
 
 const SELECT = 'SELECT p.*, c.number AS claim_number FROM polls p JOIN claims c ON c.id = p.claim_id';
-
-export interface NewPoll {
-  readonly workspace: string;
-  readonly claimId: number;
-  readonly channel: string;
-  readonly hide: HideMode;
-  readonly createdBy: string;
-  readonly createdByName: string;
-  readonly createdAt: string;
-  readonly closesAt?: string;
-  readonly baselineCredenceId: number;
-}
 
 /** Polls on claims, and where their messages live. */
 export class PollRepository {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { CruxGraph } from '../domain/crux-graph.ts';
-import type { Debate } from '../domain/debates.ts';
+import type { CruxGraph } from '../../domain/crux-graph.ts';
+import type { Debate } from '../../domain/debates.ts';
 import { AuditRepository } from './audit.ts';
 import { ClaimRepository } from './claims.ts';
 import { CredenceRepository } from './credences.ts';
@@ -12,21 +12,46 @@ import { ThreadCaptureRepository } from './thread-captures.ts';
 import { PollRepository } from './polls.ts';
 import { ResolutionRepository } from './resolutions.ts';
 import { SettingsRepository } from './settings.ts';
+import { ClaimSearch } from './search.ts';
+import { backupDatabase, exportAll } from './backup.ts';
+import type {
+  AuditStore,
+  CaptureStore,
+  ClaimStore,
+  CredenceStore,
+  DatabaseExport,
+  DatabaseInfo,
+  DebateStore,
+  LinkStore,
+  PollStore,
+  ResolutionStore,
+  SearchStore,
+  SettingsStore,
+  SimRunStore,
+  Store,
+  Tx,
+} from '../ports.ts';
 
-/** The database and one repository per aggregate. */
-export class Store {
-  readonly debates: DebateRepository;
-  readonly claims: ClaimRepository;
-  readonly links: LinkRepository;
-  readonly audit: AuditRepository;
-  readonly simRuns: SimRunRepository;
-  readonly captures: ThreadCaptureRepository;
-  readonly credences: CredenceRepository;
-  readonly polls: PollRepository;
-  readonly resolutions: ResolutionRepository;
-  readonly settings: SettingsRepository;
+/** The embedded backend: one better-sqlite3 connection to a file, one repository per aggregate. */
+export class SqliteStore implements Store {
+  readonly backend = 'sqlite';
+  readonly debates: DebateStore;
+  readonly claims: ClaimStore;
+  readonly links: LinkStore;
+  readonly audit: AuditStore;
+  readonly simRuns: SimRunStore;
+  readonly captures: CaptureStore;
+  readonly credences: CredenceStore;
+  readonly polls: PollStore;
+  readonly resolutions: ResolutionStore;
+  readonly settings: SettingsStore;
+  readonly search: SearchStore;
 
-  constructor(readonly db: Db) {
+  constructor(
+    readonly db: Db,
+    readonly location: string,
+  ) {
+    this.search = this.gated(new ClaimSearch(db));
     this.debates = this.gated(new DebateRepository(db));
     this.claims = this.gated(new ClaimRepository(db));
     this.links = this.gated(new LinkRepository(db));
@@ -44,8 +69,25 @@ export class Store {
     return { debate, claims: await this.claims.inDebate(debate.id), links: await this.links.inDebate(debate.id) };
   }
 
-  static open(path: string): Store {
-    return new Store(openDatabase(path));
+  static open(path: string): SqliteStore {
+    return new SqliteStore(openDatabase(path), path);
+  }
+
+  /** Read from the file each time (not a cached constant), so a missing, locked or closed file shows. */
+  async schemaVersion(): Promise<number> {
+    if (!this.db.open) throw Object.assign(new Error('The database is closed.'), { code: 'closed' });
+    this.db.prepare('SELECT COUNT(*) FROM sqlite_schema').pluck().get();
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  async backup(target: string, options: { overwrite?: boolean } = {}): Promise<DatabaseInfo> {
+    await this.idle();
+    return await backupDatabase(this.db, target, options);
+  }
+
+  async exportAll(now = new Date()): Promise<DatabaseExport> {
+    await this.idle();
+    return exportAll(this.db, now);
   }
 
   private readonly context = new AsyncLocalStorage<true>();
@@ -59,7 +101,7 @@ export class Store {
    * while it is open, calls from outside it wait: nothing else joins it. A transaction inside a transaction
    * is a savepoint.
    */
-  async transaction<T>(fn: (tx: Store) => Promise<T> | T): Promise<T> {
+  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.context.getStore()) {
       const name = `sp${++this.savepoints}`;
       this.db.exec(`SAVEPOINT ${name}`);
@@ -123,7 +165,8 @@ export class Store {
     return this.gate.then(() => this.idle());
   }
 
-  close(): void {
+  async close(): Promise<void> {
+    await this.idle();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,41 +1,5 @@
+import type { Credence, CredenceCondition, LatestCredence, MyCredence, NewCredence } from '../../domain/credences/credence.ts';
 import type { Db } from './database.ts';
-
-/** The condition of a conditional credence: given claim `claimId` is true (or false). */
-export interface CredenceCondition {
-  readonly claimId: number;
-  readonly isTrue: boolean;
-}
-
-/** What the maths reads: who, which claim, under which condition, how likely. Bulk reads return these. */
-export interface LatestCredence {
-  readonly id: number;
-  readonly claimId: number;
-  readonly userId: string;
-  readonly userName: string;
-  /** As given, in [0, 1]. */
-  readonly value: number;
-  readonly given?: CredenceCondition;
-}
-
-export interface Credence extends LatestCredence {
-  readonly workspace: string;
-  /** The claim's per-workspace number, for display. */
-  readonly claimNumber: number;
-  readonly given?: CredenceCondition & { readonly claimNumber: number };
-  readonly pollId?: number;
-  readonly at: string;
-}
-
-export interface NewCredence {
-  readonly workspace: string;
-  readonly claimId: number;
-  readonly userId: string;
-  readonly userName: string;
-  readonly value: number;
-  readonly given?: CredenceCondition;
-  readonly pollId?: number;
-  readonly at: string;
-}
 
 interface CredenceRow {
   id: number;
@@ -104,11 +68,6 @@ const latestIds = (filter: string, index = '') => `
 const BY_USER = 'INDEXED BY credences_by_user';
 
 type Params = Record<string, string | number>;
-
-export interface MyCredence extends Credence {
-  readonly claimText: string;
-  readonly claimStatus: string;
-}
 
 /**
  * Credences: an append-only history. Reads return each person's latest row per claim and condition.

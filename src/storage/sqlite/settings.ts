@@ -1,25 +1,6 @@
-import { z } from 'zod';
-import type { Moderators } from '../domain/roles.ts';
+import { SCHEMAS, type Setting, type SettingKey, type SettingValue } from '../../domain/settings.ts';
+import type { Moderators } from '../../domain/roles.ts';
 import type { Db } from './database.ts';
-
-const moderatorsSchema: z.ZodType<Moderators> = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('discord-role'), id: z.string().min(1), name: z.string().optional() }),
-  z.object({ kind: z.literal('slack-group'), id: z.string().min(1), name: z.string().optional() }),
-  z.object({ kind: z.literal('names'), names: z.array(z.string().min(1)) }),
-]) as z.ZodType<Moderators>;
-
-/** Every setting /config knows, with the schema its stored JSON must match. */
-const SCHEMAS = { moderators: moderatorsSchema } as const;
-
-export type SettingKey = keyof typeof SCHEMAS;
-export type SettingValue<K extends SettingKey> = z.infer<(typeof SCHEMAS)[K]>;
-
-export interface Setting<T> {
-  readonly value: T;
-  readonly updatedBy: string;
-  readonly updatedByName: string;
-  readonly updatedAt: string;
-}
 
 interface SettingRow {
   value: string;

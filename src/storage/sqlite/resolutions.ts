@@ -1,19 +1,5 @@
+import type { Outcome, Resolution } from '../../domain/resolutions.ts';
 import type { Db } from './database.ts';
-
-export const OUTCOMES = ['true', 'false', 'ambiguous'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-export interface Resolution {
-  readonly id: number;
-  readonly workspace: string;
-  readonly claimId: number;
-  readonly outcome: Outcome;
-  readonly resolvedBy: string;
-  readonly resolvedByName: string;
-  readonly resolvedAt: string;
-  readonly undoneBy?: string;
-  readonly undoneAt?: string;
-}
 
 interface ResolutionRow {
   id: number;

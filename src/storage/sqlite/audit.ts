@@ -1,20 +1,5 @@
+import type { AuditEntry, AuditRecord } from '../../domain/audit.ts';
 import type { Db } from './database.ts';
-
-export interface AuditEntry {
-  readonly workspace: string;
-  readonly actorId: string;
-  /** What happened, e.g. `claim.add`, `link.remove`. */
-  readonly action: string;
-  /** What it happened to, e.g. `C3`, `debate:reward-seeking`, `C2->C1`. */
-  readonly entity: string;
-  readonly before?: unknown;
-  readonly after?: unknown;
-  readonly at: string;
-}
-
-export interface AuditRecord extends AuditEntry {
-  readonly id: number;
-}
 
 /** Every change, with who made it and the values before and after. Written in the change's transaction. */
 export class AuditRepository {

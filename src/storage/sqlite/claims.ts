@@ -1,10 +1,11 @@
-import { UserError } from '../core/errors.ts';
-import { md } from '../core/markup.ts';
-import { formatClaimId } from '../core/values.ts';
-import type { Claim, ClaimSource, ClaimStatus } from '../domain/claims.ts';
+import type { ClaimFilter, NewClaim } from '../../domain/claims.ts';
+import { UserError } from '../../core/errors.ts';
+import { md } from '../../core/markup.ts';
+import { formatClaimId } from '../../core/values.ts';
+import type { Claim, ClaimStatus } from '../../domain/claims.ts';
 import type { Db } from './database.ts';
 
-interface ClaimRow {
+export interface ClaimRow {
   id: number;
   workspace: string;
   number: number;
@@ -21,11 +22,11 @@ interface ClaimRow {
   tags: string | null;
 }
 
-const SELECT = `
+export const SELECT = `
   SELECT c.*, (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag)) AS tags
   FROM claims c`;
 
-function toClaim(row: ClaimRow): Claim {
+export function toClaim(row: ClaimRow): Claim {
   const source: { url?: string; excerpt?: string; author?: string } = {};
   if (row.source_url) source.url = row.source_url;
   if (row.source_excerpt) source.excerpt = row.source_excerpt;
@@ -44,37 +45,6 @@ function toClaim(row: ClaimRow): Claim {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-interface SearchParams {
-  workspace: string;
-  query: string;
-  debate: number | null;
-  limit: number;
-}
-
-export interface NewClaim {
-  readonly workspace: string;
-  readonly debateId: number;
-  readonly text: string;
-  readonly authorId: string;
-  readonly authorName: string;
-  readonly source?: ClaimSource;
-  readonly tags: readonly string[];
-  readonly at: string;
-  /** Imports keep a claim's number, status and last change when they can; new claims never set them. */
-  readonly number?: number;
-  readonly status?: ClaimStatus;
-  readonly updatedAt?: string;
-}
-
-export interface ClaimFilter {
-  readonly debateId?: number;
-  readonly status?: ClaimStatus;
-  readonly tag?: string;
-  readonly authorId?: string;
-  readonly limit: number;
-  readonly offset?: number;
 }
 
 /** Claims and their tags. Every method takes the workspace; none reads across workspaces. */
@@ -108,16 +78,6 @@ export class ClaimRepository {
       setStatus: db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE workspace = ? AND id = ?'),
       countByDebate: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM claims WHERE debate_id = ?'),
       byDebate: db.prepare<[number], ClaimRow>(`${SELECT} WHERE c.debate_id = ? ORDER BY c.number`),
-      search: db.prepare<[SearchParams], ClaimRow>(
-        `${SELECT} JOIN claims_fts f ON f.rowid = c.id
-         WHERE c.workspace = @workspace AND claims_fts MATCH @query AND (@debate IS NULL OR c.debate_id = @debate)
-         ORDER BY f.rank, c.number DESC LIMIT @limit`,
-      ),
-      byNumberPrefix: db.prepare<[SearchParams], ClaimRow>(
-        `${SELECT} WHERE c.workspace = @workspace AND substr(CAST(c.number AS TEXT), 1, length(@query)) = @query
-           AND (@debate IS NULL OR c.debate_id = @debate)
-         ORDER BY length(CAST(c.number AS TEXT)), c.number LIMIT @limit`,
-      ),
       tagCounts: db.prepare<[{ workspace: string; prefix: string; limit: number }], { tag: string; n: number }>(
         `SELECT t.tag, count(*) AS n FROM claim_tags t JOIN claims c ON c.id = t.claim_id
          WHERE c.workspace = @workspace AND substr(t.tag, 1, length(@prefix)) = @prefix GROUP BY t.tag ORDER BY n DESC, t.tag LIMIT @limit`,
@@ -210,29 +170,6 @@ export class ClaimRepository {
     return { claims: rows.map(toClaim), total };
   }
 
-  /**
-   * Claims whose text matches the words of `query` (prefix match on the last word, as people type), best
-   * first. A query like `C1` or `12` also finds claims by number.
-   */
-  async search(workspace: string, query: string, options: { debateId?: number; limit: number }): Promise<Claim[]> {
-    const debate = options.debateId ?? null;
-    const results: Claim[] = [];
-    const seen = new Set<number>();
-    const add = (rows: ClaimRow[]) => {
-      for (const row of rows) {
-        if (!seen.has(row.id) && results.length < options.limit) {
-          seen.add(row.id);
-          results.push(toClaim(row));
-        }
-      }
-    };
-    const number = /^\s*[cC#]?(\d{1,9})\s*$/.exec(query);
-    if (number) add(this.statements.byNumberPrefix.all({ workspace, query: number[1]!, debate, limit: options.limit }));
-    const match = ftsQuery(query);
-    if (match) add(this.statements.search.all({ workspace, query: match, debate, limit: options.limit }));
-    return results;
-  }
-
   /** Tags used in the workspace that start with `prefix`, most used first. */
   async tagCounts(workspace: string, prefix: string, limit: number): Promise<{ tag: string; n: number }[]> {
     return this.statements.tagCounts.all({ workspace, prefix, limit });
@@ -241,18 +178,4 @@ export class ClaimRepository {
   async recent(workspace: string, limit: number): Promise<Claim[]> {
     return this.statements.recent.all(workspace, limit).map(toClaim);
   }
-}
-
-/**
- * Turns what someone typed into a safe FTS5 query: each word quoted (so FTS syntax in the input is just
- * text), all words required, the last one as a prefix.
- */
-export function ftsQuery(input: string): string | undefined {
-  const words = input
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
-  if (words.length === 0) return undefined;
-  return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }

@@ -1,6 +1,7 @@
-import { UserError } from '../core/errors.ts';
-import { md } from '../core/markup.ts';
-import type { Debate } from '../domain/debates.ts';
+import type { DebateContents, DebateSummary } from '../../domain/debates.ts';
+import { UserError } from '../../core/errors.ts';
+import { md } from '../../core/markup.ts';
+import type { Debate } from '../../domain/debates.ts';
 import type { Db } from './database.ts';
 
 interface DebateRow {
@@ -24,29 +25,6 @@ const toDebate = (row: DebateRow): Debate => ({
   createdByName: row.created_by_name,
   createdAt: row.created_at,
 });
-
-export interface DebateSummary extends Debate {
-  readonly claimCount: number;
-  readonly linkCount: number;
-}
-
-/** What a debate holds, row by row: what deleting it removes (the audit log is kept). */
-export interface DebateContents {
-  readonly claims: number;
-  /** Links from or to its claims, including links to claims of other debates. */
-  readonly links: number;
-  readonly tags: number;
-  /** Credences on its claims, and conditional credences given one of them. */
-  readonly credences: number;
-  readonly polls: number;
-  readonly resolutions: number;
-  /** Drift runs kept as evidence on its claims. */
-  readonly simRuns: number;
-  /** Claims and links found in threads by /summarize or /capture, waiting to be added to it. */
-  readonly captures: number;
-  /** Channels whose current debate it is. */
-  readonly channels: number;
-}
 
 /** The claims of one debate (`@debate`), for statements that reach everything hanging off them. */
 const ITS_CLAIMS = 'SELECT id FROM claims WHERE workspace = @workspace AND debate_id = @debate';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { StartupError } from '../core/errors.ts';
+import { StartupError } from '../../core/errors.ts';
 import { MIGRATIONS, type Migration } from './migrations/index.ts';
 
 export type Db = Database.Database;

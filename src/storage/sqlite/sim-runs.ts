@@ -1,24 +1,7 @@
-import { UserError } from '../core/errors.ts';
-import { md } from '../core/markup.ts';
+import type { SimRun, SimRunKind } from '../../domain/sim-runs.ts';
+import { UserError } from '../../core/errors.ts';
+import { md } from '../../core/markup.ts';
 import type { Db } from './database.ts';
-
-export type SimRunKind = 'run' | 'compare' | 'sweep';
-
-export interface SimRun {
-  readonly id: number;
-  readonly workspace: string;
-  /** Per-workspace number, shown as `R3`. */
-  readonly number: number;
-  readonly kind: SimRunKind;
-  /** What it takes to compute the run again (parsed JSON). */
-  readonly input: unknown;
-  readonly summary: unknown;
-  /** One line for the claim card, e.g. "random-drift: P(D) 95.0% after 100,000 steps". */
-  readonly headline: string;
-  readonly claimId: number | null;
-  readonly createdBy: string;
-  readonly createdAt: string;
-}
 
 interface SimRunRow {
   id: number;
@@ -45,8 +28,6 @@ const toSimRun = (row: SimRunRow): SimRun => ({
   createdBy: row.created_by,
   createdAt: row.created_at,
 });
-
-export const simRunRef = (run: Pick<SimRun, 'number'>): string => `R${run.number}`;
 
 /** Drift runs kept as evidence. Every method takes the workspace; none reads across workspaces. */
 export class SimRunRepository {

@@ -1,15 +1,9 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
-import { StartupError } from '../core/errors.ts';
+import { StartupError } from '../../core/errors.ts';
 import { APPLICATION_ID, latestSchemaVersion, migrate, type Db } from './database.ts';
 import { MIGRATIONS } from './migrations/index.ts';
-
-export interface DatabaseInfo {
-  readonly schemaVersion: number;
-  readonly bytes: number;
-  /** Rows per table (user tables only, not the search index's internals). */
-  readonly rows: Readonly<Record<string, number>>;
-}
+import type { DatabaseExport, DatabaseInfo } from '../ports.ts';
 
 /** User tables: not SQLite's own, not the FTS index's shadow tables. */
 export function userTables(db: Db): string[] {
@@ -109,10 +103,7 @@ export async function restoreDatabase(source: string, target: string, now = new 
 }
 
 /** Every row of every table, as JSON-ready objects: for archives, audits and moving to other tools. */
-export function exportAll(
-  db: Db,
-  now = new Date(),
-): { format: 'cruxbot-export'; schemaVersion: number; exportedAt: string; tables: Record<string, unknown[]> } {
+export function exportAll(db: Db, now = new Date()): DatabaseExport {
   const tables: Record<string, unknown[]> = {};
   for (const table of userTables(db)) {
     const sql = (db.prepare('SELECT sql FROM sqlite_schema WHERE name = ?').get(table) as { sql: string }).sql;

@@ -1,0 +1,240 @@
+import type { AuditEntry, AuditRecord } from '../domain/audit.ts';
+import type { Claim, ClaimFilter, ClaimStatus, NewClaim } from '../domain/claims.ts';
+import type { Credence, CredenceCondition, LatestCredence, MyCredence, NewCredence } from '../domain/credences/credence.ts';
+import type { CruxGraph } from '../domain/crux-graph.ts';
+import type { Debate, DebateContents, DebateSummary } from '../domain/debates.ts';
+import type { Link, LinkKind } from '../domain/links.ts';
+import type { NewPoll, Poll } from '../domain/polls.ts';
+import type { Resolution } from '../domain/resolutions.ts';
+import type { Moderators } from '../domain/roles.ts';
+import type { Setting, SettingKey, SettingValue } from '../domain/settings.ts';
+import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
+import type { Capture, CaptureItem, CaptureItemStatus, CaptureLink, NewCaptureItem } from '../domain/threads/captures.ts';
+import type { MessageRef } from '../core/reply.ts';
+
+/*
+ * The storage ports: what the rest of cruxbot may ask of a database, every method async. One backend
+ * implements them (storage/sqlite/, the embedded default); nothing outside storage/ knows which.
+ * Every method takes the workspace where rows belong to one; none reads across workspaces.
+ */
+
+/** Every change, with who made it and the values before and after. Written in the change's transaction. */
+export interface AuditStore {
+  record(entry: AuditEntry): Promise<void>;
+  recent(workspace: string, limit?: number): Promise<AuditRecord[]>;
+}
+
+/** Claims and their tags. Every method takes the workspace; none reads across workspaces. */
+export interface ClaimStore {
+  insert(claim: NewClaim): Promise<Claim>;
+  byNumber(workspace: string, number: number): Promise<Claim | undefined>;
+  byId(workspace: string, id: number): Promise<Claim | undefined>;
+  /** The claim, or a UserError naming the id that does not exist here. */
+  require(workspace: string, number: number): Promise<Claim>;
+  setText(workspace: string, id: number, text: string, at: string): Promise<void>;
+  setTags(id: number, tags: readonly string[]): Promise<void>;
+  setStatus(workspace: string, id: number, status: ClaimStatus, at: string): Promise<void>;
+  countInDebate(debateId: number): Promise<number>;
+  inDebate(debateId: number): Promise<Claim[]>;
+  list(workspace: string, filter: ClaimFilter): Promise<{ claims: Claim[]; total: number }>;
+  /** Tags used in the workspace that start with `prefix`, most used first. */
+  tagCounts(workspace: string, prefix: string, limit: number): Promise<{ tag: string; n: number }[]>;
+  recent(workspace: string, limit: number): Promise<Claim[]>;
+}
+
+/**
+ * Credences: an append-only history. Reads return each person's latest row per claim and condition.
+ * Every method takes the workspace.
+ */
+export interface CredenceStore {
+  insert(credence: NewCredence): Promise<Credence>;
+  /** This person's latest credence in the claim under this condition (none: unconditional). */
+  latestOf(workspace: string, userId: string, claimId: number, given?: CredenceCondition): Promise<Credence | undefined>;
+  /** Everyone's latest credences in the claim, conditional ones included. */
+  latestForClaim(workspace: string, claimId: number): Promise<Credence[]>;
+  /** Everyone's latest plain credence in the claim; with `upToId`, as it stood when that row was the newest. */
+  latestUnconditional(workspace: string, claimId: number, upToId?: number): Promise<LatestCredence[]>;
+  /** Everyone's latest credences in every claim of the debate, conditional ones included. */
+  latestInDebate(workspace: string, debateId: number): Promise<LatestCredence[]>;
+  latestUnconditionalInDebate(workspace: string, debateId: number): Promise<LatestCredence[]>;
+  /** A person's latest conditional credences in the claim, or given the claim. */
+  conditionalsAround(workspace: string, userId: string, claimId: number): Promise<LatestCredence[]>;
+  /** A person's latest credences, by claim number, with the claims' text and status. */
+  byUser(workspace: string, userId: string, page: { limit: number; offset: number }): Promise<{ credences: MyCredence[]; total: number }>;
+  /** The id of the newest credence row of any workspace (a poll remembers it as its baseline). */
+  newestId(): Promise<number>;
+}
+
+/** Debates, and which debate each channel is working on. */
+export interface DebateStore {
+  create(debate: { workspace: string; slug: string; title: string; createdBy: string; createdByName: string; at: string }): Promise<Debate>;
+  bySlug(workspace: string, slug: string): Promise<Debate | undefined>;
+  byId(workspace: string, id: number): Promise<Debate | undefined>;
+  require(workspace: string, slug: string): Promise<Debate>;
+  list(workspace: string): Promise<DebateSummary[]>;
+  setRoot(workspace: string, debateId: number, claimId: number | null): Promise<void>;
+  currentFor(workspace: string, channel: string): Promise<Debate | undefined>;
+  setCurrent(workspace: string, channel: string, debateId: number, at: string): Promise<void>;
+  /** Counts what the debate holds. */
+  contents(workspace: string, debateId: number): Promise<DebateContents>;
+  /**
+   * Deletes the debate and everything in it; returns what it held. Call inside a transaction. Its
+   * claim and run numbers, and its poll and capture ids, are retired, so they are never given again
+   * (an old message's `C4` or its buttons never reach something new).
+   */
+  deleteWithContents(workspace: string, debateId: number): Promise<DebateContents>;
+}
+
+/** Typed links between claims of one workspace. */
+export interface LinkStore {
+  /** Adds the link; returns it and whether it is new (the same link twice is a no-op, not an error). */
+  add(link: { workspace: string; fromClaimId: number; toClaimId: number; kind: LinkKind; authorId: string; at: string }): Promise<{
+    link: Link;
+    created: boolean;
+  }>;
+  between(workspace: string, fromClaimId: number, toClaimId: number): Promise<Link[]>;
+  remove(workspace: string, linkId: number): Promise<void>;
+  /** Gives a link new ends, keeping its kind, author and time (a merge moves links this way). */
+  repoint(workspace: string, linkId: number, fromClaimId: number, toClaimId: number): Promise<void>;
+  outgoing(workspace: string, claimId: number): Promise<Link[]>;
+  incoming(workspace: string, claimId: number): Promise<Link[]>;
+  /** Links whose two claims are both in the debate. */
+  inDebate(debateId: number): Promise<Link[]>;
+  refines(workspace: string): Promise<Link[]>;
+}
+
+/** Polls on claims, and where their messages live. */
+export interface PollStore {
+  insert(poll: NewPoll): Promise<Poll>;
+  byId(workspace: string, id: number): Promise<Poll | undefined>;
+  openForClaim(workspace: string, claimId: number): Promise<Poll | undefined>;
+  /** The claim's most recent poll, open or closed. */
+  latestForClaim(workspace: string, claimId: number): Promise<Poll | undefined>;
+  open(workspace: string): Promise<Poll[]>;
+  setMessage(workspace: string, id: number, ref: MessageRef): Promise<void>;
+  /** Closes the poll; false when it was already closed. */
+  close(workspace: string, id: number, at: string, by: string): Promise<boolean>;
+  /** Open polls whose closing time has come, in every workspace. */
+  due(now: string): Promise<Poll[]>;
+}
+
+/** Who resolved which claim how, and when; undoing keeps the row, marked. */
+export interface ResolutionStore {
+  insert(resolution: Omit<Resolution, 'id' | 'undoneBy' | 'undoneAt'>): Promise<Resolution>;
+  /** The claim's resolution in force, if any. */
+  current(workspace: string, claimId: number): Promise<Resolution | undefined>;
+  undo(workspace: string, id: number, by: string, at: string): Promise<void>;
+  /** Resolutions in force across the workspace, oldest first. */
+  inWorkspace(workspace: string): Promise<Resolution[]>;
+}
+
+/** What each workspace's moderators chose with /config. Values are JSON, checked against their schema on the way in and out. */
+export interface SettingsStore {
+  /**
+   * The setting, or undefined when it was never set or was cleared. A stored value that no longer
+   * matches its schema (a hand-edited database) counts as unset rather than granting anything.
+   */
+  get<K extends SettingKey>(workspace: string, key: K): Promise<Setting<SettingValue<K>> | undefined>;
+  /** The moderators configured for the workspace, if any. */
+  moderators(workspace: string): Promise<Moderators | undefined>;
+  put<K extends SettingKey>(workspace: string, key: K, value: SettingValue<K>, by: { id: string; name: string }, at: string): Promise<void>;
+  /** Clears the setting; true when there was one. */
+  remove(workspace: string, key: SettingKey): Promise<boolean>;
+}
+
+/** Drift runs kept as evidence. Every method takes the workspace; none reads across workspaces. */
+export interface SimRunStore {
+  insert(run: {
+    workspace: string;
+    kind: SimRunKind;
+    input: unknown;
+    summary: unknown;
+    headline: string;
+    claimId: number | null;
+    createdBy: string;
+    at: string;
+  }): Promise<SimRun>;
+  byNumber(workspace: string, number: number): Promise<SimRun | undefined>;
+  require(workspace: string, number: number): Promise<SimRun>;
+  forClaim(workspace: string, claimId: number): Promise<SimRun[]>;
+}
+
+/** Candidate claims and links from a summarized thread, waiting to be added or reviewed. */
+export interface CaptureStore {
+  insert(capture: Omit<Capture, 'id'>, items: readonly NewCaptureItem[], links: readonly CaptureLink[]): Promise<Capture>;
+  byId(workspace: string, id: number): Promise<Capture | undefined>;
+  items(captureId: number): Promise<CaptureItem[]>;
+  links(captureId: number): Promise<CaptureLink[]>;
+  /**
+   * Moves a pending item to its outcome. Returns false when it was no longer pending (someone else
+   * got there first), so a double click never adds a claim twice.
+   */
+  settle(captureId: number, position: number, status: Exclude<CaptureItemStatus, 'pending'>, claimId: number | null): Promise<boolean>;
+  setDebate(workspace: string, captureId: number, debateId: number): Promise<void>;
+}
+
+/**
+ * Full-text search over claims, behind its own port: SQLite brings FTS5; another backend brings its own.
+ */
+export interface SearchStore {
+  /**
+   * Claims whose text matches the words of `query` (prefix match on the last word, as people type), best
+   * first. A query like `C1` or `12` also finds claims by number.
+   */
+  claims(workspace: string, query: string, options: { debateId?: number; limit: number }): Promise<Claim[]>;
+}
+
+/** Every repository, as one handle: the store itself, or a transaction's. */
+export interface Repositories {
+  readonly debates: DebateStore;
+  readonly claims: ClaimStore;
+  readonly links: LinkStore;
+  readonly audit: AuditStore;
+  readonly simRuns: SimRunStore;
+  readonly captures: CaptureStore;
+  readonly credences: CredenceStore;
+  readonly polls: PollStore;
+  readonly resolutions: ResolutionStore;
+  readonly settings: SettingsStore;
+  readonly search: SearchStore;
+  /** A debate with its claims and the links between them: what the map and the exports draw from. */
+  graphOf(debate: Debate): Promise<CruxGraph>;
+}
+
+/** The handle a transaction's function gets: every repository, reading and writing inside it. */
+export type Tx = Repositories;
+
+/** A snapshot of the database, for `cruxbot backup` and `/health`. */
+export interface DatabaseInfo {
+  readonly schemaVersion: number;
+  readonly bytes: number;
+  /** Rows per table (the tables cruxbot keeps, not a search index's internals). */
+  readonly rows: Readonly<Record<string, number>>;
+}
+
+/** Every row of every table, as JSON-ready objects: for archives, audits and moving to other tools. */
+export interface DatabaseExport {
+  readonly format: 'cruxbot-export';
+  readonly schemaVersion: number;
+  readonly exportedAt: string;
+  readonly tables: Record<string, unknown[]>;
+}
+
+export interface Store extends Repositories {
+  /** `sqlite` today: what `/health` and the start-up line name. */
+  readonly backend: string;
+  /** Where the data lives, for the start-up line (a file path). */
+  readonly location: string;
+  /**
+   * Runs `fn` in one transaction: all of its writes land, or none do. Reads and writes through `tx` see
+   * the transaction's own writes; a transaction begun inside `fn` is a savepoint of this one.
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /** The schema version the database is at. */
+  schemaVersion(): Promise<number>;
+  /** A consistent copy of the database to `target` (refuses to overwrite unless told). */
+  backup(target: string, options?: { overwrite?: boolean }): Promise<DatabaseInfo>;
+  /** Every row of every table, as plain JSON: the export an operator keeps. */
+  exportAll(now?: Date): Promise<DatabaseExport>;
+  close(): Promise<void>;
+}
