@@ -41,8 +41,8 @@ const create = subcommand({
     const title = checkTitle(ctx.args.title);
     const { store } = ctx.services;
     const at = nowIso(ctx);
-    const debate = await store.transaction(async () => {
-      const created = await store.debates.create({
+    const debate = await store.transaction(async (tx) => {
+      const created = await tx.debates.create({
         workspace: ctx.workspace,
         slug,
         title,
@@ -50,8 +50,8 @@ const create = subcommand({
         createdByName: ctx.actor.name,
         at,
       });
-      await store.debates.setCurrent(ctx.workspace, ctx.channel.id, created.id, at);
-      await store.audit.record({
+      await tx.debates.setCurrent(ctx.workspace, ctx.channel.id, created.id, at);
+      await tx.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'debate.new',
@@ -179,9 +179,9 @@ const root = subcommand({
       );
     }
     const at = nowIso(ctx);
-    await store.transaction(async () => {
-      await store.debates.setRoot(ctx.workspace, debate.id, claim.id);
-      await store.audit.record({
+    await store.transaction(async (tx) => {
+      await tx.debates.setRoot(ctx.workspace, debate.id, claim.id);
+      await tx.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'debate.root',

@@ -44,14 +44,14 @@ export async function loadDemo(services: Services, target: { workspace: string; 
   const loaded: DemoResult['loaded'] = [];
   const skipped: string[] = [];
 
-  await store.transaction(async () => {
+  await store.transaction(async (tx) => {
     for (const spec of demo.debates) {
-      if (await store.debates.bySlug(target.workspace, spec.slug)) {
+      if (await tx.debates.bySlug(target.workspace, spec.slug)) {
         skipped.push(spec.slug);
         continue;
       }
       const at = services.clock().toISOString();
-      const debate = await store.debates.create({
+      const debate = await tx.debates.create({
         workspace: target.workspace,
         slug: spec.slug,
         title: spec.title,
@@ -59,7 +59,7 @@ export async function loadDemo(services: Services, target: { workspace: string; 
         createdByName: spec.createdBy,
         at,
       });
-      await store.audit.record({
+      await tx.audit.record({
         workspace: target.workspace,
         actorId: spec.createdBy,
         action: 'debate.new',
@@ -90,8 +90,8 @@ export async function loadDemo(services: Services, target: { workspace: string; 
       }
       loaded.push({ slug: spec.slug, claims: spec.claims.length, links: spec.links.length, credences: spec.credences.length });
     }
-    const first = demo.debates[0] && (await store.debates.bySlug(target.workspace, demo.debates[0].slug));
-    if (first) await store.debates.setCurrent(target.workspace, target.channel, first.id, services.clock().toISOString());
+    const first = demo.debates[0] && (await tx.debates.bySlug(target.workspace, demo.debates[0].slug));
+    if (first) await tx.debates.setCurrent(target.workspace, target.channel, first.id, services.clock().toISOString());
   });
   return { loaded, skipped };
 }

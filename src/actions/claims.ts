@@ -33,8 +33,8 @@ export async function addClaim(
 ): Promise<Claim> {
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    const claim = await store.claims.insert({
+  return await store.transaction(async (tx) => {
+    const claim = await tx.claims.insert({
       workspace: ctx.workspace,
       debateId: input.debate.id,
       text: input.text,
@@ -44,9 +44,9 @@ export async function addClaim(
       tags: input.tags,
       at,
     });
-    const fresh = await store.debates.byId(ctx.workspace, input.debate.id);
-    if (fresh && fresh.rootClaimId === null) await store.debates.setRoot(ctx.workspace, input.debate.id, claim.id);
-    await store.audit.record({
+    const fresh = await tx.debates.byId(ctx.workspace, input.debate.id);
+    if (fresh && fresh.rootClaimId === null) await tx.debates.setRoot(ctx.workspace, input.debate.id, claim.id);
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.add',
@@ -60,15 +60,16 @@ export async function addClaim(
 }
 
 export async function editClaim(ctx: Ctx, claim: Claim, change: { text?: string; tags?: readonly string[] }): Promise<Claim> {
-  assertCanModifyClaim(ctx.actor, claim, 'edit');
-  assertOpen(claim, 'edited');
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    if (change.text !== undefined) await store.claims.setText(ctx.workspace, claim.id, change.text, at);
-    if (change.tags !== undefined) await store.claims.setTags(claim.id, change.tags);
-    const after = (await store.claims.byId(ctx.workspace, claim.id))!;
-    await store.audit.record({
+  return await store.transaction(async (tx) => {
+    claim = (await tx.claims.byId(ctx.workspace, claim.id)) ?? claim;
+    assertCanModifyClaim(ctx.actor, claim, 'edit');
+    assertOpen(claim, 'edited');
+    if (change.text !== undefined) await tx.claims.setText(ctx.workspace, claim.id, change.text, at);
+    if (change.tags !== undefined) await tx.claims.setTags(claim.id, change.tags);
+    const after = (await tx.claims.byId(ctx.workspace, claim.id))!;
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.edit',
@@ -82,13 +83,14 @@ export async function editClaim(ctx: Ctx, claim: Claim, change: { text?: string;
 }
 
 export async function retractClaim(ctx: Ctx, claim: Claim, reason?: string): Promise<Claim> {
-  assertCanModifyClaim(ctx.actor, claim, 'retract');
-  if (claim.status === 'retracted') throw new UserError(md`${claimRef(claim)} is already retracted.`, 'claim.already-retracted');
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    await store.claims.setStatus(ctx.workspace, claim.id, 'retracted', at);
-    await store.audit.record({
+  return await store.transaction(async (tx) => {
+    claim = (await tx.claims.byId(ctx.workspace, claim.id)) ?? claim;
+    assertCanModifyClaim(ctx.actor, claim, 'retract');
+    if (claim.status === 'retracted') throw new UserError(md`${claimRef(claim)} is already retracted.`, 'claim.already-retracted');
+    await tx.claims.setStatus(ctx.workspace, claim.id, 'retracted', at);
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.retract',
@@ -97,6 +99,6 @@ export async function retractClaim(ctx: Ctx, claim: Claim, reason?: string): Pro
       after: { status: 'retracted', ...(reason ? { reason } : {}) },
       at,
     });
-    return (await store.claims.byId(ctx.workspace, claim.id))!;
+    return (await tx.claims.byId(ctx.workspace, claim.id))!;
   });
 }

@@ -61,11 +61,14 @@ export async function recordCredence(ctx: Ctx, claim: Claim, input: CredenceInpu
   }
   const { store } = ctx.services;
   const condition = given ? { claimId: given.claim.id, isTrue: given.isTrue } : undefined;
-  const previous = await store.credences.latestOf(ctx.workspace, ctx.actor.id, claim.id, condition);
-  if (previous && previous.value === input.value) return { credence: previous, previous, changed: false };
   const at = nowIso(ctx);
-  const credence = await store.transaction(async () => {
-    const inserted = await store.credences.insert({
+  // Read, compare and write in one transaction: a change made meanwhile (the claim resolved, another
+  // credence of this person from a second instance) is seen before this one is written.
+  return await store.transaction(async (tx): Promise<RecordedCredence> => {
+    assertTakesCredences((await tx.claims.byId(ctx.workspace, claim.id)) ?? claim);
+    const previous = await tx.credences.latestOf(ctx.workspace, ctx.actor.id, claim.id, condition);
+    if (previous && previous.value === input.value) return { credence: previous, previous, changed: false };
+    const inserted = await tx.credences.insert({
       workspace: ctx.workspace,
       claimId: claim.id,
       userId: ctx.actor.id,
@@ -75,7 +78,7 @@ export async function recordCredence(ctx: Ctx, claim: Claim, input: CredenceInpu
       ...(input.pollId !== undefined ? { pollId: input.pollId } : {}),
       at,
     });
-    await store.audit.record({
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'credence.record',
@@ -84,7 +87,6 @@ export async function recordCredence(ctx: Ctx, claim: Claim, input: CredenceInpu
       after: { value: input.value, ...(input.pollId !== undefined ? { poll: input.pollId } : {}) },
       at,
     });
-    return inserted;
+    return { credence: inserted, ...(previous ? { previous } : {}), changed: true };
   });
-  return { credence, ...(previous ? { previous } : {}), changed: true };
 }

@@ -44,13 +44,13 @@ export async function deleteDebate(ctx: Ctx, debate: Debate, confirm: string): P
   }
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    const claims = await store.claims.inDebate(debate.id);
+  return await store.transaction(async (tx) => {
+    const claims = await tx.claims.inDebate(debate.id);
     const ids = new Set(claims.map((c) => c.id));
-    const openPolls = (await store.polls.open(ctx.workspace)).filter((p) => ids.has(p.claimId));
-    const contents = await store.debates.deleteWithContents(ctx.workspace, debate.id);
+    const openPolls = (await tx.polls.open(ctx.workspace)).filter((p) => ids.has(p.claimId));
+    const contents = await tx.debates.deleteWithContents(ctx.workspace, debate.id);
     const numbers = claims.length ? { first: claims[0]!.number, last: claims[claims.length - 1]!.number } : undefined;
-    await store.audit.record({
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'debate.delete',

@@ -37,9 +37,9 @@ export interface ImportResult {
 export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget): Promise<ImportResult> {
   const { store } = ctx.services;
   const now = nowIso(ctx);
-  return await store.transaction(async () => {
+  return await store.transaction(async (tx) => {
     const debate = target.into ?? (await createDebate(ctx, doc, target, now));
-    const existing = new Map((await store.claims.inDebate(debate.id)).map((c) => [normalize(c.text), c]));
+    const existing = new Map((await tx.claims.inDebate(debate.id)).map((c) => [normalize(c.text), c]));
     const byKey = new Map<string, Claim>();
     const matched: Claim[] = [];
     const fresh = doc.claims.filter((claim) => {
@@ -54,12 +54,12 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
     // Keep the file's numbers (C3 stays C3, so messages that cite it still make sense) when all are free.
     const numbers = fresh.map((c) => Number(/^C(\d{1,9})$/.exec(c.key)?.[1] ?? NaN));
     let keep = new Set(numbers).size === numbers.length;
-    for (const n of numbers) if (keep) keep = n >= 1 && (await store.claims.byNumber(ctx.workspace, n)) === undefined;
+    for (const n of numbers) if (keep) keep = n >= 1 && (await tx.claims.byNumber(ctx.workspace, n)) === undefined;
     const numberOf = new Map(fresh.map((c, i) => [c.key, numbers[i]!]));
     const ordered = keep ? [...fresh].sort((a, b) => numberOf.get(a.key)! - numberOf.get(b.key)!) : fresh;
     const added: Claim[] = [];
     for (const claim of ordered) {
-      const created = await store.claims.insert({
+      const created = await tx.claims.insert({
         workspace: ctx.workspace,
         debateId: debate.id,
         text: claim.text,
@@ -78,10 +78,10 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
 
     if (!target.into || debate.rootClaimId === null) {
       const root = (doc.root !== undefined ? byKey.get(doc.root) : undefined) ?? added[0];
-      if (root) await store.debates.setRoot(ctx.workspace, debate.id, root.id);
+      if (root) await tx.debates.setRoot(ctx.workspace, debate.id, root.id);
     }
 
-    const refines: Pick<Link, 'fromClaimId' | 'toClaimId' | 'kind'>[] = await store.links.refines(ctx.workspace);
+    const refines: Pick<Link, 'fromClaimId' | 'toClaimId' | 'kind'>[] = await tx.links.refines(ctx.workspace);
     let linksAdded = 0;
     for (const link of doc.links) {
       const from = byKey.get(link.from)!;
@@ -96,7 +96,7 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
         }
         refines.push({ fromClaimId: from.id, toClaimId: to.id, kind: 'refines' });
       }
-      const result = await store.links.add({
+      const result = await tx.links.add({
         workspace: ctx.workspace,
         fromClaimId: from.id,
         toClaimId: to.id,
@@ -107,7 +107,7 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
       if (result.created) linksAdded++;
     }
 
-    await store.audit.record({
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'debate.import',
@@ -123,7 +123,7 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
       at: now,
     });
     return {
-      debate: (await store.debates.byId(ctx.workspace, debate.id))!,
+      debate: (await tx.debates.byId(ctx.workspace, debate.id))!,
       created: !target.into,
       added,
       matched,

@@ -24,8 +24,8 @@ export async function addLink(ctx: Ctx, from: Claim, to: Claim, kind: LinkKind):
     );
   }
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    const result = await store.links.add({
+  return await store.transaction(async (tx) => {
+    const result = await tx.links.add({
       workspace: ctx.workspace,
       fromClaimId: from.id,
       toClaimId: to.id,
@@ -34,7 +34,7 @@ export async function addLink(ctx: Ctx, from: Claim, to: Claim, kind: LinkKind):
       at,
     });
     if (result.created) {
-      await store.audit.record({
+      await tx.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'link.add',
@@ -72,10 +72,10 @@ export async function removeLinks(ctx: Ctx, from: Claim, to: Claim, kind?: LinkK
     );
   }
   const at = nowIso(ctx);
-  await store.transaction(async () => {
+  await store.transaction(async (tx) => {
     for (const link of links) {
-      await store.links.remove(ctx.workspace, link.id);
-      await store.audit.record({
+      await tx.links.remove(ctx.workspace, link.id);
+      await tx.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'link.remove',

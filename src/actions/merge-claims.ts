@@ -57,32 +57,35 @@ function checkMerge(ctx: Ctx, source: Claim, target: Claim): void {
  * and retracted, and its open poll is closed. Credences stay where they were given: on the source.
  */
 export async function mergeClaims(ctx: Ctx, source: Claim, target: Claim): Promise<MergeResult> {
-  checkMerge(ctx, source, target);
   const { store } = ctx.services;
   const at = nowIso(ctx);
   const { workspace } = ctx;
-  return await store.transaction(async () => {
+  return await store.transaction(async (tx) => {
+    // Checked on the rows as they are now, inside the transaction that changes them.
+    source = (await tx.claims.byId(workspace, source.id)) ?? source;
+    target = (await tx.claims.byId(workspace, target.id)) ?? target;
+    checkMerge(ctx, source, target);
     const linksOf = async (claim: Claim) => [
-      ...(await store.links.outgoing(workspace, claim.id)),
-      ...(await store.links.incoming(workspace, claim.id)),
+      ...(await tx.links.outgoing(workspace, claim.id)),
+      ...(await tx.links.incoming(workspace, claim.id)),
     ];
     // An existing "source duplicates target" link stays as it is (its author and time): it is the link the merge adds.
     const isTheDuplicateLink = (l: { fromClaimId: number; toClaimId: number; kind: string }) =>
       l.fromClaimId === source.id && l.toClaimId === target.id && l.kind === 'duplicates';
     const sourceLinks = (await linksOf(source)).filter((l) => !isTheDuplicateLink(l));
-    const plan = planLinkMerge(source.id, target.id, sourceLinks, await linksOf(target), await store.links.refines(workspace));
-    for (const drop of plan.drops) await store.links.remove(workspace, drop.id);
-    for (const move of plan.moves) await store.links.repoint(workspace, move.id, move.fromClaimId, move.toClaimId);
-    await store.links.add({ workspace, fromClaimId: source.id, toClaimId: target.id, kind: 'duplicates', authorId: ctx.actor.id, at });
-    await store.claims.setStatus(workspace, source.id, 'retracted', at);
+    const plan = planLinkMerge(source.id, target.id, sourceLinks, await linksOf(target), await tx.links.refines(workspace));
+    for (const drop of plan.drops) await tx.links.remove(workspace, drop.id);
+    for (const move of plan.moves) await tx.links.repoint(workspace, move.id, move.fromClaimId, move.toClaimId);
+    await tx.links.add({ workspace, fromClaimId: source.id, toClaimId: target.id, kind: 'duplicates', authorId: ctx.actor.id, at });
+    await tx.claims.setStatus(workspace, source.id, 'retracted', at);
 
-    const debate = await store.debates.byId(workspace, source.debateId);
+    const debate = await tx.debates.byId(workspace, source.debateId);
     const rootMoved = debate?.rootClaimId === source.id;
-    if (rootMoved) await store.debates.setRoot(workspace, source.debateId, target.id);
+    if (rootMoved) await tx.debates.setRoot(workspace, source.debateId, target.id);
 
     const dropped: Record<DropReason, number> = { self: 0, duplicate: 0, 'refines-loop': 0 };
     for (const drop of plan.drops) dropped[drop.reason]++;
-    await store.audit.record({
+    await tx.audit.record({
       workspace,
       actorId: ctx.actor.id,
       action: 'claim.merge',
@@ -98,10 +101,10 @@ export async function mergeClaims(ctx: Ctx, source: Claim, target: Claim): Promi
       at,
     });
 
-    const poll = await store.polls.openForClaim(workspace, source.id);
+    const poll = await tx.polls.openForClaim(workspace, source.id);
     let closedPoll: Poll | undefined;
-    if (poll && (await store.polls.close(workspace, poll.id, at, ctx.actor.id))) {
-      await store.audit.record({
+    if (poll && (await tx.polls.close(workspace, poll.id, at, ctx.actor.id))) {
+      await tx.audit.record({
         workspace,
         actorId: ctx.actor.id,
         action: 'poll.close',
@@ -109,11 +112,11 @@ export async function mergeClaims(ctx: Ctx, source: Claim, target: Claim): Promi
         after: { poll: poll.id, reason: `merged into ${claimRef(target)}` },
         at,
       });
-      closedPoll = await store.polls.byId(workspace, poll.id);
+      closedPoll = await tx.polls.byId(workspace, poll.id);
     }
     return {
-      source: (await store.claims.byId(workspace, source.id))!,
-      target: (await store.claims.byId(workspace, target.id))!,
+      source: (await tx.claims.byId(workspace, source.id))!,
+      target: (await tx.claims.byId(workspace, target.id))!,
       moved: plan.moves.length,
       dropped,
       rootMoved,

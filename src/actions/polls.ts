@@ -12,17 +12,18 @@ type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
 
 /** Opens a poll on an open claim; one open poll per claim. */
 export async function openPoll(ctx: Ctx, claim: Claim, options: { channel: string; hide: HideMode; closesAt?: Date }): Promise<Poll> {
-  assertTakesCredences(claim);
   const { store } = ctx.services;
-  if (await store.polls.openForClaim(ctx.workspace, claim.id)) {
-    throw new UserError(
-      md`${claimRef(claim)} already has an open poll. Vote there, or close it first with \`/poll close ${claimRef(claim)}\`.`,
-      'poll.already-open',
-    );
-  }
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    const poll = await store.polls.insert({
+  // The check and the insert in one transaction: two people opening a poll at once get one poll.
+  return await store.transaction(async (tx) => {
+    assertTakesCredences((await tx.claims.byId(ctx.workspace, claim.id)) ?? claim);
+    if (await tx.polls.openForClaim(ctx.workspace, claim.id)) {
+      throw new UserError(
+        md`${claimRef(claim)} already has an open poll. Vote there, or close it first with \`/poll close ${claimRef(claim)}\`.`,
+        'poll.already-open',
+      );
+    }
+    const poll = await tx.polls.insert({
       workspace: ctx.workspace,
       claimId: claim.id,
       channel: options.channel,
@@ -31,9 +32,9 @@ export async function openPoll(ctx: Ctx, claim: Claim, options: { channel: strin
       createdByName: ctx.actor.name,
       createdAt: at,
       ...(options.closesAt ? { closesAt: options.closesAt.toISOString() } : {}),
-      baselineCredenceId: await store.credences.newestId(),
+      baselineCredenceId: await tx.credences.newestId(),
     });
-    await store.audit.record({
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'poll.open',
@@ -72,9 +73,9 @@ export async function closePoll(
   const { store } = services;
   const at = services.clock().toISOString();
   const actorId = by === 'cruxbot' ? 'cruxbot' : by.id;
-  return await store.transaction(async () => {
-    if (!(await store.polls.close(poll.workspace, poll.id, at, actorId))) return false;
-    await store.audit.record({
+  return await store.transaction(async (tx) => {
+    if (!(await tx.polls.close(poll.workspace, poll.id, at, actorId))) return false;
+    await tx.audit.record({
       workspace: poll.workspace,
       actorId,
       action: 'poll.close',

@@ -29,9 +29,9 @@ export async function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): Pr
   }
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    await store.claims.setStatus(ctx.workspace, claim.id, STATUS_OF[outcome], at);
-    await store.resolutions.insert({
+  return await store.transaction(async (tx) => {
+    await tx.claims.setStatus(ctx.workspace, claim.id, STATUS_OF[outcome], at);
+    await tx.resolutions.insert({
       workspace: ctx.workspace,
       claimId: claim.id,
       outcome,
@@ -39,7 +39,7 @@ export async function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): Pr
       resolvedByName: ctx.actor.name,
       resolvedAt: at,
     });
-    await store.audit.record({
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.resolve',
@@ -48,9 +48,9 @@ export async function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): Pr
       after: { status: STATUS_OF[outcome] },
       at,
     });
-    const poll = await store.polls.openForClaim(ctx.workspace, claim.id);
-    if (poll && (await store.polls.close(ctx.workspace, poll.id, at, ctx.actor.id))) {
-      await store.audit.record({
+    const poll = await tx.polls.openForClaim(ctx.workspace, claim.id);
+    if (poll && (await tx.polls.close(ctx.workspace, poll.id, at, ctx.actor.id))) {
+      await tx.audit.record({
         workspace: ctx.workspace,
         actorId: ctx.actor.id,
         action: 'poll.close',
@@ -59,8 +59,8 @@ export async function resolveClaim(ctx: Ctx, claim: Claim, outcome: Outcome): Pr
         at,
       });
     }
-    const updated = (await store.claims.byId(ctx.workspace, claim.id))!;
-    return poll ? { claim: updated, closedPoll: (await store.polls.byId(ctx.workspace, poll.id))! } : { claim: updated };
+    const updated = (await tx.claims.byId(ctx.workspace, claim.id))!;
+    return poll ? { claim: updated, closedPoll: (await tx.polls.byId(ctx.workspace, poll.id))! } : { claim: updated };
   });
 }
 
@@ -73,10 +73,10 @@ export async function unresolveClaim(ctx: Ctx, claim: Claim): Promise<Claim> {
     throw new UserError(md`${claimRef(claim)} is not resolved; there is nothing to undo.`, 'claim.not-resolved');
   }
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    await store.claims.setStatus(ctx.workspace, claim.id, 'open', at);
-    await store.resolutions.undo(ctx.workspace, current.id, ctx.actor.id, at);
-    await store.audit.record({
+  return await store.transaction(async (tx) => {
+    await tx.claims.setStatus(ctx.workspace, claim.id, 'open', at);
+    await tx.resolutions.undo(ctx.workspace, current.id, ctx.actor.id, at);
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'claim.unresolve',
@@ -85,6 +85,6 @@ export async function unresolveClaim(ctx: Ctx, claim: Claim): Promise<Claim> {
       after: { status: 'open' },
       at,
     });
-    return (await store.claims.byId(ctx.workspace, claim.id))!;
+    return (await tx.claims.byId(ctx.workspace, claim.id))!;
   });
 }

@@ -18,10 +18,10 @@ export async function setModerators(ctx: Ctx, moderators: Moderators | null): Pr
   const after = moderators ?? undefined;
   if (same(before, after)) return { ...(before ? { before } : {}), changed: false };
   const at = nowIso(ctx);
-  await store.transaction(async () => {
-    if (after) await store.settings.put(ctx.workspace, 'moderators', after, ctx.actor, at);
-    else await store.settings.remove(ctx.workspace, 'moderators');
-    await store.audit.record({
+  await store.transaction(async (tx) => {
+    if (after) await tx.settings.put(ctx.workspace, 'moderators', after, ctx.actor, at);
+    else await tx.settings.remove(ctx.workspace, 'moderators');
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'config.moderators',

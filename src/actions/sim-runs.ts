@@ -18,9 +18,9 @@ export async function attachSimRun(
   }
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    const saved = await store.simRuns.insert({ workspace: ctx.workspace, ...run, claimId: claim.id, createdBy: ctx.actor.id, at });
-    await store.audit.record({
+  return await store.transaction(async (tx) => {
+    const saved = await tx.simRuns.insert({ workspace: ctx.workspace, ...run, claimId: claim.id, createdBy: ctx.actor.id, at });
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'sim.attach',

@@ -21,8 +21,8 @@ export async function saveCapture(
 ): Promise<Capture> {
   const { store } = ctx.services;
   const at = nowIso(ctx);
-  return await store.transaction(async () => {
-    const capture = await store.captures.insert(
+  return await store.transaction(async (tx) => {
+    const capture = await tx.captures.insert(
       {
         workspace: ctx.workspace,
         channel: ctx.channel.id,
@@ -45,7 +45,7 @@ export async function saveCapture(
       }),
       input.set.links,
     );
-    await store.audit.record({
+    await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
       action: 'thread.capture',
@@ -97,8 +97,8 @@ export async function acceptCandidate(ctx: Ctx, capture: Capture, position: numb
   const item = (await store.captures.items(capture.id)).find((i) => i.position === position);
   if (!item) throw new UserError('That candidate is not part of this capture.', 'capture.no-item');
   if (item.status !== 'pending') throw await alreadySettled(ctx, item);
-  return await store.transaction(async () => {
-    const existingClaims = (await store.claims.inDebate(debate.id)).filter((c) => c.status !== 'retracted');
+  return await store.transaction(async (tx) => {
+    const existingClaims = (await tx.claims.inDebate(debate.id)).filter((c) => c.status !== 'retracted');
     const match = editedText === undefined ? matchExisting([item], existingClaims)[0] : undefined;
     const claim = match
       ? existingClaims.find((c) => c.id === match.id)!
@@ -112,7 +112,7 @@ export async function acceptCandidate(ctx: Ctx, capture: Capture, position: numb
             ...(item.excerpt ? { excerpt: item.excerpt } : {}),
           },
         });
-    if (!(await store.captures.settle(capture.id, position, match ? 'existing' : 'added', claim.id))) throw await alreadySettled(ctx, item);
+    if (!(await tx.captures.settle(capture.id, position, match ? 'existing' : 'added', claim.id))) throw await alreadySettled(ctx, item);
     return { item, claim, existing: match !== undefined, linksAdded: await linkSettled(ctx, capture, position) };
   });
 }
@@ -128,8 +128,8 @@ export async function acceptAll(ctx: Ctx, capture: Capture): Promise<{ added: Cl
   const added: Claim[] = [];
   const existing: Claim[] = [];
   let links = 0;
-  await ctx.services.store.transaction(async () => {
-    for (const item of await ctx.services.store.captures.items(capture.id)) {
+  await ctx.services.store.transaction(async (tx) => {
+    for (const item of await tx.captures.items(capture.id)) {
       if (item.status !== 'pending') continue;
       const settled = await acceptCandidate(ctx, capture, item.position);
       (settled.existing ? existing : added).push(settled.claim);

@@ -67,8 +67,8 @@ async function seedDebate(services: Services, slug: string, size: number): Promi
   const kinds: LinkKind[] = ['supports', 'opposes', 'supports', 'opposes', 'crux-of', 'refines'];
   let state = 7;
   const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  return await services.store.transaction(async () => {
-    const debate = await services.store.debates.create({
+  return await services.store.transaction(async (tx) => {
+    const debate = await tx.debates.create({
       workspace: 'bench',
       slug,
       title: `A debate of ${size} claims`,
@@ -84,11 +84,11 @@ async function seedDebate(services: Services, slug: string, size: number): Promi
       if (i > 0)
         await addLink(ctx, claims[i]!, claims[Math.floor(random() * Math.min(i, 1 + i / 4))]!, kinds[Math.floor(random() * kinds.length)]!);
     }
-    const fresh = (await services.store.debates.byId('bench', debate.id))!;
+    const fresh = (await tx.debates.byId('bench', debate.id))!;
     return {
       debate: fresh,
-      claims: await services.store.claims.inDebate(debate.id),
-      links: await services.store.links.inDebate(debate.id),
+      claims: await tx.claims.inDebate(debate.id),
+      links: await tx.links.inDebate(debate.id),
     };
   });
 }

@@ -59,13 +59,56 @@ describe('opening the database', () => {
     expect(() => old.prepare("INSERT INTO retired_numbers (workspace, kind, highest) VALUES ('local', 'poll', 3)").run()).toThrow(/CHECK/);
     old.close();
 
-    const db = openDatabase(path);
+    const db = openDatabase(path, MIGRATIONS.slice(0, 6));
     db.prepare("INSERT INTO retired_numbers (workspace, kind, highest) VALUES ('local', 'poll', 3)").run();
     expect(db.prepare('SELECT kind, highest FROM retired_numbers ORDER BY kind').all()).toEqual([
       { kind: 'claim', highest: 12 },
       { kind: 'poll', highest: 3 },
     ]);
     db.close();
+  });
+
+  it('7 starts each counter past every number in use and every number a deleted debate retired', async () => {
+    const path = join(dir, 'v6.db');
+    const old = openDatabase(path, MIGRATIONS.slice(0, 6));
+    old
+      .prepare(
+        "INSERT INTO debates (workspace, slug, title, created_by, created_by_name, created_at) VALUES ('local', 'd', 'D', 'a', 'a', 'now')",
+      )
+      .run();
+    for (const n of [1, 2, 5]) {
+      old
+        .prepare(
+          "INSERT INTO claims (workspace, number, debate_id, text, author_id, author_name, status, created_at, updated_at) VALUES ('local', ?, 1, 'x', 'a', 'a', 'open', 'now', 'now')",
+        )
+        .run(n);
+    }
+    old
+      .prepare(
+        "INSERT INTO retired_numbers (workspace, kind, highest) VALUES ('local', 'claim', 9), ('other', 'claim', 4), ('local', 'poll', 7)",
+      )
+      .run();
+    old.close();
+
+    const store = new SqliteStore(openDatabase(path), path);
+    const add = (workspace: string) =>
+      store.claims.insert({ workspace, debateId: 1, text: 'new', authorId: 'a', authorName: 'a', tags: [], at: 'now' });
+    expect((await add('local')).number).toBe(10);
+    expect((await add('other')).number).toBe(5);
+    expect((await add('third')).number).toBe(1);
+    const claim = (await store.claims.byNumber('local', 1))!;
+    const poll = await store.polls.insert({
+      workspace: 'local',
+      claimId: claim.id,
+      channel: 'c',
+      hide: 'visible',
+      createdBy: 'a',
+      createdByName: 'a',
+      createdAt: 'now',
+      baselineCredenceId: 0,
+    });
+    expect(poll.id).toBe(8);
+    await store.close();
   });
 
   it('rolls back a migration that fails, leaving the version where it was', () => {

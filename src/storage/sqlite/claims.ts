@@ -1,3 +1,4 @@
+import { Counters } from './counters.ts';
 import type { ClaimFilter, NewClaim } from '../../domain/claims.ts';
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
@@ -59,13 +60,13 @@ export class ClaimRepository {
     return statement;
   }
 
+  private readonly counters: Counters;
+  private readonly insertAtomically: (claim: NewClaim) => Claim;
+
   constructor(private readonly db: Db) {
+    this.counters = new Counters(db);
+    this.insertAtomically = db.transaction((claim: NewClaim) => this.insertRow(claim)).immediate;
     this.statements = {
-      // Past the highest number in use and any a deleted debate took with it: a number names one claim, ever.
-      nextNumber: db.prepare<[{ workspace: string }], { n: number }>(
-        `SELECT max(COALESCE((SELECT MAX(number) FROM claims WHERE workspace = @workspace), 0),
-                    COALESCE((SELECT highest FROM retired_numbers WHERE workspace = @workspace AND kind = 'claim'), 0)) + 1 AS n`,
-      ),
       insert: db.prepare(
         `INSERT INTO claims (workspace, number, debate_id, text, author_id, author_name, source_url, source_excerpt, source_author, status, created_at, updated_at)
          VALUES (@workspace, @number, @debateId, @text, @authorId, @authorName, @sourceUrl, @sourceExcerpt, @sourceAuthor, @status, @at, @updatedAt)`,
@@ -86,8 +87,14 @@ export class ClaimRepository {
     };
   }
 
+  /** Numbered from the workspace's counter, in one transaction with its tags (a savepoint inside another). */
   async insert(claim: NewClaim): Promise<Claim> {
-    const number = claim.number ?? this.statements.nextNumber.get({ workspace: claim.workspace })!.n;
+    return this.insertAtomically(claim);
+  }
+
+  private insertRow(claim: NewClaim): Claim {
+    const number = claim.number ?? this.counters.next(claim.workspace, 'claim');
+    if (claim.number !== undefined) this.counters.atLeast(claim.workspace, 'claim', claim.number);
     const { lastInsertRowid } = this.statements.insert.run({
       workspace: claim.workspace,
       number,
@@ -104,7 +111,7 @@ export class ClaimRepository {
     });
     const id = Number(lastInsertRowid);
     for (const tag of claim.tags) this.statements.insertTag.run(id, tag);
-    return (await this.byId(claim.workspace, id))!;
+    return toClaim(this.statements.byId.get(claim.workspace, id)!);
   }
 
   async byNumber(workspace: string, number: number): Promise<Claim | undefined> {

@@ -55,15 +55,7 @@ export class DebateRepository {
         `INSERT INTO channel_debates (workspace, channel, debate_id, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (workspace, channel) DO UPDATE SET debate_id = excluded.debate_id, updated_at = excluded.updated_at`,
       ),
-      contents: db.prepare<
-        [{ workspace: string; debate: number }],
-        DebateContents & {
-          highestClaim: number | null;
-          highestRun: number | null;
-          highestPoll: number | null;
-          highestCapture: number | null;
-        }
-      >(
+      contents: db.prepare<[{ workspace: string; debate: number }], DebateContents>(
         `SELECT
            (SELECT count(*) FROM claims WHERE workspace = @workspace AND debate_id = @debate) AS claims,
            (SELECT count(*) FROM links WHERE from_claim IN (${ITS_CLAIMS}) OR to_claim IN (${ITS_CLAIMS})) AS links,
@@ -73,15 +65,7 @@ export class DebateRepository {
            (SELECT count(*) FROM claim_resolutions WHERE claim_id IN (${ITS_CLAIMS})) AS resolutions,
            (SELECT count(*) FROM sim_runs WHERE workspace = @workspace AND claim_id IN (${ITS_CLAIMS})) AS simRuns,
            (SELECT count(*) FROM thread_captures WHERE workspace = @workspace AND debate_id = @debate) AS captures,
-           (SELECT count(*) FROM channel_debates WHERE workspace = @workspace AND debate_id = @debate) AS channels,
-           (SELECT MAX(number) FROM claims WHERE workspace = @workspace AND debate_id = @debate) AS highestClaim,
-           (SELECT MAX(number) FROM sim_runs WHERE workspace = @workspace AND claim_id IN (${ITS_CLAIMS})) AS highestRun,
-           (SELECT MAX(id) FROM polls WHERE claim_id IN (${ITS_CLAIMS})) AS highestPoll,
-           (SELECT MAX(id) FROM thread_captures WHERE workspace = @workspace AND debate_id = @debate) AS highestCapture`,
-      ),
-      retire: db.prepare(
-        `INSERT INTO retired_numbers (workspace, kind, highest) VALUES (?, ?, ?)
-         ON CONFLICT (workspace, kind) DO UPDATE SET highest = max(highest, excluded.highest)`,
+           (SELECT count(*) FROM channel_debates WHERE workspace = @workspace AND debate_id = @debate) AS channels`,
       ),
       // Children first, each in one statement, then the claims and the debate (channel bindings cascade).
       deleteSteps: [
@@ -152,28 +136,17 @@ export class DebateRepository {
 
   /** Counts what the debate holds. */
   async contents(workspace: string, debateId: number): Promise<DebateContents> {
-    const {
-      highestClaim: _claim,
-      highestRun: _run,
-      highestPoll: _poll,
-      highestCapture: _capture,
-      ...counts
-    } = this.statements.contents.get({ workspace, debate: debateId })!;
-    return counts;
+    return this.statements.contents.get({ workspace, debate: debateId })!;
   }
 
   /**
    * Deletes the debate and everything in it; returns what it held. Call inside a transaction. Its
-   * claim and run numbers, and its poll and capture ids, are retired, so they are never given again
-   * (an old message's `C4` or its buttons never reach something new).
+   * claim and run numbers, and its poll and capture ids, are never given again: the counters that gave
+   * them never go back (an old message's `C4` or its buttons never reach something new).
    */
   async deleteWithContents(workspace: string, debateId: number): Promise<DebateContents> {
     const params = { workspace, debate: debateId };
-    const { highestClaim, highestRun, highestPoll, highestCapture, ...counts } = this.statements.contents.get(params)!;
-    if (highestClaim !== null) this.statements.retire.run(workspace, 'claim', highestClaim);
-    if (highestRun !== null) this.statements.retire.run(workspace, 'sim-run', highestRun);
-    if (highestPoll !== null) this.statements.retire.run(workspace, 'poll', highestPoll);
-    if (highestCapture !== null) this.statements.retire.run(workspace, 'capture', highestCapture);
+    const counts = this.statements.contents.get(params)!;
     for (const step of this.statements.deleteSteps) step.run(params);
     return counts;
   }

@@ -1,5 +1,5 @@
 import type { HideMode, NewPoll, Poll } from '../../domain/polls.ts';
-import { nextId } from './retired.ts';
+import { Counters, DATABASE_SCOPE } from './counters.ts';
 import type { MessageRef } from '../../core/reply.ts';
 import type { Db } from './database.ts';
 
@@ -50,12 +50,17 @@ const SELECT = 'SELECT p.*, c.number AS claim_number FROM polls p JOIN claims c 
 /** Polls on claims, and where their messages live. */
 export class PollRepository {
   private readonly statements;
+  private readonly counters: Counters;
+  /** Numbered from the counter row, in one transaction with the row (a savepoint inside another). */
+  private readonly insertAtomically: (poll: NewPoll) => number;
 
   constructor(db: Db) {
+    this.counters = new Counters(db);
+    this.insertAtomically = db.transaction((poll: NewPoll) => this.insertRow(poll)).immediate;
     this.statements = {
       insert: db.prepare(
         `INSERT INTO polls (id, workspace, claim_id, channel, hide, created_by, created_by_name, created_at, closes_at, baseline_credence_id)
-         VALUES (${nextId('polls', 'poll')}, @workspace, @claimId, @channel, @hide, @createdBy, @createdByName, @createdAt, @closesAt, @baselineCredenceId)`,
+         VALUES (@id, @workspace, @claimId, @channel, @hide, @createdBy, @createdByName, @createdAt, @closesAt, @baselineCredenceId)`,
       ),
       byId: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND p.id = ?`),
       openForClaim: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND p.claim_id = ? AND p.closed_at IS NULL`),
@@ -74,8 +79,14 @@ export class PollRepository {
   }
 
   async insert(poll: NewPoll): Promise<Poll> {
-    const { lastInsertRowid } = this.statements.insert.run({ ...poll, closesAt: poll.closesAt ?? null });
-    return (await this.byId(poll.workspace, Number(lastInsertRowid)))!;
+    const id = this.insertAtomically(poll);
+    return (await this.byId(poll.workspace, id))!;
+  }
+
+  private insertRow(poll: NewPoll): number {
+    const id = this.counters.next(DATABASE_SCOPE, 'poll');
+    this.statements.insert.run({ ...poll, id, closesAt: poll.closesAt ?? null });
+    return id;
   }
 
   async byId(workspace: string, id: number): Promise<Poll | undefined> {

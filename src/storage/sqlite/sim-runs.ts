@@ -1,3 +1,4 @@
+import { Counters } from './counters.ts';
 import type { SimRun, SimRunKind } from '../../domain/sim-runs.ts';
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
@@ -32,14 +33,15 @@ const toSimRun = (row: SimRunRow): SimRun => ({
 /** Drift runs kept as evidence. Every method takes the workspace; none reads across workspaces. */
 export class SimRunRepository {
   private readonly statements;
+  private readonly counters: Counters;
+  /** Numbered from the counter row, in one transaction with the row (a savepoint inside another). */
+  private readonly insertAtomically: (run: Parameters<SimRunRepository['insert']>[0]) => number;
 
   constructor(db: Db) {
+    this.counters = new Counters(db);
+    this.insertAtomically = db.transaction((run: Parameters<SimRunRepository['insert']>[0]) => this.insertRow(run)).immediate;
     this.statements = {
       // Past any number a deleted debate took with it, as for claims.
-      nextNumber: db.prepare<[{ workspace: string }], { n: number }>(
-        `SELECT max(COALESCE((SELECT MAX(number) FROM sim_runs WHERE workspace = @workspace), 0),
-                    COALESCE((SELECT highest FROM retired_numbers WHERE workspace = @workspace AND kind = 'sim-run'), 0)) + 1 AS n`,
-      ),
       insert: db.prepare(
         `INSERT INTO sim_runs (workspace, number, kind, input, summary, headline, claim_id, created_by, created_at)
          VALUES (@workspace, @number, @kind, @input, @summary, @headline, @claimId, @createdBy, @at)`,
@@ -59,7 +61,12 @@ export class SimRunRepository {
     createdBy: string;
     at: string;
   }): Promise<SimRun> {
-    const number = this.statements.nextNumber.get({ workspace: run.workspace })!.n;
+    const number = this.insertAtomically(run);
+    return (await this.byNumber(run.workspace, number))!;
+  }
+
+  private insertRow(run: Parameters<SimRunRepository['insert']>[0]): number {
+    const number = this.counters.next(run.workspace, 'sim-run');
     this.statements.insert.run({
       workspace: run.workspace,
       number,
@@ -71,7 +78,7 @@ export class SimRunRepository {
       createdBy: run.createdBy,
       at: run.at,
     });
-    return (await this.byNumber(run.workspace, number))!;
+    return number;
   }
 
   async byNumber(workspace: string, number: number): Promise<SimRun | undefined> {

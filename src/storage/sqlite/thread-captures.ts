@@ -6,7 +6,7 @@ import type {
   CaptureLinkKind,
   NewCaptureItem,
 } from '../../domain/threads/captures.ts';
-import { nextId } from './retired.ts';
+import { Counters, DATABASE_SCOPE } from './counters.ts';
 import type { Db } from './database.ts';
 
 interface ItemRow {
@@ -36,12 +36,24 @@ const toItem = (row: ItemRow): CaptureItem => ({
 /** Candidate claims and links from a summarized thread, waiting to be added or reviewed. */
 export class ThreadCaptureRepository {
   private readonly statements;
+  private readonly counters: Counters;
+  /** Numbered from the counter row, in one transaction with the row (a savepoint inside another). */
+  private readonly insertAtomically: (
+    capture: Omit<Capture, 'id'>,
+    items: readonly NewCaptureItem[],
+    links: readonly CaptureLink[],
+  ) => Capture;
 
   constructor(db: Db) {
+    this.counters = new Counters(db);
+    this.insertAtomically = db.transaction(
+      (capture: Omit<Capture, 'id'>, items: readonly NewCaptureItem[], links: readonly CaptureLink[]) =>
+        this.insertRows(capture, items, links),
+    ).immediate;
     this.statements = {
       insert: db.prepare(
         `INSERT INTO thread_captures (id, workspace, channel, debate_id, origin, message_count, created_by, created_at)
-         VALUES (${nextId('thread_captures', 'capture')}, @workspace, @channel, @debateId, @origin, @messageCount, @createdBy, @createdAt)`,
+         VALUES (@id, @workspace, @channel, @debateId, @origin, @messageCount, @createdBy, @createdAt)`,
       ),
       insertItem: db.prepare(
         `INSERT INTO thread_capture_items (capture_id, position, text, kind, author, permalink, excerpt, credence)
@@ -75,8 +87,12 @@ export class ThreadCaptureRepository {
   }
 
   async insert(capture: Omit<Capture, 'id'>, items: readonly NewCaptureItem[], links: readonly CaptureLink[]): Promise<Capture> {
-    const { lastInsertRowid } = this.statements.insert.run(capture);
-    const id = Number(lastInsertRowid);
+    return this.insertAtomically(capture, items, links);
+  }
+
+  private insertRows(capture: Omit<Capture, 'id'>, items: readonly NewCaptureItem[], links: readonly CaptureLink[]): Capture {
+    const id = this.counters.next(DATABASE_SCOPE, 'capture');
+    this.statements.insert.run({ ...capture, id });
     items.forEach((item, position) =>
       this.statements.insertItem.run(
         id,

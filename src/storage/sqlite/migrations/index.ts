@@ -5,6 +5,7 @@ import { simRuns } from './003-sim-runs.ts';
 import { threadCaptures } from './004-thread-captures.ts';
 import { workspaceSettings } from './005-workspace-settings.ts';
 import { retiredPollIds } from './006-retired-poll-ids.ts';
+import { counters } from './007-counters.ts';
 
 export interface Migration {
   readonly version: number;
@@ -14,4 +15,12 @@ export interface Migration {
 }
 
 /** Every schema change, in order. Never edit a migration that has shipped: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [foundation, credences, simRuns, threadCaptures, workspaceSettings, retiredPollIds];
+export const MIGRATIONS: readonly Migration[] = [
+  foundation,
+  credences,
+  simRuns,
+  threadCaptures,
+  workspaceSettings,
+  retiredPollIds,
+  counters,
+];
