@@ -1,12 +1,12 @@
-import { acceptAll, acceptCandidate, captureDebate, requireCapture, skipCandidate } from '../src/actions/thread-capture.ts';
-import { checkClaimText } from '../src/actions/claims.ts';
+import { acceptAll, acceptCandidate, captureDebate, requireCapture, skipCandidate } from '../src/app/thread-capture.ts';
+import { checkClaimText } from '../src/app/claims.ts';
 import { defineCommand } from '../src/core/command.ts';
 import type { InteractionContext } from '../src/core/context.ts';
 import { customId } from '../src/core/custom-id.ts';
 import { UserError } from '../src/core/errors.ts';
 import { CLAIM_TEXT_MAX } from '../src/domain/claims.ts';
-import { addAllReply, candidatesReply, nextReviewStep, readAndCapture } from '../src/views/thread-capture.ts';
-import { THREAD_OPTIONS, threadRequest } from '../src/views/thread-options.ts';
+import { addAllReply, candidatesReply, nextReviewStep, readAndCapture } from '../src/app/capture-flow.ts';
+import { THREAD_OPTIONS, threadRequest } from './thread-options.ts';
 import { captureButtons, nothingArguedReply } from '../src/views/thread-summary.ts';
 
 /** The capture and position a button carries: `capture:accept:<capture>:<position>`. */

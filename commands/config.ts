@@ -1,4 +1,4 @@
-import { setModerators } from '../src/actions/settings.ts';
+import { setModerators } from '../src/app/settings.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
 import type { BaseContext } from '../src/core/context.ts';
 import { UserError } from '../src/core/errors.ts';

@@ -1,4 +1,4 @@
-import { recordCredence, type RecordedCredence } from '../src/actions/credences.ts';
+import { recordCredence, type RecordedCredence } from '../src/app/credences.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
 import type { BaseContext, InteractionContext } from '../src/core/context.ts';
 import { customId } from '../src/core/custom-id.ts';

@@ -2,16 +2,16 @@ import { defineCommand, subcommand } from '../src/core/command.ts';
 import { PermissionError, UsageError, UserError } from '../src/core/errors.ts';
 import { md, type Markup } from '../src/core/markup.ts';
 import { context, fields, notice, table, text } from '../src/core/reply.ts';
-import { assertCanDeleteDebate, deleteDebate } from '../src/actions/delete-debate.ts';
-import { importDebate } from '../src/actions/import-debate.ts';
+import { assertCanDeleteDebate, deleteDebate } from '../src/app/delete-debate.ts';
+import { importDebate } from '../src/app/import-debate.ts';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../src/domain/exchange/document.ts';
 import { readImportFile } from '../src/domain/exchange/read-import.ts';
 import { debateExportFile, importReply } from '../src/views/debate-exchange.ts';
 import { deletedReply, deletePreview, retireDeletedPolls } from '../src/views/deleted-debate.ts';
-import { teamCredenceLookup } from '../src/views/team-credence.ts';
+import { teamCredenceLookup } from '../src/queries/team-credence.ts';
 import { claimRef, STATUS_LABEL } from '../src/domain/claims.ts';
 import { checkSlug, checkTitle, DEBATE_TITLE_MAX } from '../src/domain/debates.ts';
-import { resolveDebate, nowIso } from '../src/views/lookup.ts';
+import { resolveDebate, nowIso } from '../src/app/lookup.ts';
 
 const create = subcommand({
   name: 'new',

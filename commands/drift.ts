@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { attachSimRun } from '../src/actions/sim-runs.ts';
+import { attachSimRun } from '../src/app/sim-runs.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
 import type { BaseContext } from '../src/core/context.ts';
 import { UserError } from '../src/core/errors.ts';

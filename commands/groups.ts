@@ -7,7 +7,7 @@ import { claimRef, type Claim } from '../src/domain/claims.ts';
 import { findOpinionGroups } from '../src/domain/credences/opinion-groups.ts';
 import { opinionMapPng } from '../src/render/opinion-map.ts';
 import { leftOutNote, partitionHidden } from '../src/views/credence-summary.ts';
-import { resolveDebate } from '../src/views/lookup.ts';
+import { resolveDebate } from '../src/app/lookup.ts';
 import { debateMatrix, groupLabel, opinionGroupBlocks } from '../src/views/opinion-groups-view.ts';
 
 export default defineCommand({

@@ -1,4 +1,4 @@
-import { addLink } from '../src/actions/links.ts';
+import { addLink } from '../src/app/links.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { md } from '../src/core/markup.ts';
 import { context, notice, text } from '../src/core/reply.ts';

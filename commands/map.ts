@@ -9,9 +9,9 @@ import { rootClaimOf, type CruxGraph } from '../src/domain/crux-graph.ts';
 import { mapAltText } from '../src/render/map/alt-text.ts';
 import { planCruxMap } from '../src/render/map/plan.ts';
 import { renderCruxMap } from '../src/render/map/render.ts';
-import { resolveDebate } from '../src/views/lookup.ts';
+import { resolveDebate } from '../src/app/lookup.ts';
 import { credenceAnnotator } from '../src/views/credence-summary.ts';
-import { teamCredenceLookup } from '../src/views/team-credence.ts';
+import { teamCredenceLookup } from '../src/queries/team-credence.ts';
 
 export default defineCommand({
   name: 'map',

@@ -1,5 +1,5 @@
-import { recordCredence } from '../src/actions/credences.ts';
-import { closePoll, openPoll, rememberPollMessage } from '../src/actions/polls.ts';
+import { recordCredence } from '../src/app/credences.ts';
+import { closePoll, openPoll, rememberPollMessage } from '../src/app/polls.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
 import type { InteractionContext } from '../src/core/context.ts';
 import { customId } from '../src/core/custom-id.ts';

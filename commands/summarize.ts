@@ -1,6 +1,6 @@
 import { defineCommand } from '../src/core/command.ts';
-import { THREAD_OPTIONS, threadRequest } from '../src/views/thread-options.ts';
-import { readAndCapture } from '../src/views/thread-capture.ts';
+import { THREAD_OPTIONS, threadRequest } from './thread-options.ts';
+import { readAndCapture } from '../src/app/capture-flow.ts';
 import { nothingArguedReply, summaryReply } from '../src/views/thread-summary.ts';
 
 export default defineCommand({

@@ -1,4 +1,4 @@
-import { removeLinks } from '../src/actions/links.ts';
+import { removeLinks } from '../src/app/links.ts';
 import { defineCommand } from '../src/core/command.ts';
 import { joinMarkup, md } from '../src/core/markup.ts';
 import { notice } from '../src/core/reply.ts';

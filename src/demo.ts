@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { addClaim } from './actions/claims.ts';
-import { recordCredence } from './actions/credences.ts';
-import { addLink } from './actions/links.ts';
+import { addClaim } from './app/claims.ts';
+import { recordCredence } from './app/credences.ts';
+import { addLink } from './app/links.ts';
 import type { Actor } from './core/context.ts';
 import { LINK_KINDS } from './domain/links.ts';
 import type { Claim } from './domain/claims.ts';

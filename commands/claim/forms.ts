@@ -1,5 +1,5 @@
-import { addClaim, checkClaimText } from '../../src/actions/claims.ts';
-import { addLink } from '../../src/actions/links.ts';
+import { addClaim, checkClaimText } from '../../src/app/claims.ts';
+import { addLink } from '../../src/app/links.ts';
 import type { InteractionHandler } from '../../src/core/command.ts';
 import type { InteractionContext } from '../../src/core/context.ts';
 import { customId } from '../../src/core/custom-id.ts';
@@ -10,7 +10,7 @@ import { clipText, parseClaimId } from '../../src/core/values.ts';
 import { CLAIM_TEXT_MAX, claimRef, parseTags, type Claim } from '../../src/domain/claims.ts';
 import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../../src/domain/links.ts';
 import { claimCard } from '../../src/views/claim-card.ts';
-import { resolveDebate } from '../../src/views/lookup.ts';
+import { resolveDebate } from '../../src/app/lookup.ts';
 
 /** The claim card's buttons (Support…, Oppose…, Link…) and the forms they open, and “Capture as claim” on a message. */
 

@@ -1,6 +1,6 @@
-import { addClaim, editClaim, retractClaim } from '../../src/actions/claims.ts';
-import { mergeClaims } from '../../src/actions/merge-claims.ts';
-import { resolveClaim, unresolveClaim } from '../../src/actions/resolutions.ts';
+import { addClaim, editClaim, retractClaim } from '../../src/app/claims.ts';
+import { mergeClaims } from '../../src/app/merge-claims.ts';
+import { resolveClaim, unresolveClaim } from '../../src/app/resolutions.ts';
 import { defineCommand, subcommand } from '../../src/core/command.ts';
 import { UsageError, UserError } from '../../src/core/errors.ts';
 import { md } from '../../src/core/markup.ts';
@@ -10,7 +10,7 @@ import { OUTCOMES } from '../../src/domain/resolutions.ts';
 import { claimCard } from '../../src/views/claim-card.ts';
 import { mergeNote } from '../../src/views/merge-note.ts';
 import { refreshPollMessage } from '../../src/views/poll-message.ts';
-import { resolveDebate } from '../../src/views/lookup.ts';
+import { resolveDebate } from '../../src/app/lookup.ts';
 import { claimCardInteractions } from './forms.ts';
 
 const PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import { closePoll } from '../actions/polls.ts';
+import { closePoll } from '../app/polls.ts';
 import type { Services } from '../services.ts';
 import type { Poll } from '../domain/polls.ts';
 import { refreshPollMessage } from '../views/poll-message.ts';

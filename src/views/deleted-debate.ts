@@ -1,7 +1,7 @@
 import type { BaseContext } from '../core/context.ts';
 import { md } from '../core/markup.ts';
 import { context, fields, text, type Reply } from '../core/reply.ts';
-import type { DeletedDebate } from '../actions/delete-debate.ts';
+import type { DeletedDebate } from '../app/delete-debate.ts';
 import type { DebateContents } from '../domain/debates.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;

@@ -5,7 +5,7 @@ import type { OpinionGroupsResult } from '../domain/credences/opinion-groups.ts'
 import type { VoteMatrix } from '../domain/credences/pca.ts';
 import type { VoteCounts } from '../domain/credences/statement-stats.ts';
 import type { Store } from '../storage/ports.ts';
-import { shortText } from './crux-data.ts';
+import { shortText } from '../queries/cruxes.ts';
 
 export const groupLabel = (id: number): string => String.fromCharCode(65 + id);
 

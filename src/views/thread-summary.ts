@@ -4,7 +4,7 @@ import { context, text, type Block, type ComponentRow, type Reply } from '../cor
 import type { ThreadAnalysis } from '../domain/threads/extract.ts';
 import type { ThreadSummary } from '../domain/threads/summary.ts';
 import type { ExtractedClaim, StatedCredence } from '../domain/threads/thread.ts';
-import type { ThreadSource } from './thread-source.ts';
+import type { ThreadSource } from '../domain/threads/request.ts';
 
 /** How many items each section shows before "and N more": the summary is read at a glance. */
 const SHOWN = { debates: 4, positions: 6, keyClaims: 5, cruxes: 4, agreements: 3, openQuestions: 3, credences: 4 } as const;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cruxMapDot } from '../../src/render/map/dot.ts';
 import { credenceFill } from '../../src/render/map/style.ts';
-import { teamCredenceLookup } from '../../src/views/team-credence.ts';
+import { teamCredenceLookup } from '../../src/queries/team-credence.ts';
 import { BOB, createTestBot, replyText, type TestBot } from '../support/harness.ts';
 
 let bot: TestBot;

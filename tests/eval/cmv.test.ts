@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseThread } from '../../src/domain/threads/extract.ts';
 import { parseJsonThread } from '../../src/domain/threads/input.ts';
-import { loadCmvThreads } from '../../src/eval/cmv.ts';
-import { f1, matchUnits, precision, recall, wordSet } from '../../src/eval/match.ts';
-import { scoreThread, toThreadJson } from '../../src/eval/score.ts';
+import { loadCmvThreads } from '../../src/tools/eval/cmv.ts';
+import { f1, matchUnits, precision, recall, wordSet } from '../../src/tools/eval/match.ts';
+import { scoreThread, toThreadJson } from '../../src/tools/eval/score.ts';
 
 /**
  * A thread written for this test in the annotated data set's format: `N.txt`, `N.metadata` with turns

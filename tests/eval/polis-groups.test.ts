@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli.ts';
-import { conversationFolders, evaluateGroups } from '../../src/eval/groups.ts';
-import type { PolisGroupsReport } from '../../src/eval/polis-groups.ts';
+import { conversationFolders, evaluateGroups } from '../../src/tools/eval/groups.ts';
+import type { PolisGroupsReport } from '../../src/tools/eval/polis-groups.ts';
 import { writePolisFixture } from '../support/polis-fixture.ts';
 
 let dir: string;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOAD, parseLoadFlags, type LoadOptions } from '../../src/load/options.ts';
-import { formatLoadReport } from '../../src/load/report.ts';
-import { runLoad } from '../../src/load/run.ts';
-import { percentiles } from '../../src/load/samples.ts';
+import { DEFAULT_LOAD, parseLoadFlags, type LoadOptions } from '../../src/tools/load/options.ts';
+import { formatLoadReport } from '../../src/tools/load/report.ts';
+import { runLoad } from '../../src/tools/load/run.ts';
+import { percentiles } from '../../src/tools/load/samples.ts';
 
 /** A run small enough for CI; the limits are far off, so nothing here depends on the machine's speed. */
 const TINY: LoadOptions = {

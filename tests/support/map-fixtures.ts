@@ -1,5 +1,5 @@
-import { addClaim } from '../../src/actions/claims.ts';
-import { addLink } from '../../src/actions/links.ts';
+import { addClaim } from '../../src/app/claims.ts';
+import { addLink } from '../../src/app/links.ts';
 import type { CruxGraph } from '../../src/domain/crux-graph.ts';
 import type { LinkKind } from '../../src/domain/links.ts';
 import type { Services } from '../../src/services.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addClaim } from '../../../src/actions/claims.ts';
-import { addLink } from '../../../src/actions/links.ts';
+import { addClaim } from '../../../src/app/claims.ts';
+import { addLink } from '../../../src/app/links.ts';
 import { loadDemo } from '../../../src/demo.ts';
 import { rootClaimOf } from '../../../src/domain/crux-graph.ts';
 import { cruxMapDot } from '../../../src/render/map/dot.ts';

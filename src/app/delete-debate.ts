@@ -1,0 +1,69 @@
+import type { BaseContext } from '../core/context.ts';
+import { PermissionError, UsageError } from '../core/errors.ts';
+import { md } from '../core/markup.ts';
+import type { Debate } from '../domain/debates.ts';
+import type { Poll } from '../domain/polls.ts';
+import type { DebateContents } from '../domain/debates.ts';
+import { nowIso } from './lookup.ts';
+import { describeModerators } from '../views/moderators.ts';
+
+type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
+
+export interface DeletedDebate {
+  readonly debate: Debate;
+  readonly contents: DebateContents;
+  /** Its polls that were open: their messages still carry vote buttons. */
+  readonly openPolls: readonly Poll[];
+  /** The claim numbers it took with it, retired for good. */
+  readonly numbers?: { readonly first: number; readonly last: number };
+}
+
+/** The debate's creator or a moderator may delete it; a PermissionError names who may. */
+export async function assertCanDeleteDebate(ctx: Ctx, debate: Debate): Promise<void> {
+  if (ctx.actor.isModerator || ctx.actor.id === debate.createdBy) return;
+  const moderators = describeModerators(ctx.workspace, await ctx.services.store.settings.moderators(ctx.workspace));
+  throw new PermissionError(
+    md`Only ${debate.createdByName}, who started \`${debate.slug}\`, or a moderator (${moderators}) can delete it.`,
+    'debate.delete-not-owner',
+  );
+}
+
+/**
+ * Deletes a debate and everything in it (claims, their tags, links, credences, polls, resolutions,
+ * drift runs, thread captures, channel bindings) in one transaction, with an audit row that counts
+ * what went. `confirm` must repeat the slug. The audit log itself is kept.
+ */
+export async function deleteDebate(ctx: Ctx, debate: Debate, confirm: string): Promise<DeletedDebate> {
+  await assertCanDeleteDebate(ctx, debate);
+  if (confirm.trim().toLowerCase() !== debate.slug) {
+    throw new UsageError(
+      md`\`confirm:\` must repeat the debate's slug, \`${debate.slug}\`, to delete it (got "${confirm}"). Nothing was deleted.`,
+      `/debate delete ${debate.slug} confirm:${debate.slug}`,
+      'debate.delete-unconfirmed',
+    );
+  }
+  const { store } = ctx.services;
+  const at = nowIso(ctx);
+  return await store.transaction(async (tx) => {
+    const claims = await tx.claims.inDebate(debate.id);
+    const ids = new Set(claims.map((c) => c.id));
+    const openPolls = (await tx.polls.open(ctx.workspace)).filter((p) => ids.has(p.claimId));
+    const contents = await tx.debates.deleteWithContents(ctx.workspace, debate.id);
+    const numbers = claims.length ? { first: claims[0]!.number, last: claims[claims.length - 1]!.number } : undefined;
+    await tx.audit.record({
+      workspace: ctx.workspace,
+      actorId: ctx.actor.id,
+      action: 'debate.delete',
+      entity: `debate:${debate.slug}`,
+      before: {
+        title: debate.title,
+        createdBy: debate.createdBy,
+        createdAt: debate.createdAt,
+        ...contents,
+        ...(numbers ? { numbers } : {}),
+      },
+      at,
+    });
+    return { debate, contents, openPolls, ...(numbers ? { numbers } : {}) };
+  });
+}

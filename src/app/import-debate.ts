@@ -1,0 +1,164 @@
+import type { BaseContext } from '../core/context.ts';
+import { UserError } from '../core/errors.ts';
+import { md } from '../core/markup.ts';
+import { clipText } from '../core/values.ts';
+import { claimRef, type Claim } from '../domain/claims.ts';
+import { checkSlug, checkTitle, DEBATE_TITLE_MAX, type Debate } from '../domain/debates.ts';
+import type { CheckedImport } from '../domain/exchange/check-import.ts';
+import { wouldCreateRefinesCycle, type Link } from '../domain/links.ts';
+import { nowIso } from './lookup.ts';
+
+type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor' | 'channel'>;
+
+export interface ImportTarget {
+  /** Merge into this debate; otherwise a new debate is created. */
+  readonly into?: Debate;
+  /** The new debate's slug (default: the file's, else the file name's). */
+  readonly slug?: string;
+  readonly fileName: string;
+}
+
+export interface ImportResult {
+  readonly debate: Debate;
+  readonly created: boolean;
+  readonly added: readonly Claim[];
+  /** File claims whose text was already in the debate (merges only): they are reused, not copied. */
+  readonly matched: readonly Claim[];
+  readonly linksAdded: number;
+  /** True when the file's claim ids could not be kept (taken here, or not like `C3`): new numbers were given. */
+  readonly renumbered: boolean;
+}
+
+/**
+ * Writes an import in ONE transaction: the debate (new, or the one merged into), its claims and links,
+ * and an audit row. Any problem (a taken slug, a loop of refinements with the claims already here)
+ * throws before the transaction commits, so nothing is half-imported.
+ */
+export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget): Promise<ImportResult> {
+  const { store } = ctx.services;
+  const now = nowIso(ctx);
+  return await store.transaction(async (tx) => {
+    const debate = target.into ?? (await createDebate(ctx, doc, target, now));
+    const existing = new Map((await tx.claims.inDebate(debate.id)).map((c) => [normalize(c.text), c]));
+    const byKey = new Map<string, Claim>();
+    const matched: Claim[] = [];
+    const fresh = doc.claims.filter((claim) => {
+      const same = target.into ? existing.get(normalize(claim.text)) : undefined;
+      if (same) {
+        byKey.set(claim.key, same);
+        matched.push(same);
+      }
+      return !same;
+    });
+
+    // Keep the file's numbers (C3 stays C3, so messages that cite it still make sense) when all are free.
+    const numbers = fresh.map((c) => Number(/^C(\d{1,9})$/.exec(c.key)?.[1] ?? NaN));
+    let keep = new Set(numbers).size === numbers.length;
+    for (const n of numbers) if (keep) keep = n >= 1 && (await tx.claims.byNumber(ctx.workspace, n)) === undefined;
+    const numberOf = new Map(fresh.map((c, i) => [c.key, numbers[i]!]));
+    const ordered = keep ? [...fresh].sort((a, b) => numberOf.get(a.key)! - numberOf.get(b.key)!) : fresh;
+    const added: Claim[] = [];
+    for (const claim of ordered) {
+      const created = await tx.claims.insert({
+        workspace: ctx.workspace,
+        debateId: debate.id,
+        text: claim.text,
+        authorId: claim.author?.id ?? ctx.actor.id,
+        authorName: claim.author?.name ?? ctx.actor.name,
+        ...(claim.source ? { source: claim.source } : {}),
+        tags: claim.tags,
+        at: claim.createdAt ?? now,
+        ...(keep ? { number: numberOf.get(claim.key)! } : {}),
+        ...(claim.status ? { status: claim.status } : {}),
+        ...(claim.updatedAt ? { updatedAt: claim.updatedAt } : {}),
+      });
+      byKey.set(claim.key, created);
+      added.push(created);
+    }
+
+    if (!target.into || debate.rootClaimId === null) {
+      const root = (doc.root !== undefined ? byKey.get(doc.root) : undefined) ?? added[0];
+      if (root) await tx.debates.setRoot(ctx.workspace, debate.id, root.id);
+    }
+
+    const refines: Pick<Link, 'fromClaimId' | 'toClaimId' | 'kind'>[] = await tx.links.refines(ctx.workspace);
+    let linksAdded = 0;
+    for (const link of doc.links) {
+      const from = byKey.get(link.from)!;
+      const to = byKey.get(link.to)!;
+      if (from.id === to.id) continue; // two file claims matched the same claim here
+      if (link.kind === 'refines') {
+        if (wouldCreateRefinesCycle(refines, from.id, to.id)) {
+          throw new UserError(
+            md`The file's link ${link.from} refines ${link.to} would make a loop of refinements${target.into ? md` with the claims of \`${debate.slug}\`` : ''}; nothing was imported.`,
+            'import.refines-cycle',
+          );
+        }
+        refines.push({ fromClaimId: from.id, toClaimId: to.id, kind: 'refines' });
+      }
+      const result = await tx.links.add({
+        workspace: ctx.workspace,
+        fromClaimId: from.id,
+        toClaimId: to.id,
+        kind: link.kind,
+        authorId: link.author ?? ctx.actor.id,
+        at: link.createdAt ?? now,
+      });
+      if (result.created) linksAdded++;
+    }
+
+    await tx.audit.record({
+      workspace: ctx.workspace,
+      actorId: ctx.actor.id,
+      action: 'debate.import',
+      entity: `debate:${debate.slug}`,
+      after: {
+        file: target.fileName,
+        format: doc.format,
+        created: !target.into,
+        claims: added.map(claimRef),
+        matched: matched.map(claimRef),
+        links: linksAdded,
+      },
+      at: now,
+    });
+    return {
+      debate: (await tx.debates.byId(ctx.workspace, debate.id))!,
+      created: !target.into,
+      added,
+      matched,
+      linksAdded,
+      renumbered: !keep,
+    };
+  });
+}
+
+async function createDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget, now: string): Promise<Debate> {
+  const { store } = ctx.services;
+  const fromName = target.fileName
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+  const slug = checkSlug(target.slug ?? doc.slug ?? (fromName || 'imported'));
+  if (await store.debates.bySlug(ctx.workspace, slug)) {
+    throw new UserError(
+      md`A debate \`${slug}\` already exists here. Merge into it with \`into:${slug}\`, or import as a new debate with \`slug:<another>\`.`,
+      'import.slug-taken',
+    );
+  }
+  const title = checkTitle(clipText((doc.title ?? `Imported from ${target.fileName}`).replace(/\s+/g, ' ').trim(), DEBATE_TITLE_MAX));
+  const debate = await store.debates.create({
+    workspace: ctx.workspace,
+    slug,
+    title,
+    createdBy: doc.createdBy?.id ?? ctx.actor.id,
+    createdByName: doc.createdBy?.name ?? ctx.actor.name,
+    at: doc.createdAt ?? now,
+  });
+  await store.debates.setCurrent(ctx.workspace, ctx.channel.id, debate.id, now);
+  return debate;
+}
+
+const normalize = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
