@@ -5,7 +5,7 @@ import { UserError } from '../src/core/errors.ts';
 import { md, type Markup } from '../src/core/markup.ts';
 import { context, fields, notice, text, type Reply } from '../src/core/reply.ts';
 import { parseModerators, type Moderators } from '../src/domain/roles.ts';
-import { describeModerators, requireModerator, setModeratorsExample } from '../src/views/moderators.ts';
+import { describeModerators, setModeratorsExample } from '../src/views/moderators.ts';
 
 const POWERS = md`edit, retract, resolve and merge any claim; close any poll; delete any debate; change these settings`;
 
@@ -71,10 +71,10 @@ const set = subcommand({
     },
   ] as const,
   examples: ['/config moderators:@Moderators', '/config moderators:none'],
+  // Checked before the value is read or the platform asked: whoever may not change it learns that first.
+  requires: { role: 'moderator', to: 'change cruxbot’s settings', when: (args) => args.moderators !== undefined },
   async handler(ctx) {
     if (ctx.args.moderators === undefined) return await settingsReply(ctx);
-    // Before reading the value or asking the platform: whoever may not change it learns that first.
-    await requireModerator(ctx, 'change cruxbot’s settings');
     const parsed = parseModerators(ctx.workspace, ctx.args.moderators);
     const moderators = parsed && (await confirmedGroup(ctx, parsed));
     const { changed } = await setModerators(ctx, moderators);

@@ -10,16 +10,10 @@ import { claimRef, STATUS_LABEL, type Claim } from '../src/domain/claims.ts';
 import { aggregate } from '../src/domain/credences/aggregate.ts';
 import { coherenceGap, COHERENCE_GAP_SHOWN, cruxStrength, impliedCredence } from '../src/domain/credences/conditional.ts';
 import { credenceLabel, formatPercent, formatPoints, parseCondition, parseCredence } from '../src/domain/credences/parse-credence.ts';
-import {
-  aggregateFields,
-  aggregateLine,
-  aggregateVisibility,
-  credenceValueInput,
-  hiddenNote,
-  histogramText,
-  people,
-} from '../src/views/credence-summary.ts';
-import { refreshPollMessage } from '../src/views/poll-message.ts';
+import { aggregateFields, aggregateLine, credenceValueInput, histogramText, people } from '../src/views/credence-summary.ts';
+import { hiddenNote } from '../src/domain/polls.ts';
+import { aggregateVisibility } from '../src/queries/credences.ts';
+import { refreshPollMessage } from '../src/app/poll-message.ts';
 
 const PAGE_SIZE = 25;
 

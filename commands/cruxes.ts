@@ -5,7 +5,8 @@ import { context, table, text } from '../src/core/reply.ts';
 import { claimRef } from '../src/domain/claims.ts';
 import { rankCruxes, PROXY_MIN_PEOPLE, type CruxRow } from '../src/domain/credences/cruxes.ts';
 import { leftOutNote, people, spreadText } from '../src/views/credence-summary.ts';
-import { loadCruxData, shortText } from '../src/queries/cruxes.ts';
+import { loadCruxData } from '../src/queries/cruxes.ts';
+import { shortText } from '../src/core/values.ts';
 
 const SHOWN = 10;
 

@@ -6,7 +6,8 @@ import { claimRef } from '../src/domain/claims.ts';
 import { DISAGREEMENT, findDoubleCruxes, type DoubleCruxRow } from '../src/domain/credences/double-crux.ts';
 import { formatPercent } from '../src/domain/credences/parse-credence.ts';
 import { leftOutNote } from '../src/views/credence-summary.ts';
-import { loadCruxData, shortText } from '../src/queries/cruxes.ts';
+import { loadCruxData } from '../src/queries/cruxes.ts';
+import { shortText } from '../src/core/values.ts';
 
 const SHOWN = 8;
 const pts = (x: number) => `${Math.round(x * 100)} pts`;

@@ -6,9 +6,11 @@ import { parseClaimId } from '../src/core/values.ts';
 import { claimRef, type Claim } from '../src/domain/claims.ts';
 import { findOpinionGroups } from '../src/domain/credences/opinion-groups.ts';
 import { opinionMapPng } from '../src/render/opinion-map.ts';
-import { leftOutNote, partitionHidden } from '../src/views/credence-summary.ts';
+import { leftOutNote } from '../src/views/credence-summary.ts';
+import { partitionHidden } from '../src/queries/credences.ts';
 import { resolveDebate } from '../src/app/lookup.ts';
-import { debateMatrix, groupLabel, opinionGroupBlocks } from '../src/views/opinion-groups-view.ts';
+import { groupLabel, opinionGroupBlocks } from '../src/views/opinion-groups-view.ts';
+import { debateMatrix } from '../src/queries/opinion-groups.ts';
 
 export default defineCommand({
   name: 'groups',

@@ -11,6 +11,7 @@ import { planCruxMap } from '../src/render/map/plan.ts';
 import { renderCruxMap } from '../src/render/map/render.ts';
 import { resolveDebate } from '../src/app/lookup.ts';
 import { credenceAnnotator } from '../src/views/credence-summary.ts';
+import { debateCredences } from '../src/queries/credences.ts';
 import { teamCredenceLookup } from '../src/queries/team-credence.ts';
 
 export default defineCommand({
@@ -38,7 +39,7 @@ export default defineCommand({
     }
 
     if (ctx.args.format === 'text')
-      return outlineReply(graph, focus, ctx.args.depth, await credenceAnnotator(store, ctx.workspace, debate.id));
+      return outlineReply(graph, focus, ctx.args.depth, credenceAnnotator(await debateCredences(store, ctx.workspace, debate.id)));
     if (graph.claims.length === 0) {
       return notice(
         md`\`${debate.slug}\` has no claims yet, so there is nothing to draw. Add the first with \`/claim add <text>\`; the map grows as you link claims.`,

@@ -7,12 +7,13 @@ import { UserError } from '../src/core/errors.ts';
 import { md } from '../src/core/markup.ts';
 import { notice, table, type Reply } from '../src/core/reply.ts';
 import { claimRef } from '../src/domain/claims.ts';
-import { aggregate } from '../src/domain/credences/aggregate.ts';
 import { formatRelative, formatUtc, parseCloseTime } from '../src/domain/credences/close-time.ts';
 import { formatPercent, parseCredence } from '../src/domain/credences/parse-credence.ts';
 import { HIDE_MODES, type Poll } from '../src/domain/polls.ts';
 import { credenceValueInput, people } from '../src/views/credence-summary.ts';
-import { pollCredences, pollMessage, POLL_VALUES, refreshPollMessage, voterNote } from '../src/views/poll-message.ts';
+import { POLL_VALUES, voterNote } from '../src/views/poll-message.ts';
+import { pollReply, refreshPollMessage } from '../src/app/poll-message.ts';
+import { pollAggregate } from '../src/queries/polls.ts';
 
 const open = subcommand({
   name: 'open',
@@ -44,7 +45,7 @@ const open = subcommand({
       ...(closesAt ? { closesAt } : {}),
     });
     return {
-      ...(await pollMessage(ctx, poll)),
+      ...(await pollReply(ctx, poll)),
       onSent: async (ref) => await rememberPollMessage(store, poll, ref),
     };
   },
@@ -65,8 +66,8 @@ const close = subcommand({
     await closePoll(ctx.services, poll, ctx.actor);
     const closed = (await store.polls.byId(ctx.workspace, poll.id))!;
     // The poll message shows the final result when it can be edited; otherwise this reply does.
-    if (!(await refreshPollMessage(ctx, closed))) return await pollMessage(ctx, closed);
-    const final = aggregate((await pollCredences(store, closed)).map((c) => c.value));
+    if (!(await refreshPollMessage(ctx, closed))) return await pollReply(ctx, closed);
+    const final = await pollAggregate(store, closed);
     return notice(
       md`Closed the poll on ${claimRef(claim)}${final ? md`: **${formatPercent(final.geoMeanOdds)}** from ${people(final.people)}` : md` with no votes`}. The poll message shows the result.`,
       { accent: 'success', ephemeral: false },
@@ -91,7 +92,7 @@ const list = subcommand({
           ['claim', 'votes', 'closes', 'hide', 'opened by'],
           await Promise.all(
             polls.map(async (p) => {
-              const a = aggregate((await pollCredences(store, p)).map((c) => c.value));
+              const a = await pollAggregate(store, p);
               return [
                 `C${p.claimNumber}`,
                 a ? String(a.people) : '0',
@@ -134,10 +135,14 @@ async function vote(ctx: InteractionContext, poll: Poll, value: number): Promise
   const result = await recordCredence(ctx, claim, { value, pollId: poll.id });
   const current = (await store.polls.byId(ctx.workspace, poll.id))!;
   return {
-    ...(await pollMessage(ctx, current)),
+    ...(await pollReply(ctx, current)),
     update: true,
     followUps: [
-      await voterNote(ctx, current, { value, ...(result.previous ? { previous: result.previous.value } : {}), changed: result.changed }),
+      voterNote(
+        current,
+        { value, ...(result.previous ? { previous: result.previous.value } : {}), changed: result.changed },
+        current.hide === 'until-voted' ? await pollAggregate(store, current) : undefined,
+      ),
     ],
   };
 }
@@ -178,9 +183,9 @@ export default defineCommand({
       assertOpen(poll);
       await closePoll(ctx.services, poll, ctx.actor);
       const closed = (await ctx.services.store.polls.byId(ctx.workspace, poll.id))!;
-      const final = aggregate((await pollCredences(ctx.services.store, closed)).map((c) => c.value));
+      const final = await pollAggregate(ctx.services.store, closed);
       return {
-        ...(await pollMessage(ctx, closed)),
+        ...(await pollReply(ctx, closed)),
         update: true,
         followUps: [
           notice(

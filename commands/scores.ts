@@ -5,7 +5,7 @@ import { context, table, text } from '../src/core/reply.ts';
 import type { Claim } from '../src/domain/claims.ts';
 import { scorePeople, type ResolvedClaim } from '../src/domain/credences/brier.ts';
 import { formatPercent } from '../src/domain/credences/parse-credence.ts';
-import { shortText } from '../src/queries/cruxes.ts';
+import { shortText } from '../src/core/values.ts';
 
 const SHOWN = 20;
 const brier = (x: number) => x.toFixed(3);

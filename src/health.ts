@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { latestSchemaVersion } from './storage/sqlite/database.ts';
+import { latestSchemaVersion } from './storage/index.ts';
 import type { Services } from './services.ts';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };

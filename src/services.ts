@@ -1,5 +1,6 @@
 import type { Config } from './config.ts';
-import type { ChatPort } from './core/context.ts';
+import type { RequestServices } from './core/context.ts';
+import { moderatorCheck } from './app/permissions.ts';
 import { InFlight } from './core/inflight.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import { PendingStore } from './core/pending.ts';
@@ -7,24 +8,24 @@ import { RateLimiter } from './core/rate-limit.ts';
 import { openStore } from './storage/index.ts';
 import type { Store } from './storage/ports.ts';
 
-/** What handlers may use: the store, the settings, a logger and the clock. Built once in main. */
-export interface Services {
-  readonly store: Store;
-  readonly config: Config;
-  readonly log: Logger;
-  readonly inflight: InFlight;
-  /** Now, as an ISO timestamp source; tests replace it. */
-  readonly clock: () => Date;
-  /** Drafts held between opening a form and submitting it (e.g. a message being captured). */
-  readonly pending: PendingStore<Readonly<Record<string, string>>>;
-  /**
-   * The running platforms' ports, by platform name (`discord`, `slack`, `console`), so background work
-   * (closing a poll at its time) can edit a message on the platform it was posted to.
-   */
-  readonly chats: Map<string, ChatPort>;
-  /** Limits for expensive commands (`expensive: true` on a leaf). */
-  readonly limiter: RateLimiter;
+declare module './core/context.ts' {
+  /** What handlers may use: the store, the settings, a logger and the clock. Built once in main. */
+  interface RequestServices {
+    readonly store: Store;
+    readonly config: Config;
+    /** Now, as an ISO timestamp source; tests replace it. */
+    readonly clock: () => Date;
+    /** Drafts held between opening a form and submitting it (e.g. a message being captured). */
+    readonly pending: PendingStore<Readonly<Record<string, string>>>;
+    /**
+     * The running platforms' ports, by platform name (`discord`, `slack`, `console`), so background work
+     * (closing a poll at its time) can edit a message on the platform it was posted to.
+     */
+    readonly chats: Map<string, ChatPort>;
+  }
 }
+
+export type Services = RequestServices;
 
 export function createServices(
   config: Config,
@@ -40,5 +41,6 @@ export function createServices(
     pending: new PendingStore(),
     chats: new Map(),
     limiter: options.limiter ?? new RateLimiter(),
+    permissions: moderatorCheck,
   };
 }

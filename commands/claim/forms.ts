@@ -9,7 +9,7 @@ import type { Reply } from '../../src/core/reply.ts';
 import { clipText, parseClaimId } from '../../src/core/values.ts';
 import { CLAIM_TEXT_MAX, claimRef, parseTags, type Claim } from '../../src/domain/claims.ts';
 import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../../src/domain/links.ts';
-import { claimCard } from '../../src/views/claim-card.ts';
+import { showClaim } from './card.ts';
 import { resolveDebate } from '../../src/app/lookup.ts';
 
 /** The claim card's buttons (Support…, Oppose…, Link…) and the forms they open, and “Capture as claim” on a message. */
@@ -94,7 +94,7 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
     });
     const refreshed = (await ctx.services.store.claims.byId(ctx.workspace, target.id))!;
     return {
-      ...(await claimCard(
+      ...(await showClaim(
         ctx,
         refreshed,
         md`${ctx.actor.name} added ${claimRef(claim)}, which ${LINK_KIND_INFO[kind].verb} ${claimRef(target)}.`,
@@ -114,7 +114,7 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
     const note = created
       ? md`${claimRef(from)} now ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`
       : md`${claimRef(from)} already ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`;
-    return { ...(await claimCard(ctx, refreshed, note)), update: true };
+    return { ...(await showClaim(ctx, refreshed, note)), update: true };
   },
   /** "Capture as claim" on a message: a form prefilled with its text. */
   async capture(ctx) {
@@ -160,6 +160,6 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
         ...(draft.excerpt ? { excerpt: draft.excerpt } : {}),
       },
     });
-    return await claimCard(ctx, claim, md`Captured ${claimRef(claim)} from ${draft.author ?? 'a message'} into \`${debate.slug}\`.`);
+    return await showClaim(ctx, claim, md`Captured ${claimRef(claim)} from ${draft.author ?? 'a message'} into \`${debate.slug}\`.`);
   },
 };

@@ -7,9 +7,9 @@ import { md } from '../../src/core/markup.ts';
 import { context, notice, table } from '../../src/core/reply.ts';
 import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL } from '../../src/domain/claims.ts';
 import { OUTCOMES } from '../../src/domain/resolutions.ts';
-import { claimCard } from '../../src/views/claim-card.ts';
+import { showClaim } from './card.ts';
 import { mergeNote } from '../../src/views/merge-note.ts';
-import { refreshPollMessage } from '../../src/views/poll-message.ts';
+import { refreshPollMessage } from '../../src/app/poll-message.ts';
 import { resolveDebate } from '../../src/app/lookup.ts';
 import { claimCardInteractions } from './forms.ts';
 
@@ -43,7 +43,7 @@ const add = subcommand({
     const root = (await ctx.services.store.debates.byId(ctx.workspace, debate.id))?.rootClaimId;
     const rootClaim =
       root !== null && root !== undefined && root !== claim.id ? await ctx.services.store.claims.byId(ctx.workspace, root) : undefined;
-    return await claimCard(
+    return await showClaim(
       ctx,
       claim,
       rootClaim
@@ -59,7 +59,7 @@ const show = subcommand({
   options: [{ name: 'claim', type: 'claim', description: 'The claim id, e.g. C3', required: true, positional: true }] as const,
   examples: ['/claim show C1'],
   async handler(ctx) {
-    return await claimCard(ctx, await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim));
+    return await showClaim(ctx, await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim));
   },
 });
 
@@ -137,7 +137,7 @@ const edit = subcommand({
       ...(ctx.args.text !== undefined ? { text: ctx.args.text } : {}),
       ...(tags ? { tags } : {}),
     });
-    return await claimCard(ctx, updated, md`Edited ${claimRef(updated)}.`);
+    return await showClaim(ctx, updated, md`Edited ${claimRef(updated)}.`);
   },
 });
 
@@ -152,7 +152,7 @@ const retract = subcommand({
   async handler(ctx) {
     const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
     const retracted = await retractClaim(ctx, claim, ctx.args.reason);
-    return await claimCard(ctx, retracted, md`Retracted ${claimRef(retracted)}${ctx.args.reason ? md`: ${ctx.args.reason}` : ''}.`);
+    return await showClaim(ctx, retracted, md`Retracted ${claimRef(retracted)}${ctx.args.reason ? md`: ${ctx.args.reason}` : ''}.`);
   },
 });
 
@@ -203,12 +203,12 @@ const resolve = subcommand({
     const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
     if (ctx.args.outcome === 'undo') {
       const reopened = await unresolveClaim(ctx, claim);
-      return await claimCard(ctx, reopened, md`Reopened ${claimRef(reopened)}: it takes credences again and is no longer scored.`);
+      return await showClaim(ctx, reopened, md`Reopened ${claimRef(reopened)}: it takes credences again and is no longer scored.`);
     }
     const { claim: resolved, closedPoll } = await resolveClaim(ctx, claim, ctx.args.outcome);
     if (closedPoll) await refreshPollMessage(ctx, closedPoll);
     const raters = (await ctx.services.store.credences.latestUnconditional(ctx.workspace, claim.id)).length;
-    return await claimCard(
+    return await showClaim(
       ctx,
       resolved,
       ctx.args.outcome === 'ambiguous'
@@ -234,7 +234,7 @@ const merge = subcommand({
       await store.claims.require(ctx.workspace, ctx.args.into),
     );
     if (result.closedPoll) await refreshPollMessage(ctx, result.closedPoll);
-    return await claimCard(ctx, result.target, mergeNote(result));
+    return await showClaim(ctx, result.target, mergeNote(result));
   },
 });
 

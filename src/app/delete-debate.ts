@@ -1,22 +1,12 @@
 import type { BaseContext } from '../core/context.ts';
 import { PermissionError, UsageError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
-import type { Debate } from '../domain/debates.ts';
-import type { Poll } from '../domain/polls.ts';
-import type { DebateContents } from '../domain/debates.ts';
+import type { Debate, DeletedDebate } from '../domain/debates.ts';
 import { nowIso } from './lookup.ts';
 import { describeModerators } from '../views/moderators.ts';
+import { retiredPollMessage } from '../views/deleted-debate.ts';
 
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
-
-export interface DeletedDebate {
-  readonly debate: Debate;
-  readonly contents: DebateContents;
-  /** Its polls that were open: their messages still carry vote buttons. */
-  readonly openPolls: readonly Poll[];
-  /** The claim numbers it took with it, retired for good. */
-  readonly numbers?: { readonly first: number; readonly last: number };
-}
 
 /** The debate's creator or a moderator may delete it; a PermissionError names who may. */
 export async function assertCanDeleteDebate(ctx: Ctx, debate: Debate): Promise<void> {
@@ -66,4 +56,26 @@ export async function deleteDebate(ctx: Ctx, debate: Debate, confirm: string): P
     });
     return { debate, contents, openPolls, ...(numbers ? { numbers } : {}) };
   });
+}
+
+/**
+ * The deleted debate's open polls still show vote buttons; their messages are replaced by a line that
+ * says what happened. Best effort, like any poll message update: a message that cannot be edited (its
+ * platform is not running, or it was removed) is logged and left.
+ */
+export async function retireDeletedPolls(ctx: Pick<BaseContext, 'services' | 'log'>, deleted: DeletedDebate, by: string): Promise<void> {
+  for (const poll of deleted.openPolls) {
+    const ref = poll.message;
+    if (!ref) continue;
+    const port = ctx.services.chats.get(ref.platform);
+    if (!port) {
+      ctx.log.warn({ poll: poll.id, platform: ref.platform }, 'deleted poll message not updated: its platform is not running');
+      continue;
+    }
+    try {
+      await port.update(ref, retiredPollMessage(poll, deleted.debate.slug, by));
+    } catch (error) {
+      ctx.log.warn({ err: error, poll: poll.id }, 'deleted poll message could not be updated');
+    }
+  }
 }

@@ -3,7 +3,7 @@ import { UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import { clipText } from '../core/values.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
-import { checkSlug, checkTitle, DEBATE_TITLE_MAX, type Debate } from '../domain/debates.ts';
+import { checkSlug, checkTitle, DEBATE_TITLE_MAX, type Debate, type ImportResult } from '../domain/debates.ts';
 import type { CheckedImport } from '../domain/exchange/check-import.ts';
 import { wouldCreateRefinesCycle, type Link } from '../domain/links.ts';
 import { nowIso } from './lookup.ts';
@@ -16,17 +16,6 @@ export interface ImportTarget {
   /** The new debate's slug (default: the file's, else the file name's). */
   readonly slug?: string;
   readonly fileName: string;
-}
-
-export interface ImportResult {
-  readonly debate: Debate;
-  readonly created: boolean;
-  readonly added: readonly Claim[];
-  /** File claims whose text was already in the debate (merges only): they are reused, not copied. */
-  readonly matched: readonly Claim[];
-  readonly linksAdded: number;
-  /** True when the file's claim ids could not be kept (taken here, or not like `C3`): new numbers were given. */
-  readonly renumbered: boolean;
 }
 
 /**

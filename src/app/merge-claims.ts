@@ -2,23 +2,11 @@ import type { BaseContext } from '../core/context.ts';
 import { PermissionError, UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
-import { planLinkMerge, type DropReason } from '../domain/merge.ts';
+import { planLinkMerge, type DropReason, type MergeResult } from '../domain/merge.ts';
 import type { Poll } from '../domain/polls.ts';
 import { nowIso } from './lookup.ts';
 
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
-
-export interface MergeResult {
-  /** The merged claim, now retracted and linked to the target as a duplicate. */
-  readonly source: Claim;
-  readonly target: Claim;
-  readonly moved: number;
-  readonly dropped: Readonly<Record<DropReason, number>>;
-  /** The source was its debate's root; the target is now. */
-  readonly rootMoved: boolean;
-  /** The source's open poll, closed by the merge. */
-  readonly closedPoll?: Poll;
-}
 
 /** A moderator, or the author of both claims, may merge one into the other. */
 export function canMergeClaims(actor: Ctx['actor'], source: Claim, target: Claim): boolean {

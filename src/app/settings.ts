@@ -1,18 +1,17 @@
 import type { BaseContext } from '../core/context.ts';
 import type { Moderators } from '../domain/roles.ts';
 import { nowIso } from './lookup.ts';
-import { requireModerator } from '../views/moderators.ts';
 
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
 
 const same = (a: Moderators | undefined, b: Moderators | undefined): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
- * Sets who else counts as a moderator (`null` clears it), with its audit row; moderators only.
+ * Sets who else counts as a moderator (`null` clears it), with its audit row. Moderators only: the
+ * command declares it (`requires` on `/config set`) and dispatch checks it before this runs.
  * Setting what is already set changes nothing and writes nothing.
  */
 export async function setModerators(ctx: Ctx, moderators: Moderators | null): Promise<{ before?: Moderators; changed: boolean }> {
-  await requireModerator(ctx, 'change cruxbot’s settings');
   const { store } = ctx.services;
   const before = await store.settings.moderators(ctx.workspace);
   const after = moderators ?? undefined;

@@ -1,70 +1,8 @@
-import type { z } from 'zod';
-import type { CommandContext, InteractionContext } from './context.ts';
-import { optionPlaceholder, type ArgsOf, type OptionSpec } from './options.ts';
-import type { Reply } from './reply.ts';
+import type { CommandFields, Command, Handler, Leaf, LeafFields, LeafRequirement } from './context.ts';
+import { optionPlaceholder, type OptionSpec } from './options.ts';
 import { argsSchema } from './schema.ts';
 
-export type Handler<A> = (ctx: CommandContext<A>) => Reply | Promise<Reply>;
-export type InteractionHandler = (ctx: InteractionContext) => Reply | Promise<Reply>;
-
-/** A right-click (Discord) or "⋯" (Slack) action on someone's message, e.g. "Capture as claim". */
-export interface MessageActionSpec {
-  /** Shown in the platform's menu; Discord allows 1–32 characters. */
-  readonly label: string;
-  /** The interaction handler (in the command's `interactions`) that receives the message. */
-  readonly action: string;
-  readonly description: string;
-}
-
-interface LeafFields<Opts extends readonly OptionSpec[]> {
-  readonly description: string;
-  readonly options: Opts;
-  readonly handler: Handler<ArgsOf<Opts>>;
-  /** Complete command lines shown in /help and the README. */
-  readonly examples?: readonly string[];
-  /** The handler does slow work (a picture, a simulation): adapters defer at once. */
-  readonly slow?: boolean;
-  /** The handler is expensive: dispatch applies the per-person and per-workspace rate limits. */
-  readonly expensive?: boolean;
-}
-
-interface CommandFields {
-  readonly name: string;
-  readonly description: string;
-  /** Button, select and modal handlers, keyed by the action name in their custom ids. */
-  readonly interactions?: Readonly<Record<string, InteractionHandler>>;
-  readonly messageActions?: readonly MessageActionSpec[];
-}
-
-/** One runnable thing: a command without subcommands, or one subcommand. */
-export interface Leaf {
-  readonly command: string;
-  readonly subcommand?: string;
-  readonly description: string;
-  readonly options: readonly OptionSpec[];
-  readonly examples: readonly string[];
-  readonly slow: boolean;
-  readonly expensive: boolean;
-  readonly schema: z.ZodType<Record<string, unknown>>;
-  readonly usage: string;
-  readonly handler: Handler<Record<string, unknown>>;
-}
-
-export interface Command {
-  readonly name: string;
-  readonly description: string;
-  /** Set when the command takes options directly. */
-  readonly leaf?: Leaf;
-  /** Set when the command has subcommands (`/claim add`). */
-  readonly subcommands?: ReadonlyMap<string, Leaf>;
-  /**
-   * In text (Slack, console), words that do not start with a subcommand go to this one, so
-   * `/drift preset:x` means `/drift run preset:x`. Discord always shows the subcommand.
-   */
-  readonly defaultSubcommand?: string;
-  readonly interactions: Readonly<Record<string, InteractionHandler>>;
-  readonly messageActions: readonly MessageActionSpec[];
-}
+export type { Command, Handler, InteractionHandler, Leaf, MessageActionSpec } from './context.ts';
 
 export interface SubcommandSpec {
   readonly name: string;
@@ -109,7 +47,10 @@ export function defineCommand(
 }
 
 /** Leaf fields with the handler's argument type erased (handlers are checked where they are declared). */
-type AnyLeafFields = Omit<LeafFields<readonly OptionSpec[]>, 'handler'> & { readonly handler: Handler<never> };
+type AnyLeafFields = Omit<LeafFields<readonly OptionSpec[]>, 'handler' | 'requires'> & {
+  readonly handler: Handler<never>;
+  readonly requires?: LeafRequirement<never>;
+};
 
 function buildLeaf(command: string, subcommandName: string | undefined, spec: AnyLeafFields): Leaf {
   const path = subcommandName ? `/${command} ${subcommandName}` : `/${command}`;
@@ -124,6 +65,7 @@ function buildLeaf(command: string, subcommandName: string | undefined, spec: An
     examples: spec.examples ?? [],
     slow: spec.slow ?? false,
     expensive: spec.expensive ?? false,
+    ...(spec.requires ? { requires: spec.requires as LeafRequirement<Record<string, unknown>> } : {}),
     schema: argsSchema(spec.options),
     usage: usageLine(path, spec.options),
     handler: spec.handler as Handler<Record<string, unknown>>,

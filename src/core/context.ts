@@ -1,7 +1,9 @@
 import type { Logger } from './logger.ts';
 import type { MessageRef, Reply } from './reply.ts';
-import type { CommandRegistry } from './registry.ts';
-import type { Services } from '../services.ts';
+import type { z } from 'zod';
+import type { ArgsOf, OptionSpec } from './options.ts';
+import type { InFlight } from './inflight.ts';
+import type { RateLimiter } from './rate-limit.ts';
 
 /** Who is asking. Ids are the platform's own (a Discord snowflake, a Slack user id, a console name). */
 export interface Actor {
@@ -55,13 +57,38 @@ export interface ChatPort {
   findGroup?(workspace: string, id: string): Promise<MemberGroup | null>;
 }
 
+/** Who may run a leaf besides everyone: declared on the command, checked once in dispatch. */
+export interface Requirement {
+  readonly role: 'moderator';
+  /** What it lets them do, for the refusal: `change cruxbot’s settings`. */
+  readonly to: string;
+}
+
+/** Answers a leaf's requirement: returns when the actor meets it, else throws a PermissionError naming who may. */
+export interface PermissionCheck {
+  require(ctx: BaseContext, requirement: Requirement): Promise<void>;
+}
+
+/**
+ * The services a request carries. The core declares only what it uses itself; the application adds
+ * its own members (the store, the settings, the clock) by augmenting this interface in
+ * `src/services.ts`, so the core never imports what sits above it.
+ */
+export interface RequestServices {
+  readonly log: Logger;
+  readonly inflight: InFlight;
+  /** Limits for expensive commands (`expensive: true` on a leaf). */
+  readonly limiter: RateLimiter;
+  readonly permissions: PermissionCheck;
+}
+
 export interface BaseContext {
   readonly actor: Actor;
   /** `local`, `discord:<guild id>` or `slack:<team id>`: every row read or written is scoped by it. */
   readonly workspace: string;
   readonly channel: ChannelRef;
   readonly platform: string;
-  readonly services: Services;
+  readonly services: RequestServices;
   readonly log: Logger;
   readonly commands: CommandRegistry;
   readonly correlationId: string;
@@ -84,4 +111,84 @@ export interface InteractionContext extends BaseContext {
   readonly message?: ChatMessage;
   /** The bot message the button or select was on, when there is one. */
   readonly sourceMessage?: MessageRef;
+}
+
+export type Handler<A> = (ctx: CommandContext<A>) => Reply | Promise<Reply>;
+export type InteractionHandler = (ctx: InteractionContext) => Reply | Promise<Reply>;
+
+/** A right-click (Discord) or "⋯" (Slack) action on someone's message, e.g. "Capture as claim". */
+export interface MessageActionSpec {
+  /** Shown in the platform's menu; Discord allows 1–32 characters. */
+  readonly label: string;
+  /** The interaction handler (in the command's `interactions`) that receives the message. */
+  readonly action: string;
+  readonly description: string;
+}
+
+export interface LeafFields<Opts extends readonly OptionSpec[]> {
+  readonly description: string;
+  readonly options: Opts;
+  readonly handler: Handler<ArgsOf<Opts>>;
+  /** Complete command lines shown in /help and the README. */
+  readonly examples?: readonly string[];
+  /** The handler does slow work (a picture, a simulation): adapters defer at once. */
+  readonly slow?: boolean;
+  /** The handler is expensive: dispatch applies the per-person and per-workspace rate limits. */
+  readonly expensive?: boolean;
+  /**
+   * Who may run it besides everyone: dispatch checks this once, after the arguments are valid and
+   * before the handler runs. `when` limits it to the arguments that change something (`/config` with no
+   * value only shows the settings).
+   */
+  readonly requires?: LeafRequirement<ArgsOf<Opts>>;
+}
+
+export interface LeafRequirement<A> extends Requirement {
+  readonly when?: (args: A) => boolean;
+}
+
+export interface CommandFields {
+  readonly name: string;
+  readonly description: string;
+  /** Button, select and modal handlers, keyed by the action name in their custom ids. */
+  readonly interactions?: Readonly<Record<string, InteractionHandler>>;
+  readonly messageActions?: readonly MessageActionSpec[];
+}
+
+/** One runnable thing: a command without subcommands, or one subcommand. */
+export interface Leaf {
+  readonly command: string;
+  readonly subcommand?: string;
+  readonly description: string;
+  readonly options: readonly OptionSpec[];
+  readonly examples: readonly string[];
+  readonly slow: boolean;
+  readonly expensive: boolean;
+  readonly requires?: LeafRequirement<Record<string, unknown>>;
+  readonly schema: z.ZodType<Record<string, unknown>>;
+  readonly usage: string;
+  readonly handler: Handler<Record<string, unknown>>;
+}
+
+export interface Command {
+  readonly name: string;
+  readonly description: string;
+  /** Set when the command takes options directly. */
+  readonly leaf?: Leaf;
+  /** Set when the command has subcommands (`/claim add`). */
+  readonly subcommands?: ReadonlyMap<string, Leaf>;
+  /**
+   * In text (Slack, console), words that do not start with a subcommand go to this one, so
+   * `/drift preset:x` means `/drift run preset:x`. Discord always shows the subcommand.
+   */
+  readonly defaultSubcommand?: string;
+  readonly interactions: Readonly<Record<string, InteractionHandler>>;
+  readonly messageActions: readonly MessageActionSpec[];
+}
+
+export interface CommandRegistry {
+  readonly commands: readonly Command[];
+  get(name: string): Command | undefined;
+  /** Every runnable command and subcommand, in declaration order. */
+  leaves(): Leaf[];
 }

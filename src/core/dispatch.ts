@@ -19,6 +19,7 @@ export function runCommand(invocation: Invocation, request: RequestContext): Pro
   return guard(request, label, async (ctx) => {
     const leaf = findLeaf(ctx, invocation);
     const args = validateArgs(leaf.schema, invocation.args, leaf.usage);
+    await checkRequirement(ctx, leaf, args);
     checkRateLimit(ctx, leaf);
     return leaf.handler({ ...ctx, args });
   });
@@ -38,6 +39,7 @@ export function runCommandText(
     const invocation = parseCommandText(command, text);
     const leaf = findLeaf(ctx, invocation);
     const args = validateArgs(leaf.schema, adjust(leaf, invocation.args), leaf.usage);
+    await checkRequirement(ctx, leaf, args);
     checkRateLimit(ctx, leaf);
     return leaf.handler({ ...ctx, args });
   });
@@ -65,6 +67,7 @@ export function runText(line: string, request: RequestContext, options: TextOpti
       }
     }
     const args = validateArgs(leaf.schema, raw, leaf.usage);
+    await checkRequirement(ctx, leaf, args);
     checkRateLimit(ctx, leaf);
     return leaf.handler({ ...ctx, args });
   });
@@ -98,6 +101,13 @@ export function runInteraction(id: string, request: RequestContext, input: Inter
       ...(input.sourceMessage ? { sourceMessage: input.sourceMessage } : {}),
     });
   });
+}
+
+/** A leaf's declared requirement (`requires: { role: 'moderator' }`), when its arguments ask for it. */
+async function checkRequirement(ctx: BaseContext, leaf: Leaf, args: Record<string, unknown>): Promise<void> {
+  const requirement = leaf.requires;
+  if (!requirement || (requirement.when && !requirement.when(args))) return;
+  await ctx.services.permissions.require(ctx, requirement);
 }
 
 /** Expensive commands count against the person's and the workspace's limits; over them, say when to retry. */

@@ -1,11 +1,6 @@
-import type { Command, Leaf } from './command.ts';
+import type { Command, CommandRegistry } from './context.ts';
 
-export interface CommandRegistry {
-  readonly commands: readonly Command[];
-  get(name: string): Command | undefined;
-  /** Every runnable command and subcommand, in declaration order. */
-  leaves(): Leaf[];
-}
+export type { CommandRegistry } from './context.ts';
 
 export function createRegistry(commands: readonly Command[]): CommandRegistry {
   const byName = new Map<string, Command>();

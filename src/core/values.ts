@@ -60,3 +60,9 @@ export function clipText(text: string, max: number): string {
 export function cleanText(input: string): string {
   return withoutInvisible(input.normalize('NFC')).trim();
 }
+
+/** Text on one line, cut to `max` characters with an ellipsis: for tables and card lines. */
+export function shortText(value: string, max: number): string {
+  const one = value.replace(/\s+/g, ' ');
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}

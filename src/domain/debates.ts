@@ -1,6 +1,8 @@
 import { UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import { SLUG_PATTERN } from '../core/values.ts';
+import type { Poll } from './polls.ts';
+import type { Claim } from './claims.ts';
 
 export const DEBATE_TITLE_MAX = 200;
 
@@ -55,4 +57,24 @@ export interface DebateContents {
   readonly captures: number;
   /** Channels whose current debate it is. */
   readonly channels: number;
+}
+
+export interface DeletedDebate {
+  readonly debate: Debate;
+  readonly contents: DebateContents;
+  /** Its polls that were open: their messages still carry vote buttons. */
+  readonly openPolls: readonly Poll[];
+  /** The claim numbers it took with it, retired for good. */
+  readonly numbers?: { readonly first: number; readonly last: number };
+}
+
+export interface ImportResult {
+  readonly debate: Debate;
+  readonly created: boolean;
+  readonly added: readonly Claim[];
+  /** File claims whose text was already in the debate (merges only): they are reused, not copied. */
+  readonly matched: readonly Claim[];
+  readonly linksAdded: number;
+  /** True when the file's claim ids could not be kept (taken here, or not like `C3`): new numbers were given. */
+  readonly renumbered: boolean;
 }

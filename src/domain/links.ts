@@ -50,3 +50,6 @@ export function wouldCreateRefinesCycle(
   }
   return false;
 }
+
+/** The claim card lists this many links each way and counts the rest. */
+export const CARD_LINKS_SHOWN = 8;

@@ -1,4 +1,6 @@
 import { wouldCreateRefinesCycle, type Link } from './links.ts';
+import type { Claim } from './claims.ts';
+import type { Poll } from './polls.ts';
 
 type LinkEnds = Pick<Link, 'id' | 'fromClaimId' | 'toClaimId' | 'kind'>;
 
@@ -55,4 +57,16 @@ export function planLinkMerge(
     }
   }
   return { moves, drops };
+}
+
+export interface MergeResult {
+  /** The merged claim, now retracted and linked to the target as a duplicate. */
+  readonly source: Claim;
+  readonly target: Claim;
+  readonly moved: number;
+  readonly dropped: Readonly<Record<DropReason, number>>;
+  /** The source was its debate's root; the target is now. */
+  readonly rootMoved: boolean;
+  /** The source's open poll, closed by the merge. */
+  readonly closedPoll?: Poll;
 }

@@ -34,3 +34,7 @@ export interface NewPoll {
   readonly closesAt?: string;
   readonly baselineCredenceId: number;
 }
+
+/** Why a result is not shown: `hidden until the poll closes`, or shown only to voters, privately. */
+export const hiddenNote = (poll: Poll): string =>
+  poll.hide === 'until-close' ? 'hidden until the poll closes' : 'shown only to people who have voted, privately';

@@ -1,7 +1,7 @@
 import { closePoll } from '../app/polls.ts';
 import type { Services } from '../services.ts';
 import type { Poll } from '../domain/polls.ts';
-import { refreshPollMessage } from '../views/poll-message.ts';
+import { refreshPollMessage } from '../app/poll-message.ts';
 
 /**
  * Closes every poll whose time has come (in any workspace) and edits its message to show the final

@@ -1,14 +1,9 @@
 import { platformsEnabled, type Config } from '../config.ts';
 import type { CommandRegistry } from '../core/registry.ts';
 import type { Services } from '../services.ts';
+import type { RunningPlatform } from './running.ts';
 
-/** A chat platform cruxbot is serving; `stop` stops taking interactions and waits for those in flight. */
-export interface RunningPlatform {
-  readonly name: string;
-  /** What connected, for the start-up status line: `slack: Socket Mode, team Research (T123)`. */
-  readonly status: string;
-  stop(): Promise<void>;
-}
+export type { RunningPlatform } from './running.ts';
 
 export interface PlatformStarter {
   readonly name: string;

@@ -4,7 +4,8 @@ import { claimRef, type Claim } from '../domain/claims.ts';
 import { CredenceIndex, type CredenceEntry } from '../domain/credences/credence-index.ts';
 import type { LatestCredence } from '../domain/credences/credence.ts';
 import type { Store } from '../storage/ports.ts';
-import { aggregateVisibility, hiddenNote } from '../views/credence-summary.ts';
+import { hiddenNote } from '../domain/polls.ts';
+import { aggregateVisibility } from './credences.ts';
 
 export interface CruxData {
   readonly index: CredenceIndex;
@@ -68,9 +69,4 @@ export async function loadCruxData(store: Store, workspace: string, target: Clai
     names,
     hidden: [...hidden.values()],
   };
-}
-
-export function shortText(value: string, max: number): string {
-  const one = value.replace(/\s+/g, ' ');
-  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }

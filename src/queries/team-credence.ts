@@ -1,7 +1,7 @@
 import type { BaseContext } from '../core/context.ts';
 import type { Debate } from '../domain/debates.ts';
 import type { CredenceLookup } from '../domain/crux-graph.ts';
-import { aggregatesForDebate } from '../views/credence-summary.ts';
+import { aggregatesForDebate } from './credences.ts';
 
 /**
  * The team's credence on each claim of a debate, for the map's box colours and the Argdown export: the

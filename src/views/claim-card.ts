@@ -1,19 +1,14 @@
-import type { BaseContext } from '../core/context.ts';
 import { customId } from '../core/custom-id.ts';
 import { joinMarkup, link, md, type Markup } from '../core/markup.ts';
 import { context, fields, text, type Accent, type ComponentRow, type Field, type Reply } from '../core/reply.ts';
 import { claimRef, STATUS_LABEL, type Claim } from '../domain/claims.ts';
-import { LINK_KIND_INFO, type Link } from '../domain/links.ts';
+import { CARD_LINKS_SHOWN, LINK_KIND_INFO } from '../domain/links.ts';
+import { shortText } from '../core/values.ts';
+import type { CardLink, ClaimCardData } from '../queries/claim-card.ts';
 import { driftEvidenceField } from './drift/evidence.ts';
 import { teamCredenceField } from './credence-summary.ts';
 
 const SHORT = 70;
-const LINKS_SHOWN = 8;
-
-function short(text: string): string {
-  const one = text.replace(/\s+/g, ' ');
-  return one.length > SHORT ? `${one.slice(0, SHORT - 1)}…` : one;
-}
 
 const ACCENT: Record<Claim['status'], Accent> = {
   open: 'info',
@@ -27,20 +22,14 @@ const ACCENT: Record<Claim['status'], Accent> = {
  * The claim card: text, author, source, tags, links in and out, status, and buttons to support, oppose
  * or link it. Every command that shows one claim answers with this.
  */
-export async function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim, note?: Markup): Promise<Reply> {
-  const { store } = ctx.services;
-  const debate = await store.debates.byId(ctx.workspace, claim.debateId);
-  const outgoing = await store.links.outgoing(ctx.workspace, claim.id);
-  const incoming = await store.links.incoming(ctx.workspace, claim.id);
-  const textOf = async (id: number) => (await store.claims.byId(ctx.workspace, id))?.text ?? '';
-
-  const linkLine = async (link: Link, direction: 'out' | 'in'): Promise<Markup> =>
+export function claimCard({ claim, debate, outgoing, incoming, team, runs }: ClaimCardData, note?: Markup): Reply {
+  const linkLine = ({ link, otherText }: CardLink, direction: 'out' | 'in'): Markup =>
     direction === 'out'
-      ? md`${LINK_KIND_INFO[link.kind].verb} **C${link.toNumber}** ${short(await textOf(link.toClaimId))}`
-      : md`**C${link.fromNumber}** ${LINK_KIND_INFO[link.kind].verb} this: ${short(await textOf(link.fromClaimId))}`;
-  const linkList = async (links: Link[], direction: 'out' | 'in'): Promise<Markup> => {
-    const lines = await Promise.all(links.slice(0, LINKS_SHOWN).map(async (l) => await linkLine(l, direction)));
-    if (links.length > LINKS_SHOWN) lines.push(md`_and ${links.length - LINKS_SHOWN} more_`);
+      ? md`${LINK_KIND_INFO[link.kind].verb} **C${link.toNumber}** ${shortText(otherText, SHORT)}`
+      : md`**C${link.fromNumber}** ${LINK_KIND_INFO[link.kind].verb} this: ${shortText(otherText, SHORT)}`;
+  const linkList = (links: readonly CardLink[], direction: 'out' | 'in'): Markup => {
+    const lines = links.slice(0, CARD_LINKS_SHOWN).map((l) => linkLine(l, direction));
+    if (links.length > CARD_LINKS_SHOWN) lines.push(md`_and ${links.length - CARD_LINKS_SHOWN} more_`);
     return joinMarkup(lines);
   };
 
@@ -67,10 +56,10 @@ export async function claimCard(ctx: Pick<BaseContext, 'services' | 'workspace'>
     });
   }
   if (debate?.rootClaimId === claim.id) items.push({ name: 'Role', value: md`root of \`${debate.slug}\``, inline: true });
-  items.push(await teamCredenceField(ctx, claim));
-  if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: await linkList(outgoing, 'out') });
-  if (incoming.length) items.push({ name: `Links in (${incoming.length})`, value: await linkList(incoming, 'in') });
-  const driftRuns = await driftEvidenceField(ctx, claim);
+  items.push(teamCredenceField(claim, team));
+  if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: linkList(outgoing, 'out') });
+  if (incoming.length) items.push({ name: `Links in (${incoming.length})`, value: linkList(incoming, 'in') });
+  const driftRuns = driftEvidenceField(runs);
   if (driftRuns) items.push(driftRuns);
 
   const blocks = [text(md`${claim.text}`), fields(items)];

@@ -1,32 +1,10 @@
-import type { BaseContext } from '../core/context.ts';
 import { joinMarkup, md, type Markup } from '../core/markup.ts';
 import type { Field, ModalInput } from '../core/reply.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
-import { aggregate, HISTOGRAM_BINS, type Aggregate } from '../domain/credences/aggregate.ts';
+import { HISTOGRAM_BINS, type Aggregate } from '../domain/credences/aggregate.ts';
 import { formatPercent } from '../domain/credences/parse-credence.ts';
-import type { Poll } from '../domain/polls.ts';
-import type { Store } from '../storage/ports.ts';
-
-/** Whether the team's aggregate on a claim may be shown, given its open poll's hide mode. */
-export type Visibility = { readonly shown: true } | { readonly shown: false; readonly poll: Poll };
-
-/**
- * A poll with `until-close` hides the aggregate from everyone until it closes; `until-voted` shows it
- * only privately, to someone who has given a credence (`viewerId`). Public messages pass no viewer.
- */
-export async function aggregateVisibility(store: Store, workspace: string, claimId: number, viewerId?: string): Promise<Visibility> {
-  const poll = await store.polls.openForClaim(workspace, claimId);
-  if (!poll || poll.hide === 'visible') return { shown: true };
-  if (poll.hide === 'until-voted' && viewerId !== undefined && (await store.credences.latestOf(workspace, viewerId, claimId))) {
-    return { shown: true };
-  }
-  return { shown: false, poll };
-}
-
-/** The claim's aggregate from everyone's latest plain credence. */
-export async function claimAggregate(store: Store, workspace: string, claimId: number): Promise<Aggregate | undefined> {
-  return aggregate((await store.credences.latestUnconditional(workspace, claimId)).map((c) => c.value));
-}
+import { hiddenNote } from '../domain/polls.ts';
+import type { DebateCredences, TeamCredence } from '../queries/credences.ts';
 
 export const people = (n: number): string => `${n} ${n === 1 ? 'person' : 'people'}`;
 
@@ -69,30 +47,11 @@ export function histogramText(a: Aggregate): string {
 }
 
 /** The claim card's line about credences, respecting a hidden poll. */
-export async function teamCredenceField(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim): Promise<Field> {
-  const { store } = ctx.services;
-  const values = (await store.credences.latestUnconditional(ctx.workspace, claim.id)).map((c) => c.value);
-  const visibility = await aggregateVisibility(store, ctx.workspace, claim.id);
-  const a = aggregate(values);
+export function teamCredenceField(claim: Claim, team: TeamCredence): Field {
+  const a = team.aggregate;
   if (!a) return { name: 'Team credence', value: md`none yet · \`/credence C${claim.number} 70\`` };
-  if (!visibility.shown) return { name: 'Team credence', value: md`${people(a.people)} · ${hiddenNote(visibility.poll)}` };
+  if (team.hiddenBy) return { name: 'Team credence', value: md`${people(a.people)} · ${hiddenNote(team.hiddenBy)}` };
   return { name: 'Team credence', value: aggregateLine(a) };
-}
-
-/** Why a result is not shown: `hidden until the poll closes`, or shown only to voters, privately. */
-export const hiddenNote = (poll: Poll): string =>
-  poll.hide === 'until-close' ? 'hidden until the poll closes' : 'shown only to people who have voted, privately';
-
-/** Public replies built from many claims (/groups) leave out those whose open poll hides the results. */
-export async function partitionHidden(
-  store: Store,
-  workspace: string,
-  claims: readonly Claim[],
-): Promise<{ shown: Claim[]; hidden: Claim[] }> {
-  const shown: Claim[] = [];
-  const hidden: Claim[] = [];
-  for (const claim of claims) ((await aggregateVisibility(store, workspace, claim.id)).shown ? shown : hidden).push(claim);
-  return { shown, hidden };
 }
 
 /** `Left out: C4, C6 (an open poll hides the team's results on them until it closes).` */
@@ -106,31 +65,10 @@ export function leftOutNote(hidden: readonly Claim[]): Markup | undefined {
 }
 
 /**
- * The team's aggregate for each claim of a debate, by claim row id, for the map (the outline's
- * `annotate` and node colours). Claims whose open poll hides results are left out, as are claims
- * nobody rated.
- */
-export async function aggregatesForDebate(store: Store, workspace: string, debateId: number): Promise<Map<number, Aggregate>> {
-  const byClaim = new Map<number, number[]>();
-  for (const c of await store.credences.latestUnconditionalInDebate(workspace, debateId)) {
-    byClaim.set(c.claimId, [...(byClaim.get(c.claimId) ?? []), c.value]);
-  }
-  const out = new Map<number, Aggregate>();
-  for (const [claimId, values] of byClaim) {
-    if ((await aggregateVisibility(store, workspace, claimId)).shown) out.set(claimId, aggregate(values)!);
-  }
-  return out;
-}
-
-/**
  * A ready `annotate` for `renderOutline`: `68% · 6 people` beside each rated claim, `6 people, hidden`
  * when a poll hides the result.
  */
-export async function credenceAnnotator(store: Store, workspace: string, debateId: number): Promise<(claim: Claim) => string | undefined> {
-  const shown = await aggregatesForDebate(store, workspace, debateId);
-  const raters = new Map<number, number>();
-  for (const c of await store.credences.latestUnconditionalInDebate(workspace, debateId))
-    raters.set(c.claimId, (raters.get(c.claimId) ?? 0) + 1);
+export function credenceAnnotator({ shown, raters }: DebateCredences): (claim: Claim) => string | undefined {
   return (claim) => {
     const a = shown.get(claim.id);
     if (a) return shortAggregate(a);

@@ -1,4 +1,4 @@
-import type { ImportResult } from '../app/import-debate.ts';
+import type { ImportResult } from '../domain/debates.ts';
 import { joinMarkup, md, type Markup } from '../core/markup.ts';
 import { context, text, type Attachment, type Block, type Reply } from '../core/reply.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';

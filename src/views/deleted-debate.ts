@@ -1,8 +1,7 @@
-import type { BaseContext } from '../core/context.ts';
 import { md } from '../core/markup.ts';
 import { context, fields, text, type Reply } from '../core/reply.ts';
-import type { DeletedDebate } from '../app/delete-debate.ts';
-import type { DebateContents } from '../domain/debates.ts';
+import type { DebateContents, DeletedDebate } from '../domain/debates.ts';
+import type { Poll } from '../domain/polls.ts';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
@@ -57,27 +56,10 @@ export function deletedReply(deleted: DeletedDebate, by: string): Reply {
   };
 }
 
-/**
- * The deleted debate's open polls still show vote buttons; their messages are replaced by a line that
- * says what happened. Best effort, like any poll message update: a message that cannot be edited (its
- * platform is not running, or it was removed) is logged and left.
- */
-export async function retireDeletedPolls(ctx: Pick<BaseContext, 'services' | 'log'>, deleted: DeletedDebate, by: string): Promise<void> {
-  for (const poll of deleted.openPolls) {
-    const ref = poll.message;
-    if (!ref) continue;
-    const port = ctx.services.chats.get(ref.platform);
-    if (!port) {
-      ctx.log.warn({ poll: poll.id, platform: ref.platform }, 'deleted poll message not updated: its platform is not running');
-      continue;
-    }
-    try {
-      await port.update(ref, {
-        blocks: [text(md`This poll on C${poll.claimNumber} is closed: ${by} deleted its debate, \`${deleted.debate.slug}\`.`)],
-        accent: 'neutral',
-      });
-    } catch (error) {
-      ctx.log.warn({ err: error, poll: poll.id }, 'deleted poll message could not be updated');
-    }
-  }
+/** What a deleted debate's open poll message is replaced by: no buttons, a line that says what happened. */
+export function retiredPollMessage(poll: Poll, slug: string, by: string): Reply {
+  return {
+    blocks: [text(md`This poll on C${poll.claimNumber} is closed: ${by} deleted its debate, \`${slug}\`.`)],
+    accent: 'neutral',
+  };
 }

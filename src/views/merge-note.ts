@@ -1,5 +1,5 @@
 import { md, type Markup } from '../core/markup.ts';
-import type { MergeResult } from '../app/merge-claims.ts';
+import type { MergeResult } from '../domain/merge.ts';
 import { claimRef } from '../domain/claims.ts';
 
 /** What a merge did, in a line under the card of the claim that stays: moved, not moved and why, and what else changed. */

@@ -1,9 +1,5 @@
-import type { BaseContext } from '../core/context.ts';
-import { PermissionError } from '../core/errors.ts';
 import { joinMarkup, md, type Markup } from '../core/markup.ts';
 import { moderatorKindOf, type Moderators } from '../domain/roles.ts';
-
-type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
 
 /** What the platform itself makes a moderator, before any /config setting. */
 function platformModerators(workspace: string): Markup {
@@ -54,12 +50,7 @@ export function setModeratorsExample(workspace: string): string {
   }
 }
 
-/** Throws a PermissionError naming who may, unless the actor is a moderator. */
-export async function requireModerator(ctx: Ctx, what: string): Promise<void> {
-  if (ctx.actor.isModerator) return;
-  const moderators = await ctx.services.store.settings.moderators(ctx.workspace);
-  throw new PermissionError(
-    md`Only moderators can ${what} here: ${describeModerators(ctx.workspace, moderators)}. Ask one of them.`,
-    'permission.moderators-only',
-  );
+/** The refusal a non-moderator gets: who may, and to ask one of them. */
+export function moderatorsOnly(workspace: string, moderators: Moderators | undefined, what: string): Markup {
+  return md`Only moderators can ${what} here: ${describeModerators(workspace, moderators)}. Ask one of them.`;
 }

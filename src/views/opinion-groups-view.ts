@@ -1,40 +1,12 @@
 import { joinMarkup, md, type Markup } from '../core/markup.ts';
 import { context, fields, table, text, type Block, type Field } from '../core/reply.ts';
-import { claimRef, type Claim } from '../domain/claims.ts';
+import { claimRef } from '../domain/claims.ts';
 import type { OpinionGroupsResult } from '../domain/credences/opinion-groups.ts';
-import type { VoteMatrix } from '../domain/credences/pca.ts';
 import type { VoteCounts } from '../domain/credences/statement-stats.ts';
-import type { Store } from '../storage/ports.ts';
-import { shortText } from '../queries/cruxes.ts';
+import type { DebateMatrix } from '../queries/opinion-groups.ts';
+import { shortText } from '../core/values.ts';
 
 export const groupLabel = (id: number): string => String.fromCharCode(65 + id);
-
-export interface DebateMatrix {
-  readonly matrix: VoteMatrix;
-  readonly people: readonly { readonly id: string; readonly name: string }[];
-  readonly claims: readonly Claim[];
-}
-
-/** People × claims from everyone's latest plain credence, mapped to [−1, 1] by 2p − 1 (50 % is a pass). */
-export async function debateMatrix(store: Store, workspace: string, claims: readonly Claim[]): Promise<DebateMatrix> {
-  const column = new Map(claims.map((c, j) => [c.id, j]));
-  const rows = new Map<string, { name: string; values: Map<number, number> }>();
-  for (const claim of claims) {
-    for (const c of await store.credences.latestUnconditional(workspace, claim.id)) {
-      const row = rows.get(c.userId) ?? { name: c.userName, values: new Map() };
-      row.values.set(column.get(claim.id)!, 2 * c.value - 1);
-      rows.set(c.userId, row);
-    }
-  }
-  const people = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-  const values = new Float64Array(people.length * claims.length).fill(NaN);
-  people.forEach(([, row], i) => row.values.forEach((v, j) => (values[i * claims.length + j] = v)));
-  return {
-    matrix: { rows: people.length, cols: claims.length, values },
-    people: people.map(([id, row]) => ({ id, name: row.name })),
-    claims,
-  };
-}
 
 const share = (c: VoteCounts) => (c.seen ? `${Math.round((100 * c.agree) / c.seen)}%` : '—');
 const NAMES_SHOWN = 8;

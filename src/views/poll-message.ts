@@ -1,56 +1,26 @@
 import { customId } from '../core/custom-id.ts';
-import type { Logger } from '../core/logger.ts';
 import { joinMarkup, md, type Markup } from '../core/markup.ts';
 import { context, fields, pre, text, type Block, type ComponentRow, type Field, type Reply } from '../core/reply.ts';
-import { aggregate, type Aggregate } from '../domain/credences/aggregate.ts';
+import type { Aggregate } from '../domain/credences/aggregate.ts';
 import { formatRelative, formatUtc } from '../domain/credences/close-time.ts';
 import { formatPercent, formatPoints } from '../domain/credences/parse-credence.ts';
-import type { Services } from '../services.ts';
 import type { Poll } from '../domain/polls.ts';
-import type { Store } from '../storage/ports.ts';
+import type { Mover, PollData } from '../queries/polls.ts';
 import { aggregateFields, aggregateLine, histogramText } from './credence-summary.ts';
 
 /** The poll's buttons: the five quick values, then a form for any value. */
 export const POLL_VALUES = [5, 25, 50, 75, 95] as const;
 const MOVERS_SHOWN = 3;
 
-type Ctx = { readonly services: Pick<Services, 'store' | 'clock'> };
-
-/** Everyone's latest plain credence in the poll's claim; for a closed poll, as it stood at closing. */
-export async function pollCredences(store: Store, poll: Poll) {
-  return await store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.closedAt ? poll.closingCredenceId : undefined);
-}
-
-export interface Mover {
-  readonly name: string;
-  readonly before: number;
-  readonly after: number;
-}
-
-/** People whose credence changed between the poll's opening and its close, biggest change first. */
-export async function movers(store: Store, poll: Poll): Promise<Mover[]> {
-  const before = new Map(
-    (await store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.baselineCredenceId)).map((c) => [c.userId, c.value]),
-  );
-  return (await pollCredences(store, poll))
-    .filter((c) => before.has(c.userId) && before.get(c.userId) !== c.value)
-    .map((c) => ({ name: c.userName, before: before.get(c.userId)!, after: c.value }))
-    .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || (a.name < b.name ? -1 : 1));
-}
-
 /**
  * The poll message: the claim, the live aggregate (or only the count, while a hidden mode keeps it back),
  * vote buttons while open, and at close the final aggregate and who moved most.
  */
-export async function pollMessage(ctx: Ctx, poll: Poll): Promise<Reply> {
-  const { store } = ctx.services;
-  const now = ctx.services.clock();
-  const claim = await store.claims.byId(poll.workspace, poll.claimId);
-  const a = aggregate((await pollCredences(store, poll)).map((c) => c.value));
+export function pollMessage({ poll, claimText, aggregate: a, movers }: PollData, now: Date): Reply {
   const closed = poll.closedAt !== undefined;
   const hidden = !closed && poll.hide !== 'visible';
 
-  const blocks: Block[] = [text(md`**How likely is C${poll.claimNumber}?** ${claim?.text ?? ''}`)];
+  const blocks: Block[] = [text(md`**How likely is C${poll.claimNumber}?** ${claimText}`)];
   if (!a) blocks.push(text(closed ? md`Nobody voted.` : md`No votes yet.`));
   if (hidden) {
     if (a) blocks.push(fields([{ name: 'Votes', value: String(a.people), inline: true }]));
@@ -63,7 +33,7 @@ export async function pollMessage(ctx: Ctx, poll: Poll): Promise<Reply> {
     );
   } else if (a) {
     const items: Field[] = aggregateFields(a);
-    if (closed) items.push({ name: 'Who moved most', value: moversText(await movers(store, poll)) });
+    if (closed) items.push({ name: 'Who moved most', value: moversText(movers ?? []) });
     blocks.push(fields(items), pre(histogramText(a)));
   }
   blocks.push(context(closed ? closedNote(poll) : openNote(poll, now)));
@@ -114,7 +84,12 @@ export function pollButtons(poll: Poll): ComponentRow[] {
 }
 
 /** What a voter sees privately after voting: their vote, and the result if the poll lets them see it. */
-export async function voterNote(ctx: Ctx, poll: Poll, vote: { value: number; previous?: number; changed: boolean }): Promise<Reply> {
+export function voterNote(
+  poll: Poll,
+  vote: { value: number; previous?: number; changed: boolean },
+  /** The poll's aggregate so far, shown to a voter when the poll's mode is `until-voted`. */
+  soFar: Aggregate | undefined,
+): Reply {
   const mine = vote.changed
     ? vote.previous !== undefined
       ? md`You: **${formatPercent(vote.value)}** on C${poll.claimNumber} (was ${formatPercent(vote.previous)}).`
@@ -122,58 +97,29 @@ export async function voterNote(ctx: Ctx, poll: Poll, vote: { value: number; pre
     : md`You already said **${formatPercent(vote.value)}** on C${poll.claimNumber}; nothing changed.`;
   const blocks: Block[] = [text(mine)];
   if (poll.hide === 'until-voted') {
-    const a: Aggregate | undefined = aggregate((await pollCredences(ctx.services.store, poll)).map((c) => c.value));
-    if (a) blocks.push(text(md`So far: ${aggregateLine(a)}`), pre(histogramText(a)));
+    if (soFar) blocks.push(text(md`So far: ${aggregateLine(soFar)}`), pre(histogramText(soFar)));
   } else if (poll.hide === 'until-close') {
     blocks.push(context(md`The result shows when the poll closes${poll.closesAt ? md` (${formatUtc(new Date(poll.closesAt))})` : ''}.`));
   }
   return { blocks, ephemeral: true, accent: 'success' };
 }
 
-/**
- * Edits the poll's message in place on the platform that posted it; true when it did. A message that
- * cannot be edited (deleted, platform not running) leaves the poll as it is; the failure is logged.
- */
-export async function refreshPollMessage(ctx: { services: Services; log?: Logger }, poll: Poll): Promise<boolean> {
-  const log = ctx.log ?? ctx.services.log;
-  const ref = poll.message;
-  if (!ref) return false;
-  const port = ctx.services.chats.get(ref.platform);
-  if (!port) {
-    log.warn({ poll: poll.id, platform: ref.platform }, 'poll message not updated: its platform is not running');
-    return false;
-  }
-  try {
-    await port.update(ref, await pollMessage(ctx, poll));
-    return true;
-  } catch (error) {
-    log.warn({ err: error, poll: poll.id }, 'poll message could not be updated');
-    return false;
-  }
-}
-
-const OPEN_POLLS_SHOWN = 10;
+/** The App Home lists this many open polls and counts the rest. */
+export const OPEN_POLLS_SHOWN = 10;
 
 /**
  * The workspace's open polls in a few lines (the Slack App Home lists them): the claim, the votes, the
  * team forecast unless a hidden mode keeps it back, and when it closes.
  */
-export async function openPollLines(ctx: Ctx, workspace: string): Promise<Block[]> {
-  const { store } = ctx.services;
-  const now = ctx.services.clock();
-  const polls = await store.polls.open(workspace);
-  const lines = await Promise.all(
-    polls.slice(0, OPEN_POLLS_SHOWN).map(async (poll) => {
-      const claim = await store.claims.byId(workspace, poll.claimId);
-      const words = (claim?.text ?? '').replace(/\s+/g, ' ');
-      const short = words.length > 100 ? `${words.slice(0, 99)}…` : words;
-      const a = aggregate((await pollCredences(store, poll)).map((c) => c.value));
-      const votes = a ? `${a.people} vote${a.people === 1 ? '' : 's'}` : 'no votes yet';
-      const forecast = a && poll.hide === 'visible' ? md` · **${formatPercent(a.geoMeanOdds)}** team forecast` : md``;
-      const closes = poll.closesAt ? md` · closes ${formatRelative(new Date(poll.closesAt), now)}` : md``;
-      return text(md`**C${poll.claimNumber}** ${short}\n${votes}${forecast}${closes}`);
-    }),
-  );
-  if (polls.length > OPEN_POLLS_SHOWN) lines.push(context(md`and ${polls.length - OPEN_POLLS_SHOWN} more: \`/poll list\``));
+export function openPollLines({ polls, total }: { polls: readonly PollData[]; total: number }, now: Date): Block[] {
+  const lines = polls.map(({ poll, claimText, aggregate: a }) => {
+    const words = claimText.replace(/\s+/g, ' ');
+    const short = words.length > 100 ? `${words.slice(0, 99)}…` : words;
+    const votes = a ? `${a.people} vote${a.people === 1 ? '' : 's'}` : 'no votes yet';
+    const forecast = a && poll.hide === 'visible' ? md` · **${formatPercent(a.geoMeanOdds)}** team forecast` : md``;
+    const closes = poll.closesAt ? md` · closes ${formatRelative(new Date(poll.closesAt), now)}` : md``;
+    return text(md`**C${poll.claimNumber}** ${short}\n${votes}${forecast}${closes}`);
+  });
+  if (total > polls.length) lines.push(context(md`and ${total - polls.length} more: \`/poll list\``));
   return lines;
 }

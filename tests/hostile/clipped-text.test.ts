@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { suggest } from '../../src/core/autocomplete.ts';
+import { suggest } from '../../src/queries/autocomplete.ts';
 import { clipText } from '../../src/core/values.ts';
 import { unsafeStoredText, inspect } from '../support/db-state.ts';
 import { createTestBot, replyText, type TestBot } from '../support/harness.ts';

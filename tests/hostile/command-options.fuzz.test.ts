@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Leaf } from '../../src/core/command.ts';
-import { suggest } from '../../src/core/autocomplete.ts';
+import { suggest } from '../../src/queries/autocomplete.ts';
 import { autocompleteSourceOf, type OptionSpec } from '../../src/core/options.ts';
 import { createRegistry } from '../../src/core/registry.ts';
 import { unsafeStoredText, inspect } from '../support/db-state.ts';

@@ -5,7 +5,7 @@ import type {
   MessageContextMenuCommandInteraction,
   ModalSubmitInteraction,
 } from 'discord.js';
-import { suggest } from '../../core/autocomplete.ts';
+import { suggest } from '../../queries/autocomplete.ts';
 import { customId } from '../../core/custom-id.ts';
 import { newCorrelationId, withCorrelationId } from '../../core/correlation.ts';
 import { runCommand, runInteraction, type RequestContext } from '../../core/dispatch.ts';

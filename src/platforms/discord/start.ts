@@ -3,7 +3,7 @@ import { DiscordjsErrorCodes, Events, type Client } from 'discord.js';
 import { StartupError } from '../../core/errors.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
 import type { Services } from '../../services.ts';
-import type { RunningPlatform } from '../index.ts';
+import type { RunningPlatform } from '../running.ts';
 import { DiscordChatPort } from './chat-port.ts';
 import { createDiscordClient } from './client.ts';
 import { PLATFORM } from './context.ts';

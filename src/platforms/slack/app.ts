@@ -6,7 +6,7 @@ import { InFlight } from '../../core/inflight.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
 import { checkHealth } from '../../health.ts';
 import type { Services } from '../../services.ts';
-import type { RunningPlatform } from '../index.ts';
+import type { RunningPlatform } from '../running.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackChatPort } from './chat-port.ts';
 import { SlackDelivery } from './delivery.ts';

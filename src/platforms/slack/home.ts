@@ -4,7 +4,8 @@ import { context, text, type Block } from '../../core/reply.ts';
 import { claimRef, STATUS_LABEL } from '../../domain/claims.ts';
 import type { Services } from '../../services.ts';
 import { plainText, renderBlocks } from './blocks.ts';
-import { openPollsForHome } from './home-polls.ts';
+import { openPollsData } from '../../queries/polls.ts';
+import { OPEN_POLLS_SHOWN, openPollLines } from '../../views/poll-message.ts';
 import { BLOCK_KIT, clip } from './limits.ts';
 
 export interface HomeContext {
@@ -67,4 +68,9 @@ async function recentClaimsSection(ctx: HomeContext): Promise<Block[]> {
 async function pollsSection(ctx: HomeContext): Promise<Block[]> {
   const polls = await openPollsForHome(ctx);
   return [text(md`**Open polls**`), ...(polls.length ? polls : [text(md`No open polls.`)])];
+}
+
+/** The App Home's "Open polls" section; an empty list shows "No open polls." */
+async function openPollsForHome(ctx: HomeContext): Promise<readonly Block[]> {
+  return openPollLines(await openPollsData(ctx.services.store, ctx.workspace, OPEN_POLLS_SHOWN), ctx.services.clock());
 }

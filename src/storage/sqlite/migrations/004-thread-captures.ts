@@ -1,4 +1,4 @@
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Candidate claims and links found in a thread by /summarize or /capture, held until someone adds them

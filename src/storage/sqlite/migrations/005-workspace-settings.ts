@@ -1,4 +1,4 @@
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Settings a workspace's moderators choose with /config (who else counts as a moderator), and the

@@ -1,4 +1,4 @@
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * Poll and thread-capture ids travel in buttons (`poll:vote:12:75`, `capture:add-all:4`). SQLite gives a

@@ -1,4 +1,4 @@
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /**
  * The numbers people see (`C12`, `R4`) and the ids buttons carry (`P3`, `T2`) come from a counter row,

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import { foundation } from './001-foundation.ts';
 import { credences } from './002-credences.ts';
 import { simRuns } from './003-sim-runs.ts';
@@ -6,13 +5,9 @@ import { threadCaptures } from './004-thread-captures.ts';
 import { workspaceSettings } from './005-workspace-settings.ts';
 import { retiredPollIds } from './006-retired-poll-ids.ts';
 import { counters } from './007-counters.ts';
+import type { Migration } from './migration.ts';
 
-export interface Migration {
-  readonly version: number;
-  readonly name: string;
-  /** SQL to run, or a function for changes SQL alone cannot express. Runs inside a transaction. */
-  readonly up: string | ((db: Database.Database) => void);
-}
+export type { Migration } from './migration.ts';
 
 /** Every schema change, in order. Never edit a migration that has shipped: add a new one. */
 export const MIGRATIONS: readonly Migration[] = [

@@ -1,6 +1,6 @@
-import type { BaseContext } from './context.ts';
-import type { AutocompleteSource } from './options.ts';
-import { clipText, formatClaimId } from './values.ts';
+import type { BaseContext } from '../core/context.ts';
+import type { AutocompleteSource } from '../core/options.ts';
+import { clipText, formatClaimId } from '../core/values.ts';
 
 export interface Suggestion {
   /** What the person sees (Discord caps it at 100 characters). */

@@ -1,0 +1,33 @@
+import type { RequestServices } from '../core/context.ts';
+import type { Logger } from '../core/logger.ts';
+import type { Reply } from '../core/reply.ts';
+import type { Poll } from '../domain/polls.ts';
+import { pollData } from '../queries/polls.ts';
+import { pollMessage } from '../views/poll-message.ts';
+
+/** The poll's message as it should read now. */
+export async function pollReply(ctx: { services: Pick<RequestServices, 'store' | 'clock'> }, poll: Poll): Promise<Reply> {
+  return pollMessage(await pollData(ctx.services.store, poll), ctx.services.clock());
+}
+
+/**
+ * Edits the poll's message in place on the platform that posted it; true when it did. A message that
+ * cannot be edited (deleted, platform not running) leaves the poll as it is; the failure is logged.
+ */
+export async function refreshPollMessage(ctx: { services: RequestServices; log?: Logger }, poll: Poll): Promise<boolean> {
+  const log = ctx.log ?? ctx.services.log;
+  const ref = poll.message;
+  if (!ref) return false;
+  const port = ctx.services.chats.get(ref.platform);
+  if (!port) {
+    log.warn({ poll: poll.id, platform: ref.platform }, 'poll message not updated: its platform is not running');
+    return false;
+  }
+  try {
+    await port.update(ref, await pollReply(ctx, poll));
+    return true;
+  } catch (error) {
+    log.warn({ err: error, poll: poll.id }, 'poll message could not be updated');
+    return false;
+  }
+}

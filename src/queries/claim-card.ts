@@ -1,0 +1,42 @@
+import type { Claim } from '../domain/claims.ts';
+import type { Debate } from '../domain/debates.ts';
+import { CARD_LINKS_SHOWN, type Link } from '../domain/links.ts';
+import type { SimRun } from '../domain/sim-runs.ts';
+import type { Repositories } from '../storage/ports.ts';
+import { teamCredence, type TeamCredence } from './credences.ts';
+
+/** A link on the card, with the text of the claim at its other end. */
+export interface CardLink {
+  readonly link: Link;
+  readonly otherText: string;
+}
+
+/** Everything the claim card shows, read in one place. */
+export interface ClaimCardData {
+  readonly claim: Claim;
+  readonly debate?: Debate;
+  readonly outgoing: readonly CardLink[];
+  readonly incoming: readonly CardLink[];
+  readonly team: TeamCredence;
+  /** Drift runs attached to the claim as evidence, oldest first. */
+  readonly runs: readonly SimRun[];
+}
+
+export async function claimCardData(
+  store: Pick<Repositories, 'claims' | 'debates' | 'links' | 'credences' | 'polls' | 'simRuns'>,
+  workspace: string,
+  claim: Claim,
+): Promise<ClaimCardData> {
+  const textOf = async (id: number) => (await store.claims.byId(workspace, id))?.text ?? '';
+  const withText = async (links: readonly Link[], end: (l: Link) => number): Promise<CardLink[]> =>
+    await Promise.all(links.map(async (link, i) => ({ link, otherText: i < CARD_LINKS_SHOWN ? await textOf(end(link)) : '' })));
+  const debate = await store.debates.byId(workspace, claim.debateId);
+  return {
+    claim,
+    ...(debate ? { debate } : {}),
+    outgoing: await withText(await store.links.outgoing(workspace, claim.id), (l) => l.toClaimId),
+    incoming: await withText(await store.links.incoming(workspace, claim.id), (l) => l.fromClaimId),
+    team: await teamCredence(store, workspace, claim.id),
+    runs: await store.simRuns.forClaim(workspace, claim.id),
+  };
+}

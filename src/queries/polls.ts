@@ -1,0 +1,59 @@
+import { aggregate, type Aggregate } from '../domain/credences/aggregate.ts';
+import type { LatestCredence } from '../domain/credences/credence.ts';
+import type { Poll } from '../domain/polls.ts';
+import type { Repositories } from '../storage/ports.ts';
+
+type Reads = Pick<Repositories, 'claims' | 'credences' | 'polls'>;
+
+/** Everyone's latest plain credence in the poll's claim; for a closed poll, as it stood at closing. */
+export async function pollCredences(store: Pick<Repositories, 'credences'>, poll: Poll): Promise<LatestCredence[]> {
+  return await store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.closedAt ? poll.closingCredenceId : undefined);
+}
+
+/** The poll's aggregate (live while open, frozen at close); undefined before anyone voted. */
+export async function pollAggregate(store: Pick<Repositories, 'credences'>, poll: Poll): Promise<Aggregate | undefined> {
+  return aggregate((await pollCredences(store, poll)).map((c) => c.value));
+}
+
+export interface Mover {
+  readonly name: string;
+  readonly before: number;
+  readonly after: number;
+}
+
+/** People whose credence changed between the poll's opening and its close, biggest change first. */
+export async function movers(store: Pick<Repositories, 'credences'>, poll: Poll): Promise<Mover[]> {
+  const before = new Map(
+    (await store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.baselineCredenceId)).map((c) => [c.userId, c.value]),
+  );
+  return (await pollCredences(store, poll))
+    .filter((c) => before.has(c.userId) && before.get(c.userId) !== c.value)
+    .map((c) => ({ name: c.userName, before: before.get(c.userId)!, after: c.value }))
+    .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before) || (a.name < b.name ? -1 : 1));
+}
+
+/** What the poll message shows. The view decides what a hidden mode keeps back. */
+export interface PollData {
+  readonly poll: Poll;
+  readonly claimText: string;
+  readonly aggregate?: Aggregate;
+  /** Only for a closed poll. */
+  readonly movers?: readonly Mover[];
+}
+
+export async function pollData(store: Reads, poll: Poll): Promise<PollData> {
+  const claim = await store.claims.byId(poll.workspace, poll.claimId);
+  const a = await pollAggregate(store, poll);
+  return {
+    poll,
+    claimText: claim?.text ?? '',
+    ...(a ? { aggregate: a } : {}),
+    ...(poll.closedAt !== undefined ? { movers: await movers(store, poll) } : {}),
+  };
+}
+
+/** The workspace's open polls, the first `limit` with their data, and how many there are in all. */
+export async function openPollsData(store: Reads, workspace: string, limit: number): Promise<{ polls: PollData[]; total: number }> {
+  const open = await store.polls.open(workspace);
+  return { polls: await Promise.all(open.slice(0, limit).map(async (p) => await pollData(store, p))), total: open.length };
+}
