@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defineCommand } from '../../src/core/command.ts';
 import { runCommand, runInteraction, runText, type RequestContext } from '../../src/core/dispatch.ts';
 import { UserError } from '../../src/core/errors.ts';
@@ -89,5 +89,43 @@ describe('dispatch, the one try/catch', () => {
     const drained = request.services.inflight.drain(1000);
     await expect(drained).resolves.toBe(true);
     expect(replyText(await runText('/boom ok', request))).toMatch(/restarting/);
+  });
+});
+
+describe('a declared requirement, checked once in dispatch', () => {
+  let ran = 0;
+  const guarded = defineCommand({
+    name: 'lock',
+    description: 'Shows the lock, or sets it (moderators only)',
+    options: [{ name: 'to', type: 'string', description: 'the new value', positional: true }] as const,
+    requires: { role: 'moderator', to: 'set the lock', when: (args) => args.to !== undefined },
+    handler(ctx): Reply {
+      ran += 1;
+      return notice(ctx.args.to ? `set to ${ctx.args.to}` : 'the lock is open');
+    },
+  });
+  let base: RequestContext;
+  beforeEach(() => {
+    base = requestFor([]);
+  });
+  const request = (isModerator: boolean): RequestContext => ({
+    ...base,
+    actor: { id: 'alice', name: 'alice', isModerator },
+    commands: createRegistry([guarded]),
+  });
+
+  it('refuses someone who is not a moderator before the handler runs, naming who may', async () => {
+    ran = 0;
+    const reply = await runText('/lock shut', request(false));
+    expect(reply.accent).toBe('error');
+    expect(replyText(reply)).toMatch(/^Only moderators can set the lock here: .*Ask one of them\.$/s);
+    expect(ran).toBe(0);
+  });
+
+  it('lets a moderator through, and anyone through when the arguments ask for nothing guarded', async () => {
+    ran = 0;
+    expect(replyText(await runText('/lock shut', request(true)))).toBe('set to shut');
+    expect(replyText(await runCommand({ command: 'lock', args: {} }, request(false)))).toBe('the lock is open');
+    expect(ran).toBe(2);
   });
 });
