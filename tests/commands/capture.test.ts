@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows, rows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
 import { DEBATE_THREAD } from '../domain/threads/threads.fixture.ts';
@@ -11,16 +11,17 @@ beforeEach(() => {
 });
 afterEach(async () => await bot.close());
 
-const db = () => inspect(bot.services.store);
-const claims = () =>
-  db().prepare('SELECT number, text, author_name, source_url, source_author FROM claims ORDER BY number').all() as {
+const claims = async () =>
+  (await rows(bot.services.store, 'claims'))
+    .map(({ number, text, author_name, source_url, source_author }) => ({ number, text, author_name, source_url, source_author }))
+    .sort((a, b) => Number(a.number) - Number(b.number)) as {
     number: number;
     text: string;
     author_name: string;
     source_url: string | null;
     source_author: string | null;
   }[];
-const linkCount = () => db().prepare('SELECT count(*) FROM links').pluck().get() as number;
+const linkCount = async () => await countRows(bot.services.store, 'links');
 const buttonIds = (reply: Reply) => (reply.components ?? []).flat().map((c) => (c.type === 'button' ? c.id : ''));
 
 describe('/capture', () => {
@@ -43,7 +44,7 @@ describe('/capture', () => {
     expect(replyText(added)).toMatch(
       new RegExp(`^bob added ${candidates} claims to drift \\(C1, C2, .*\\) and \\d+ links\\. See them with /map\\.$`),
     );
-    const stored = claims();
+    const stored = await claims();
     expect(stored).toHaveLength(candidates);
     const crux = stored.find((c) => c.text.startsWith('I think the crux might be whether values crystallize'))!;
     expect(crux).toMatchObject({
@@ -51,12 +52,12 @@ describe('/capture', () => {
       source_author: 'carol',
       source_url: expect.stringMatching(/^https:\/\/chat\.example\/general\/\d+$/),
     });
-    expect(linkCount()).toBeGreaterThan(0);
-    expect(db().prepare("SELECT count(*) FROM audit_log WHERE action = 'claim.add'").pluck().get()).toBe(candidates);
+    expect(await linkCount()).toBeGreaterThan(0);
+    expect(await countRows(bot.services.store, 'audit_log', { action: 'claim.add' })).toBe(candidates);
 
     const again = await bot.interact('capture:add-all:1');
     expect(replyText(again)).toMatch(/added 0 claims to drift and 0 links/);
-    expect(claims()).toHaveLength(candidates);
+    expect(await claims()).toHaveLength(candidates);
   });
 
   it('does not add a claim the debate already has: it links to it instead', async () => {
@@ -65,7 +66,7 @@ describe('/capture', () => {
     await bot.run('/capture');
     const added = replyText(await bot.interact('capture:add-all:1'));
     expect(added).toMatch(/1 were on the map already \(C1\)/);
-    expect(claims().filter((c) => c.text.includes('values crystallize'))).toHaveLength(1);
+    expect((await claims()).filter((c) => c.text.includes('values crystallize'))).toHaveLength(1);
   });
 
   it('GIVEN no debate in the channel THEN the buttons say how to start one, and nothing is added', async () => {
@@ -74,7 +75,7 @@ describe('/capture', () => {
     const reply = await bot.interact('capture:add-all:1');
     expect(isError(reply)).toBe(true);
     expect(replyText(reply)).toMatch(/No debates yet\. Start one/);
-    expect(claims()).toEqual([]);
+    expect(await claims()).toEqual([]);
     // A debate started afterwards receives them.
     await bot.run('/debate new slug:later title:"Later"');
     expect(replyText(await bot.interact('capture:add-all:1'))).toMatch(/to later/);
@@ -98,7 +99,7 @@ describe('/capture', () => {
     expect(form.modal?.id).toBe('capture:edit-submit:1:1');
     const edited = await bot.interact('capture:edit-submit:1:1', { fields: { text: '  Reworded claim about drift  ' } });
     expect(replyText(edited)).toMatch(/Added C2\./);
-    expect(claims()[1]!.text).toBe('Reworded claim about drift');
+    expect((await claims())[1]!.text).toBe('Reworded claim about drift');
 
     const skipped = await bot.interact('capture:skip:1:2');
     expect(replyText(skipped)).toMatch(/Skipped candidate 3\./);
@@ -115,7 +116,7 @@ describe('/capture', () => {
     }
     expect(step.title).toBe('Review done');
     expect(replyText(step)).toMatch(/2 added, 0 already on the map, \d+ skipped/);
-    expect(claims()).toHaveLength(2);
+    expect(await claims()).toHaveLength(2);
   });
 
   it('buttons from another workspace, or out of date, change nothing', async () => {
@@ -126,6 +127,6 @@ describe('/capture', () => {
     );
     expect(replyText(await bot.interact('capture:accept:1:x'))).toMatch(/out of date/);
     expect(replyText(await bot.interact('capture:accept:1:999'))).toMatch(/not part of this capture/);
-    expect(claims()).toEqual([]);
+    expect(await claims()).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows, rows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
 import type { MessageRef, Reply } from '../../src/core/reply.ts';
@@ -8,17 +8,14 @@ const MOD: Actor = { id: 'mo', name: 'mo', isModerator: true };
 
 let bot: TestBot;
 let updates: { ref: MessageRef; reply: Reply }[];
-const db = () => inspect(bot.services.store);
-
 /** Every link of the workspace as `C2 supports C1 (by alice)`, in a stable order. */
-const links = (workspace = 'local') =>
-  db()
-    .prepare(
-      `SELECT 'C' || f.number || ' ' || l.kind || ' C' || t.number || ' (by ' || l.author_id || ')' FROM links l
-       JOIN claims f ON f.id = l.from_claim JOIN claims t ON t.id = l.to_claim WHERE l.workspace = ? ORDER BY f.number, t.number, l.kind`,
-    )
-    .pluck()
-    .all(workspace) as string[];
+const links = async (workspace = 'local') => {
+  const number = new Map((await rows(bot.services.store, 'claims')).map((c) => [c.id, Number(c.number)]));
+  return (await rows(bot.services.store, 'links', { workspace }))
+    .map((l) => ({ from: number.get(l.from_claim)!, to: number.get(l.to_claim)!, kind: String(l.kind), by: String(l.author_id) }))
+    .sort((a, b) => a.from - b.from || a.to - b.to || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0))
+    .map((l) => `C${l.from} ${l.kind} C${l.to} (by ${l.by})`);
+};
 const status = async (n: number) => (await bot.services.store.claims.byNumber('local', n))!.status;
 
 /**
@@ -52,7 +49,7 @@ describe('/claim merge', () => {
     expect(replyText(reply)).toContain(
       'Merged C2 into C1: 2 links moved (not moved: 1 C1 already had, 1 between the two). C2 is retracted as a duplicate of C1; its credences stay on C2. Its poll is closed.',
     );
-    expect(links()).toEqual([
+    expect(await links()).toEqual([
       'C1 supports C3 (by alice)',
       'C2 duplicates C1 (by alice)',
       'C3 opposes C1 (by alice)',
@@ -66,8 +63,8 @@ describe('/claim merge', () => {
     await bot.run('/link C2 C1 duplicates', { actor: BOB });
     const reply = await bot.run('/claim merge C2 into:C1');
     expect(replyText(reply)).toContain('2 links moved (not moved: 1 C1 already had, 1 between the two)');
-    expect(links()).toContain('C2 duplicates C1 (by bob)');
-    expect(links().filter((l) => l.startsWith('C2 '))).toEqual(['C2 duplicates C1 (by bob)']);
+    expect(await links()).toContain('C2 duplicates C1 (by bob)');
+    expect((await links()).filter((l) => l.startsWith('C2 '))).toEqual(['C2 duplicates C1 (by bob)']);
   });
 
   it('leaves the credence history where it was given, and closes C2’s poll, updating its message', async () => {
@@ -76,7 +73,7 @@ describe('/claim merge', () => {
     expect((await bot.services.store.credences.latestUnconditional('local', c2.id)).map((c) => [c.userId, c.value])).toEqual([
       ['bob', 0.8],
     ]);
-    expect(db().prepare('SELECT count(*) FROM credences').pluck().get()).toBe(1);
+    expect(await countRows(bot.services.store, 'credences')).toBe(1);
     expect(await bot.services.store.polls.openForClaim('local', c2.id)).toBeUndefined();
     expect(updates.map((u) => u.ref.id)).toEqual(['poll-on-c2']);
     expect(updates[0]!.reply.components ?? []).toEqual([]);
@@ -104,14 +101,14 @@ describe('/claim merge', () => {
   });
 
   it('if the change fails halfway, nothing of it is kept', async () => {
-    const before = links();
+    const before = await links();
     vi.spyOn(bot.services.store.claims, 'setStatus').mockImplementationOnce(() => {
       throw new Error('disk I/O error');
     });
     const reply = await bot.run('/claim merge C2 into:C1');
     expect(isError(reply)).toBe(true);
     expect(replyText(reply)).toMatch(/Something went wrong \(id \w+\)/);
-    expect(links()).toEqual(before);
+    expect(await links()).toEqual(before);
     expect(await status(2)).toBe('open');
     expect((await bot.services.store.audit.recent('local', 1))[0]?.action).toBe('poll.open');
   });
@@ -143,8 +140,8 @@ describe('merges that are refused, changing nothing', () => {
     await bot.run('/claim add Goals drift', { channel: 'side' });
     await bot.run('/debate new slug:other title:"Elsewhere"', { workspace: 'slack:T999' });
     for (let i = 0; i < 7; i++) await bot.run(`/claim add Claim ${i + 1} elsewhere`, { workspace: 'slack:T999' });
-    const before = links();
-    const audit = db().prepare('SELECT count(*) FROM audit_log').pluck().get();
+    const before = await links();
+    const audit = await countRows(bot.services.store, 'audit_log');
 
     const cases: [string, RegExp][] = [
       ['/claim merge C2 into:C2', /A claim cannot be merged into itself \(C2\)/],
@@ -163,9 +160,9 @@ describe('merges that are refused, changing nothing', () => {
       expect(isError(reply), line).toBe(true);
       expect(replyText(reply), line).toMatch(message);
     }
-    expect(links()).toEqual(before);
-    expect(db().prepare('SELECT count(*) FROM audit_log').pluck().get()).toBe(audit);
+    expect(await links()).toEqual(before);
+    expect(await countRows(bot.services.store, 'audit_log')).toBe(audit);
     expect(await status(2)).toBe('open');
-    expect(db().prepare("SELECT count(*) FROM claims WHERE workspace = 'slack:T999' AND status = 'open'").pluck().get()).toBe(7);
+    expect(await countRows(bot.services.store, 'claims', { workspace: 'slack:T999', status: 'open' })).toBe(7);
   });
 });

@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows, rows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
 import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
@@ -46,8 +46,8 @@ describe('/claim resolve', () => {
     const reopened = await bot.run('/claim resolve C1 undo');
     expect(reopened.title).toBe('C1 · open');
     expect(replyText(await bot.run('/credence C1 40'))).toContain('Recorded P(C1) = 40%.');
-    const rows = inspect(bot.services.store).prepare('SELECT outcome, undone_by FROM claim_resolutions').all();
-    expect(rows).toEqual([{ outcome: 'ambiguous', undone_by: 'alice' }]);
+    const resolutions = (await rows(bot.services.store, 'claim_resolutions')).map(({ outcome, undone_by }) => ({ outcome, undone_by }));
+    expect(resolutions).toEqual([{ outcome: 'ambiguous', undone_by: 'alice' }]);
   });
 
   it('refuses an undo with nothing to undo, a retracted claim, and an unknown outcome', async () => {
@@ -56,7 +56,7 @@ describe('/claim resolve', () => {
     expect(replyText(await bot.run('/claim resolve C1'))).toMatch(/missing `?outcome/);
     await bot.run('/claim retract C1');
     expect(replyText(await bot.run('/claim resolve C1 true'))).toMatch(/C1 is retracted; it cannot be resolved/);
-    expect(inspect(bot.services.store).prepare('SELECT count(*) FROM claim_resolutions').pluck().get()).toBe(0);
+    expect(await countRows(bot.services.store, 'claim_resolutions')).toBe(0);
   });
 
   it('cannot resolve another workspace’s claim', async () => {

@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
@@ -9,8 +9,8 @@ beforeEach(async () => {
 });
 afterEach(async () => await bot.close());
 
-const claimCount = () => inspect(bot.services.store).prepare('SELECT count(*) FROM claims').pluck().get();
-const auditCount = () => inspect(bot.services.store).prepare('SELECT count(*) FROM audit_log').pluck().get();
+const claimCount = async () => await countRows(bot.services.store, 'claims');
+const auditCount = async () => await countRows(bot.services.store, 'audit_log');
 
 describe('/claim add', () => {
   it('gives back C1, C2… and a card; the first claim is the root', async () => {
@@ -48,8 +48,8 @@ describe('/claim add', () => {
       expect(reply.ephemeral).toBe(true);
       expect(replyText(reply), line).toMatch(message);
     }
-    expect(claimCount()).toBe(0);
-    expect(auditCount()).toBe(1); // the debate only
+    expect(await claimCount()).toBe(0);
+    expect(await auditCount()).toBe(1); // the debate only
   });
 
   it('keeps a claim with @everyone and mentions as text', async () => {
@@ -101,13 +101,13 @@ describe('/claim edit and retract', () => {
   });
 
   it('someone else cannot edit or retract it, and nothing changes', async () => {
-    const before = auditCount();
+    const before = await auditCount();
     expect(replyText(await bot.run('/claim edit C1 text:"Hijacked"', { actor: BOB }))).toMatch(
       /Only alice, who wrote C1, or a moderator can edit it/,
     );
     expect(replyText(await bot.run('/claim retract C1', { actor: BOB }))).toMatch(/can retract it/);
     expect(await bot.services.store.claims.byNumber('local', 1)).toMatchObject({ text: 'Original wording', status: 'open' });
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
   });
 
   it('an edit must say what to change', async () => {

@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor, ChatPort, MemberGroup } from '../../src/core/context.ts';
 import { createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(async () => await bot.close());
 
-const audits = () => inspect(bot.services.store).prepare("SELECT count(*) FROM audit_log WHERE action = 'config.moderators'").pluck().get();
+const audits = async () => await countRows(bot.services.store, 'audit_log', { action: 'config.moderators' });
 const field = (text: string, name: string) => new RegExp(`^${name}: (.*)$`, 'm').exec(text)?.[1];
 
 /** A platform that knows one role (or group) by id, like Discord's role cache or Slack's usergroups.list. */
@@ -75,19 +75,19 @@ describe('/config moderators:', () => {
       'Only moderators can change cruxbot’s settings here: the operator (the computer account running the console). Ask one of them.',
     );
     expect(await bot.services.store.settings.moderators('local')).toBeUndefined();
-    expect(audits()).toBe(0);
+    expect(await audits()).toBe(0);
   });
 
   it('none clears it; setting the same again changes nothing and writes nothing', async () => {
     await bot.run('/config moderators:ada', { actor: MOD });
     expect(replyText(await bot.run('/config moderators:ada', { actor: MOD }))).toBe('Nothing changed: that is the setting already.');
-    expect(audits()).toBe(1);
+    expect(await audits()).toBe(1);
     const cleared = await bot.run('/config moderators:none', { actor: MOD });
     expect(replyText(cleared)).toContain('Cleared: only the platform’s own roles count now.');
     expect(await bot.services.store.settings.moderators('local')).toBeUndefined();
     expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({ before: { names: ['ada'] }, after: null });
     expect(replyText(await bot.run('/config moderators:none', { actor: MOD }))).toBe('Nothing changed: that is the setting already.');
-    expect(audits()).toBe(2);
+    expect(await audits()).toBe(2);
   });
 
   it('refuses bad values, naming what was wrong, and stores nothing', async () => {
@@ -104,7 +104,7 @@ describe('/config moderators:', () => {
       expect(isError(reply), line).toBe(true);
       expect(replyText(reply), line).toMatch(message);
     }
-    expect(audits()).toBe(0);
+    expect(await audits()).toBe(0);
   });
 
   it('on Discord takes a role mention, checks the role exists and keeps its name', async () => {

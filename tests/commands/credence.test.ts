@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
 import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
@@ -14,7 +14,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await bot.close());
 
-const credenceRows = () => inspect(bot.services.store).prepare('SELECT count(*) FROM credences').pluck().get();
+const credenceRows = async () => await countRows(bot.services.store, 'credences');
 
 describe('/credence', () => {
   it('records privately, and shows the previous value when I update', async () => {
@@ -25,7 +25,7 @@ describe('/credence', () => {
     expect(replyText(second)).toContain('Updated P(C1): 60% → 70% (+10 pts).');
     expect(replyText(second)).toContain('Team: 70% team forecast · median 70% · 1 person');
     // Append-only: both values are kept, with an audit row each.
-    expect(credenceRows()).toBe(2);
+    expect(await credenceRows()).toBe(2);
     const audit = (await bot.services.store.audit.recent('local', 1))[0];
     expect(audit).toMatchObject({ action: 'credence.record', entity: 'C1', before: { value: 0.6 }, after: { value: 0.7 } });
   });
@@ -34,7 +34,7 @@ describe('/credence', () => {
     await bot.run('/credence C1 0.7');
     expect(replyText(await bot.run('/credence C1 70'))).toContain('P(C1) is still 70%; nothing changed.');
     expect(replyText(await bot.run('/credence C1 3:1', { actor: BOB }))).toContain('Recorded P(C1) = 75%.');
-    expect(credenceRows()).toBe(2);
+    expect(await credenceRows()).toBe(2);
   });
 
   it('shows the team’s geometric mean of odds as people add theirs', async () => {
@@ -100,14 +100,14 @@ describe('/credence', () => {
       expect(reply.ephemeral, line).toBe(true);
       expect(replyText(reply), line).toMatch(message);
     }
-    expect(credenceRows()).toBe(0);
+    expect(await credenceRows()).toBe(0);
   });
 
   it('refuses a resolved claim and says how to reopen it', async () => {
     await bot.run('/claim resolve C1 false');
     const reply = await bot.run('/credence C1 50');
     expect(replyText(reply)).toMatch(/C1 is resolved \(false\), so credences on it are closed.*\/claim resolve C1 undo/);
-    expect(credenceRows()).toBe(0);
+    expect(await credenceRows()).toBe(0);
   });
 });
 
@@ -150,6 +150,6 @@ describe('workspace isolation', () => {
     expect(replyText(await bot.run('/credence show C1', other))).toMatch(/no claim C1 here/);
     expect(replyText(await bot.run('/credence mine', other))).toContain('You have no credences here yet');
     expect(replyText(await bot.interact('credence:form:1', {}, other))).toMatch(/no claim C1 here/);
-    expect(credenceRows()).toBe(1);
+    expect(await credenceRows()).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { inspect } from '../support/db-state.ts';
+import { countRows, rows, type Row } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import type { Actor } from '../../src/core/context.ts';
@@ -12,13 +13,13 @@ const OTHER_WORKSPACE = 'slack:T999';
 
 let bot: TestBot;
 let updates: { ref: MessageRef; reply: Reply }[];
+/** The file itself, read-only: for SQLite's own integrity checks. */
 const db = () => inspect(bot.services.store);
-const count = (sql: string, ...params: unknown[]) =>
-  db()
-    .prepare(sql)
-    .pluck()
-    .get(...params) as number;
-const texts = () => db().prepare("SELECT text FROM claims WHERE workspace = 'local' ORDER BY number").pluck().all();
+const count = async (table: string, where: Row = {}) => await countRows(bot.services.store, table, where);
+const column = async (table: string, name: string, where: Row = {}) => (await rows(bot.services.store, table, where)).map((r) => r[name]);
+const numbers = async () => ((await column('claims', 'number', { workspace: 'local' })) as number[]).sort((a, b) => a - b);
+const texts = async () =>
+  (await rows(bot.services.store, 'claims', { workspace: 'local' })).sort((a, b) => Number(a.number) - Number(b.number)).map((r) => r.text);
 
 /**
  * Two debates in one workspace. `drift` (bob's) keeps C1 and C2. `rewards` (alice's) holds C3–C5 with
@@ -99,18 +100,18 @@ describe('/debate delete', () => {
     );
     expect(replyText(reply)).toContain('/debate delete rewards confirm:rewards');
     expect(replyText(reply)).toContain('Nothing has been deleted.');
-    expect(count("SELECT count(*) FROM claims WHERE workspace = 'local'")).toBe(5);
+    expect(await count('claims', { workspace: 'local' })).toBe(5);
   });
 
   it('with a confirm: that is not the slug: refuses, names the slug, deletes nothing', async () => {
-    const auditBefore = count('SELECT count(*) FROM audit_log');
+    const auditBefore = await count('audit_log');
     const reply = await bot.run('/debate delete rewards confirm:drift');
     expect(isError(reply)).toBe(true);
     expect(replyText(reply)).toContain(
       'confirm: must repeat the debate\'s slug, rewards, to delete it (got "drift"). Nothing was deleted.',
     );
-    expect(count("SELECT count(*) FROM claims WHERE workspace = 'local'")).toBe(5);
-    expect(count('SELECT count(*) FROM audit_log')).toBe(auditBefore);
+    expect(await count('claims', { workspace: 'local' })).toBe(5);
+    expect(await count('audit_log')).toBe(auditBefore);
   });
 
   it('its creator deletes it and everything in it, in every table; the other debate and workspace keep all of theirs', async () => {
@@ -121,17 +122,19 @@ describe('/debate delete', () => {
       'alice deleted Is reward the optimization target? (rewards) and everything in it: 3 claims, 3 links, 3 tags, 3 credences, 1 poll, 1 resolution, 1 drift run, 1 thread capture. 2 channels no longer have it as the current debate',
     );
 
-    expect(texts()).toEqual(['Goals drift randomly with every serial step', 'Corrective data undoes drift']);
+    expect(await texts()).toEqual(['Goals drift randomly with every serial step', 'Corrective data undoes drift']);
     expect(await bot.services.store.debates.bySlug('local', 'rewards')).toBeUndefined();
-    expect(count('SELECT count(*) FROM claim_tags')).toBe(0);
-    expect(count("SELECT count(*) FROM links WHERE workspace = 'local'")).toBe(1); // C2 opposes C1
-    expect(db().prepare("SELECT user_id, value FROM credences WHERE workspace = 'local'").all()).toEqual([{ user_id: 'bob', value: 0.6 }]);
-    expect(count("SELECT count(*) FROM polls WHERE workspace = 'local'")).toBe(1); // the poll on C2
-    expect(count('SELECT count(*) FROM claim_resolutions')).toBe(0);
-    expect(db().prepare('SELECT number FROM sim_runs').pluck().all()).toEqual([1]);
-    expect(count('SELECT count(*) FROM thread_captures')).toBe(0);
-    expect(count('SELECT count(*) FROM thread_capture_items')).toBe(0);
-    expect(db().prepare("SELECT channel FROM channel_debates WHERE workspace = 'local'").pluck().all()).toEqual(['side']);
+    expect(await count('claim_tags')).toBe(0);
+    expect(await count('links', { workspace: 'local' })).toBe(1); // C2 opposes C1
+    expect((await rows(bot.services.store, 'credences', { workspace: 'local' })).map(({ user_id, value }) => ({ user_id, value }))).toEqual(
+      [{ user_id: 'bob', value: 0.6 }],
+    );
+    expect(await count('polls', { workspace: 'local' })).toBe(1); // the poll on C2
+    expect(await count('claim_resolutions')).toBe(0);
+    expect(await column('sim_runs', 'number')).toEqual([1]);
+    expect(await count('thread_captures')).toBe(0);
+    expect(await count('thread_capture_items')).toBe(0);
+    expect(await column('channel_debates', 'channel', { workspace: 'local' })).toEqual(['side']);
     expect(await bot.services.store.search.claims('local', 'scorers', { limit: 10 })).toEqual([]);
     expect(db().pragma('foreign_key_check')).toEqual([]);
     expect(db().pragma('integrity_check', { simple: true })).toBe('ok');
@@ -141,9 +144,9 @@ describe('/debate delete', () => {
   });
 
   it('writes one audit row with what went, and keeps the audit log of what was in it', async () => {
-    const before = count("SELECT count(*) FROM audit_log WHERE workspace = 'local'");
+    const before = await count('audit_log', { workspace: 'local' });
     await bot.run('/debate delete rewards confirm:rewards');
-    expect(count("SELECT count(*) FROM audit_log WHERE workspace = 'local'")).toBe(before + 1);
+    expect(await count('audit_log', { workspace: 'local' })).toBe(before + 1);
     expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({
       actorId: 'alice',
       action: 'debate.delete',
@@ -162,7 +165,7 @@ describe('/debate delete', () => {
         numbers: { first: 3, last: 5 },
       },
     });
-    expect(count("SELECT count(*) FROM audit_log WHERE action = 'claim.add' AND entity = 'C4'")).toBe(1);
+    expect(await count('audit_log', { action: 'claim.add', entity: 'C4' })).toBe(1);
   });
 
   it('retires the message of its open poll, so its buttons no longer take votes', async () => {
@@ -193,7 +196,7 @@ describe('/debate delete', () => {
   it('never gives its poll or capture ids again, so a button from an old message never reaches a new poll', async () => {
     const { store } = bot.services;
     const oldPoll = (await store.polls.openForClaim('local', (await store.claims.byNumber('local', 4))!.id))!;
-    const oldCapture = count("SELECT MAX(id) FROM thread_captures WHERE workspace = 'local'");
+    const oldCapture = Math.max(...((await column('thread_captures', 'id', { workspace: 'local' })) as number[]));
     await bot.run('/debate delete rewards confirm:rewards');
 
     await bot.run('/claim add Drift is directable by data', { channel: 'side' });
@@ -203,7 +206,7 @@ describe('/debate delete', () => {
 
     const stale = await bot.interact(`poll:vote:${oldPoll.id}:75`, {}, { actor: BOB, channel: 'general' });
     expect(isError(stale)).toBe(true);
-    expect(count('SELECT count(*) FROM credences WHERE poll_id = ?', newPoll.id)).toBe(0);
+    expect(await count('credences', { poll_id: newPoll.id })).toBe(0);
 
     const capture = await store.captures.insert(
       {
@@ -238,7 +241,7 @@ describe('/debate delete', () => {
       { readAttachment: (name) => ({ name, data: file.data }) },
     );
     expect(isError(imported), replyText(imported)).toBe(false);
-    expect(db().prepare("SELECT number FROM claims WHERE workspace = 'local' ORDER BY number").pluck().all()).toEqual([1, 2, 3, 4, 5]);
+    expect(await numbers()).toEqual([1, 2, 3, 4, 5]);
     expect((await bot.services.store.claims.byNumber('local', 4))?.text).toBe('Reward seeking is instrumental');
   });
 
@@ -255,7 +258,7 @@ describe('/debate delete', () => {
       expect(isError(refused), line).toBe(true);
       expect(replyText(refused)).toMatch(/Only alice, who started rewards, or a moderator \(.*\) can delete it\./);
     }
-    expect(count("SELECT count(*) FROM claims WHERE workspace = 'local'")).toBe(5);
+    expect(await count('claims', { workspace: 'local' })).toBe(5);
     const done = await bot.run('/debate delete rewards confirm:rewards', { actor: MOD });
     expect(replyText(done)).toMatch(/^Deleted rewards\nmo deleted/);
   });
@@ -274,6 +277,6 @@ describe('/debate delete', () => {
     }
     const elsewhere = await bot.run('/debate delete drift confirm:drift', { workspace: OTHER_WORKSPACE, actor: MOD });
     expect(replyText(elsewhere)).toMatch(/There is no debate drift here/);
-    expect(count("SELECT count(*) FROM claims WHERE workspace = 'local'")).toBe(5);
+    expect(await count('claims', { workspace: 'local' })).toBe(5);
   });
 });

@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../commands/index.ts';
 import { runText } from '../../src/core/dispatch.ts';
@@ -41,14 +41,9 @@ function runWithFiles(line: string, files: Record<string, string | Uint8Array>, 
 }
 
 const fileText = (reply: Reply) => new TextDecoder().decode(reply.attachments![0]!.data);
-const counts = () => {
-  const one = (sql: string) => inspect(bot.services.store).prepare(sql).pluck().get() as number;
-  return {
-    debates: one('SELECT count(*) FROM debates'),
-    claims: one('SELECT count(*) FROM claims'),
-    links: one('SELECT count(*) FROM links'),
-    audit: one('SELECT count(*) FROM audit_log'),
-  };
+const counts = async () => {
+  const one = async (table: string) => await countRows(bot.services.store, table);
+  return { debates: await one('debates'), claims: await one('claims'), links: await one('links'), audit: await one('audit_log') };
 };
 
 async function hostileDebate(workspace = 'local'): Promise<void> {
@@ -178,11 +173,11 @@ describe('/debate import', () => {
       '[Root]: Agents trained on huge piles of auto-generated tasks will learn to seek reward for its own sake, not just to solve the tasks.',
       '  <- [New]: A brand new objection.',
     ].join('\n');
-    const before = counts();
+    const before = await counts();
     const reply = await runWithFiles('/debate import file:more.argdown into:reward-seeking', { 'more.argdown': argdown });
     expect(replyText(reply)).toMatch(/Added 1 claim \(C17\) and 1 link to reward-seeking\./);
     expect(replyText(reply)).toMatch(/1 claim was already there with the same text \(C1\)/);
-    expect(counts()).toMatchObject({ debates: before.debates, claims: before.claims + 1, links: before.links + 1 });
+    expect(await counts()).toMatchObject({ debates: before.debates, claims: before.claims + 1, links: before.links + 1 });
     expect(replyText(await bot.run('/claim show C17'))).toMatch(/opposes C1/);
   });
 
@@ -231,12 +226,12 @@ describe('/debate import', () => {
       ['/debate import taken.json', json, /A debate reward-seeking already exists here. Merge into it with into:reward-seeking/],
     ];
     for (const [line, data, message] of cases) {
-      const before = counts();
+      const before = await counts();
       const name = line.split(' ').pop()!;
       const reply = await runWithFiles(line, { [name]: data });
       expect(isError(reply), line).toBe(true);
       expect(replyText(reply), line).toMatch(message);
-      expect(counts(), line).toEqual(before);
+      expect(await counts(), line).toEqual(before);
     }
   });
 
@@ -245,7 +240,7 @@ describe('/debate import', () => {
     await bot.run('/claim add Values drift');
     await bot.run('/claim add Values drift randomly');
     await bot.run('/link C2 C1 refines');
-    const before = counts();
+    const before = await counts();
     const argdown = [
       '[New]: An unrelated new claim',
       '',
@@ -256,7 +251,7 @@ describe('/debate import', () => {
     expect(replyText(reply)).toMatch(
       /The file's link Old refines Sharper would make a loop of refinements with the claims of drift; nothing was imported/,
     );
-    expect(counts()).toEqual(before);
+    expect(await counts()).toEqual(before);
   });
 
   it('a chat user cannot make the bot read a path on its host, and into: with slug: is refused', async () => {

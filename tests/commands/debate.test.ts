@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
@@ -8,7 +8,7 @@ beforeEach(() => {
 });
 afterEach(async () => await bot.close());
 
-const auditCount = () => inspect(bot.services.store).prepare('SELECT count(*) FROM audit_log').pluck().get();
+const auditCount = async () => await countRows(bot.services.store, 'audit_log');
 
 describe('/debate', () => {
   it('a member starts a debate and the channel works on it', async () => {
@@ -30,14 +30,14 @@ describe('/debate', () => {
 
   it('refuses a slug that is taken or malformed, and changes nothing', async () => {
     await bot.run('/debate new slug:drift title:"First"');
-    const before = auditCount();
+    const before = await auditCount();
     const taken = await bot.run('/debate new slug:drift title:"Second"');
     expect(replyText(taken)).toMatch(/already exists.*\/debate use drift/);
     const malformed = await bot.run('/debate new slug:"Goal Drift!" title:"x"');
     expect(replyText(malformed)).toMatch(/slug "Goal Drift!" is not valid/);
     const missingTitle = await bot.run('/debate new slug:other');
     expect(replyText(missingTitle)).toMatch(/missing title/);
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
     expect(await bot.services.store.debates.list('local')).toHaveLength(1);
   });
 

@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows } from '../support/rows.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../src/core/reply.ts';
 import { isPng } from '../../src/render/png.ts';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 afterAll(async () => await bot.close());
 
-const count = (table: string) => inspect(bot.services.store).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const count = async (table: string) => await countRows(bot.services.store, table);
 
 function expectChart(reply: Reply) {
   const [chart] = reply.attachments ?? [];
@@ -97,10 +97,10 @@ describe('/drift help', () => {
 
 describe('/drift attach', () => {
   it('GIVEN attach:C1 THEN the run is kept with an audit row, the claim card lists it, and /drift show computes it again', async () => {
-    const audits = count('audit_log');
+    const audits = await count('audit_log');
     const reply = await bot.run('/drift preset:objection-channel agents:500 seed:3 steps:50k attach:C1');
     expect(replyText(reply)).toMatch(/Kept as R1 on C1/);
-    expect(count('audit_log')).toBe(audits + 1);
+    expect(await count('audit_log')).toBe(audits + 1);
     expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({ action: 'sim.attach', entity: 'R1->C1' });
     const card = replyText(await bot.run('/claim show C1'));
     expect(card).toMatch(
@@ -125,8 +125,8 @@ describe('/drift bad input', () => {
   });
 
   it('names what was wrong, stores nothing, and never hangs', async () => {
-    const runs = count('sim_runs');
-    const audits = count('audit_log');
+    const runs = await count('sim_runs');
+    const audits = await count('audit_log');
     const cases: [string, RegExp][] = [
       ['/drift p:1.5 attach:C1', /p is a probability, so it must be between 0 and 1 \(got 1\.5\)/],
       ['/drift q:-0.1', /q is a probability/],
@@ -158,7 +158,7 @@ describe('/drift bad input', () => {
       expect(reply.ephemeral, line).toBe(true);
       expect(replyText(reply), line).toMatch(message);
     }
-    expect(count('sim_runs')).toBe(runs);
-    expect(count('audit_log')).toBe(audits);
+    expect(await count('sim_runs')).toBe(runs);
+    expect(await count('audit_log')).toBe(audits);
   });
 });

@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
@@ -12,7 +12,7 @@ beforeEach(async () => {
 });
 afterEach(async () => await bot.close());
 
-const linkCount = () => inspect(bot.services.store).prepare('SELECT count(*) FROM links').pluck().get();
+const linkCount = async () => await countRows(bot.services.store, 'links');
 
 describe('/link and /unlink', () => {
   it('links with every kind, named or positional', async () => {
@@ -21,7 +21,7 @@ describe('/link and /unlink', () => {
     expect(replyText(await bot.run('/link C3 C2 crux-of'))).toMatch(/C3 is a crux of C2/);
     expect(replyText(await bot.run('/link C2 C3 refines'))).toMatch(/C2 refines C3/);
     expect(replyText(await bot.run('/link C3 C2 duplicates'))).toMatch(/C3 duplicates C2/);
-    expect(linkCount()).toBe(5);
+    expect(await linkCount()).toBe(5);
   });
 
   it('the same link twice is a no-op, not an error', async () => {
@@ -29,7 +29,7 @@ describe('/link and /unlink', () => {
     const again = await bot.run('/link C2 C1 supports');
     expect(isError(again)).toBe(false);
     expect(replyText(again)).toMatch(/already supports C1; nothing changed/);
-    expect(linkCount()).toBe(1);
+    expect(await linkCount()).toBe(1);
   });
 
   it('refuses self-links, unknown kinds, unknown claims and refinement loops', async () => {
@@ -42,14 +42,14 @@ describe('/link and /unlink', () => {
     await bot.run('/link C2 C1 refines');
     await bot.run('/link C3 C2 refines');
     expect(replyText(await bot.run('/link C1 C3 refines'))).toMatch(/loop of refinements/);
-    expect(linkCount()).toBe(2);
+    expect(await linkCount()).toBe(2);
   });
 
   it('unlinks one kind or all, and says when there is nothing to remove', async () => {
     await bot.run('/link C2 C1 supports');
     await bot.run('/link C2 C1 crux-of');
     expect(replyText(await bot.run('/unlink C2 C1 crux-of'))).toMatch(/Removed: C2 is a crux of C1/);
-    expect(linkCount()).toBe(1);
+    expect(await linkCount()).toBe(1);
     expect(replyText(await bot.run('/unlink C2 C1'))).toMatch(/Removed: C2 supports C1/);
     expect(replyText(await bot.run('/unlink C2 C1'))).toMatch(/C2 has no link to C1; nothing to remove/);
     expect((await bot.services.store.audit.recent('local', 1))[0]).toMatchObject({ action: 'link.remove', entity: 'C2->C1' });
@@ -58,6 +58,6 @@ describe('/link and /unlink', () => {
   it('someone uninvolved cannot remove a link', async () => {
     await bot.run('/link C2 C1 supports');
     expect(replyText(await bot.run('/unlink C2 C1', { actor: { id: 'carol', name: 'carol' } }))).toMatch(/Only whoever made the link/);
-    expect(linkCount()).toBe(1);
+    expect(await linkCount()).toBe(1);
   });
 });

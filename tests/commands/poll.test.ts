@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows } from '../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Actor, ChatPort } from '../../src/core/context.ts';
 import type { MessageRef, Reply } from '../../src/core/reply.ts';
@@ -38,7 +38,7 @@ async function post(line: string, actor: Actor = ALICE): Promise<Reply> {
 }
 
 const buttons = (reply: Reply) => (reply.components ?? []).flat().map((c) => (c.type === 'button' ? c.label : ''));
-const votes = () => inspect(bot.services.store).prepare('SELECT count(*) FROM credences').pluck().get();
+const votes = async () => await countRows(bot.services.store, 'credences');
 const field = (reply: Reply, name: string) => replyText(reply).match(new RegExp(`^${name}: (.*)$`, 'm'))?.[1];
 
 describe('the poll lifecycle', () => {
@@ -84,10 +84,10 @@ describe('the poll lifecycle', () => {
     const changed = await bot.interact('poll:vote:1:95', {}, { actor: BOB });
     expect(field(changed, 'Team forecast')).toBe('95%');
     expect(replyText(changed.followUps![0]!)).toContain('You: 95% on C1 (was 25%).');
-    expect(votes()).toBe(2);
+    expect(await votes()).toBe(2);
     const same = await bot.interact('poll:vote:1:95', {}, { actor: BOB });
     expect(replyText(same.followUps![0]!)).toContain('You already said 95% on C1; nothing changed.');
-    expect(votes()).toBe(2);
+    expect(await votes()).toBe(2);
   });
 
   it('takes any value through the Exact… form, and refuses a bad one', async () => {
@@ -100,7 +100,7 @@ describe('the poll lifecycle', () => {
     const bad = await bot.interact(form.modal!.id, { fields: { value: '120%' } }, { actor: BOB });
     expect(isError(bad)).toBe(true);
     expect(replyText(bad)).toContain('120% is above 100%');
-    expect(votes()).toBe(1);
+    expect(await votes()).toBe(1);
   });
 
   it('closes at its time: the closer edits the message with the final result', async () => {
@@ -203,7 +203,7 @@ describe('bad input', () => {
       expect(isError(reply), line).toBe(true);
       expect(replyText(reply), line).toMatch(message);
     }
-    expect(inspect(bot.services.store).prepare('SELECT count(*) FROM polls').pluck().get()).toBe(0);
+    expect(await countRows(bot.services.store, 'polls')).toBe(0);
     await post('/poll C1');
     expect(replyText(await bot.run('/poll C1'))).toMatch(/C1 already has an open poll/);
   });
@@ -220,7 +220,7 @@ describe('bad input', () => {
     await post('/poll C1');
     expect(replyText(await bot.interact('poll:vote:2:75', {}, { workspace: 'discord:42' }))).toMatch(/That poll is not here any more/);
     expect(replyText(await bot.run('/poll close C1', { workspace: 'discord:42' }))).toMatch(/no claim C1 here/);
-    expect(votes()).toBe(0);
+    expect(await votes()).toBe(0);
   });
 });
 

@@ -1,4 +1,4 @@
-import { inspect } from '../support/db-state.ts';
+import { countRows } from '../support/rows.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { createTestBot, isError, replyText, type TestBot } from '../support/harn
 let bot: TestBot | undefined;
 afterEach(async () => await bot?.close());
 
-const captureCount = (b: TestBot) => inspect(b.services.store).prepare('SELECT count(*) FROM thread_captures').pluck().get();
+const captureCount = async (b: TestBot) => await countRows(b.services.store, 'thread_captures');
 
 describe('/summarize in a channel', () => {
   it('GIVEN a debate in the channel THEN the summary shows positions, key claims, cruxes, agreements, open questions and credences, with buttons', async () => {
@@ -80,7 +80,7 @@ describe('/summarize in a channel', () => {
       expect(isError(reply), line).toBe(true);
       expect(replyText(reply), line).toMatch(message);
     }
-    expect(captureCount(bot)).toBe(0);
+    expect(await captureCount(bot)).toBe(0);
   });
 
   it('GIVEN an empty channel, small talk, or only other languages THEN it says so plainly', async () => {
@@ -98,7 +98,7 @@ describe('/summarize in a channel', () => {
     });
     const text = replyText(await bot.run('/summarize'));
     expect(text).toMatch(/found no argumentative content.*2 messages in other languages/s);
-    expect(captureCount(bot)).toBe(0);
+    expect(await captureCount(bot)).toBe(0);
   });
 
   it('shows what the platform says when it may not read the history', async () => {
