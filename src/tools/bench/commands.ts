@@ -66,6 +66,10 @@ export const commandsBench: BenchSuite = {
           credence.run(n, user, user, (((n * 31 + k * 17) % 97) + 1) / 99, at);
         }
       }
+      // Numbers come from the workspace's counter row; rows written raw must move it on, as an import does.
+      db.prepare(
+        "INSERT INTO counters (scope, kind, last) VALUES ('local', 'claim', ?) ON CONFLICT DO UPDATE SET last = excluded.last",
+      ).run(claims);
     })();
     db.pragma('synchronous = FULL');
     db.exec("UPDATE debates SET root_claim_id = id WHERE workspace = 'local'");
