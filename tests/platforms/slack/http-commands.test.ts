@@ -1,4 +1,4 @@
-import { inspect } from '../../support/db-state.ts';
+import { rows } from '../../support/rows.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messageProblems, visibleStrings } from './support/block-kit.ts';
 import { ANA, CHANNEL, slashCommandForm } from './support/payloads.ts';
@@ -12,8 +12,10 @@ afterEach(async () => {
   await bed.close();
 });
 
-const claims = () =>
-  inspect(bed.bot.services.store).prepare('SELECT workspace, number, text, author_id, author_name FROM claims ORDER BY id').all();
+const claims = async () =>
+  (await rows(bed.bot.services.store, 'claims'))
+    .sort((a, b) => Number(a.id) - Number(b.id))
+    .map(({ workspace, number, text, author_id, author_name }) => ({ workspace, number, text, author_id, author_name }));
 
 /** Types a slash command in #research as Ana (or someone else), as Slack would deliver it. */
 async function slash(command: string, text: string, o: { user?: typeof ANA; teamId?: string; responseId?: string } = {}) {
@@ -38,7 +40,7 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
     expect(ack.text).toBe('');
     const post = await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).includes('C1'));
 
-    expect(claims()).toEqual([
+    expect(await claims()).toEqual([
       { workspace: 'slack:T111', number: 1, text: 'Agents game broken scoring functions', author_id: ANA.id, author_name: 'ana' },
     ]);
     expect(post.token).toBe('xoxb-test-token');
@@ -67,7 +69,7 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
     await slash('/claim', 'add Look &lt;!channel&gt; and &lt;@U123&gt; &amp; <!channel> said so');
     const post = await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).includes('C1'));
 
-    expect(claims()[0]).toMatchObject({ text: 'Look <!channel> and <@U123> & @channel said so' });
+    expect((await claims())[0]).toMatchObject({ text: 'Look <!channel> and <@U123> & @channel said so' });
     const shown = [post.body.text as string, ...visibleStrings(post.body.blocks)];
     expect(shown.join('\n')).toContain('Look &lt;!channel&gt; and &lt;@U123&gt; &amp; @channel said so');
     for (const text of shown) {
@@ -91,7 +93,7 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
     expect(option.body.response_type).toBe('ephemeral');
     expect(JSON.stringify(option.body.blocks)).toContain('Usage: `/claim add');
     for (const call of bed.fake.callsTo('response_url')) expect(JSON.stringify(call.body)).not.toMatch(/at .*\.ts:\d+|Error:/);
-    expect(claims()).toEqual([]);
+    expect(await claims()).toEqual([]);
     expect(bed.fake.callsTo('chat.postMessage')).toEqual([]);
   });
 
@@ -102,7 +104,7 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
     await slash('/claim', 'show C1', { teamId: 'T222', responseId: 'other' });
     const other = await bed.fake.waitFor('response_url', (c) => c.raw.length > 0 && String(c.body.text).length > 0);
     expect(other.body.text).toMatch(/no claim C1/i);
-    expect(claims().map((c: any) => c.workspace)).toEqual(['slack:T111']);
+    expect((await claims()).map((c: any) => c.workspace)).toEqual(['slack:T111']);
   });
 
   it('takes a mention in a user option as that person (Slack sends <@W222|bob>), and words elsewhere as typed', async () => {
@@ -110,7 +112,7 @@ describe('a slash command over HTTP, signed as Slack signs it', () => {
     await slash('/claim', 'add Ana says drift is random, see <https://example.org/a|example.org/a>');
     await slash('/claim', 'add Bob says data directs values', { user: { id: 'W222', username: 'bob', name: 'bob', team_id: 'T111' } });
     await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('C2'));
-    expect(claims()[0]).toMatchObject({ text: 'Ana says drift is random, see example.org/a' });
+    expect((await claims())[0]).toMatchObject({ text: 'Ana says drift is random, see example.org/a' });
 
     await slash('/claim', 'list author:<@W222|bob>');
     const list = await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('Claims in who'));
