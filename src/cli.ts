@@ -53,7 +53,7 @@ export const CLI: Record<string, CliCommand> = {
         process.stderr.write("Usage: cruxbot run '/claim show C1'\n");
         return 2;
       }
-      const { services } = createApp(loadConfig(), { console: true });
+      const { services } = await createApp(loadConfig(), { console: true });
       const session = new ConsoleSession(services, createRegistry(COMMANDS), consoleActor(as), { color: false, width: 100 }, (t) =>
         process.stdout.write(`${t}\n`),
       );
@@ -90,13 +90,13 @@ export const CLI: Record<string, CliCommand> = {
     usage: 'cruxbot demo',
     description: 'Load the two sample debates (reward seeking; goal drift), with sample credences, into the local workspace',
     async run() {
-      const { services, config } = createApp(loadConfig(), { console: true });
+      const { services } = await createApp(loadConfig(), { console: true });
       const result = await loadDemo(services, { workspace: CONSOLE_WORKSPACE, channel: CONSOLE_CHANNEL });
       for (const d of result.loaded)
         process.stdout.write(`Loaded ${d.slug}: ${d.claims} claims, ${d.links} links, ${d.credences} credences.\n`);
       for (const slug of result.skipped) process.stdout.write(`${slug} is already there; left as it was.\n`);
       process.stdout.write(
-        `The console now works on ${result.loaded[0]?.slug ?? result.skipped[0]}. Try: npm start, then /map (database: ${config.DATABASE_PATH}).\n`,
+        `The console now works on ${result.loaded[0]?.slug ?? result.skipped[0]}. Try: npm start, then /map (database: ${services.store.location}).\n`,
       );
       await services.store.close();
       return 0;
@@ -109,7 +109,7 @@ export const CLI: Record<string, CliCommand> = {
       const force = args.includes('--force');
       const file = args.filter((a) => a !== '--force')[0];
       if (!file) return usage('cruxbot backup <file> [--force]');
-      const { services } = createApp(loadConfig(), { console: true });
+      const { services } = await createApp(loadConfig(), { console: true });
       try {
         const info = await services.store.backup(file, { overwrite: force });
         process.stdout.write(`Backed up to ${file} (${describe(info)}).\n`);
@@ -136,7 +136,7 @@ export const CLI: Record<string, CliCommand> = {
     usage: 'cruxbot export-all [file]',
     description: 'Every table as JSON, to <file> or standard output',
     async run(args) {
-      const { services } = createApp(loadConfig(), { console: true });
+      const { services } = await createApp(loadConfig(), { console: true });
       try {
         const json = `${JSON.stringify(await services.store.exportAll(), null, 2)}\n`;
         if (args[0]) {

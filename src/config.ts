@@ -16,6 +16,10 @@ const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
 
 const EnvSchema = z.object({
   DATABASE_PATH: optional(z.string()).default('data/cruxbot.db'),
+  /** PostgreSQL (`postgres://user:password@host:5432/db`): when set, the store lives there and DATABASE_PATH is unused. */
+  DATABASE_URL: optional(
+    z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL (postgres://user:password@host:5432/database)'),
+  ),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])),
 
   DISCORD_TOKEN: optional(z.string()),
@@ -38,7 +42,14 @@ const EnvSchema = z.object({
 export type Config = z.infer<typeof EnvSchema>;
 
 /** Variables whose values are secrets: never logged, never echoed in an error. */
-export const SECRET_KEYS = ['DISCORD_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'CRUXBOT_LLM_API_KEY'] as const;
+export const SECRET_KEYS = [
+  'DATABASE_URL',
+  'DISCORD_TOKEN',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+  'CRUXBOT_LLM_API_KEY',
+] as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = EnvSchema.safeParse(env);
@@ -49,7 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = result.data;
   const problems: string[] = [];
 
-  if (config.DATABASE_PATH !== ':memory:') {
+  if (config.DATABASE_PATH !== ':memory:' && !config.DATABASE_URL) {
     const folder = dirname(resolve(config.DATABASE_PATH));
     if (!existsSync(folder)) problems.push(`DATABASE_PATH: the folder ${folder} does not exist; create it or choose another path`);
     else if (!statSync(folder).isDirectory()) problems.push(`DATABASE_PATH: ${folder} is not a folder`);

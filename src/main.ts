@@ -8,6 +8,7 @@ import { startPollCloser } from './jobs/poll-closer.ts';
 import { runConsole } from './platforms/console/repl.ts';
 import { PLATFORMS, type RunningPlatform } from './platforms/index.ts';
 import { createServices, type Services } from './services.ts';
+import { openConfiguredStore } from './storage/index.ts';
 
 export interface App {
   readonly config: Config;
@@ -15,11 +16,11 @@ export interface App {
   readonly registry: CommandRegistry;
 }
 
-/** Opens the database and builds the command registry for these settings. */
-export function createApp(config: Config, options: { console?: boolean } = {}): App {
+/** Opens the configured database (SQLite file or PostgreSQL) and builds the command registry for these settings. */
+export async function createApp(config: Config, options: { console?: boolean } = {}): Promise<App> {
   // The console's replies go to stdout; its logs stay quiet unless asked for.
   const log = createLogger(config.LOG_LEVEL ?? (options.console ? 'warn' : 'info'));
-  const services = createServices(config, { log });
+  const services = createServices(config, { log, store: await openConfiguredStore(config) });
   return { config, services, registry: createRegistry(COMMANDS) };
 }
 
@@ -31,7 +32,7 @@ export async function main(): Promise<number> {
   loadDotEnv();
   const config = loadConfig();
   const enabled = PLATFORMS.filter((p) => p.enabled(config));
-  const { services, registry } = createApp(config, { console: enabled.length === 0 });
+  const { services, registry } = await createApp(config, { console: enabled.length === 0 });
 
   if (enabled.length === 0) {
     const pollCloser = startPollCloser(services);
@@ -46,8 +47,8 @@ export async function main(): Promise<number> {
   // One line that says what connected, where, and on which database (the fields repeat it for machines).
   const schema = await services.store.schemaVersion();
   services.log.info(
-    { platforms: running.map((p) => p.name), database: config.DATABASE_PATH, schema },
-    `cruxbot is running · ${[...running.map((p) => p.status), `database ${config.DATABASE_PATH} (schema ${schema})`].join(' · ')}`,
+    { platforms: running.map((p) => p.name), database: services.store.location, backend: services.store.backend, schema },
+    `cruxbot is running · ${[...running.map((p) => p.status), `database ${services.store.location} (schema ${schema})`].join(' · ')}`,
   );
   // After the platforms: a poll that fell due while the bot was down can then have its message edited.
   const pollCloser = startPollCloser(services);

@@ -2,7 +2,7 @@ import type { Command, Leaf } from './command.ts';
 import type { BaseContext, ChatMessage } from './context.ts';
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from './correlation.ts';
 import { parseCustomId } from './custom-id.ts';
-import { UsageError, UserError } from './errors.ts';
+import { StorageUnavailableError, UsageError, UserError } from './errors.ts';
 import { md } from './markup.ts';
 import type { FileUpload } from './options.ts';
 import { parseCommandLine, parseCommandText, type Invocation } from './parse.ts';
@@ -176,6 +176,10 @@ async function guarded(
     if (error instanceof UserError) {
       log.debug({ label, code: error.code }, 'user error');
       return errorReply(error.markup);
+    }
+    if (error instanceof StorageUnavailableError) {
+      log.warn({ err: error, label }, 'database unavailable');
+      return errorReply(md`The database is not reachable right now, so nothing was saved. Try again in a moment.`);
     }
     log.error({ err: error, label }, 'handler failed');
     return errorReply(md`Something went wrong (id \`${correlationId}\`). It has been logged; try again, or tell an admin the id.`);

@@ -46,3 +46,11 @@ export function isUserError(error: unknown): error is UserError {
 export class StartupError extends Error {
   override readonly name: string = 'StartupError';
 }
+
+/**
+ * The database cannot be reached right now (a server restarting, a network blip). Nothing of the request
+ * was written; dispatch answers "try again" rather than reporting a bug.
+ */
+export class StorageUnavailableError extends Error {
+  override readonly name: string = 'StorageUnavailableError';
+}

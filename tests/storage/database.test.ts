@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StartupError } from '../../src/core/errors.ts';
 import { APPLICATION_ID, latestSchemaVersion, openDatabase } from '../../src/storage/sqlite/database.ts';
-import { MIGRATIONS, type Migration } from '../../src/storage/sqlite/migrations/index.ts';
+import { MIGRATIONS, type Migration } from '../../src/storage/migrations/index.ts';
 import { SqliteStore } from '../../src/storage/sqlite/store.ts';
 
 let dir: string;

@@ -12,6 +12,7 @@ import { createRegistry } from '../../src/core/registry.ts';
 import type { Block, MessageRef, Reply } from '../../src/core/reply.ts';
 import { RateLimiter } from '../../src/core/rate-limit.ts';
 import { createServices, type Services } from '../../src/services.ts';
+import type { Store } from '../../src/storage/ports.ts';
 
 export const ALICE: Actor = { id: 'alice', name: 'alice' };
 export const BOB: Actor = { id: 'bob', name: 'bob' };
@@ -35,12 +36,17 @@ export interface TestBot {
 /** Tests of other things run expensive commands many times; the real limits are tested on their own. */
 const ROOMY_LIMITS = new RateLimiter({ perUser: { count: 10_000, windowMs: 60_000 }, perWorkspace: { count: 10_000, windowMs: 60_000 } });
 
-export function createTestBot(options: { now?: Date; chat?: ChatPort; limiter?: RateLimiter; log?: Logger } = {}): TestBot {
+export function createTestBot(options: { now?: Date; chat?: ChatPort; limiter?: RateLimiter; log?: Logger; store?: Store } = {}): TestBot {
   const dir = mkdtempSync(join(tmpdir(), 'cruxbot-test-'));
   const dbPath = join(dir, 'test.db');
   const config = loadConfig({ DATABASE_PATH: dbPath });
   const now = options.now ?? new Date('2026-11-23T12:00:00Z');
-  const services = createServices(config, { log: options.log ?? silentLogger, clock: () => now, limiter: options.limiter ?? ROOMY_LIMITS });
+  const services = createServices(config, {
+    log: options.log ?? silentLogger,
+    clock: () => now,
+    limiter: options.limiter ?? ROOMY_LIMITS,
+    ...(options.store ? { store: options.store } : {}),
+  });
   const commands = createRegistry(COMMANDS);
   const base = (o: { actor?: Actor; workspace?: string; channel?: string } = {}) => ({
     actor: o.actor ?? ALICE,

@@ -19,6 +19,7 @@ export default class SummaryReporter implements Reporter {
       if (module.errors().length > 0 || (tests === 0 && module.state() === 'failed')) failed++;
     }
     failed += unhandledErrors.length;
+    process.stdout.write(`\nStorage suites ran against SQLite and ${process.env.CRUXBOT_TEST_POSTGRES ?? 'no PostgreSQL'}.\n`);
     process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   }
 }

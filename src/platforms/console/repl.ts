@@ -44,7 +44,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   };
 
   if (interactive) {
-    write(`cruxbot console · database ${services.config.DATABASE_PATH} · you are ${await describe(session.who.name)}`);
+    write(`cruxbot console · database ${services.store.location} · you are ${await describe(session.who.name)}`);
     write('Type /help for the commands, .as <name> to act as someone else, .exit to quit.');
     if ((await services.store.debates.list('local')).length === 0)
       write('New here? Load the sample debates with `npm run demo`, or start one with /debate new.');

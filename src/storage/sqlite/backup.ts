@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { StartupError } from '../../core/errors.ts';
 import { APPLICATION_ID, latestSchemaVersion, migrate, type Db } from './database.ts';
-import { MIGRATIONS } from './migrations/index.ts';
+import { MIGRATIONS } from '../migrations/index.ts';
 import type { DatabaseExport, DatabaseInfo } from '../ports.ts';
 
 /** User tables: not SQLite's own, not the FTS index's shadow tables. */

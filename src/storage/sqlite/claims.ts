@@ -1,3 +1,4 @@
+import { type ClaimRow, toClaim } from '../rows.ts';
 import { Counters } from './counters.ts';
 import type { ClaimFilter, NewClaim } from '../../domain/claims.ts';
 import { UserError } from '../../core/errors.ts';
@@ -6,47 +7,9 @@ import { formatClaimId } from '../../core/values.ts';
 import type { Claim, ClaimStatus } from '../../domain/claims.ts';
 import type { Db } from './database.ts';
 
-export interface ClaimRow {
-  id: number;
-  workspace: string;
-  number: number;
-  debate_id: number;
-  text: string;
-  author_id: string;
-  author_name: string;
-  source_url: string | null;
-  source_excerpt: string | null;
-  source_author: string | null;
-  status: ClaimStatus;
-  created_at: string;
-  updated_at: string;
-  tags: string | null;
-}
-
 export const SELECT = `
   SELECT c.*, (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM claim_tags WHERE claim_id = c.id ORDER BY tag)) AS tags
   FROM claims c`;
-
-export function toClaim(row: ClaimRow): Claim {
-  const source: { url?: string; excerpt?: string; author?: string } = {};
-  if (row.source_url) source.url = row.source_url;
-  if (row.source_excerpt) source.excerpt = row.source_excerpt;
-  if (row.source_author) source.author = row.source_author;
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    number: row.number,
-    debateId: row.debate_id,
-    text: row.text,
-    authorId: row.author_id,
-    authorName: row.author_name,
-    source,
-    status: row.status,
-    tags: row.tags ? row.tags.split(' ') : [],
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
 
 /** Claims and their tags. Every method takes the workspace; none reads across workspaces. */
 export class ClaimRepository {

@@ -1,56 +1,6 @@
+import { type CredenceRow, toCredence, type LatestRow, toLatest } from '../rows.ts';
 import type { Credence, CredenceCondition, LatestCredence, MyCredence, NewCredence } from '../../domain/credences/credence.ts';
 import type { Db } from './database.ts';
-
-interface CredenceRow {
-  id: number;
-  workspace: string;
-  claim_id: number;
-  claim_number: number;
-  user_id: string;
-  user_name: string;
-  value: number;
-  given_claim_id: number | null;
-  given_true: number | null;
-  given_number: number | null;
-  poll_id: number | null;
-  at: string;
-}
-
-function toCredence(row: CredenceRow): Credence {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    claimId: row.claim_id,
-    claimNumber: row.claim_number,
-    userId: row.user_id,
-    userName: row.user_name,
-    value: row.value,
-    ...(row.given_claim_id !== null
-      ? { given: { claimId: row.given_claim_id, isTrue: row.given_true === 1, claimNumber: row.given_number ?? 0 } }
-      : {}),
-    ...(row.poll_id !== null ? { pollId: row.poll_id } : {}),
-    at: row.at,
-  };
-}
-
-interface LatestRow {
-  id: number;
-  claim_id: number;
-  user_id: string;
-  user_name: string;
-  value: number;
-  given_claim_id: number | null;
-  given_true: number | null;
-}
-
-const toLatest = (row: LatestRow): LatestCredence => ({
-  id: row.id,
-  claimId: row.claim_id,
-  userId: row.user_id,
-  userName: row.user_name,
-  value: row.value,
-  ...(row.given_claim_id !== null ? { given: { claimId: row.given_claim_id, isTrue: row.given_true === 1 } } : {}),
-});
 
 /** Lean rows for bulk reads: no joins, so a debate's 25,000 credences come straight off the index. */
 const SELECT_LATEST = 'SELECT x.id, x.claim_id, x.user_id, x.user_name, x.value, x.given_claim_id, x.given_true FROM credences x';

@@ -1,15 +1,14 @@
 import Database from 'better-sqlite3';
 import { StartupError } from '../../core/errors.ts';
-import { MIGRATIONS, type Migration } from './migrations/index.ts';
+import { MIGRATIONS, type Migration } from '../migrations/index.ts';
+import { latestSchemaVersion } from '../migrations/versions.ts';
 
 export type Db = Database.Database;
 
 /** Written into the file header (`PRAGMA application_id`), so we never adopt someone else's database. */
 export const APPLICATION_ID = 0x43525558; // "CRUX"
 
-export function latestSchemaVersion(migrations: readonly Migration[] = MIGRATIONS): number {
-  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
-}
+export { latestSchemaVersion };
 
 /**
  * Opens (or creates) the database: WAL, foreign keys, a busy timeout, full sync on commit, then any

@@ -1,30 +1,9 @@
+import { type DebateRow, toDebate } from '../rows.ts';
 import type { DebateContents, DebateSummary } from '../../domain/debates.ts';
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
 import type { Debate } from '../../domain/debates.ts';
 import type { Db } from './database.ts';
-
-interface DebateRow {
-  id: number;
-  workspace: string;
-  slug: string;
-  title: string;
-  root_claim_id: number | null;
-  created_by: string;
-  created_by_name: string;
-  created_at: string;
-}
-
-const toDebate = (row: DebateRow): Debate => ({
-  id: row.id,
-  workspace: row.workspace,
-  slug: row.slug,
-  title: row.title,
-  rootClaimId: row.root_claim_id,
-  createdBy: row.created_by,
-  createdByName: row.created_by_name,
-  createdAt: row.created_at,
-});
 
 /** The claims of one debate (`@debate`), for statements that reach everything hanging off them. */
 const ITS_CLAIMS = 'SELECT id FROM claims WHERE workspace = @workspace AND debate_id = @debate';

@@ -1,29 +1,6 @@
+import { type LinkRow, toLink } from '../rows.ts';
 import type { Link, LinkKind } from '../../domain/links.ts';
 import type { Db } from './database.ts';
-
-interface LinkRow {
-  id: number;
-  workspace: string;
-  from_claim: number;
-  to_claim: number;
-  from_number: number;
-  to_number: number;
-  kind: LinkKind;
-  author_id: string;
-  created_at: string;
-}
-
-const toLink = (row: LinkRow): Link => ({
-  id: row.id,
-  workspace: row.workspace,
-  fromClaimId: row.from_claim,
-  toClaimId: row.to_claim,
-  fromNumber: row.from_number,
-  toNumber: row.to_number,
-  kind: row.kind,
-  authorId: row.author_id,
-  createdAt: row.created_at,
-});
 
 const SELECT = `
   SELECT l.*, f.number AS from_number, t.number AS to_number

@@ -1,49 +1,8 @@
-import type { HideMode, NewPoll, Poll } from '../../domain/polls.ts';
+import { type PollRow, toPoll } from '../rows.ts';
+import type { NewPoll, Poll } from '../../domain/polls.ts';
 import { Counters, DATABASE_SCOPE } from './counters.ts';
 import type { MessageRef } from '../../core/reply.ts';
 import type { Db } from './database.ts';
-
-interface PollRow {
-  id: number;
-  workspace: string;
-  claim_id: number;
-  claim_number: number;
-  channel: string;
-  hide: HideMode;
-  created_by: string;
-  created_by_name: string;
-  created_at: string;
-  closes_at: string | null;
-  closed_at: string | null;
-  closed_by: string | null;
-  baseline_credence_id: number;
-  closing_credence_id: number | null;
-  message_platform: string | null;
-  message_channel: string | null;
-  message_id: string | null;
-}
-
-function toPoll(row: PollRow): Poll {
-  return {
-    id: row.id,
-    workspace: row.workspace,
-    claimId: row.claim_id,
-    claimNumber: row.claim_number,
-    channel: row.channel,
-    hide: row.hide,
-    createdBy: row.created_by,
-    createdByName: row.created_by_name,
-    createdAt: row.created_at,
-    ...(row.closes_at ? { closesAt: row.closes_at } : {}),
-    ...(row.closed_at ? { closedAt: row.closed_at } : {}),
-    ...(row.closed_by ? { closedBy: row.closed_by } : {}),
-    baselineCredenceId: row.baseline_credence_id,
-    ...(row.closing_credence_id !== null ? { closingCredenceId: row.closing_credence_id } : {}),
-    ...(row.message_platform && row.message_channel && row.message_id
-      ? { message: { platform: row.message_platform, channel: row.message_channel, id: row.message_id } }
-      : {}),
-  };
-}
 
 const SELECT = 'SELECT p.*, c.number AS claim_number FROM polls p JOIN claims c ON c.id = p.claim_id';
 

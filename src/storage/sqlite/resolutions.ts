@@ -1,29 +1,6 @@
-import type { Outcome, Resolution } from '../../domain/resolutions.ts';
+import { type ResolutionRow, toResolution } from '../rows.ts';
+import type { Resolution } from '../../domain/resolutions.ts';
 import type { Db } from './database.ts';
-
-interface ResolutionRow {
-  id: number;
-  workspace: string;
-  claim_id: number;
-  outcome: Outcome;
-  resolved_by: string;
-  resolved_by_name: string;
-  resolved_at: string;
-  undone_by: string | null;
-  undone_at: string | null;
-}
-
-const toResolution = (row: ResolutionRow): Resolution => ({
-  id: row.id,
-  workspace: row.workspace,
-  claimId: row.claim_id,
-  outcome: row.outcome,
-  resolvedBy: row.resolved_by,
-  resolvedByName: row.resolved_by_name,
-  resolvedAt: row.resolved_at,
-  ...(row.undone_by ? { undoneBy: row.undone_by } : {}),
-  ...(row.undone_at ? { undoneAt: row.undone_at } : {}),
-});
 
 /** Who resolved which claim how, and when; undoing keeps the row, marked. */
 export class ResolutionRepository {

@@ -1,7 +1,8 @@
 import type { Claim } from '../../domain/claims.ts';
 import type { SearchStore } from '../ports.ts';
 import type { Db } from './database.ts';
-import { SELECT, toClaim, type ClaimRow } from './claims.ts';
+import { SELECT } from './claims.ts';
+import { toClaim, type ClaimRow } from '../rows.ts';
 
 interface SearchParams {
   workspace: string;

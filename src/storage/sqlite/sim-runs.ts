@@ -1,34 +1,9 @@
+import { type SimRunRow, toSimRun } from '../rows.ts';
 import { Counters } from './counters.ts';
 import type { SimRun, SimRunKind } from '../../domain/sim-runs.ts';
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
 import type { Db } from './database.ts';
-
-interface SimRunRow {
-  id: number;
-  workspace: string;
-  number: number;
-  kind: SimRunKind;
-  input: string;
-  summary: string;
-  headline: string;
-  claim_id: number | null;
-  created_by: string;
-  created_at: string;
-}
-
-const toSimRun = (row: SimRunRow): SimRun => ({
-  id: row.id,
-  workspace: row.workspace,
-  number: row.number,
-  kind: row.kind,
-  input: JSON.parse(row.input),
-  summary: JSON.parse(row.summary),
-  headline: row.headline,
-  claimId: row.claim_id,
-  createdBy: row.created_by,
-  createdAt: row.created_at,
-});
 
 /** Drift runs kept as evidence. Every method takes the workspace; none reads across workspaces. */
 export class SimRunRepository {

@@ -1,3 +1,4 @@
+import { type ItemRow, toItem } from '../rows.ts';
 import type {
   Capture,
   CaptureItem,
@@ -8,30 +9,6 @@ import type {
 } from '../../domain/threads/captures.ts';
 import { Counters, DATABASE_SCOPE } from './counters.ts';
 import type { Db } from './database.ts';
-
-interface ItemRow {
-  position: number;
-  text: string;
-  kind: NewCaptureItem['kind'];
-  author: string;
-  permalink: string | null;
-  excerpt: string | null;
-  credence: string | null;
-  status: CaptureItemStatus;
-  claim_id: number | null;
-}
-
-const toItem = (row: ItemRow): CaptureItem => ({
-  position: row.position,
-  text: row.text,
-  kind: row.kind,
-  author: row.author,
-  ...(row.permalink ? { permalink: row.permalink } : {}),
-  ...(row.excerpt ? { excerpt: row.excerpt } : {}),
-  ...(row.credence ? { credence: row.credence } : {}),
-  status: row.status,
-  ...(row.claim_id !== null ? { claimId: row.claim_id } : {}),
-});
 
 /** Candidate claims and links from a summarized thread, waiting to be added or reviewed. */
 export class ThreadCaptureRepository {

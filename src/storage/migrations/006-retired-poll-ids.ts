@@ -20,4 +20,8 @@ export const retiredPollIds: Migration = {
     DROP TABLE retired_numbers;
     ALTER TABLE retired_numbers_new RENAME TO retired_numbers;
   `,
+  postgres: `
+    ALTER TABLE retired_numbers DROP CONSTRAINT retired_numbers_kind_check;
+    ALTER TABLE retired_numbers ADD CONSTRAINT retired_numbers_kind_check CHECK (kind IN ('claim', 'sim-run', 'poll', 'capture'));
+  `,
 };

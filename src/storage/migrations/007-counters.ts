@@ -38,4 +38,31 @@ export const counters: Migration = {
 
     DROP TABLE retired_numbers;
   `,
+  postgres: `
+    CREATE TABLE counters (
+      scope text NOT NULL,
+      kind  text NOT NULL CHECK (kind IN ('claim', 'sim-run', 'poll', 'capture')),
+      last  integer NOT NULL CHECK (last >= 0),
+      PRIMARY KEY (scope, kind)
+    );
+
+    INSERT INTO counters (scope, kind, last)
+      SELECT workspace, 'claim', max(n) FROM (
+        SELECT workspace, MAX(number) AS n FROM claims GROUP BY workspace
+        UNION ALL SELECT workspace, highest FROM retired_numbers WHERE kind = 'claim'
+      ) t GROUP BY workspace;
+    INSERT INTO counters (scope, kind, last)
+      SELECT workspace, 'sim-run', max(n) FROM (
+        SELECT workspace, MAX(number) AS n FROM sim_runs GROUP BY workspace
+        UNION ALL SELECT workspace, highest FROM retired_numbers WHERE kind = 'sim-run'
+      ) t GROUP BY workspace;
+    INSERT INTO counters (scope, kind, last)
+      SELECT '', 'poll', greatest(COALESCE((SELECT MAX(id) FROM polls), 0),
+                                  COALESCE((SELECT MAX(highest) FROM retired_numbers WHERE kind = 'poll'), 0));
+    INSERT INTO counters (scope, kind, last)
+      SELECT '', 'capture', greatest(COALESCE((SELECT MAX(id) FROM thread_captures), 0),
+                                     COALESCE((SELECT MAX(highest) FROM retired_numbers WHERE kind = 'capture'), 0));
+
+    DROP TABLE retired_numbers;
+  `,
 };

@@ -35,4 +35,28 @@ export const workspaceSettings: Migration = {
     CREATE INDEX thread_capture_items_by_claim ON thread_capture_items (claim_id) WHERE claim_id IS NOT NULL;
     CREATE INDEX thread_captures_by_debate ON thread_captures (debate_id) WHERE debate_id IS NOT NULL;
   `,
+  postgres: `
+    CREATE TABLE workspace_settings (
+      workspace       text NOT NULL,
+      key             text NOT NULL,
+      value           text NOT NULL,
+      updated_by      text NOT NULL,
+      updated_by_name text NOT NULL,
+      updated_at      text NOT NULL,
+      PRIMARY KEY (workspace, key)
+    );
+
+    CREATE TABLE retired_numbers (
+      workspace text NOT NULL,
+      kind      text NOT NULL CHECK (kind IN ('claim', 'sim-run')),
+      highest   integer NOT NULL CHECK (highest > 0),
+      PRIMARY KEY (workspace, kind)
+    );
+
+    CREATE INDEX credences_by_claim ON credences (claim_id);
+    CREATE INDEX credences_by_given_claim ON credences (given_claim_id) WHERE given_claim_id IS NOT NULL;
+    CREATE INDEX polls_by_claim ON polls (claim_id);
+    CREATE INDEX thread_capture_items_by_claim ON thread_capture_items (claim_id) WHERE claim_id IS NOT NULL;
+    CREATE INDEX thread_captures_by_debate ON thread_captures (debate_id) WHERE debate_id IS NOT NULL;
+  `,
 };

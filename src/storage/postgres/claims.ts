@@ -1,0 +1,171 @@
+import { sql, type RawBuilder } from 'kysely';
+import { UserError } from '../../core/errors.ts';
+import { md } from '../../core/markup.ts';
+import { formatClaimId } from '../../core/values.ts';
+import type { Claim, ClaimFilter, ClaimStatus, NewClaim } from '../../domain/claims.ts';
+import type { ClaimStore, SearchStore } from '../ports.ts';
+import { toClaim, type ClaimRow } from '../rows.ts';
+import { Counters } from './counters.ts';
+import type { Runner } from './exec.ts';
+
+export type Atomically = <T>(fn: () => Promise<T>) => Promise<T>;
+
+/** A claim's columns (not the search vector) and its tags, space-separated in order, as SQLite gives them. */
+export const CLAIM = sql`c.id, c.workspace, c.number, c.debate_id, c.text, c.author_id, c.author_name, c.source_url, c.source_excerpt,
+  c.source_author, c.status, c.created_at, c.updated_at,
+  (SELECT string_agg(t.tag, ' ' ORDER BY t.tag COLLATE "C") FROM claim_tags t WHERE t.claim_id = c.id) AS tags`;
+
+const select = (rest: RawBuilder<unknown>) => sql<ClaimRow>`SELECT ${CLAIM} FROM claims c ${rest}`;
+
+/** Claims and their tags, on PostgreSQL. */
+export class PgClaims implements ClaimStore {
+  private readonly counters: Counters;
+
+  constructor(
+    private readonly sql: Runner,
+    private readonly atomically: Atomically,
+  ) {
+    this.counters = new Counters(sql);
+  }
+
+  async insert(claim: NewClaim): Promise<Claim> {
+    return await this.atomically(async () => {
+      const number = claim.number ?? (await this.counters.next(claim.workspace, 'claim'));
+      if (claim.number !== undefined) await this.counters.atLeast(claim.workspace, 'claim', claim.number);
+      const row = await this.sql.one<{ id: number }>(sql`
+        INSERT INTO claims (workspace, number, debate_id, text, author_id, author_name, source_url, source_excerpt, source_author, status, created_at, updated_at)
+        VALUES (${claim.workspace}, ${number}, ${claim.debateId}, ${claim.text}, ${claim.authorId}, ${claim.authorName},
+          ${claim.source?.url ?? null}, ${claim.source?.excerpt ?? null}, ${claim.source?.author ?? null}, ${claim.status ?? 'open'},
+          ${claim.at}, ${claim.updatedAt ?? claim.at})
+        RETURNING id`);
+      await this.insertTags(row!.id, claim.tags);
+      return (await this.byId(claim.workspace, row!.id))!;
+    });
+  }
+
+  private async insertTags(id: number, tags: readonly string[]): Promise<void> {
+    if (tags.length === 0) return;
+    await this.sql.run(sql`
+      INSERT INTO claim_tags (claim_id, tag) SELECT ${id}, tag FROM unnest(${[...tags]}::text[]) AS tag ON CONFLICT DO NOTHING`);
+  }
+
+  async byNumber(workspace: string, number: number): Promise<Claim | undefined> {
+    const row = await this.sql.one(select(sql`WHERE c.workspace = ${workspace} AND c.number = ${number}`));
+    return row && toClaim(row);
+  }
+
+  async byId(workspace: string, id: number): Promise<Claim | undefined> {
+    const row = await this.sql.one(select(sql`WHERE c.workspace = ${workspace} AND c.id = ${id}`));
+    return row && toClaim(row);
+  }
+
+  async require(workspace: string, number: number): Promise<Claim> {
+    const claim = await this.byNumber(workspace, number);
+    if (!claim)
+      throw new UserError(
+        md`There is no claim ${formatClaimId(number)} here. Find claims with \`/claim list\` or \`/claim search\`.`,
+        'claim.not-found',
+      );
+    return claim;
+  }
+
+  async setText(workspace: string, id: number, text: string, at: string): Promise<void> {
+    await this.sql.run(sql`UPDATE claims SET text = ${text}, updated_at = ${at} WHERE workspace = ${workspace} AND id = ${id}`);
+  }
+
+  async setTags(id: number, tags: readonly string[]): Promise<void> {
+    await this.atomically(async () => {
+      await this.sql.run(sql`DELETE FROM claim_tags WHERE claim_id = ${id}`);
+      await this.insertTags(id, tags);
+    });
+  }
+
+  async setStatus(workspace: string, id: number, status: ClaimStatus, at: string): Promise<void> {
+    await this.sql.run(sql`UPDATE claims SET status = ${status}, updated_at = ${at} WHERE workspace = ${workspace} AND id = ${id}`);
+  }
+
+  async countInDebate(debateId: number): Promise<number> {
+    return (await this.sql.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM claims WHERE debate_id = ${debateId}`))!.n;
+  }
+
+  async inDebate(debateId: number): Promise<Claim[]> {
+    return (await this.sql.rows(select(sql`WHERE c.debate_id = ${debateId} ORDER BY c.number`))).map(toClaim);
+  }
+
+  async list(workspace: string, filter: ClaimFilter): Promise<{ claims: Claim[]; total: number }> {
+    const where = [sql`c.workspace = ${workspace}`];
+    if (filter.debateId !== undefined) where.push(sql`c.debate_id = ${filter.debateId}`);
+    if (filter.status !== undefined) where.push(sql`c.status = ${filter.status}`);
+    if (filter.authorId !== undefined) where.push(sql`c.author_id = ${filter.authorId}`);
+    if (filter.tag !== undefined) where.push(sql`EXISTS (SELECT 1 FROM claim_tags t WHERE t.claim_id = c.id AND t.tag = ${filter.tag})`);
+    const clause = sql.join(where, sql` AND `);
+    const total = (await this.sql.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM claims c WHERE ${clause}`))!.n;
+    const rows = await this.sql.rows(select(sql`WHERE ${clause} ORDER BY c.number LIMIT ${filter.limit} OFFSET ${filter.offset ?? 0}`));
+    return { claims: rows.map(toClaim), total };
+  }
+
+  async tagCounts(workspace: string, prefix: string, limit: number): Promise<{ tag: string; n: number }[]> {
+    return await this.sql.rows<{ tag: string; n: number }>(sql`
+      SELECT t.tag, count(*)::int AS n FROM claim_tags t JOIN claims c ON c.id = t.claim_id
+      WHERE c.workspace = ${workspace} AND left(t.tag, length(${prefix})) = ${prefix}
+      GROUP BY t.tag ORDER BY n DESC, t.tag COLLATE "C" LIMIT ${limit}`);
+  }
+
+  async recent(workspace: string, limit: number): Promise<Claim[]> {
+    return (await this.sql.rows(select(sql`WHERE c.workspace = ${workspace} ORDER BY c.number DESC LIMIT ${limit}`))).map(toClaim);
+  }
+}
+
+/**
+ * Claim search with PostgreSQL's own full text: the `search` tsvector (generated from the text, GIN
+ * indexed), every word required and the last one a prefix, as people type; best ranked first.
+ */
+export class PgSearch implements SearchStore {
+  constructor(private readonly sql: Runner) {}
+
+  async claims(workspace: string, query: string, options: { debateId?: number; limit: number }): Promise<Claim[]> {
+    const debate = options.debateId ?? null;
+    const results: Claim[] = [];
+    const seen = new Set<number>();
+    const add = (rows: ClaimRow[]) => {
+      for (const row of rows) {
+        if (!seen.has(row.id) && results.length < options.limit) {
+          seen.add(row.id);
+          results.push(toClaim(row));
+        }
+      }
+    };
+    const inDebate = debate === null ? sql`` : sql`AND c.debate_id = ${debate}`;
+    const number = /^\s*[cC#]?(\d{1,9})\s*$/.exec(query);
+    if (number)
+      add(
+        await this.sql.rows(
+          select(sql`WHERE c.workspace = ${workspace} AND c.number::text LIKE ${`${number[1]!}%`} ${inDebate}
+            ORDER BY length(c.number::text), c.number LIMIT ${options.limit}`),
+        ),
+      );
+    const match = tsQuery(query);
+    if (match)
+      add(
+        await this.sql.rows(
+          select(sql`WHERE c.workspace = ${workspace} AND c.search @@ to_tsquery('simple', ${match}) ${inDebate}
+            ORDER BY ts_rank(c.search, to_tsquery('simple', ${match})) DESC, c.number DESC LIMIT ${options.limit}`),
+        ),
+      );
+    return results;
+  }
+}
+
+/**
+ * What someone typed as a safe tsquery: letters and digits only (so tsquery syntax in the input is just
+ * text), every word required, the last one as a prefix.
+ */
+export function tsQuery(input: string): string | undefined {
+  const words = input
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+  if (words.length === 0) return undefined;
+  return words.map((w, i) => `'${w}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
+}

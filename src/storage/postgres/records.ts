@@ -1,0 +1,334 @@
+import { sql } from 'kysely';
+import type { AuditEntry, AuditRecord } from '../../domain/audit.ts';
+import type { NewPoll, Poll } from '../../domain/polls.ts';
+import type { Resolution } from '../../domain/resolutions.ts';
+import type { Moderators } from '../../domain/roles.ts';
+import { SCHEMAS, type Setting, type SettingKey, type SettingValue } from '../../domain/settings.ts';
+import type { SimRun, SimRunKind } from '../../domain/sim-runs.ts';
+import type {
+  Capture,
+  CaptureItem,
+  CaptureItemStatus,
+  CaptureLink,
+  CaptureLinkKind,
+  NewCaptureItem,
+} from '../../domain/threads/captures.ts';
+import type { MessageRef } from '../../core/reply.ts';
+import { UserError } from '../../core/errors.ts';
+import { md } from '../../core/markup.ts';
+import type { AuditStore, CaptureStore, PollStore, ResolutionStore, SettingsStore, SimRunStore } from '../ports.ts';
+import { toItem, toPoll, toResolution, toSimRun, type ItemRow, type PollRow, type ResolutionRow, type SimRunRow } from '../rows.ts';
+import type { Atomically } from './claims.ts';
+import { Counters, DATABASE_SCOPE } from './counters.ts';
+import type { Runner } from './exec.ts';
+
+/** The audit log on PostgreSQL. */
+export class PgAudit implements AuditStore {
+  constructor(private readonly sql: Runner) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+    await this.sql.run(sql`
+      INSERT INTO audit_log (workspace, actor_id, action, entity, before, after, at)
+      VALUES (${entry.workspace}, ${entry.actorId}, ${entry.action}, ${entry.entity}, ${json(entry.before)}, ${json(entry.after)}, ${entry.at})`);
+  }
+
+  async recent(workspace: string, limit = 50): Promise<AuditRecord[]> {
+    const rows = await this.sql.rows<{
+      id: number;
+      workspace: string;
+      actor_id: string;
+      action: string;
+      entity: string;
+      before: string | null;
+      after: string | null;
+      at: string;
+    }>(sql`SELECT * FROM audit_log WHERE workspace = ${workspace} ORDER BY id DESC LIMIT ${limit}`);
+    return rows.map((row) => ({
+      id: row.id,
+      workspace: row.workspace,
+      actorId: row.actor_id,
+      action: row.action,
+      entity: row.entity,
+      before: row.before === null ? undefined : JSON.parse(row.before),
+      after: row.after === null ? undefined : JSON.parse(row.after),
+      at: row.at,
+    }));
+  }
+}
+
+const POLL = sql`SELECT p.*, c.number AS claim_number FROM polls p JOIN claims c ON c.id = p.claim_id`;
+
+/** Polls on PostgreSQL. Closing is one conditional UPDATE, so of two instances closing one poll, one wins. */
+export class PgPolls implements PollStore {
+  private readonly counters: Counters;
+
+  constructor(
+    private readonly sql: Runner,
+    private readonly atomically: Atomically,
+  ) {
+    this.counters = new Counters(sql);
+  }
+
+  async insert(poll: NewPoll): Promise<Poll> {
+    const id = await this.atomically(async () => {
+      const id = await this.counters.next(DATABASE_SCOPE, 'poll');
+      await this.sql.run(sql`
+        INSERT INTO polls (id, workspace, claim_id, channel, hide, created_by, created_by_name, created_at, closes_at, baseline_credence_id)
+        VALUES (${id}, ${poll.workspace}, ${poll.claimId}, ${poll.channel}, ${poll.hide}, ${poll.createdBy}, ${poll.createdByName},
+          ${poll.createdAt}, ${poll.closesAt ?? null}, ${poll.baselineCredenceId})`);
+      return id;
+    });
+    return (await this.byId(poll.workspace, id))!;
+  }
+
+  private async many(rest: ReturnType<typeof sql>): Promise<Poll[]> {
+    return (await this.sql.rows<PollRow>(sql`${POLL} ${rest}`)).map(toPoll);
+  }
+
+  async byId(workspace: string, id: number): Promise<Poll | undefined> {
+    return (await this.many(sql`WHERE p.workspace = ${workspace} AND p.id = ${id}`))[0];
+  }
+
+  async openForClaim(workspace: string, claimId: number): Promise<Poll | undefined> {
+    return (await this.many(sql`WHERE p.workspace = ${workspace} AND p.claim_id = ${claimId} AND p.closed_at IS NULL`))[0];
+  }
+
+  async latestForClaim(workspace: string, claimId: number): Promise<Poll | undefined> {
+    return (await this.many(sql`WHERE p.workspace = ${workspace} AND p.claim_id = ${claimId} ORDER BY p.id DESC LIMIT 1`))[0];
+  }
+
+  async open(workspace: string): Promise<Poll[]> {
+    return await this.many(sql`WHERE p.workspace = ${workspace} AND p.closed_at IS NULL ORDER BY p.id`);
+  }
+
+  async setMessage(workspace: string, id: number, ref: MessageRef): Promise<void> {
+    await this.sql.run(sql`
+      UPDATE polls SET message_platform = ${ref.platform}, message_channel = ${ref.channel}, message_id = ${ref.id}
+      WHERE workspace = ${workspace} AND id = ${id}`);
+  }
+
+  async close(workspace: string, id: number, at: string, by: string): Promise<boolean> {
+    const changes = await this.sql.run(sql`
+      UPDATE polls SET closed_at = ${at}, closed_by = ${by}, closing_credence_id = (SELECT COALESCE(MAX(id), 0) FROM credences)
+      WHERE workspace = ${workspace} AND id = ${id} AND closed_at IS NULL`);
+    return changes > 0;
+  }
+
+  async due(now: string): Promise<Poll[]> {
+    return await this.many(sql`WHERE p.closed_at IS NULL AND p.closes_at <= ${now} ORDER BY p.closes_at, p.id`);
+  }
+}
+
+/** Resolutions on PostgreSQL. */
+export class PgResolutions implements ResolutionStore {
+  constructor(private readonly sql: Runner) {}
+
+  async insert(resolution: Omit<Resolution, 'id' | 'undoneBy' | 'undoneAt'>): Promise<Resolution> {
+    await this.sql.run(sql`
+      INSERT INTO claim_resolutions (workspace, claim_id, outcome, resolved_by, resolved_by_name, resolved_at)
+      VALUES (${resolution.workspace}, ${resolution.claimId}, ${resolution.outcome}, ${resolution.resolvedBy}, ${resolution.resolvedByName}, ${resolution.resolvedAt})`);
+    return (await this.current(resolution.workspace, resolution.claimId))!;
+  }
+
+  async current(workspace: string, claimId: number): Promise<Resolution | undefined> {
+    const row = await this.sql.one<ResolutionRow>(sql`
+      SELECT * FROM claim_resolutions WHERE workspace = ${workspace} AND claim_id = ${claimId} AND undone_at IS NULL ORDER BY id DESC LIMIT 1`);
+    return row && toResolution(row);
+  }
+
+  async undo(workspace: string, id: number, by: string, at: string): Promise<void> {
+    await this.sql.run(sql`
+      UPDATE claim_resolutions SET undone_by = ${by}, undone_at = ${at} WHERE workspace = ${workspace} AND id = ${id} AND undone_at IS NULL`);
+  }
+
+  async inWorkspace(workspace: string): Promise<Resolution[]> {
+    return (
+      await this.sql.rows<ResolutionRow>(sql`
+        SELECT * FROM claim_resolutions WHERE workspace = ${workspace} AND undone_at IS NULL ORDER BY resolved_at, id`)
+    ).map(toResolution);
+  }
+}
+
+/** Workspace settings on PostgreSQL; values are JSON text checked against their schema both ways, as in SQLite. */
+export class PgSettings implements SettingsStore {
+  constructor(private readonly sql: Runner) {}
+
+  async get<K extends SettingKey>(workspace: string, key: K): Promise<Setting<SettingValue<K>> | undefined> {
+    const row = await this.sql.one<{ value: string; updated_by: string; updated_by_name: string; updated_at: string }>(sql`
+      SELECT value, updated_by, updated_by_name, updated_at FROM workspace_settings WHERE workspace = ${workspace} AND key = ${key}`);
+    if (!row) return undefined;
+    let json: unknown;
+    try {
+      json = JSON.parse(row.value);
+    } catch {
+      return undefined;
+    }
+    const parsed = SCHEMAS[key].safeParse(json);
+    if (!parsed.success) return undefined;
+    return {
+      value: parsed.data as SettingValue<K>,
+      updatedBy: row.updated_by,
+      updatedByName: row.updated_by_name,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  async moderators(workspace: string): Promise<Moderators | undefined> {
+    return (await this.get(workspace, 'moderators'))?.value;
+  }
+
+  async put<K extends SettingKey>(
+    workspace: string,
+    key: K,
+    value: SettingValue<K>,
+    by: { id: string; name: string },
+    at: string,
+  ): Promise<void> {
+    const checked = SCHEMAS[key].parse(value);
+    await this.sql.run(sql`
+      INSERT INTO workspace_settings (workspace, key, value, updated_by, updated_by_name, updated_at)
+      VALUES (${workspace}, ${key}, ${JSON.stringify(checked)}, ${by.id}, ${by.name}, ${at})
+      ON CONFLICT (workspace, key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by,
+        updated_by_name = excluded.updated_by_name, updated_at = excluded.updated_at`);
+  }
+
+  async remove(workspace: string, key: SettingKey): Promise<boolean> {
+    return (await this.sql.run(sql`DELETE FROM workspace_settings WHERE workspace = ${workspace} AND key = ${key}`)) > 0;
+  }
+}
+
+/** Drift runs on PostgreSQL, numbered from the workspace's counter. */
+export class PgSimRuns implements SimRunStore {
+  private readonly counters: Counters;
+
+  constructor(
+    private readonly sql: Runner,
+    private readonly atomically: Atomically,
+  ) {
+    this.counters = new Counters(sql);
+  }
+
+  async insert(run: {
+    workspace: string;
+    kind: SimRunKind;
+    input: unknown;
+    summary: unknown;
+    headline: string;
+    claimId: number | null;
+    createdBy: string;
+    at: string;
+  }): Promise<SimRun> {
+    const number = await this.atomically(async () => {
+      const number = await this.counters.next(run.workspace, 'sim-run');
+      await this.sql.run(sql`
+        INSERT INTO sim_runs (workspace, number, kind, input, summary, headline, claim_id, created_by, created_at)
+        VALUES (${run.workspace}, ${number}, ${run.kind}, ${JSON.stringify(run.input)}, ${JSON.stringify(run.summary)}, ${run.headline},
+          ${run.claimId}, ${run.createdBy}, ${run.at})`);
+      return number;
+    });
+    return (await this.byNumber(run.workspace, number))!;
+  }
+
+  async byNumber(workspace: string, number: number): Promise<SimRun | undefined> {
+    const row = await this.sql.one<SimRunRow>(sql`SELECT * FROM sim_runs WHERE workspace = ${workspace} AND number = ${number}`);
+    return row && toSimRun(row);
+  }
+
+  async require(workspace: string, number: number): Promise<SimRun> {
+    const run = await this.byNumber(workspace, number);
+    if (!run)
+      throw new UserError(md`There is no drift run R${String(number)} here; runs are kept when attached to a claim.`, 'sim.not-found');
+    return run;
+  }
+
+  async forClaim(workspace: string, claimId: number): Promise<SimRun[]> {
+    return (
+      await this.sql.rows<SimRunRow>(sql`SELECT * FROM sim_runs WHERE workspace = ${workspace} AND claim_id = ${claimId} ORDER BY number`)
+    ).map(toSimRun);
+  }
+}
+
+/** Thread captures on PostgreSQL. Settling an item is one conditional UPDATE: a double click adds one claim. */
+export class PgCaptures implements CaptureStore {
+  private readonly counters: Counters;
+
+  constructor(
+    private readonly sql: Runner,
+    private readonly atomically: Atomically,
+  ) {
+    this.counters = new Counters(sql);
+  }
+
+  async insert(capture: Omit<Capture, 'id'>, items: readonly NewCaptureItem[], links: readonly CaptureLink[]): Promise<Capture> {
+    return await this.atomically(async () => {
+      const id = await this.counters.next(DATABASE_SCOPE, 'capture');
+      await this.sql.run(sql`
+        INSERT INTO thread_captures (id, workspace, channel, debate_id, origin, message_count, created_by, created_at)
+        VALUES (${id}, ${capture.workspace}, ${capture.channel}, ${capture.debateId}, ${capture.origin}, ${capture.messageCount},
+          ${capture.createdBy}, ${capture.createdAt})`);
+      for (const [position, item] of items.entries())
+        await this.sql.run(sql`
+          INSERT INTO thread_capture_items (capture_id, position, text, kind, author, permalink, excerpt, credence)
+          VALUES (${id}, ${position}, ${item.text}, ${item.kind}, ${item.author}, ${item.permalink ?? null}, ${item.excerpt ?? null}, ${item.credence ?? null})`);
+      for (const link of links)
+        await this.sql.run(sql`
+          INSERT INTO thread_capture_links (capture_id, from_position, to_position, kind) VALUES (${id}, ${link.from}, ${link.to}, ${link.kind})
+          ON CONFLICT DO NOTHING`);
+      return { id, ...capture };
+    });
+  }
+
+  async byId(workspace: string, id: number): Promise<Capture | undefined> {
+    const row = await this.sql.one<{
+      id: number;
+      workspace: string;
+      channel: string;
+      debate_id: number | null;
+      origin: string;
+      message_count: number;
+      created_by: string;
+      created_at: string;
+    }>(sql`SELECT * FROM thread_captures WHERE workspace = ${workspace} AND id = ${id}`);
+    return (
+      row && {
+        id: row.id,
+        workspace: row.workspace,
+        channel: row.channel,
+        debateId: row.debate_id,
+        origin: row.origin,
+        messageCount: row.message_count,
+        createdBy: row.created_by,
+        createdAt: row.created_at,
+      }
+    );
+  }
+
+  async items(captureId: number): Promise<CaptureItem[]> {
+    return (await this.sql.rows<ItemRow>(sql`SELECT * FROM thread_capture_items WHERE capture_id = ${captureId} ORDER BY position`)).map(
+      toItem,
+    );
+  }
+
+  async links(captureId: number): Promise<CaptureLink[]> {
+    const rows = await this.sql.rows<{ from_position: number; to_position: number; kind: CaptureLinkKind }>(sql`
+      SELECT from_position, to_position, kind FROM thread_capture_links WHERE capture_id = ${captureId} ORDER BY from_position, to_position`);
+    return rows.map((r) => ({ from: r.from_position, to: r.to_position, kind: r.kind }));
+  }
+
+  async settle(
+    captureId: number,
+    position: number,
+    status: Exclude<CaptureItemStatus, 'pending'>,
+    claimId: number | null,
+  ): Promise<boolean> {
+    const changes = await this.sql.run(sql`
+      UPDATE thread_capture_items SET status = ${status}, claim_id = ${claimId}
+      WHERE capture_id = ${captureId} AND position = ${position} AND status = 'pending'`);
+    return changes > 0;
+  }
+
+  async setDebate(workspace: string, captureId: number, debateId: number): Promise<void> {
+    await this.sql.run(sql`UPDATE thread_captures SET debate_id = ${debateId} WHERE workspace = ${workspace} AND id = ${captureId}`);
+  }
+}

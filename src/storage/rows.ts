@@ -1,0 +1,263 @@
+/**
+ * The rows both backends read, and how each becomes a domain record. Columns are named and typed the same
+ * in SQLite and PostgreSQL (see migrations/), so one mapping serves both.
+ */
+import type { Claim, ClaimStatus } from '../domain/claims.ts';
+import type { Credence, LatestCredence } from '../domain/credences/credence.ts';
+import type { Debate } from '../domain/debates.ts';
+import type { Link, LinkKind } from '../domain/links.ts';
+import type { HideMode, Poll } from '../domain/polls.ts';
+import type { Outcome, Resolution } from '../domain/resolutions.ts';
+import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
+import type { CaptureItem, CaptureItemStatus, NewCaptureItem } from '../domain/threads/captures.ts';
+
+export interface ClaimRow {
+  id: number;
+  workspace: string;
+  number: number;
+  debate_id: number;
+  text: string;
+  author_id: string;
+  author_name: string;
+  source_url: string | null;
+  source_excerpt: string | null;
+  source_author: string | null;
+  status: ClaimStatus;
+  created_at: string;
+  updated_at: string;
+  tags: string | null;
+}
+
+export function toClaim(row: ClaimRow): Claim {
+  const source: { url?: string; excerpt?: string; author?: string } = {};
+  if (row.source_url) source.url = row.source_url;
+  if (row.source_excerpt) source.excerpt = row.source_excerpt;
+  if (row.source_author) source.author = row.source_author;
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    number: row.number,
+    debateId: row.debate_id,
+    text: row.text,
+    authorId: row.author_id,
+    authorName: row.author_name,
+    source,
+    status: row.status,
+    tags: row.tags ? row.tags.split(' ') : [],
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export interface CredenceRow {
+  id: number;
+  workspace: string;
+  claim_id: number;
+  claim_number: number;
+  user_id: string;
+  user_name: string;
+  value: number;
+  given_claim_id: number | null;
+  given_true: number | null;
+  given_number: number | null;
+  poll_id: number | null;
+  at: string;
+}
+
+export function toCredence(row: CredenceRow): Credence {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    claimId: row.claim_id,
+    claimNumber: row.claim_number,
+    userId: row.user_id,
+    userName: row.user_name,
+    value: row.value,
+    ...(row.given_claim_id !== null
+      ? { given: { claimId: row.given_claim_id, isTrue: row.given_true === 1, claimNumber: row.given_number ?? 0 } }
+      : {}),
+    ...(row.poll_id !== null ? { pollId: row.poll_id } : {}),
+    at: row.at,
+  };
+}
+
+export interface LatestRow {
+  id: number;
+  claim_id: number;
+  user_id: string;
+  user_name: string;
+  value: number;
+  given_claim_id: number | null;
+  given_true: number | null;
+}
+
+export const toLatest = (row: LatestRow): LatestCredence => ({
+  id: row.id,
+  claimId: row.claim_id,
+  userId: row.user_id,
+  userName: row.user_name,
+  value: row.value,
+  ...(row.given_claim_id !== null ? { given: { claimId: row.given_claim_id, isTrue: row.given_true === 1 } } : {}),
+});
+
+export interface DebateRow {
+  id: number;
+  workspace: string;
+  slug: string;
+  title: string;
+  root_claim_id: number | null;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+}
+
+export const toDebate = (row: DebateRow): Debate => ({
+  id: row.id,
+  workspace: row.workspace,
+  slug: row.slug,
+  title: row.title,
+  rootClaimId: row.root_claim_id,
+  createdBy: row.created_by,
+  createdByName: row.created_by_name,
+  createdAt: row.created_at,
+});
+
+export interface LinkRow {
+  id: number;
+  workspace: string;
+  from_claim: number;
+  to_claim: number;
+  from_number: number;
+  to_number: number;
+  kind: LinkKind;
+  author_id: string;
+  created_at: string;
+}
+
+export const toLink = (row: LinkRow): Link => ({
+  id: row.id,
+  workspace: row.workspace,
+  fromClaimId: row.from_claim,
+  toClaimId: row.to_claim,
+  fromNumber: row.from_number,
+  toNumber: row.to_number,
+  kind: row.kind,
+  authorId: row.author_id,
+  createdAt: row.created_at,
+});
+
+export interface PollRow {
+  id: number;
+  workspace: string;
+  claim_id: number;
+  claim_number: number;
+  channel: string;
+  hide: HideMode;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  closes_at: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  baseline_credence_id: number;
+  closing_credence_id: number | null;
+  message_platform: string | null;
+  message_channel: string | null;
+  message_id: string | null;
+}
+
+export function toPoll(row: PollRow): Poll {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    claimId: row.claim_id,
+    claimNumber: row.claim_number,
+    channel: row.channel,
+    hide: row.hide,
+    createdBy: row.created_by,
+    createdByName: row.created_by_name,
+    createdAt: row.created_at,
+    ...(row.closes_at ? { closesAt: row.closes_at } : {}),
+    ...(row.closed_at ? { closedAt: row.closed_at } : {}),
+    ...(row.closed_by ? { closedBy: row.closed_by } : {}),
+    baselineCredenceId: row.baseline_credence_id,
+    ...(row.closing_credence_id !== null ? { closingCredenceId: row.closing_credence_id } : {}),
+    ...(row.message_platform && row.message_channel && row.message_id
+      ? { message: { platform: row.message_platform, channel: row.message_channel, id: row.message_id } }
+      : {}),
+  };
+}
+
+export interface ResolutionRow {
+  id: number;
+  workspace: string;
+  claim_id: number;
+  outcome: Outcome;
+  resolved_by: string;
+  resolved_by_name: string;
+  resolved_at: string;
+  undone_by: string | null;
+  undone_at: string | null;
+}
+
+export const toResolution = (row: ResolutionRow): Resolution => ({
+  id: row.id,
+  workspace: row.workspace,
+  claimId: row.claim_id,
+  outcome: row.outcome,
+  resolvedBy: row.resolved_by,
+  resolvedByName: row.resolved_by_name,
+  resolvedAt: row.resolved_at,
+  ...(row.undone_by ? { undoneBy: row.undone_by } : {}),
+  ...(row.undone_at ? { undoneAt: row.undone_at } : {}),
+});
+
+export interface SimRunRow {
+  id: number;
+  workspace: string;
+  number: number;
+  kind: SimRunKind;
+  input: string;
+  summary: string;
+  headline: string;
+  claim_id: number | null;
+  created_by: string;
+  created_at: string;
+}
+
+export const toSimRun = (row: SimRunRow): SimRun => ({
+  id: row.id,
+  workspace: row.workspace,
+  number: row.number,
+  kind: row.kind,
+  input: JSON.parse(row.input),
+  summary: JSON.parse(row.summary),
+  headline: row.headline,
+  claimId: row.claim_id,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+});
+
+export interface ItemRow {
+  position: number;
+  text: string;
+  kind: NewCaptureItem['kind'];
+  author: string;
+  permalink: string | null;
+  excerpt: string | null;
+  credence: string | null;
+  status: CaptureItemStatus;
+  claim_id: number | null;
+}
+
+export const toItem = (row: ItemRow): CaptureItem => ({
+  position: row.position,
+  text: row.text,
+  kind: row.kind,
+  author: row.author,
+  ...(row.permalink ? { permalink: row.permalink } : {}),
+  ...(row.excerpt ? { excerpt: row.excerpt } : {}),
+  ...(row.credence ? { credence: row.credence } : {}),
+  status: row.status,
+  ...(row.claim_id !== null ? { claimId: row.claim_id } : {}),
+});

@@ -1,0 +1,420 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src/core/errors.ts';
+import { latestSchemaVersion } from '../../src/storage/index.ts';
+import type { Store } from '../../src/storage/ports.ts';
+import { BACKENDS, POSTGRES, SQLITE } from './backends.ts';
+import { POSTGRES_URL } from '../support/postgres.ts';
+
+/**
+ * The storage contract: what every backend of the ports must do, the same way. Runs against a real
+ * SQLite file and a real PostgreSQL server (see the summary line for which one).
+ */
+const AT = '2026-11-23T12:00:00.000Z';
+
+describe.each(BACKENDS)('the storage contract on $name', (backend) => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => {
+    ({ store, dispose } = await backend.open());
+  });
+  afterEach(async () => await dispose());
+
+  const debate = async (workspace = 'w', slug = 'd') =>
+    (await store.debates.bySlug(workspace, slug)) ??
+    (await store.debates.create({ workspace, slug, title: `Debate ${slug}`, createdBy: 'ada', createdByName: 'Ada', at: AT }));
+  const claim = async (text: string, options: { workspace?: string; slug?: string; tags?: string[]; author?: string } = {}) => {
+    const d = await debate(options.workspace, options.slug);
+    return await store.claims.insert({
+      workspace: options.workspace ?? 'w',
+      debateId: d.id,
+      text,
+      authorId: options.author ?? 'ada',
+      authorName: options.author ?? 'Ada',
+      tags: options.tags ?? [],
+      at: AT,
+    });
+  };
+
+  it('is migrated to the latest schema', async () => {
+    expect(await store.schemaVersion()).toBe(latestSchemaVersion());
+    expect(store.backend).toBe(backend.name);
+  });
+
+  it('numbers claims per workspace, keeps tags in order, and finds them by number and id', async () => {
+    const a = await claim('Reward is the optimisation target', { tags: ['rl', 'alignment'] });
+    const b = await claim('Goals drift at random');
+    const other = await claim('Elsewhere', { workspace: 'v' });
+    expect([a.number, b.number, other.number]).toEqual([1, 2, 1]);
+    expect(a.tags).toEqual(['alignment', 'rl']);
+    expect((await store.claims.byNumber('w', 2))?.text).toBe('Goals drift at random');
+    expect((await store.claims.byId('w', a.id))?.number).toBe(1);
+    expect(await store.claims.byId('v', a.id)).toBeUndefined();
+    await expect(store.claims.require('w', 9)).rejects.toThrow(/There is no claim C9 here/);
+  });
+
+  it('gives distinct, consecutive numbers to claims inserted at once', async () => {
+    await debate();
+    const claims = await Promise.all(Array.from({ length: 25 }, (_, i) => claim(`Claim ${i}`)));
+    expect(claims.map((c) => c.number).sort((x, y) => x - y)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+  });
+
+  it('keeps a deleted debate’s numbers retired, and moves the counter past an imported number', async () => {
+    await claim('One', { slug: 'gone' });
+    await claim('Two', { slug: 'gone' });
+    const gone = await debate('w', 'gone');
+    const held = await store.transaction(async (tx) => await tx.debates.deleteWithContents('w', gone.id));
+    expect(held.claims).toBe(2);
+    expect((await claim('Three')).number).toBe(3);
+    const d = await debate();
+    await store.claims.insert({
+      workspace: 'w',
+      debateId: d.id,
+      text: 'Imported',
+      authorId: 'a',
+      authorName: 'a',
+      tags: [],
+      at: AT,
+      number: 40,
+    });
+    expect((await claim('Next')).number).toBe(41);
+  });
+
+  it('edits text, tags and status, and lists with filters, totals and pages', async () => {
+    const a = await claim('Alpha', { tags: ['x'] });
+    await claim('Beta', { tags: ['x', 'y'], author: 'ben' });
+    await claim('Gamma', { slug: 'other' });
+    await store.claims.setText('w', a.id, 'Alpha, edited', '2026-11-24T00:00:00.000Z');
+    await store.claims.setTags(a.id, ['z', 'x']);
+    await store.claims.setStatus('w', a.id, 'resolved-true', '2026-11-24T00:00:00.000Z');
+    const edited = (await store.claims.byId('w', a.id))!;
+    expect([edited.text, edited.tags, edited.status, edited.updatedAt]).toEqual([
+      'Alpha, edited',
+      ['x', 'z'],
+      'resolved-true',
+      '2026-11-24T00:00:00.000Z',
+    ]);
+    const d = await debate();
+    expect(await store.claims.countInDebate(d.id)).toBe(2);
+    expect((await store.claims.inDebate(d.id)).map((c) => c.number)).toEqual([1, 2]);
+    const tagged = await store.claims.list('w', { tag: 'x', limit: 1 });
+    expect([tagged.total, tagged.claims.map((c) => c.number)]).toEqual([2, [1]]);
+    expect((await store.claims.list('w', { tag: 'x', limit: 1, offset: 1 })).claims.map((c) => c.number)).toEqual([2]);
+    expect((await store.claims.list('w', { authorId: 'ben', limit: 10 })).claims.map((c) => c.text)).toEqual(['Beta']);
+    expect((await store.claims.list('w', { status: 'open', debateId: d.id, limit: 10 })).total).toBe(1);
+    expect(await store.claims.tagCounts('w', '', 10)).toEqual([
+      { tag: 'x', n: 2 },
+      { tag: 'y', n: 1 },
+      { tag: 'z', n: 1 },
+    ]);
+    expect(await store.claims.tagCounts('w', 'y', 10)).toEqual([{ tag: 'y', n: 1 }]);
+    expect((await store.claims.recent('w', 2)).map((c) => c.number)).toEqual([3, 2]);
+  });
+
+  it('searches words with a prefix on the last one, numbers by prefix, within one workspace and debate', async () => {
+    await claim('Reward seeking explains specification gaming');
+    await claim('Goals drift randomly under training');
+    await claim('Reward models overfit', { slug: 'other' });
+    await claim('Reward elsewhere', { workspace: 'v' });
+    const texts = async (q: string, debateId?: number) =>
+      (await store.search.claims('w', q, { limit: 10, ...(debateId ? { debateId } : {}) })).map((c) => c.text).sort();
+    expect(await texts('rewar')).toEqual(['Reward models overfit', 'Reward seeking explains specification gaming']);
+    expect(await texts('reward spec')).toEqual(['Reward seeking explains specification gaming']);
+    expect(await texts('rewar', (await debate()).id)).toEqual(['Reward seeking explains specification gaming']);
+    expect(await texts('C2')).toEqual(['Goals drift randomly under training']);
+    // Search syntax in what people type is only text: no error, no match-all.
+    for (const hostile of ['"', '*', 'reward AND', "it's -drift", '(goals) OR', 'NEAR(a b)', ':*', '&|!'])
+      await expect(store.search.claims('w', hostile, { limit: 5 })).resolves.toBeDefined();
+    expect(await texts('nothing matches this')).toEqual([]);
+  });
+
+  it('rolls a failed transaction back whole, and a failed savepoint back to itself', async () => {
+    await debate();
+    await expect(
+      store.transaction(async (tx) => {
+        await claim('Kept only if all lands');
+        expect(await tx.claims.countInDebate((await debate()).id)).toBe(1);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await store.claims.countInDebate((await debate()).id)).toBe(0);
+    await store.transaction(async (tx) => {
+      await claim('Outer');
+      await expect(
+        store.transaction(async () => {
+          await claim('Inner');
+          throw new Error('inner');
+        }),
+      ).rejects.toThrow('inner');
+      // The outer transaction goes on after its savepoint failed.
+      await claim('After');
+    });
+    expect((await store.claims.list('w', { limit: 10 })).claims.map((c) => c.text)).toEqual(['Outer', 'After']);
+  });
+
+  it('keeps the credence history; the latest per person, claim and condition counts', async () => {
+    const a = (await claim('A')).id;
+    const b = (await claim('B')).id;
+    const add = (user: string, value: number, given?: { claimId: number; isTrue: boolean }, on = a) =>
+      store.credences.insert({ workspace: 'w', claimId: on, userId: user, userName: user, value, ...(given ? { given } : {}), at: AT });
+    const first = await add('ada', 0.6);
+    await add('ada', 0.7);
+    const conditional = await add('ada', 0.9, { claimId: b, isTrue: true });
+    expect(conditional.given).toEqual({ claimId: b, isTrue: true, claimNumber: 2 });
+    await add('ben', 0.2);
+    await add('ben', 0.4, undefined, b);
+    expect((await store.credences.latestUnconditional('w', a)).map((c) => [c.userId, c.value])).toEqual([
+      ['ada', 0.7],
+      ['ben', 0.2],
+    ]);
+    expect((await store.credences.latestUnconditional('w', a, first.id)).map((c) => c.value)).toEqual([0.6]);
+    expect((await store.credences.latestOf('w', 'ada', a, { claimId: b, isTrue: true }))?.value).toBe(0.9);
+    expect(await store.credences.latestOf('w', 'ada', a, { claimId: b, isTrue: false })).toBeUndefined();
+    expect((await store.credences.latestOf('w', 'ada', a))?.value).toBe(0.7);
+    expect((await store.credences.conditionalsAround('w', 'ada', b)).map((c) => [c.claimId, c.value])).toEqual([[a, 0.9]]);
+    expect(await store.credences.latestForClaim('w', a)).toHaveLength(3);
+    const d = (await debate()).id;
+    expect(await store.credences.latestInDebate('w', d)).toHaveLength(4);
+    expect(await store.credences.latestUnconditionalInDebate('w', d)).toHaveLength(3);
+    const mine = await store.credences.byUser('w', 'ada', { limit: 10, offset: 0 });
+    expect([mine.total, mine.credences.map((c) => [c.claimNumber, c.given?.claimNumber ?? null, c.value, c.claimText])]).toEqual([
+      2,
+      [
+        [1, null, 0.7, 'A'],
+        [1, 2, 0.9, 'A'],
+      ],
+    ]);
+    expect(await store.credences.newestId()).toBeGreaterThan(first.id);
+    expect(await store.credences.latestUnconditional('v', a)).toEqual([]);
+  });
+
+  it('refuses a credence outside [0, 1] and a condition on the claim itself, in the database too', async () => {
+    const a = (await claim('A')).id;
+    await expect(store.credences.insert({ workspace: 'w', claimId: a, userId: 'u', userName: 'u', value: 1.5, at: AT })).rejects.toThrow(
+      /check constraint/i,
+    );
+    await expect(
+      store.credences.insert({
+        workspace: 'w',
+        claimId: a,
+        userId: 'u',
+        userName: 'u',
+        value: 0.5,
+        given: { claimId: a, isTrue: true },
+        at: AT,
+      }),
+    ).rejects.toThrow(/check constraint/i);
+    expect(await store.credences.latestForClaim('w', a)).toEqual([]);
+  });
+
+  it('keeps debates per workspace: one slug each, counts, the channel’s debate, deleting with contents', async () => {
+    const d = await debate();
+    await expect(debateAgain()).rejects.toThrow(UserError);
+    async function debateAgain() {
+      return await store.debates.create({ workspace: 'w', slug: 'd', title: 'again', createdBy: 'x', createdByName: 'x', at: AT });
+    }
+    const a = await claim('A');
+    const b = await claim('B');
+    await store.links.add({ workspace: 'w', fromClaimId: b.id, toClaimId: a.id, kind: 'supports', authorId: 'ada', at: AT });
+    await store.credences.insert({ workspace: 'w', claimId: a.id, userId: 'u', userName: 'u', value: 0.5, at: AT });
+    await store.debates.setRoot('w', d.id, a.id);
+    expect((await store.debates.byId('w', d.id))?.rootClaimId).toBe(a.id);
+    await store.debates.setCurrent('w', 'general', d.id, AT);
+    const other = await debate('w', 'e');
+    await store.debates.setCurrent('w', 'general', other.id, AT);
+    expect((await store.debates.currentFor('w', 'general'))?.slug).toBe('e');
+    expect(await store.debates.currentFor('v', 'general')).toBeUndefined();
+    const list = await store.debates.list('w');
+    expect(list.map((x) => [x.slug, x.claimCount, x.linkCount]).sort()).toEqual([
+      ['d', 2, 1],
+      ['e', 0, 0],
+    ]);
+    expect(await store.debates.contents('w', d.id)).toMatchObject({ claims: 2, links: 1, credences: 1, polls: 0, channels: 0 });
+    await store.transaction(async (tx) => await tx.debates.deleteWithContents('w', d.id));
+    expect(await store.debates.bySlug('w', 'd')).toBeUndefined();
+    expect(await store.claims.byId('w', a.id)).toBeUndefined();
+    await expect(store.debates.require('w', 'd')).rejects.toThrow(/There is no debate d here/);
+  });
+
+  it('links once per kind, in both directions of reading, and moves them', async () => {
+    const a = await claim('A');
+    const b = await claim('B');
+    const c = await claim('C');
+    const first = await store.links.add({ workspace: 'w', fromClaimId: b.id, toClaimId: a.id, kind: 'opposes', authorId: 'ada', at: AT });
+    const again = await store.links.add({ workspace: 'w', fromClaimId: b.id, toClaimId: a.id, kind: 'opposes', authorId: 'ben', at: AT });
+    expect([first.created, again.created, again.link.id, again.link.authorId]).toEqual([true, false, first.link.id, 'ada']);
+    await store.links.add({ workspace: 'w', fromClaimId: b.id, toClaimId: a.id, kind: 'crux-of', authorId: 'ada', at: AT });
+    await store.links.add({ workspace: 'w', fromClaimId: c.id, toClaimId: a.id, kind: 'refines', authorId: 'ada', at: AT });
+    expect((await store.links.outgoing('w', b.id)).map((l) => l.kind)).toEqual(['crux-of', 'opposes']);
+    expect((await store.links.incoming('w', a.id)).map((l) => [l.fromNumber, l.kind])).toEqual([
+      [2, 'crux-of'],
+      [2, 'opposes'],
+      [3, 'refines'],
+    ]);
+    expect((await store.links.refines('w')).map((l) => l.fromNumber)).toEqual([3]);
+    expect(await store.links.between('w', b.id, a.id)).toHaveLength(2);
+    await store.links.repoint('w', first.link.id, c.id, b.id);
+    expect((await store.links.between('w', c.id, b.id)).map((l) => l.kind)).toEqual(['opposes']);
+    await store.links.remove('w', first.link.id);
+    expect(await store.links.inDebate((await debate()).id)).toHaveLength(2);
+    expect(await store.links.outgoing('v', b.id)).toEqual([]);
+  });
+
+  it('opens one poll per claim, closes it once, and finds the due ones', async () => {
+    const a = await claim('A');
+    const poll = await store.polls.insert({
+      workspace: 'w',
+      claimId: a.id,
+      channel: 'general',
+      hide: 'until-close',
+      createdBy: 'ada',
+      createdByName: 'Ada',
+      createdAt: AT,
+      closesAt: '2026-11-24T00:00:00.000Z',
+      baselineCredenceId: 0,
+    });
+    expect([poll.claimNumber, poll.hide, poll.closesAt]).toEqual([1, 'until-close', '2026-11-24T00:00:00.000Z']);
+    expect((await store.polls.openForClaim('w', a.id))?.id).toBe(poll.id);
+    await store.polls.setMessage('w', poll.id, { platform: 'slack', channel: 'C1', id: '123.456' });
+    expect((await store.polls.byId('w', poll.id))?.message).toEqual({ platform: 'slack', channel: 'C1', id: '123.456' });
+    expect(await store.polls.due('2026-11-23T23:59:59.000Z')).toEqual([]);
+    expect((await store.polls.due('2026-11-24T00:00:00.000Z')).map((p) => p.id)).toEqual([poll.id]);
+    await store.credences.insert({ workspace: 'w', claimId: a.id, userId: 'u', userName: 'u', value: 0.3, at: AT });
+    const [won, lost] = await Promise.all([store.polls.close('w', poll.id, AT, 'ada'), store.polls.close('w', poll.id, AT, 'ben')]);
+    expect([won, lost].sort()).toEqual([false, true]);
+    const closed = (await store.polls.byId('w', poll.id))!;
+    expect([closed.closedAt, closed.closingCredenceId]).toEqual([AT, await store.credences.newestId()]);
+    expect(await store.polls.open('w')).toEqual([]);
+    expect((await store.polls.latestForClaim('w', a.id))?.id).toBe(poll.id);
+    expect(await store.polls.byId('v', poll.id)).toBeUndefined();
+  });
+
+  it('keeps resolutions, settings, drift runs and thread captures', async () => {
+    const a = await claim('A');
+    const r = await store.resolutions.insert({
+      workspace: 'w',
+      claimId: a.id,
+      outcome: 'true',
+      resolvedBy: 'ada',
+      resolvedByName: 'Ada',
+      resolvedAt: AT,
+    });
+    expect((await store.resolutions.inWorkspace('w')).map((x) => x.id)).toEqual([r.id]);
+    await store.resolutions.undo('w', r.id, 'ben', AT);
+    expect(await store.resolutions.current('w', a.id)).toBeUndefined();
+
+    await store.settings.put('w', 'moderators', { kind: 'names', names: ['ada'] }, { id: 'ada', name: 'Ada' }, AT);
+    expect(await store.settings.moderators('w')).toEqual({ kind: 'names', names: ['ada'] });
+    expect(await store.settings.moderators('v')).toBeUndefined();
+    expect([await store.settings.remove('w', 'moderators'), await store.settings.remove('w', 'moderators')]).toEqual([true, false]);
+
+    const runs = await Promise.all(
+      [1, 2, 3].map((i) =>
+        store.simRuns.insert({
+          workspace: 'w',
+          kind: 'run',
+          input: { i },
+          summary: { s: i },
+          headline: `run ${i}`,
+          claimId: a.id,
+          createdBy: 'ada',
+          at: AT,
+        }),
+      ),
+    );
+    expect(runs.map((x) => x.number).sort()).toEqual([1, 2, 3]);
+    expect((await store.simRuns.forClaim('w', a.id)).map((x) => x.input)).toHaveLength(3);
+    await expect(store.simRuns.require('w', 9)).rejects.toThrow(/no drift run R9/);
+
+    const capture = await store.captures.insert(
+      { workspace: 'w', channel: 'general', debateId: null, origin: 'thread', messageCount: 2, createdBy: 'ada', createdAt: AT },
+      [
+        { text: 'X is true', kind: 'claim', author: 'ada' },
+        { text: 'Because Y', kind: 'premise', author: 'ben', permalink: 'https://chat.example/p/1' },
+      ],
+      [{ from: 1, to: 0, kind: 'supports' }],
+    );
+    expect((await store.captures.items(capture.id)).map((i) => [i.position, i.kind, i.status])).toEqual([
+      [0, 'claim', 'pending'],
+      [1, 'premise', 'pending'],
+    ]);
+    expect(await store.captures.links(capture.id)).toEqual([{ from: 1, to: 0, kind: 'supports' }]);
+    const settled = await Promise.all([
+      store.captures.settle(capture.id, 0, 'added', a.id),
+      store.captures.settle(capture.id, 0, 'skipped', null),
+    ]);
+    expect(settled.filter(Boolean)).toHaveLength(1);
+    await store.captures.setDebate('w', capture.id, (await debate()).id);
+    expect((await store.captures.byId('w', capture.id))?.debateId).toBe((await debate()).id);
+    expect(await store.captures.byId('v', capture.id)).toBeUndefined();
+  });
+
+  it('exports every table as plain rows', async () => {
+    await claim('A', { tags: ['t'] });
+    const exported = await store.exportAll(new Date(AT));
+    expect(exported.format).toBe('cruxbot-export');
+    expect(exported.schemaVersion).toBe(latestSchemaVersion());
+    expect(exported.tables.claims).toHaveLength(1);
+    expect(Object.keys(exported.tables.claims![0] as object)).not.toContain('search');
+    expect(exported.tables.claim_tags).toEqual([{ claim_id: 1, tag: 't' }]);
+  });
+});
+
+describe.runIf(POSTGRES_URL)('SQLite and PostgreSQL, side by side', () => {
+  it('hold the same rows after the same work: the export is one format', async () => {
+    const exports = [];
+    for (const backend of [SQLITE, POSTGRES]) {
+      const { store, dispose } = await backend.open();
+      try {
+        const d = await store.debates.create({ workspace: 'w', slug: 'd', title: 'D', createdBy: 'a', createdByName: 'A', at: AT });
+        const a = await store.claims.insert({
+          workspace: 'w',
+          debateId: d.id,
+          text: 'A',
+          authorId: 'a',
+          authorName: 'A',
+          tags: ['x', 'b'],
+          at: AT,
+        });
+        const b = await store.claims.insert({
+          workspace: 'w',
+          debateId: d.id,
+          text: 'B',
+          authorId: 'a',
+          authorName: 'A',
+          tags: [],
+          at: AT,
+          source: { url: 'https://x.test/1' },
+        });
+        await store.links.add({ workspace: 'w', fromClaimId: b.id, toClaimId: a.id, kind: 'supports', authorId: 'a', at: AT });
+        await store.credences.insert({
+          workspace: 'w',
+          claimId: a.id,
+          userId: 'u',
+          userName: 'U',
+          value: 0.25,
+          given: { claimId: b.id, isTrue: false },
+          at: AT,
+        });
+        await store.polls.insert({
+          workspace: 'w',
+          claimId: a.id,
+          channel: 'c',
+          hide: 'visible',
+          createdBy: 'a',
+          createdByName: 'A',
+          createdAt: AT,
+          baselineCredenceId: 0,
+        });
+        await store.audit.record({ workspace: 'w', actorId: 'a', action: 'claim.add', entity: 'C1', after: { text: 'A' }, at: AT });
+        const { tables } = await store.exportAll(new Date(AT));
+        const canonical = Object.fromEntries(
+          Object.entries(tables).map(([name, rows]) => [name, rows.map((r) => JSON.stringify(r)).sort()]),
+        );
+        exports.push(canonical);
+      } finally {
+        await dispose();
+      }
+    }
+    expect(exports[1]).toEqual(exports[0]);
+  });
+});
