@@ -32,15 +32,17 @@ export function createServices(
   options: { log?: Logger; clock?: () => Date; store?: Store; limiter?: RateLimiter } = {},
 ): Services {
   const log = options.log ?? createLogger(config.LOG_LEVEL ?? 'info');
+  const store = options.store ?? openStore(config.DATABASE_PATH);
   return {
-    store: options.store ?? openStore(config.DATABASE_PATH),
+    store,
     config,
     log,
     inflight: new InFlight(),
     clock: options.clock ?? (() => new Date()),
-    pending: new PendingStore(),
+    // Drafts and rate-limit windows live in the store: any instance can finish what another began.
+    pending: new PendingStore(store.state),
     chats: new Map(),
-    limiter: options.limiter ?? new RateLimiter(),
+    limiter: options.limiter ?? new RateLimiter().keptIn(store.state),
     permissions: moderatorCheck,
   };
 }

@@ -6,7 +6,7 @@ import { customId } from '../../src/core/custom-id.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { md } from '../../src/core/markup.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { clipText, parseClaimId } from '../../src/core/values.ts';
+import { cleanText, clipText, parseClaimId } from '../../src/core/values.ts';
 import { CLAIM_TEXT_MAX, claimRef, parseTags, type Claim } from '../../src/domain/claims.ts';
 import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../../src/domain/links.ts';
 import { showClaim } from './card.ts';
@@ -121,11 +121,12 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
     const message = ctx.message;
     if (!message) throw new UserError('Use “Capture as claim” on a message.', 'capture.no-message');
     const debate = await resolveDebate(ctx);
-    const token = ctx.services.pending.put(ctx, {
+    // The draft is stored (any instance may get the form back), so it is cleaned like any stored text.
+    const token = await ctx.services.pending.put(ctx, {
       debate: debate.slug,
-      permalink: message.permalink ?? '',
-      author: message.authorName,
-      excerpt: clipText(message.text, 300),
+      permalink: cleanText(message.permalink ?? ''),
+      author: cleanText(message.authorName),
+      excerpt: cleanText(clipText(message.text, 300)),
     });
     return {
       blocks: [],
@@ -147,7 +148,7 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
     };
   },
   async 'capture-submit'(ctx) {
-    const draft = ctx.services.pending.take(ctx, ctx.params[0] ?? '');
+    const draft = await ctx.services.pending.take(ctx, ctx.params[0] ?? '');
     if (!draft) throw new UserError('This form has expired; use “Capture as claim” on the message again.', 'capture.expired');
     const debate = await ctx.services.store.debates.require(ctx.workspace, draft.debate ?? '');
     const claim = await addClaim(ctx, {

@@ -20,7 +20,12 @@ export async function refreshPollMessage(ctx: { services: RequestServices; log?:
   if (!ref) return false;
   const port = ctx.services.chats.get(ref.platform);
   if (!port) {
-    log.warn({ poll: poll.id, platform: ref.platform }, 'poll message not updated: its platform is not running');
+    // Another instance serves that platform: it drains the outbox and edits the message there.
+    await ctx.services.store.state.enqueue(
+      { platform: ref.platform, workspace: poll.workspace, kind: 'refresh-poll', ref: String(poll.id) },
+      Date.now(),
+    );
+    log.info({ poll: poll.id, platform: ref.platform }, 'poll message queued for the instance that serves its platform');
     return false;
   }
   try {

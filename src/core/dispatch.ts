@@ -20,7 +20,7 @@ export function runCommand(invocation: Invocation, request: RequestContext): Pro
     const leaf = findLeaf(ctx, invocation);
     const args = validateArgs(leaf.schema, invocation.args, leaf.usage);
     await checkRequirement(ctx, leaf, args);
-    checkRateLimit(ctx, leaf);
+    await checkRateLimit(ctx, leaf);
     return leaf.handler({ ...ctx, args });
   });
 }
@@ -40,7 +40,7 @@ export function runCommandText(
     const leaf = findLeaf(ctx, invocation);
     const args = validateArgs(leaf.schema, adjust(leaf, invocation.args), leaf.usage);
     await checkRequirement(ctx, leaf, args);
-    checkRateLimit(ctx, leaf);
+    await checkRateLimit(ctx, leaf);
     return leaf.handler({ ...ctx, args });
   });
 }
@@ -68,7 +68,7 @@ export function runText(line: string, request: RequestContext, options: TextOpti
     }
     const args = validateArgs(leaf.schema, raw, leaf.usage);
     await checkRequirement(ctx, leaf, args);
-    checkRateLimit(ctx, leaf);
+    await checkRateLimit(ctx, leaf);
     return leaf.handler({ ...ctx, args });
   });
 }
@@ -111,10 +111,10 @@ async function checkRequirement(ctx: BaseContext, leaf: Leaf, args: Record<strin
 }
 
 /** Expensive commands count against the person's and the workspace's limits; over them, say when to retry. */
-function checkRateLimit(ctx: BaseContext, leaf: Leaf): void {
+async function checkRateLimit(ctx: BaseContext, leaf: Leaf): Promise<void> {
   if (!leaf.expensive) return;
   const name = leaf.subcommand ? `/${leaf.command} ${leaf.subcommand}` : `/${leaf.command}`;
-  const verdict = ctx.services.limiter.take(ctx.workspace, ctx.actor.id, leaf.command);
+  const verdict = await ctx.services.limiter.take(ctx.workspace, ctx.actor.id, leaf.command);
   if (verdict.ok) return;
   const seconds = Math.max(1, Math.ceil(verdict.retryInMs / 1000));
   throw new UserError(

@@ -1,6 +1,8 @@
 /**
  * Sliding-window limits for expensive commands (pictures, simulations, summaries), per person and per
- * workspace, so no one can spam the bot into a slow or dead one. In memory: limits reset on restart.
+ * workspace, so no one can spam the bot into a slow or dead one. The windows live in the store, so every
+ * instance counts against the same budget and a restart does not reset it; tests and tools may keep them
+ * in memory.
  */
 export interface Limit {
   readonly count: number;
@@ -19,44 +21,53 @@ export const DEFAULT_LIMITS: RateLimits = {
 
 export type LimitVerdict = { readonly ok: true } | { readonly ok: false; readonly retryInMs: number; readonly scope: 'you' | 'workspace' };
 
-export class RateLimiter {
+type WindowVerdict = { ok: true } | { ok: false; key: string; retryInMs: number };
+
+/** Where the windows are kept: the store's state, or memory. Records a hit on every key only when all have room. */
+export interface WindowKeeper {
+  hit(limits: readonly { key: string; count: number; windowMs: number }[], now: number): Promise<WindowVerdict>;
+}
+
+/** Windows in this process only. */
+export class MemoryWindows implements WindowKeeper {
   private readonly hits = new Map<string, number[]>();
 
+  async hit(limits: readonly { key: string; count: number; windowMs: number }[], now: number): Promise<WindowVerdict> {
+    for (const limit of limits) {
+      const list = (this.hits.get(limit.key) ?? []).filter((t) => t > now - limit.windowMs);
+      if (list.length) this.hits.set(limit.key, list);
+      else this.hits.delete(limit.key);
+      if (list.length >= limit.count)
+        return { ok: false, key: limit.key, retryInMs: list[list.length - limit.count]! + limit.windowMs - now };
+    }
+    for (const limit of limits) this.hits.set(limit.key, [...(this.hits.get(limit.key) ?? []), now]);
+    return { ok: true };
+  }
+}
+
+export class RateLimiter {
   constructor(
     private readonly limits: RateLimits = DEFAULT_LIMITS,
     private readonly clock: () => number = Date.now,
+    private readonly windows: WindowKeeper = new MemoryWindows(),
   ) {}
 
   /** Records one use if both limits allow it; otherwise says when the next one will. */
-  take(workspace: string, user: string, what: string): LimitVerdict {
-    const now = this.clock();
+  async take(workspace: string, user: string, what: string): Promise<LimitVerdict> {
     const userKey = `u:${workspace}:${user}:${what}`;
-    const workspaceKey = `w:${workspace}:${what}`;
-    const userWait = this.wait(userKey, this.limits.perUser, now);
-    const workspaceWait = this.wait(workspaceKey, this.limits.perWorkspace, now);
-    if (userWait > 0 || workspaceWait > 0) {
-      return userWait >= workspaceWait
-        ? { ok: false, retryInMs: userWait, scope: 'you' }
-        : { ok: false, retryInMs: workspaceWait, scope: 'workspace' };
-    }
-    this.record(userKey, now);
-    this.record(workspaceKey, now);
-    return { ok: true };
+    const verdict = await this.windows.hit(
+      [
+        { key: userKey, ...this.limits.perUser },
+        { key: `w:${workspace}:${what}`, ...this.limits.perWorkspace },
+      ],
+      this.clock(),
+    );
+    if (verdict.ok) return { ok: true };
+    return { ok: false, retryInMs: verdict.retryInMs, scope: verdict.key === userKey ? 'you' : 'workspace' };
   }
 
-  private recent(key: string, limit: Limit, now: number): number[] {
-    const list = (this.hits.get(key) ?? []).filter((t) => t > now - limit.windowMs);
-    if (list.length) this.hits.set(key, list);
-    else this.hits.delete(key);
-    return list;
-  }
-
-  private wait(key: string, limit: Limit, now: number): number {
-    const list = this.recent(key, limit, now);
-    return list.length < limit.count ? 0 : list[list.length - limit.count]! + limit.windowMs - now;
-  }
-
-  private record(key: string, now: number): void {
-    this.hits.set(key, [...(this.hits.get(key) ?? []), now]);
+  /** The same limits, counted in `windows` (the store's state: shared by every instance). */
+  keptIn(windows: WindowKeeper): RateLimiter {
+    return new RateLimiter(this.limits, this.clock, windows);
   }
 }

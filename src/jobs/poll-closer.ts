@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { closePoll } from '../app/polls.ts';
 import type { Services } from '../services.ts';
 import type { Poll } from '../domain/polls.ts';
@@ -18,6 +20,23 @@ export async function closeDuePolls(services: Services, now: Date = services.clo
   return closed;
 }
 
+/**
+ * Edits the messages other instances queued for the platforms this one serves (a poll closed by an
+ * instance without that platform). Each item is claimed for a minute, so two instances never both edit it,
+ * and an instance that dies holding one leaves it to the next.
+ */
+export async function drainOutbox(services: Services, holder: string): Promise<number> {
+  const platforms = [...services.chats.keys()];
+  if (platforms.length === 0) return 0;
+  let done = 0;
+  for (const item of await services.store.state.claimOutbox(platforms, holder, Date.now(), 50, 60_000)) {
+    const poll = await services.store.polls.byId(item.workspace, Number(item.ref));
+    if (poll && (await refreshPollMessage({ services }, poll))) done++;
+    await services.store.state.doneOutbox(item.id);
+  }
+  return done;
+}
+
 export interface PollCloser {
   stop(): void;
 }
@@ -31,13 +50,17 @@ export const POLL_CHECK_INTERVAL_MS = 30_000;
  */
 export function startPollCloser(services: Services, intervalMs = POLL_CHECK_INTERVAL_MS): PollCloser {
   let running = false;
+  const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   const tick = async () => {
     if (running || services.inflight.closing) return;
     running = true;
     const done = services.inflight.begin();
     try {
+      // Every instance looks; each poll closes once across them all, because closing is one conditional
+      // update (`… WHERE closed_at IS NULL`): the instance whose update changed the row edits the message.
       const closed = await closeDuePolls(services);
       if (closed.length) services.log.info({ polls: closed.map((p) => p.id) }, 'closed polls at their closing time');
+      await drainOutbox(services, holder);
     } catch (error) {
       services.log.error({ err: error }, 'closing due polls failed; will try again');
     } finally {

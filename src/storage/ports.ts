@@ -184,6 +184,46 @@ export interface SearchStore {
   claims(workspace: string, query: string, options: { debateId?: number; limit: number }): Promise<Claim[]>;
 }
 
+/** A message edit waiting for the instance that serves its platform (e.g. a poll closed by another instance). */
+export interface OutboxItem {
+  readonly id: number;
+  readonly platform: string;
+  readonly workspace: string;
+  readonly kind: 'refresh-poll';
+  /** What to refresh: a poll id, as text. */
+  readonly ref: string;
+}
+
+/**
+ * What used to live in one process, kept in the database so every instance sees it and a restart loses
+ * nothing: form drafts, rate-limit windows, requests already handled, leases and the outbox. Times are
+ * milliseconds since the epoch.
+ */
+export interface StateStore {
+  /** Keeps a draft for its owner until `expiresAt` (and sweeps expired ones). */
+  putDraft(token: string, owner: string, value: string, expiresAt: number, now: number): Promise<void>;
+  /** The owner's draft, once (deleted as it is read); undefined, and the draft kept, for anyone else. */
+  takeDraft(token: string, owner: string, now: number): Promise<string | undefined>;
+  /**
+   * Sliding windows: records one hit on every key when each allows it; otherwise records nothing and
+   * says which key is full and how long until it has room. Atomic across instances.
+   */
+  hit(
+    limits: readonly { key: string; count: number; windowMs: number }[],
+    now: number,
+  ): Promise<{ ok: true } | { ok: false; key: string; retryInMs: number }>;
+  /** True the first time `key` is seen within `ttlMs` across every instance (a Slack retry, a replayed request). */
+  firstTime(key: string, ttlMs: number, now: number): Promise<boolean>;
+  /** Takes or renews the lease `name` for `holder` until now + ttlMs; false while another holder has it. */
+  lease(name: string, holder: string, ttlMs: number, now: number): Promise<boolean>;
+  /** Queues a message edit for whichever instance serves `platform` (once per item: a repeat is a no-op). */
+  enqueue(item: Omit<OutboxItem, 'id'>, now: number): Promise<void>;
+  /** Claims up to `limit` queued items for these platforms, for `leaseMs` (another instance takes them after). */
+  claimOutbox(platforms: readonly string[], holder: string, now: number, limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  /** Removes a delivered item. */
+  doneOutbox(id: number): Promise<void>;
+}
+
 /** Every repository, as one handle: the store itself, or a transaction's. */
 export interface Repositories {
   readonly debates: DebateStore;
@@ -197,6 +237,7 @@ export interface Repositories {
   readonly resolutions: ResolutionStore;
   readonly settings: SettingsStore;
   readonly search: SearchStore;
+  readonly state: StateStore;
   /** A debate with its claims and the links between them: what the map and the exports draw from. */
   graphOf(debate: Debate): Promise<CruxGraph>;
 }
@@ -221,9 +262,9 @@ export interface DatabaseExport {
 }
 
 export interface Store extends Repositories {
-  /** `sqlite` today: what `/health` and the start-up line name. */
+  /** `sqlite` or `postgres`: what `/health` and the start-up line name. */
   readonly backend: string;
-  /** Where the data lives, for the start-up line (a file path). */
+  /** Where the data lives, for the start-up line (a file path, or a URL without its password). */
   readonly location: string;
   /**
    * Runs `fn` in one transaction: all of its writes land, or none do. Reads and writes through `tx` see

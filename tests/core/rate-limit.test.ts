@@ -8,19 +8,19 @@ import { notice } from '../../src/core/reply.ts';
 import { createTestBot, replyText } from '../support/harness.ts';
 
 describe('rate limits', () => {
-  it('allows the limit in a window, then says when to retry, per person and per workspace', () => {
+  it('allows the limit in a window, then says when to retry, per person and per workspace', async () => {
     let now = 0;
     const limiter = new RateLimiter({ perUser: { count: 2, windowMs: 60_000 }, perWorkspace: { count: 3, windowMs: 60_000 } }, () => now);
-    expect(limiter.take('w', 'ana', 'map').ok).toBe(true);
+    expect((await limiter.take('w', 'ana', 'map')).ok).toBe(true);
     now = 10_000;
-    expect(limiter.take('w', 'ana', 'map').ok).toBe(true);
-    expect(limiter.take('w', 'ana', 'map')).toEqual({ ok: false, retryInMs: 50_000, scope: 'you' });
-    expect(limiter.take('w', 'ana', 'drift').ok).toBe(true); // another command has its own budget
-    expect(limiter.take('w', 'ben', 'map').ok).toBe(true);
-    expect(limiter.take('w', 'cat', 'map')).toEqual({ ok: false, retryInMs: 50_000, scope: 'workspace' });
-    expect(limiter.take('other', 'cat', 'map').ok).toBe(true);
+    expect((await limiter.take('w', 'ana', 'map')).ok).toBe(true);
+    expect(await limiter.take('w', 'ana', 'map')).toEqual({ ok: false, retryInMs: 50_000, scope: 'you' });
+    expect((await limiter.take('w', 'ana', 'drift')).ok).toBe(true); // another command has its own budget
+    expect((await limiter.take('w', 'ben', 'map')).ok).toBe(true);
+    expect(await limiter.take('w', 'cat', 'map')).toEqual({ ok: false, retryInMs: 50_000, scope: 'workspace' });
+    expect((await limiter.take('other', 'cat', 'map')).ok).toBe(true);
     now = 60_001;
-    expect(limiter.take('w', 'ana', 'map').ok).toBe(true);
+    expect((await limiter.take('w', 'ana', 'map')).ok).toBe(true);
   });
 
   it('dispatch refuses an expensive command over the limit with a message, and runs cheap ones freely', async () => {

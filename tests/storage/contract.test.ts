@@ -348,6 +348,47 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.captures.byId('v', capture.id)).toBeUndefined();
   });
 
+  it('keeps process state every instance shares: handled requests, leases, rate windows, the outbox', async () => {
+    expect([await store.state.firstTime('slack-event:Ev1', 1_000, 0), await store.state.firstTime('slack-event:Ev1', 1_000, 500)]).toEqual([
+      true,
+      false,
+    ]);
+    expect(await store.state.firstTime('slack-event:Ev1', 1_000, 1_000)).toBe(true);
+
+    expect(await store.state.lease('closer', 'a', 1_000, 0)).toBe(true);
+    expect(await store.state.lease('closer', 'b', 1_000, 500)).toBe(false);
+    expect(await store.state.lease('closer', 'a', 1_000, 900)).toBe(true);
+    expect(await store.state.lease('closer', 'b', 1_000, 1_900)).toBe(true);
+
+    const limits = [
+      { key: 'u:w:ana:map', count: 2, windowMs: 60_000 },
+      { key: 'w:w:map', count: 3, windowMs: 60_000 },
+    ];
+    const verdicts = await Promise.all([0, 1, 2].map((i) => store.state.hit(limits, 1_000 + i)));
+    expect(verdicts.filter((v) => v.ok)).toHaveLength(2);
+    expect(verdicts.find((v) => !v.ok)).toMatchObject({ ok: false, key: 'u:w:ana:map' });
+    expect(await store.state.hit([{ key: 'u:w:ben:map', count: 2, windowMs: 60_000 }, limits[1]!], 2_000)).toEqual({ ok: true });
+    expect(await store.state.hit([{ key: 'u:w:cat:map', count: 2, windowMs: 60_000 }, limits[1]!], 2_000)).toMatchObject({
+      ok: false,
+      key: 'w:w:map',
+    });
+    expect(await store.state.hit(limits, 62_000)).toEqual({ ok: true });
+
+    await store.state.enqueue({ platform: 'slack', workspace: 'w', kind: 'refresh-poll', ref: '3' }, 0);
+    await store.state.enqueue({ platform: 'slack', workspace: 'w', kind: 'refresh-poll', ref: '3' }, 1);
+    await store.state.enqueue({ platform: 'discord', workspace: 'w', kind: 'refresh-poll', ref: '4' }, 2);
+    const [first, second] = await Promise.all([
+      store.state.claimOutbox(['slack'], 'a', 10, 10, 1_000),
+      store.state.claimOutbox(['slack'], 'b', 10, 10, 1_000),
+    ]);
+    expect([...first!, ...second!].map((i) => [i.platform, i.ref])).toEqual([['slack', '3']]);
+    expect(await store.state.claimOutbox(['slack'], 'b', 500, 10, 1_000)).toEqual([]);
+    const again = await store.state.claimOutbox(['slack', 'discord'], 'b', 2_000, 10, 1_000);
+    expect(again.map((i) => i.ref).sort()).toEqual(['3', '4']);
+    for (const item of again) await store.state.doneOutbox(item.id);
+    expect(await store.state.claimOutbox(['slack', 'discord'], 'c', 10_000, 10, 1_000)).toEqual([]);
+  });
+
   it('exports every table as plain rows', async () => {
     await claim('A', { tags: ['t'] });
     const exported = await store.exportAll(new Date(AT));

@@ -112,6 +112,16 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     viewAckBudgetMs: options.viewAckBudgetMs ?? 2_000,
     ...(auth.url ? { workspaceUrl: auth.url } : {}),
   };
+  // Slack delivers an event again when it thinks the first went unanswered (X-Slack-Retry-Num); any
+  // instance may get the retry, so the event ids already handled are kept in the store for an hour.
+  app.use(async ({ body, context, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string' && !(await services.store.state.firstTime(`slack-event:${eventId}`, 60 * 60_000, Date.now()))) {
+      log.info({ eventId, retry: context.retryNum }, 'slack: an event already handled came again; skipped');
+      return;
+    }
+    await next();
+  });
   registerSlashCommands(app, runtime);
   registerBlockActions(app, runtime);
   registerViewSubmissions(app, runtime);

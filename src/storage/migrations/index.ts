@@ -5,6 +5,7 @@ import { threadCaptures } from './004-thread-captures.ts';
 import { workspaceSettings } from './005-workspace-settings.ts';
 import { retiredPollIds } from './006-retired-poll-ids.ts';
 import { counters } from './007-counters.ts';
+import { processState } from './008-process-state.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -18,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   workspaceSettings,
   retiredPollIds,
   counters,
+  processState,
 ];

@@ -18,6 +18,7 @@ import type {
   SearchStore,
   SettingsStore,
   SimRunStore,
+  StateStore,
   Store,
   Tx,
 } from '../ports.ts';
@@ -27,6 +28,7 @@ import { PgCredences } from './credences.ts';
 import { PgDebates } from './debates.ts';
 import { Runner } from './exec.ts';
 import { PgLinks } from './links.ts';
+import { PgState } from './state.ts';
 import { PgAudit, PgCaptures, PgPolls, PgResolutions, PgSettings, PgSimRuns } from './records.ts';
 
 interface Open {
@@ -52,6 +54,7 @@ export class PostgresStore implements Store {
   readonly resolutions: ResolutionStore;
   readonly settings: SettingsStore;
   readonly search: SearchStore;
+  readonly state: StateStore;
   private readonly context = new AsyncLocalStorage<Open>();
   private readonly run: Runner;
 
@@ -73,6 +76,7 @@ export class PostgresStore implements Store {
     this.resolutions = new PgResolutions(run);
     this.settings = new PgSettings(run);
     this.search = new PgSearch(run);
+    this.state = new PgState(run, atomically);
   }
 
   /** Connects, migrates under the advisory lock, and returns the store; a StartupError says what is wrong. */

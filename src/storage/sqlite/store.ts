@@ -13,6 +13,7 @@ import { PollRepository } from './polls.ts';
 import { ResolutionRepository } from './resolutions.ts';
 import { SettingsRepository } from './settings.ts';
 import { ClaimSearch } from './search.ts';
+import { SqliteState } from './state.ts';
 import { backupDatabase, exportAll } from './backup.ts';
 import type {
   AuditStore,
@@ -28,6 +29,7 @@ import type {
   SearchStore,
   SettingsStore,
   SimRunStore,
+  StateStore,
   Store,
   Tx,
 } from '../ports.ts';
@@ -46,6 +48,7 @@ export class SqliteStore implements Store {
   readonly resolutions: ResolutionStore;
   readonly settings: SettingsStore;
   readonly search: SearchStore;
+  readonly state: StateStore;
 
   constructor(
     readonly db: Db,
@@ -62,6 +65,7 @@ export class SqliteStore implements Store {
     this.polls = this.gated(new PollRepository(db));
     this.resolutions = this.gated(new ResolutionRepository(db));
     this.settings = this.gated(new SettingsRepository(db));
+    this.state = this.gated(new SqliteState(db));
   }
 
   /** A debate with its claims and the links between them: what the map and the exports draw from. */

@@ -246,6 +246,23 @@ describe('the App Home tab', () => {
     expect(words).toContain('No open polls.');
   });
 
+  it('handles an event once when Slack retries it (X-Slack-Retry-Num), as any instance would', async () => {
+    const event = JSON.stringify(appHomeOpenedEvent({ eventId: 'EvRetried' }));
+    expect((await bed.post({ body: event, contentType: 'application/json' })).status).toBe(200);
+    await bed.fake.waitFor('views.publish');
+    const retry = await bed.post({
+      body: event,
+      contentType: 'application/json',
+      headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
+    });
+    expect(retry.status).toBe(200);
+    expect((await bed.post({ body: JSON.stringify(appHomeOpenedEvent({ user: 'W222' })), contentType: 'application/json' })).status).toBe(
+      200,
+    );
+    await bed.fake.waitFor('views.publish', (c) => c.body.user_id === 'W222');
+    expect(bed.fake.callsTo('views.publish').map((c) => c.body.user_id)).toEqual(['W111', 'W222']);
+  });
+
   it('ignores the Messages tab, and shows how to start in an empty workspace', async () => {
     await bed.post({ body: JSON.stringify(appHomeOpenedEvent({ tab: 'messages' })), contentType: 'application/json' });
     await bed.post({ body: JSON.stringify(appHomeOpenedEvent({ user: 'W222' })), contentType: 'application/json' });

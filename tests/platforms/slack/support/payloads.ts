@@ -178,8 +178,12 @@ export function messageShortcutPayload(o: {
   };
 }
 
-/** An Events API delivery of `app_home_opened` (JSON, not a form). */
-export function appHomeOpenedEvent(o: { readonly user?: string; readonly tab?: string } = {}): Record<string, unknown> {
+let events = 0;
+
+/** An Events API delivery of `app_home_opened` (JSON, not a form); each has its own event id, as Slack's do. */
+export function appHomeOpenedEvent(
+  o: { readonly user?: string; readonly tab?: string; readonly eventId?: string } = {},
+): Record<string, unknown> {
   return {
     token: 'verification_token',
     team_id: TEAM.id,
@@ -187,7 +191,7 @@ export function appHomeOpenedEvent(o: { readonly user?: string; readonly tab?: s
     api_app_id: 'A111',
     event: { type: 'app_home_opened', user: o.user ?? ANA.id, channel: 'D111', tab: o.tab ?? 'home', event_ts: '1700000400.000001' },
     type: 'event_callback',
-    event_id: 'Ev111',
+    event_id: o.eventId ?? `Ev${++events}`,
     event_time: 1700000400,
     authorizations: [{ enterprise_id: TEAM.enterprise_id, team_id: TEAM.id, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
     is_ext_shared_channel: false,

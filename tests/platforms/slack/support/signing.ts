@@ -15,6 +15,8 @@ export interface SignedPost {
   readonly secret?: string;
   /** Replace the computed signature (a forged request). */
   readonly signature?: string;
+  /** More headers, as Slack sends them (e.g. `x-slack-retry-num` on a retried event). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** POSTs a request to the app as Slack would, signed. */
@@ -26,6 +28,7 @@ export async function postSigned(url: string, o: SignedPost): Promise<{ status: 
       'content-type': o.contentType ?? 'application/x-www-form-urlencoded',
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': o.signature ?? signature(o.body, timestamp, o.secret),
+      ...o.headers,
     },
     body: o.body,
   });
