@@ -9,6 +9,9 @@ import type { Link, LinkKind } from '../domain/links.ts';
 import type { HideMode, Poll } from '../domain/polls.ts';
 import type { Outcome, Resolution } from '../domain/resolutions.ts';
 import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
+import { UserError } from '../core/errors.ts';
+import { md } from '../core/markup.ts';
+import { SCHEMAS, type Setting, type SettingKey, type SettingValue } from '../domain/settings.ts';
 import type { CaptureItem, CaptureItemStatus, NewCaptureItem } from '../domain/threads/captures.ts';
 
 export interface ClaimRow {
@@ -261,3 +264,42 @@ export const toItem = (row: ItemRow): CaptureItem => ({
   status: row.status,
   ...(row.claim_id !== null ? { claimId: row.claim_id } : {}),
 });
+
+export interface SettingRow {
+  value: string;
+  updated_by: string;
+  updated_by_name: string;
+  updated_at: string;
+}
+
+/** A stored setting, checked against its schema: a value that no longer matches (a hand-edited database) counts as unset. */
+export function toSetting<K extends SettingKey>(key: K, row: SettingRow | undefined): Setting<SettingValue<K>> | undefined {
+  if (!row) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(row.value);
+  } catch {
+    return undefined;
+  }
+  const parsed = SCHEMAS[key].safeParse(json);
+  if (!parsed.success) return undefined;
+  return {
+    value: parsed.data as SettingValue<K>,
+    updatedBy: row.updated_by,
+    updatedByName: row.updated_by_name,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The error for a drift run number that names nothing here. */
+export const simRunNotFound = (number: number) =>
+  new UserError(md`There is no drift run R${String(number)} here; runs are kept when attached to a claim.`, 'sim.not-found');
+
+/** The words of what someone typed, for a full-text query: letters and digits only, at most twelve. */
+export function searchWords(input: string): string[] {
+  return input
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 12);
+}

@@ -4,7 +4,7 @@ import { md } from '../../core/markup.ts';
 import { formatClaimId } from '../../core/values.ts';
 import type { Claim, ClaimFilter, ClaimStatus, NewClaim } from '../../domain/claims.ts';
 import type { ClaimStore, SearchStore } from '../ports.ts';
-import { toClaim, type ClaimRow } from '../rows.ts';
+import { searchWords, toClaim, type ClaimRow } from '../rows.ts';
 import { Counters } from './counters.ts';
 import type { Runner } from './exec.ts';
 
@@ -161,11 +161,7 @@ export class PgSearch implements SearchStore {
  * text), every word required, the last one as a prefix.
  */
 export function tsQuery(input: string): string | undefined {
-  const words = input
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
+  const words = searchWords(input);
   if (words.length === 0) return undefined;
   return words.map((w, i) => `'${w}'${i === words.length - 1 ? ':*' : ''}`).join(' & ');
 }

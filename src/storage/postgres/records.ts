@@ -14,10 +14,20 @@ import type {
   NewCaptureItem,
 } from '../../domain/threads/captures.ts';
 import type { MessageRef } from '../../core/reply.ts';
-import { UserError } from '../../core/errors.ts';
-import { md } from '../../core/markup.ts';
 import type { AuditStore, CaptureStore, PollStore, ResolutionStore, SettingsStore, SimRunStore } from '../ports.ts';
-import { toItem, toPoll, toResolution, toSimRun, type ItemRow, type PollRow, type ResolutionRow, type SimRunRow } from '../rows.ts';
+import {
+  simRunNotFound,
+  toItem,
+  toPoll,
+  toResolution,
+  toSetting,
+  toSimRun,
+  type SettingRow,
+  type ItemRow,
+  type PollRow,
+  type ResolutionRow,
+  type SimRunRow,
+} from '../rows.ts';
 import type { Atomically } from './claims.ts';
 import { Counters, DATABASE_SCOPE } from './counters.ts';
 import type { Runner } from './exec.ts';
@@ -155,23 +165,9 @@ export class PgSettings implements SettingsStore {
   constructor(private readonly sql: Runner) {}
 
   async get<K extends SettingKey>(workspace: string, key: K): Promise<Setting<SettingValue<K>> | undefined> {
-    const row = await this.sql.one<{ value: string; updated_by: string; updated_by_name: string; updated_at: string }>(sql`
+    const row = await this.sql.one<SettingRow>(sql`
       SELECT value, updated_by, updated_by_name, updated_at FROM workspace_settings WHERE workspace = ${workspace} AND key = ${key}`);
-    if (!row) return undefined;
-    let json: unknown;
-    try {
-      json = JSON.parse(row.value);
-    } catch {
-      return undefined;
-    }
-    const parsed = SCHEMAS[key].safeParse(json);
-    if (!parsed.success) return undefined;
-    return {
-      value: parsed.data as SettingValue<K>,
-      updatedBy: row.updated_by,
-      updatedByName: row.updated_by_name,
-      updatedAt: row.updated_at,
-    };
+    return toSetting(key, row);
   }
 
   async moderators(workspace: string): Promise<Moderators | undefined> {
@@ -237,8 +233,7 @@ export class PgSimRuns implements SimRunStore {
 
   async require(workspace: string, number: number): Promise<SimRun> {
     const run = await this.byNumber(workspace, number);
-    if (!run)
-      throw new UserError(md`There is no drift run R${String(number)} here; runs are kept when attached to a claim.`, 'sim.not-found');
+    if (!run) throw simRunNotFound(number);
     return run;
   }
 

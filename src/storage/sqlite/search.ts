@@ -2,7 +2,7 @@ import type { Claim } from '../../domain/claims.ts';
 import type { SearchStore } from '../ports.ts';
 import type { Db } from './database.ts';
 import { SELECT } from './claims.ts';
-import { toClaim, type ClaimRow } from '../rows.ts';
+import { searchWords, toClaim, type ClaimRow } from '../rows.ts';
 
 interface SearchParams {
   workspace: string;
@@ -59,11 +59,7 @@ export class ClaimSearch implements SearchStore {
  * text), all words required, the last one as a prefix.
  */
 export function ftsQuery(input: string): string | undefined {
-  const words = input
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12);
+  const words = searchWords(input);
   if (words.length === 0) return undefined;
   return words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
 }

@@ -1,13 +1,7 @@
 import { SCHEMAS, type Setting, type SettingKey, type SettingValue } from '../../domain/settings.ts';
+import { toSetting, type SettingRow } from '../rows.ts';
 import type { Moderators } from '../../domain/roles.ts';
 import type { Db } from './database.ts';
-
-interface SettingRow {
-  value: string;
-  updated_by: string;
-  updated_by_name: string;
-  updated_at: string;
-}
 
 /** What each workspace's moderators chose with /config. Values are JSON, checked against their schema on the way in and out. */
 export class SettingsRepository {
@@ -32,22 +26,7 @@ export class SettingsRepository {
    * matches its schema (a hand-edited database) counts as unset rather than granting anything.
    */
   async get<K extends SettingKey>(workspace: string, key: K): Promise<Setting<SettingValue<K>> | undefined> {
-    const row = this.statements.get.get(workspace, key);
-    if (!row) return undefined;
-    let json: unknown;
-    try {
-      json = JSON.parse(row.value);
-    } catch {
-      return undefined;
-    }
-    const parsed = SCHEMAS[key].safeParse(json);
-    if (!parsed.success) return undefined;
-    return {
-      value: parsed.data as SettingValue<K>,
-      updatedBy: row.updated_by,
-      updatedByName: row.updated_by_name,
-      updatedAt: row.updated_at,
-    };
+    return toSetting(key, this.statements.get.get(workspace, key));
   }
 
   /** The moderators configured for the workspace, if any. */

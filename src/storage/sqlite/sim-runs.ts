@@ -1,8 +1,6 @@
-import { type SimRunRow, toSimRun } from '../rows.ts';
+import { simRunNotFound, type SimRunRow, toSimRun } from '../rows.ts';
 import { Counters } from './counters.ts';
 import type { SimRun, SimRunKind } from '../../domain/sim-runs.ts';
-import { UserError } from '../../core/errors.ts';
-import { md } from '../../core/markup.ts';
 import type { Db } from './database.ts';
 
 /** Drift runs kept as evidence. Every method takes the workspace; none reads across workspaces. */
@@ -63,8 +61,7 @@ export class SimRunRepository {
 
   async require(workspace: string, number: number): Promise<SimRun> {
     const run = await this.byNumber(workspace, number);
-    if (!run)
-      throw new UserError(md`There is no drift run R${String(number)} here; runs are kept when attached to a claim.`, 'sim.not-found');
+    if (!run) throw simRunNotFound(number);
     return run;
   }
 
