@@ -15,7 +15,7 @@ import { loadDemo } from './demo.ts';
 import { readPolisFolder } from './tools/eval/polis-folder.ts';
 import { describePolisGroups, polisGroupsReport } from './tools/eval/polis-groups.ts';
 import { createApp, main, reportStartupError } from './main.ts';
-import { restoreDatabase } from './storage/index.ts';
+import { MIGRATE_USAGE, migrateData, restoreBackup } from './move-data.ts';
 import type { DatabaseInfo } from './storage/ports.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
 import { printSlackManifest } from './platforms/slack/print-manifest.ts';
@@ -121,16 +121,18 @@ export const CLI: Record<string, CliCommand> = {
   },
   restore: {
     usage: 'cruxbot restore <file>',
-    description: 'Replace the database with a backup (checked first; the current one is kept beside it). Stop the bot first',
+    description:
+      'Replace the database (SQLite or PostgreSQL) with a backup of either (checked first; the current one is kept beside it). Stop the bot first',
     async run(args) {
       const file = args[0];
       if (!file) return usage('cruxbot restore <file>');
-      const config = loadConfig();
-      const { info, saved } = await restoreDatabase(file, config.DATABASE_PATH);
-      if (saved) process.stdout.write(`The database you had is saved as ${saved}.\n`);
-      process.stdout.write(`Restored ${file} into ${config.DATABASE_PATH} (${describe(info)}).\n`);
-      return 0;
+      return await restoreBackup(file, loadConfig(), (text) => process.stdout.write(text));
     },
+  },
+  'migrate-data': {
+    usage: MIGRATE_USAGE,
+    description: 'Copy every workspace (or one) between databases, SQLite or PostgreSQL, ids kept; checks the rows on both sides',
+    run: async (args) => await migrateData(args, (text) => process.stdout.write(text)),
   },
   'export-all': {
     usage: 'cruxbot export-all [file]',

@@ -2,9 +2,14 @@
  * The one door into storage: open the configured backend, and the file-level tools of the embedded one.
  * Everything else talks to the ports (`ports.ts`), never to a backend.
  */
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StartupError } from '../core/errors.ts';
+import { checkBackup } from './sqlite/backup.ts';
 import { SqliteStore } from './sqlite/store.ts';
 import { PostgresStore } from './postgres/store.ts';
-import type { Store } from './ports.ts';
+import type { DatabaseExport, Store } from './ports.ts';
 import type { Db } from './sqlite/database.ts';
 
 export { latestSchemaVersion } from './migrations/versions.ts';
@@ -35,4 +40,54 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
  */
 export function sqliteConnection(store: Store): Db | undefined {
   return store instanceof SqliteStore ? store.db : undefined;
+}
+
+export { forWorkspace, rowCounts, TransferConflict, workspacesIn } from './transfer.ts';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//i;
+
+/**
+ * A database named on the command line: a `postgres://` URL, or a SQLite file (`mustExist`: refuse to
+ * create an empty one where data is expected).
+ */
+export async function openLocation(where: string, options: { mustExist?: boolean } = {}): Promise<Store> {
+  if (POSTGRES_URL.test(where)) return await PostgresStore.open(where, { max: 2 });
+  if (options.mustExist && !existsSync(where)) throw new StartupError(`There is no database file at ${where}.`);
+  return openStore(where);
+}
+
+/**
+ * A backup as an export: a `cruxbot backup` of either backend (a SQLite file, brought to this version's
+ * schema in a temporary copy so the backup itself is untouched, or a JSON snapshot), checked first.
+ */
+export async function readBackup(file: string): Promise<DatabaseExport> {
+  if (!existsSync(file) || !statSync(file).isFile()) throw new StartupError(`There is no backup file at ${file}.`);
+  const head = readFileSync(file).subarray(0, 16).toString('latin1');
+  if (head.startsWith('SQLite format 3')) {
+    checkBackup(file);
+    const folder = mkdtempSync(join(tmpdir(), 'cruxbot-restore-'));
+    try {
+      const copy = join(folder, 'copy.db');
+      copyFileSync(file, copy);
+      const store = openStore(copy);
+      try {
+        return await store.exportAll();
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }
+  let data: DatabaseExport;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as DatabaseExport;
+  } catch {
+    throw new StartupError(
+      `${file} is neither a SQLite database nor a JSON snapshot, so it is not a cruxbot backup; nothing was restored.`,
+    );
+  }
+  if (data?.format !== 'cruxbot-export' || typeof data.tables !== 'object' || data.tables === null)
+    throw new StartupError(`${file} is JSON, but not a cruxbot snapshot (no "format": "cruxbot-export"); nothing was restored.`);
+  return data;
 }

@@ -261,6 +261,11 @@ export interface DatabaseExport {
   readonly tables: Record<string, unknown[]>;
 }
 
+/** What an import did, per table: rows added, and rows that were already there, the same. */
+export interface ImportReport {
+  readonly tables: Readonly<Record<string, { readonly added: number; readonly same: number }>>;
+}
+
 export interface Store extends Repositories {
   /** `sqlite` or `postgres`: what `/health` and the start-up line name. */
   readonly backend: string;
@@ -277,5 +282,11 @@ export interface Store extends Repositories {
   backup(target: string, options?: { overwrite?: boolean }): Promise<DatabaseInfo>;
   /** Every row of every table, as plain JSON: the export an operator keeps. */
   exportAll(now?: Date): Promise<DatabaseExport>;
+  /**
+   * Adds an export's rows, ids kept, in one transaction: rows already there are skipped, so it can run
+   * again; a different row in the way refuses the whole import (TransferConflict) and changes nothing.
+   * `replace` first empties every table (a restore).
+   */
+  importRows(data: DatabaseExport, options?: { replace?: boolean }): Promise<ImportReport>;
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import type {
   CredenceStore,
   DatabaseExport,
   DatabaseInfo,
+  ImportReport,
   DebateStore,
   LinkStore,
   PollStore,
@@ -29,6 +30,8 @@ import { PgDebates } from './debates.ts';
 import { Runner } from './exec.ts';
 import { PgLinks } from './links.ts';
 import { PgState } from './state.ts';
+import { postgresWriter } from './transfer.ts';
+import { importInto } from '../transfer.ts';
 import { PgAudit, PgCaptures, PgPolls, PgResolutions, PgSettings, PgSimRuns } from './records.ts';
 
 interface Open {
@@ -180,6 +183,10 @@ export class PostgresStore implements Store {
     } catch (error) {
       unavailable(error, this.location);
     }
+  }
+
+  async importRows(data: DatabaseExport, options: { replace?: boolean } = {}): Promise<ImportReport> {
+    return await this.transaction(async () => await importInto(postgresWriter(this.run), data, options));
   }
 
   async close(): Promise<void> {

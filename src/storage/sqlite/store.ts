@@ -15,6 +15,8 @@ import { SettingsRepository } from './settings.ts';
 import { ClaimSearch } from './search.ts';
 import { SqliteState } from './state.ts';
 import { backupDatabase, exportAll } from './backup.ts';
+import { sqliteWriter } from './transfer.ts';
+import { importInto } from '../transfer.ts';
 import type {
   AuditStore,
   CaptureStore,
@@ -23,6 +25,7 @@ import type {
   DatabaseExport,
   DatabaseInfo,
   DebateStore,
+  ImportReport,
   LinkStore,
   PollStore,
   ResolutionStore,
@@ -92,6 +95,10 @@ export class SqliteStore implements Store {
   async exportAll(now = new Date()): Promise<DatabaseExport> {
     await this.idle();
     return exportAll(this.db, now);
+  }
+
+  async importRows(data: DatabaseExport, options: { replace?: boolean } = {}): Promise<ImportReport> {
+    return await this.transaction(async () => await importInto(sqliteWriter(this.db), data, options));
   }
 
   private readonly context = new AsyncLocalStorage<true>();
