@@ -88,8 +88,11 @@ export async function connect(url: string, options: { max?: number } = {}): Prom
   } catch (error) {
     throw new StartupError(startupMessage(error, where));
   }
-  // An idle client whose server went away emits 'error'; without a listener that would end the process.
+  // A client whose server went away emits 'error' (idle ones through the pool, checked-out ones on
+  // themselves); without a listener that would end the process. The query in flight fails on its own,
+  // and the pool opens a new connection for the next one.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
   try {
     const client = await pool.connect();
     client.release();
