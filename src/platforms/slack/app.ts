@@ -16,6 +16,7 @@ import { registerSlashCommands } from './routes/commands.ts';
 import { registerAppHome } from './routes/home.ts';
 import { registerMessageShortcuts } from './routes/shortcuts.ts';
 import { registerViewSubmissions } from './routes/views.ts';
+import { guardSlackRequests } from './request-guard.ts';
 import type { SlackRuntime } from './runtime.ts';
 import { slackErrorCode } from './slack-errors.ts';
 import { UserDirectory } from './user-directory.ts';
@@ -80,6 +81,13 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   const auth = await checkBotToken(options, logger);
   const inflight = new InFlight();
   const receiver = buildReceiver(connection, services, inflight, logger, clientOptions());
+  if (receiver instanceof HTTPReceiver && connection.mode === 'http')
+    receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+      signingSecret: connection.signingSecret,
+      state: services.store.state,
+      path: EVENTS_PATH,
+      log,
+    });
   const app = new App({
     token: options.botToken,
     botId: auth.botId,
@@ -143,7 +151,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     name: 'slack',
     status:
       connection.mode === 'http'
-        ? `slack: HTTP on ${connection.host ?? 'all interfaces'} port ${port} (POST ${EVENTS_PATH}, GET /health), ${team}`
+        ? `slack: HTTP on ${connection.host ?? 'all interfaces'} port ${port} (POST ${EVENTS_PATH}, GET /health, GET /ready), ${team}`
         : `slack: Socket Mode, ${team}`,
     app,
     chat,
@@ -207,7 +215,7 @@ function buildReceiver(
     endpoints: EVENTS_PATH,
     logger,
     processBeforeResponse: false,
-    customRoutes: [healthRoute(services, inflight)],
+    customRoutes: [healthRoute(services, inflight), readyRoute(services, inflight)],
   });
 }
 
@@ -223,6 +231,23 @@ function healthRoute(services: Services, inflight: InFlight): CustomRoute {
       const { httpStatus, report } = await checkHealth(services, inflight.closing || services.inflight.closing);
       res.writeHead(httpStatus, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       res.end(JSON.stringify(report));
+    },
+  };
+}
+
+/**
+ * `GET /ready`: whether this instance should get traffic now: the database answers, its schema is the one
+ * this code knows, and no shutdown has begun. 200 `{"ready": true}`, else 503 with the reason.
+ */
+function readyRoute(services: Services, inflight: InFlight): CustomRoute {
+  return {
+    path: '/ready',
+    method: ['GET'],
+    handler: async (_req, res) => {
+      const { report } = await checkHealth(services, inflight.closing || services.inflight.closing);
+      const reason = report.status === 'stopping' ? 'stopping' : report.database.ok ? undefined : `database: ${report.database.error}`;
+      res.writeHead(reason ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(reason ? { ready: false, reason } : { ready: true }));
     },
   };
 }

@@ -250,9 +250,11 @@ describe('the App Home tab', () => {
     const event = JSON.stringify(appHomeOpenedEvent({ eventId: 'EvRetried' }));
     expect((await bed.post({ body: event, contentType: 'application/json' })).status).toBe(200);
     await bed.fake.waitFor('views.publish');
+    // Slack signs each attempt anew, with that attempt's timestamp (a byte-identical copy is a replay, refused).
     const retry = await bed.post({
       body: event,
       contentType: 'application/json',
+      timestamp: Math.floor(Date.now() / 1000) + 1,
       headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' },
     });
     expect(retry.status).toBe(200);
