@@ -51,7 +51,7 @@ export default defineCommand({
     async edit(ctx) {
       const { id, position } = target(ctx);
       const capture = await requireCapture(ctx, id);
-      const item = (await ctx.services.store.captures.items(capture.id)).find((i) => i.position === position);
+      const item = (await ctx.services.queries.captures.items(capture.id)).find((i) => i.position === position);
       if (!item) throw new UserError('That candidate is not part of this capture.', 'capture.no-item');
       return {
         blocks: [],

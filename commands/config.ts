@@ -11,7 +11,7 @@ const POWERS = md`edit, retract, resolve and merge any claim; close any poll; de
 
 /** The workspace's settings, who counts as a moderator, and whether the person asking is one. */
 async function settingsReply(ctx: BaseContext, note?: Markup): Promise<Reply> {
-  const setting = await ctx.services.store.settings.get(ctx.workspace, 'moderators');
+  const setting = await ctx.services.queries.settings.get(ctx.workspace, 'moderators');
   const example = setModeratorsExample(ctx.workspace);
   const blocks = [
     fields([

@@ -23,14 +23,14 @@ type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor' | 'log'>;
 async function record(ctx: Ctx, claim: Claim, valueText: string, givenText?: string): Promise<Reply> {
   const value = parseCredence(valueText);
   const condition = givenText ? parseCondition(givenText) : undefined;
-  const { store } = ctx.services;
+  const { queries } = ctx.services;
   const given = condition
-    ? { claim: await store.claims.require(ctx.workspace, condition.claimNumber), isTrue: condition.isTrue }
+    ? { claim: await queries.claims.require(ctx.workspace, condition.claimNumber), isTrue: condition.isTrue }
     : undefined;
   const result = await recordCredence(ctx, claim, { value, ...(given ? { given } : {}) });
 
   // A plain credence on a claim with an open poll moves the poll's live aggregate.
-  const poll = !given && result.changed ? await store.polls.openForClaim(ctx.workspace, claim.id) : undefined;
+  const poll = !given && result.changed ? await queries.polls.openForClaim(ctx.workspace, claim.id) : undefined;
   if (poll) await refreshPollMessage(ctx, poll);
   return { blocks: await answerBlocks(ctx, claim, result, given), ephemeral: true, accent: 'success' };
 }
@@ -47,10 +47,10 @@ async function answerBlocks(ctx: Ctx, claim: Claim, result: RecordedCredence, gi
           : md`Recorded ${label} = **${formatPercent(value)}**.`,
     ),
   ];
-  const { store } = ctx.services;
+  const { queries } = ctx.services;
   if (!given) {
-    const visibility = await aggregateVisibility(store, ctx.workspace, claim.id, ctx.actor.id);
-    const a = aggregate((await store.credences.latestUnconditional(ctx.workspace, claim.id)).map((c) => c.value));
+    const visibility = await aggregateVisibility(queries, ctx.workspace, claim.id, ctx.actor.id);
+    const a = aggregate((await queries.credences.latestUnconditional(ctx.workspace, claim.id)).map((c) => c.value));
     if (a && visibility.shown) blocks.push(text(md`Team: ${aggregateLine(a)}`));
     if (a && !visibility.shown) blocks.push(context(md`The team’s result (${people(a.people)}) is ${hiddenNote(visibility.poll)}.`));
   }
@@ -64,15 +64,15 @@ async function answerBlocks(ctx: Ctx, claim: Claim, result: RecordedCredence, gi
  * P(B) is still missing. After a plain credence: the same for each pair it completes.
  */
 async function conditionalNotes(ctx: Ctx, claim: Claim, given?: { claim: Claim; isTrue: boolean }): Promise<Block[]> {
-  const { store } = ctx.services;
+  const { queries } = ctx.services;
   if (given) return await pairNotes(ctx, claim, given.claim, true);
   const pairs = new Map<string, [number, number]>();
-  for (const c of await store.credences.conditionalsAround(ctx.workspace, ctx.actor.id, claim.id)) {
+  for (const c of await queries.credences.conditionalsAround(ctx.workspace, ctx.actor.id, claim.id)) {
     pairs.set(`${c.claimId}|${c.given!.claimId}`, [c.claimId, c.given!.claimId]);
   }
   const notes = await Promise.all(
     [...pairs.values()].slice(0, PAIRS_SHOWN).map(async ([a, b]) => {
-      const [first, second] = [await store.claims.byId(ctx.workspace, a), await store.claims.byId(ctx.workspace, b)];
+      const [first, second] = [await queries.claims.byId(ctx.workspace, a), await queries.claims.byId(ctx.workspace, b)];
       return first && second ? await pairNotes(ctx, first, second, false) : [];
     }),
   );
@@ -82,9 +82,9 @@ async function conditionalNotes(ctx: Ctx, claim: Claim, given?: { claim: Claim; 
 const PAIRS_SHOWN = 3;
 
 async function pairNotes(ctx: Ctx, claim: Claim, condition: Claim, sayWhatIsMissing: boolean): Promise<Block[]> {
-  const { store } = ctx.services;
+  const { queries } = ctx.services;
   const mine = async (claimId: number, given?: { claimId: number; isTrue: boolean }) =>
-    (await store.credences.latestOf(ctx.workspace, ctx.actor.id, claimId, given))?.value;
+    (await queries.credences.latestOf(ctx.workspace, ctx.actor.id, claimId, given))?.value;
   const a = claimRef(claim);
   const b = claimRef(condition);
   const aGivenB = await mine(claim.id, { claimId: condition.id, isTrue: true });
@@ -140,7 +140,7 @@ const set = subcommand({
   ] as const,
   examples: ['/credence C3 70', '/credence C3 80% given:C5', '/credence C3 0.3 given:!C5', '/credence C3 3:1'],
   async handler(ctx) {
-    const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+    const claim = await ctx.services.queries.claims.require(ctx.workspace, ctx.args.claim);
     return record(ctx, claim, ctx.args.value, ctx.args.given);
   },
 });
@@ -152,7 +152,7 @@ const mine = subcommand({
   examples: ['/credence mine'],
   async handler(ctx) {
     const page = ctx.args.page ?? 1;
-    const { credences, total } = await ctx.services.store.credences.byUser(ctx.workspace, ctx.actor.id, {
+    const { credences, total } = await ctx.services.queries.credences.byUser(ctx.workspace, ctx.actor.id, {
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
@@ -189,13 +189,13 @@ const show = subcommand({
   options: [{ name: 'claim', type: 'claim', description: 'The claim, e.g. C3', required: true, positional: true }] as const,
   examples: ['/credence show C3'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const claim = await store.claims.require(ctx.workspace, ctx.args.claim);
-    const latest = await store.credences.latestForClaim(ctx.workspace, claim.id);
+    const { queries } = ctx.services;
+    const claim = await queries.claims.require(ctx.workspace, ctx.args.claim);
+    const latest = await queries.credences.latestForClaim(ctx.workspace, claim.id);
     const plain = aggregate(latest.filter((c) => !c.given).map((c) => c.value));
     // A poll that shows results to voters only: someone who voted sees them, privately.
-    const visibility = await aggregateVisibility(store, ctx.workspace, claim.id, ctx.actor.id);
-    const privately = visibility.shown && !(await aggregateVisibility(store, ctx.workspace, claim.id)).shown;
+    const visibility = await aggregateVisibility(queries, ctx.workspace, claim.id, ctx.actor.id);
+    const privately = visibility.shown && !(await aggregateVisibility(queries, ctx.workspace, claim.id)).shown;
     const blocks: Block[] = [text(md`${claim.text}`)];
     if (!plain) blocks.push(text(md`Nobody has given a credence yet. Be the first: \`/credence ${claimRef(claim)} 70\`.`));
     else if (!visibility.shown) blocks.push(text(md`${people(plain.people)} so far; the result is ${hiddenNote(visibility.poll)}.`));
@@ -235,7 +235,7 @@ function short(value: string, max: number): string {
 async function claimFromParam(ctx: InteractionContext): Promise<Claim> {
   const n = parseClaimId(ctx.params[0] ?? '');
   if (n === undefined) throw new UserError('That button is out of date.', 'interaction.bad-params');
-  return await ctx.services.store.claims.require(ctx.workspace, n);
+  return await ctx.services.queries.claims.require(ctx.workspace, n);
 }
 
 export default defineCommand({
@@ -247,7 +247,7 @@ export default defineCommand({
     /** "Credence…" on the claim card: a form for a value and an optional condition. */
     async form(ctx) {
       const claim = await claimFromParam(ctx);
-      const current = await ctx.services.store.credences.latestOf(ctx.workspace, ctx.actor.id, claim.id);
+      const current = await ctx.services.queries.credences.latestOf(ctx.workspace, ctx.actor.id, claim.id);
       return {
         blocks: [],
         modal: {

@@ -19,10 +19,10 @@ export default defineCommand({
   ] as const,
   examples: ['/cruxes C1', '/cruxes C1 limit:5'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const target = await store.claims.require(ctx.workspace, ctx.args.claim);
+    const { queries } = ctx.services;
+    const target = await queries.claims.require(ctx.workspace, ctx.args.claim);
     const a = claimRef(target);
-    const data = await loadCruxData(store, ctx.workspace, target);
+    const data = await loadCruxData(queries, ctx.workspace, target);
     const ranking = rankCruxes(
       data.index,
       target.id,
@@ -41,7 +41,7 @@ export default defineCommand({
     }
 
     const cruxLinks = new Set(
-      (await store.links.incoming(ctx.workspace, target.id)).filter((l) => l.kind === 'crux-of').map((l) => l.fromClaimId),
+      (await queries.links.incoming(ctx.workspace, target.id)).filter((l) => l.kind === 'crux-of').map((l) => l.fromClaimId),
     );
     const shown = ranking.rows.slice(0, ctx.args.limit ?? SHOWN);
     const row = (r: CruxRow) => {

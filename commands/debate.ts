@@ -11,7 +11,8 @@ import { deletedReply, deletePreview } from '../src/views/deleted-debate.ts';
 import { teamCredenceLookup } from '../src/queries/team-credence.ts';
 import { claimRef, STATUS_LABEL } from '../src/domain/claims.ts';
 import { checkSlug, checkTitle, DEBATE_TITLE_MAX } from '../src/domain/debates.ts';
-import { resolveDebate, nowIso } from '../src/app/lookup.ts';
+import { resolveDebate } from '../src/app/lookup.ts';
+import { setDebateRoot, startDebate, useDebate } from '../src/app/debates.ts';
 
 const create = subcommand({
   name: 'new',
@@ -39,28 +40,7 @@ const create = subcommand({
   async handler(ctx) {
     const slug = checkSlug(ctx.args.slug);
     const title = checkTitle(ctx.args.title);
-    const { store } = ctx.services;
-    const at = nowIso(ctx);
-    const debate = await store.transaction(async (tx) => {
-      const created = await tx.debates.create({
-        workspace: ctx.workspace,
-        slug,
-        title,
-        createdBy: ctx.actor.id,
-        createdByName: ctx.actor.name,
-        at,
-      });
-      await tx.debates.setCurrent(ctx.workspace, ctx.channel.id, created.id, at);
-      await tx.audit.record({
-        workspace: ctx.workspace,
-        actorId: ctx.actor.id,
-        action: 'debate.new',
-        entity: `debate:${slug}`,
-        after: { title },
-        at,
-      });
-      return created;
-    });
+    const debate = await startDebate(ctx, slug, title);
     return {
       title: `Debate ${debate.slug}`,
       blocks: [
@@ -80,9 +60,8 @@ const use = subcommand({
   options: [{ name: 'debate', type: 'debate', description: 'The debate’s slug', required: true, positional: true }] as const,
   examples: ['/debate use reward-seeking'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const debate = await store.debates.require(ctx.workspace, ctx.args.debate);
-    await store.debates.setCurrent(ctx.workspace, ctx.channel.id, debate.id, nowIso(ctx));
+    const debate = await ctx.services.queries.debates.require(ctx.workspace, ctx.args.debate);
+    await useDebate(ctx, debate);
     return notice(md`This channel now works on \`${debate.slug}\`: ${debate.title}`, { accent: 'success', ephemeral: false });
   },
 });
@@ -93,11 +72,11 @@ const list = subcommand({
   options: [] as const,
   examples: ['/debate list'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const debates = await store.debates.list(ctx.workspace);
+    const { queries } = ctx.services;
+    const debates = await queries.debates.list(ctx.workspace);
     if (debates.length === 0)
       return notice(md`No debates yet. Start one with \`/debate new slug:<slug> title:"<question>"\`.`, { ephemeral: false });
-    const current = await store.debates.currentFor(ctx.workspace, ctx.channel.id);
+    const current = await queries.debates.currentFor(ctx.workspace, ctx.channel.id);
     return {
       title: `Debates (${debates.length})`,
       blocks: [
@@ -129,9 +108,9 @@ const show = subcommand({
   examples: ['/debate show', '/debate show reward-seeking'],
   async handler(ctx) {
     const debate = await resolveDebate(ctx, ctx.args.debate);
-    const { store } = ctx.services;
-    const claims = await store.claims.inDebate(debate.id);
-    const links = await store.links.inDebate(debate.id);
+    const { queries } = ctx.services;
+    const claims = await queries.claims.inDebate(debate.id);
+    const links = await queries.links.inDebate(debate.id);
     const root = claims.find((c) => c.id === debate.rootClaimId);
     const byStatus = new Map<string, number>();
     for (const claim of claims) byStatus.set(STATUS_LABEL[claim.status], (byStatus.get(STATUS_LABEL[claim.status]) ?? 0) + 1);
@@ -169,8 +148,8 @@ const root = subcommand({
   examples: ['/debate root C1'],
   async handler(ctx) {
     const debate = await resolveDebate(ctx, ctx.args.debate);
-    const { store } = ctx.services;
-    const claim = await store.claims.require(ctx.workspace, ctx.args.claim);
+    const { queries } = ctx.services;
+    const claim = await queries.claims.require(ctx.workspace, ctx.args.claim);
     if (claim.debateId !== debate.id) throw new UserError(md`${claimRef(claim)} is not in \`${debate.slug}\`.`, 'debate.root-elsewhere');
     if (debate.createdBy !== ctx.actor.id && !ctx.actor.isModerator) {
       throw new PermissionError(
@@ -178,19 +157,7 @@ const root = subcommand({
         'debate.not-owner',
       );
     }
-    const at = nowIso(ctx);
-    await store.transaction(async (tx) => {
-      await tx.debates.setRoot(ctx.workspace, debate.id, claim.id);
-      await tx.audit.record({
-        workspace: ctx.workspace,
-        actorId: ctx.actor.id,
-        action: 'debate.root',
-        entity: `debate:${debate.slug}`,
-        before: { root: debate.rootClaimId },
-        after: { root: claimRef(claim) },
-        at,
-      });
-    });
+    await setDebateRoot(ctx, debate, claim);
     return notice(md`${claimRef(claim)} is now the root of \`${debate.slug}\`.`, { accent: 'success', ephemeral: false });
   },
 });
@@ -205,8 +172,8 @@ const exportFile = subcommand({
   examples: ['/debate export format:json', '/debate export format:mermaid debate:reward-seeking'],
   async handler(ctx) {
     const debate = await resolveDebate(ctx, ctx.args.debate);
-    const { store } = ctx.services;
-    const graph = await store.graphOf(debate);
+    const { queries } = ctx.services;
+    const graph = await queries.graphOf(debate);
     const format = ctx.args.format ?? 'json';
     const credenceOf = await teamCredenceLookup(ctx, debate);
     const { label, ...file } = debateExportFile(graph, format, credenceOf);
@@ -241,7 +208,7 @@ const importFile = subcommand({
     if (ctx.args.into && ctx.args.slug) {
       throw new UsageError(md`Give \`into:\` to add to a debate, or \`slug:\` to create one, not both.`, undefined, 'import.into-and-slug');
     }
-    const into = ctx.args.into ? await ctx.services.store.debates.require(ctx.workspace, ctx.args.into) : undefined;
+    const into = ctx.args.into ? await ctx.services.queries.debates.require(ctx.workspace, ctx.args.into) : undefined;
     const doc = readImportFile(ctx.args.file, ctx.args.format);
     const result = await importDebate(ctx, doc, {
       fileName: ctx.args.file.name,
@@ -261,11 +228,11 @@ const remove = subcommand({
   ] as const,
   examples: ['/debate delete reward-seeking', '/debate delete reward-seeking confirm:reward-seeking'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const debate = await store.debates.require(ctx.workspace, ctx.args.debate);
+    const { queries } = ctx.services;
+    const debate = await queries.debates.require(ctx.workspace, ctx.args.debate);
     if (ctx.args.confirm === undefined) {
       await assertCanDeleteDebate(ctx, debate);
-      return deletePreview(debate, await store.debates.contents(ctx.workspace, debate.id));
+      return deletePreview(debate, await queries.debates.contents(ctx.workspace, debate.id));
     }
     const deleted = await deleteDebate(ctx, debate, ctx.args.confirm);
     await retireDeletedPolls(ctx, deleted, ctx.actor.name);

@@ -22,17 +22,17 @@ export default defineCommand({
   ] as const,
   examples: ['/doublecrux C1 @ada @ben'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const target = await store.claims.require(ctx.workspace, ctx.args.claim);
+    const { queries } = ctx.services;
+    const target = await queries.claims.require(ctx.workspace, ctx.args.claim);
     const a = claimRef(target);
     if (ctx.args.first === ctx.args.second) throw new UserError('A double crux needs two different people.', 'doublecrux.same-person');
-    const data = await loadCruxData(store, ctx.workspace, target);
+    const data = await loadCruxData(queries, ctx.workspace, target);
     const name = (id: string) => data.names.get(id) ?? id;
     const note = leftOutNote(data.hidden);
     const leftOut = note ? [context(note)] : [];
     const [p1, p2] = [name(ctx.args.first), name(ctx.args.second)];
     const links = new Map<number, 1 | -1>();
-    for (const l of await store.links.incoming(ctx.workspace, target.id)) {
+    for (const l of await queries.links.incoming(ctx.workspace, target.id)) {
       if (l.kind === 'supports') links.set(l.fromClaimId, 1);
       if (l.kind === 'opposes') links.set(l.fromClaimId, -1);
     }

@@ -44,7 +44,7 @@ async function finish(ctx: Ctx, answer: DriftAnswer, input: DriftInput, claim: C
 }
 
 const claimToAttach = async (ctx: Ctx, n: number | undefined) =>
-  n === undefined ? undefined : await ctx.services.store.claims.require(ctx.workspace, n);
+  n === undefined ? undefined : await ctx.services.queries.claims.require(ctx.workspace, n);
 
 function answerFor(input: DriftInput): Promise<DriftAnswer> {
   if (input.kind === 'run') return runAnswer(input);
@@ -137,9 +137,9 @@ const show = subcommand({
   async handler(ctx) {
     const match = /^[rR]?#?(\d{1,9})$/.exec(ctx.args.run.trim());
     if (!match) throw new UserError(md`"${ctx.args.run}" is not a run id; write it like R3.`, 'sim.bad-id');
-    const saved = await ctx.services.store.simRuns.require(ctx.workspace, Number(match[1]));
+    const saved = await ctx.services.queries.simRuns.require(ctx.workspace, Number(match[1]));
     const answer = await answerFor(saved.input as DriftInput);
-    const claim = saved.claimId === null ? undefined : await ctx.services.store.claims.byId(ctx.workspace, saved.claimId);
+    const claim = saved.claimId === null ? undefined : await ctx.services.queries.claims.byId(ctx.workspace, saved.claimId);
     const kept = context(md`${simRunRef(saved)}, kept ${saved.createdAt.slice(0, 10)}${claim ? md` on ${claimRef(claim)}` : ''}.`);
     return { ...answer.reply, blocks: [...answer.reply.blocks, kept] };
   },

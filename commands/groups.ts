@@ -23,7 +23,7 @@ export default defineCommand({
   slow: true,
   expensive: true,
   async handler(ctx) {
-    const { store } = ctx.services;
+    const { queries } = ctx.services;
     const debate = await resolveDebate(ctx, ctx.args.debate);
     const claims: Claim[] = ctx.args.claims
       ? await Promise.all(
@@ -34,13 +34,13 @@ export default defineCommand({
               const n = parseClaimId(word);
               if (n === undefined)
                 throw new UserError(md`claims: "${word}" is not a claim id; list them like C1,C3,C7.`, 'groups.bad-claims');
-              return await store.claims.require(ctx.workspace, n);
+              return await queries.claims.require(ctx.workspace, n);
             }),
         )
-      : (await store.claims.inDebate(debate.id)).filter((c) => c.status !== 'retracted');
-    const { shown: unique, hidden } = await partitionHidden(store, ctx.workspace, [...new Map(claims.map((c) => [c.id, c])).values()]);
+      : (await queries.claims.inDebate(debate.id)).filter((c) => c.status !== 'retracted');
+    const { shown: unique, hidden } = await partitionHidden(queries, ctx.workspace, [...new Map(claims.map((c) => [c.id, c])).values()]);
     const leftOut = leftOutNote(hidden);
-    const data = await debateMatrix(store, ctx.workspace, unique);
+    const data = await debateMatrix(queries, ctx.workspace, unique);
     const result = findOpinionGroups(data.matrix);
     const where = ctx.args.claims ? `${unique.length} claims` : `\`${debate.slug}\``;
     if (result.kind === 'too-few') {

@@ -15,7 +15,7 @@ export default defineCommand({
   ] as const,
   examples: ['/link from:C2 to:C1 kind:supports', '/link C5 C1 crux-of'],
   async handler(ctx) {
-    const { claims } = ctx.services.store;
+    const { claims } = ctx.services.queries;
     const from = await claims.require(ctx.workspace, ctx.args.from);
     const to = await claims.require(ctx.workspace, ctx.args.to);
     const { created } = await addLink(ctx, from, to, ctx.args.kind);

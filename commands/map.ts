@@ -28,9 +28,9 @@ export default defineCommand({
   expensive: true,
   async handler(ctx) {
     const debate = await resolveDebate(ctx, ctx.args.debate);
-    const { store } = ctx.services;
-    const graph = await store.graphOf(debate);
-    const focus = ctx.args.focus === undefined ? undefined : await store.claims.require(ctx.workspace, ctx.args.focus);
+    const { queries } = ctx.services;
+    const graph = await queries.graphOf(debate);
+    const focus = ctx.args.focus === undefined ? undefined : await queries.claims.require(ctx.workspace, ctx.args.focus);
     if (focus && focus.debateId !== debate.id) {
       throw new UserError(
         md`${claimRef(focus)} is not in \`${debate.slug}\`; name its debate with \`debate:<slug>\`.`,
@@ -39,7 +39,7 @@ export default defineCommand({
     }
 
     if (ctx.args.format === 'text')
-      return outlineReply(graph, focus, ctx.args.depth, credenceAnnotator(await debateCredences(store, ctx.workspace, debate.id)));
+      return outlineReply(graph, focus, ctx.args.depth, credenceAnnotator(await debateCredences(queries, ctx.workspace, debate.id)));
     if (graph.claims.length === 0) {
       return notice(
         md`\`${debate.slug}\` has no claims yet, so there is nothing to draw. Add the first with \`/claim add <text>\`; the map grows as you link claims.`,

@@ -36,8 +36,8 @@ const open = subcommand({
   ] as const,
   examples: ['/poll C3', '/poll C3 closes:"in 3 days" hide:until-voted', '/poll C4 closes:2026-12-01 hide:until-close'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const claim = await store.claims.require(ctx.workspace, ctx.args.claim);
+    const { queries } = ctx.services;
+    const claim = await queries.claims.require(ctx.workspace, ctx.args.claim);
     const closesAt = ctx.args.closes ? parseCloseTime(ctx.args.closes, ctx.services.clock()) : undefined;
     const poll = await openPoll(ctx, claim, {
       channel: ctx.channel.id,
@@ -46,7 +46,7 @@ const open = subcommand({
     });
     return {
       ...(await pollReply(ctx, poll)),
-      onSent: async (ref) => await rememberPollMessage(store, poll, ref),
+      onSent: async (ref) => await rememberPollMessage(ctx, poll, ref),
     };
   },
 });
@@ -59,15 +59,15 @@ const close = subcommand({
   ] as const,
   examples: ['/poll close C3'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const claim = await store.claims.require(ctx.workspace, ctx.args.claim);
-    const poll = await store.polls.openForClaim(ctx.workspace, claim.id);
+    const { queries } = ctx.services;
+    const claim = await queries.claims.require(ctx.workspace, ctx.args.claim);
+    const poll = await queries.polls.openForClaim(ctx.workspace, claim.id);
     if (!poll) throw new UserError(md`${claimRef(claim)} has no open poll. Open one with \`/poll ${claimRef(claim)}\`.`, 'poll.none-open');
     await closePoll(ctx.services, poll, ctx.actor);
-    const closed = (await store.polls.byId(ctx.workspace, poll.id))!;
+    const closed = (await queries.polls.byId(ctx.workspace, poll.id))!;
     // The poll message shows the final result when it can be edited; otherwise this reply does.
     if (!(await refreshPollMessage(ctx, closed))) return await pollReply(ctx, closed);
-    const final = await pollAggregate(store, closed);
+    const final = await pollAggregate(queries, closed);
     return notice(
       md`Closed the poll on ${claimRef(claim)}${final ? md`: **${formatPercent(final.geoMeanOdds)}** from ${people(final.people)}` : md` with no votes`}. The poll message shows the result.`,
       { accent: 'success', ephemeral: false },
@@ -81,8 +81,8 @@ const list = subcommand({
   options: [] as const,
   examples: ['/poll list'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const polls = await store.polls.open(ctx.workspace);
+    const { queries } = ctx.services;
+    const polls = await queries.polls.open(ctx.workspace);
     if (polls.length === 0) return notice(md`No open polls. Open one with \`/poll C3 closes:"in 3 days"\`.`);
     const now = ctx.services.clock();
     return {
@@ -92,7 +92,7 @@ const list = subcommand({
           ['claim', 'votes', 'closes', 'hide', 'opened by'],
           await Promise.all(
             polls.map(async (p) => {
-              const a = await pollAggregate(store, p);
+              const a = await pollAggregate(queries, p);
               return [
                 `C${p.claimNumber}`,
                 a ? String(a.people) : '0',
@@ -112,7 +112,7 @@ const list = subcommand({
 /** The poll a button or form names, in this workspace. */
 async function pollFromParam(ctx: InteractionContext): Promise<Poll> {
   const id = Number(ctx.params[0]);
-  const poll = Number.isInteger(id) && id > 0 ? await ctx.services.store.polls.byId(ctx.workspace, id) : undefined;
+  const poll = Number.isInteger(id) && id > 0 ? await ctx.services.queries.polls.byId(ctx.workspace, id) : undefined;
   if (!poll) throw new UserError('That poll is not here any more.', 'poll.not-found');
   return poll;
 }
@@ -129,11 +129,11 @@ function assertOpen(poll: Poll): void {
 /** A vote from a button or the exact form: a credence from the poll, the message updated in place. */
 async function vote(ctx: InteractionContext, poll: Poll, value: number): Promise<Reply> {
   assertOpen(poll);
-  const { store } = ctx.services;
-  if (!poll.message && ctx.sourceMessage) await rememberPollMessage(store, poll, ctx.sourceMessage);
-  const claim = (await store.claims.byId(ctx.workspace, poll.claimId))!;
+  const { queries } = ctx.services;
+  if (!poll.message && ctx.sourceMessage) await rememberPollMessage(ctx, poll, ctx.sourceMessage);
+  const claim = (await queries.claims.byId(ctx.workspace, poll.claimId))!;
   const result = await recordCredence(ctx, claim, { value, pollId: poll.id });
-  const current = (await store.polls.byId(ctx.workspace, poll.id))!;
+  const current = (await queries.polls.byId(ctx.workspace, poll.id))!;
   return {
     ...(await pollReply(ctx, current)),
     update: true,
@@ -141,7 +141,7 @@ async function vote(ctx: InteractionContext, poll: Poll, value: number): Promise
       voterNote(
         current,
         { value, ...(result.previous ? { previous: result.previous.value } : {}), changed: result.changed },
-        current.hide === 'until-voted' ? await pollAggregate(store, current) : undefined,
+        current.hide === 'until-voted' ? await pollAggregate(queries, current) : undefined,
       ),
     ],
   };
@@ -163,7 +163,7 @@ export default defineCommand({
     async exact(ctx) {
       const poll = await pollFromParam(ctx);
       assertOpen(poll);
-      const current = await ctx.services.store.credences.latestOf(ctx.workspace, ctx.actor.id, poll.claimId);
+      const current = await ctx.services.queries.credences.latestOf(ctx.workspace, ctx.actor.id, poll.claimId);
       return {
         blocks: [],
         modal: {
@@ -182,8 +182,8 @@ export default defineCommand({
       const poll = await pollFromParam(ctx);
       assertOpen(poll);
       await closePoll(ctx.services, poll, ctx.actor);
-      const closed = (await ctx.services.store.polls.byId(ctx.workspace, poll.id))!;
-      const final = await pollAggregate(ctx.services.store, closed);
+      const closed = (await ctx.services.queries.polls.byId(ctx.workspace, poll.id))!;
+      const final = await pollAggregate(ctx.services.queries, closed);
       return {
         ...(await pollReply(ctx, closed)),
         update: true,

@@ -20,13 +20,13 @@ export default defineCommand({
   ] as const,
   examples: ['/scores', '/scores goal-drift', '/scores user:@ada'],
   async handler(ctx) {
-    const { store } = ctx.services;
-    const debate = ctx.args.debate ? await store.debates.require(ctx.workspace, ctx.args.debate) : undefined;
+    const { queries } = ctx.services;
+    const debate = ctx.args.debate ? await queries.debates.require(ctx.workspace, ctx.args.debate) : undefined;
     const resolved = (
       await Promise.all(
-        (await store.resolutions.inWorkspace(ctx.workspace))
+        (await queries.resolutions.inWorkspace(ctx.workspace))
           .filter((r) => r.outcome !== 'ambiguous')
-          .map(async (r) => ({ r, claim: (await store.claims.byId(ctx.workspace, r.claimId))! })),
+          .map(async (r) => ({ r, claim: (await queries.claims.byId(ctx.workspace, r.claimId))! })),
       )
     ).filter(({ claim }) => !debate || claim.debateId === debate.id);
     const scope = debate ? md` in \`${debate.slug}\`` : md``;
@@ -40,7 +40,7 @@ export default defineCommand({
     const names = new Map<string, string>();
     const input: ResolvedClaim[] = await Promise.all(
       resolved.map(async ({ r, claim }) => {
-        const latest = await store.credences.latestUnconditional(ctx.workspace, claim.id);
+        const latest = await queries.credences.latestUnconditional(ctx.workspace, claim.id);
         for (const c of latest) names.set(c.userId, c.userName);
         return { claimId: claim.id, outcome: r.outcome === 'true', credences: new Map(latest.map((c) => [c.userId, c.value])) };
       }),

@@ -15,7 +15,7 @@ export default defineCommand({
   ] as const,
   examples: ['/unlink from:C2 to:C1', '/unlink C5 C1 crux-of'],
   async handler(ctx) {
-    const { claims } = ctx.services.store;
+    const { claims } = ctx.services.queries;
     const from = await claims.require(ctx.workspace, ctx.args.from);
     const to = await claims.require(ctx.workspace, ctx.args.to);
     const removed = await removeLinks(ctx, from, to, ctx.args.kind);

@@ -6,12 +6,15 @@ import { createLogger, type Logger } from './core/logger.ts';
 import { PendingStore } from './core/pending.ts';
 import { RateLimiter } from './core/rate-limit.ts';
 import { openStore } from './storage/index.ts';
-import type { Store } from './storage/ports.ts';
+import type { Reader, Store } from './storage/ports.ts';
 
 declare module './core/context.ts' {
   /** What handlers may use: the store, the settings, a logger and the clock. Built once in main. */
   interface RequestServices {
+    /** The whole store: for use cases (`src/app/`), jobs and platforms. Commands never touch it. */
     readonly store: Store;
+    /** The store's reads alone: what commands and read models use. The same store, seen read-only. */
+    readonly queries: Reader;
     readonly config: Config;
     /** Now, as an ISO timestamp source; tests replace it. */
     readonly clock: () => Date;
@@ -35,6 +38,7 @@ export function createServices(
   const store = options.store ?? openStore(config.DATABASE_PATH);
   return {
     store,
+    queries: store,
     config,
     log,
     inflight: new InFlight(),

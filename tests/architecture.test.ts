@@ -2,7 +2,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cycles, filesUnder, graphOf, importsOf, ruleBreaks, sqlOutsideStorage, type Edge } from './support/import-graph.ts';
+import {
+  commandsTouchingTheStore,
+  cycles,
+  filesUnder,
+  graphOf,
+  importsOf,
+  ruleBreaks,
+  sqlOutsideStorage,
+  type Edge,
+} from './support/import-graph.ts';
 
 /**
  * The import rules are the architecture. The house has floors (core, domain, render and the language
@@ -81,6 +90,12 @@ describe('the import rules', () => {
     expect(platformReach(entries)).toEqual([]);
   });
 
+  it('commands read through services.queries (reads only) and write through src/app/, never the whole store', () => {
+    const files = filesUnder(join(ROOT, 'commands'));
+    expect(files.length).toBeGreaterThan(10);
+    expect(commandsTouchingTheStore(ROOT, files)).toEqual([]);
+  });
+
   it('the core imports nothing of the platforms', () => {
     expect(platformReach(filesUnder(join(ROOT, 'src/core')))).toEqual([]);
   });
@@ -114,6 +129,9 @@ describe('the checks catch what they are for', () => {
   write('src/services.ts', "import type { Ctx } from './core/context.ts';\nexport interface Services { c?: Ctx }\n");
   write('commands/claim.ts', "import { open } from '../src/storage/sqlite/store.ts';\nexport const run = () => open();\n");
   write('src/app/raw.ts', "export const sql = 'SELECT count(*) FROM claims';\n// SELECT in a comment is not code\n");
+  write('commands/poll.ts', 'export const close = (ctx: any) => ctx.services.store.polls.close(1);\n');
+  write('commands/debate.ts', 'export const use = (ctx: any) => {\n  const { store } = ctx.services;\n  return store;\n};\n');
+  write('commands/ok.ts', 'export const read = (ctx: any) => ctx.services.queries.claims.byId(1);\n');
   const edges: Edge[] = graphOf(root, ['src', 'commands']);
 
   it('a view that runs a query or imports the store, a core that imports the services, a command that opens SQLite', () => {
@@ -133,6 +151,10 @@ describe('the checks catch what they are for', () => {
 
   it('the circle through the context and the services', () => {
     expect(cycles(edges)).toEqual([['src/core/context.ts', 'src/services.ts']]);
+  });
+
+  it('a command that takes the whole store, by name or out of the services', () => {
+    expect(commandsTouchingTheStore(root, filesUnder(join(root, 'commands'))).sort()).toEqual(['commands/debate.ts', 'commands/poll.ts']);
   });
 
   it('SQL in a use case, not in a comment', () => {

@@ -7,5 +7,5 @@ import { claimCard } from '../../src/views/claim-card.ts';
 
 /** The claim's card as it stands now, with an optional note on what just happened to it. */
 export async function showClaim(ctx: Pick<BaseContext, 'services' | 'workspace'>, claim: Claim, note?: Markup): Promise<Reply> {
-  return claimCard(await claimCardData(ctx.services.store, ctx.workspace, claim), note);
+  return claimCard(await claimCardData(ctx.services.queries, ctx.workspace, claim), note);
 }

@@ -17,7 +17,7 @@ import { resolveDebate } from '../../src/app/lookup.ts';
 async function claimFromParam(ctx: InteractionContext, index = 0): Promise<Claim> {
   const n = parseClaimId(ctx.params[index] ?? '');
   if (n === undefined) throw new UserError('That button is out of date.', 'interaction.bad-params');
-  return await ctx.services.store.claims.require(ctx.workspace, n);
+  return await ctx.services.queries.claims.require(ctx.workspace, n);
 }
 
 function linkedClaimForm(kind: 'supports' | 'opposes') {
@@ -85,14 +85,14 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
   async 'add-linked'(ctx) {
     const target = await claimFromParam(ctx);
     const kind = kindFrom(ctx.params[1]);
-    const debate = (await ctx.services.store.debates.byId(ctx.workspace, target.debateId))!;
+    const debate = (await ctx.services.queries.debates.byId(ctx.workspace, target.debateId))!;
     const claim = await addClaim(ctx, {
       debate,
       text: checkClaimText(ctx.fields.text),
       tags: parseTags(ctx.fields.tags),
       linkTo: { claim: target, kind },
     });
-    const refreshed = (await ctx.services.store.claims.byId(ctx.workspace, target.id))!;
+    const refreshed = (await ctx.services.queries.claims.byId(ctx.workspace, target.id))!;
     return {
       ...(await showClaim(
         ctx,
@@ -107,10 +107,10 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
     const toNumber = parseClaimId(ctx.fields.target ?? '');
     if (toNumber === undefined)
       throw new UserError(md`"${ctx.fields.target ?? ''}" is not a claim id; write it like C12.`, 'link.bad-target');
-    const to = await ctx.services.store.claims.require(ctx.workspace, toNumber);
+    const to = await ctx.services.queries.claims.require(ctx.workspace, toNumber);
     const kind = kindFrom(ctx.fields.kind);
     const { created } = await addLink(ctx, from, to, kind);
-    const refreshed = (await ctx.services.store.claims.byId(ctx.workspace, from.id))!;
+    const refreshed = (await ctx.services.queries.claims.byId(ctx.workspace, from.id))!;
     const note = created
       ? md`${claimRef(from)} now ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`
       : md`${claimRef(from)} already ${LINK_KIND_INFO[kind].verb} ${claimRef(to)}.`;
@@ -150,7 +150,7 @@ export const claimCardInteractions: Record<string, InteractionHandler> = {
   async 'capture-submit'(ctx) {
     const draft = await ctx.services.pending.take(ctx, ctx.params[0] ?? '');
     if (!draft) throw new UserError('This form has expired; use “Capture as claim” on the message again.', 'capture.expired');
-    const debate = await ctx.services.store.debates.require(ctx.workspace, draft.debate ?? '');
+    const debate = await ctx.services.queries.debates.require(ctx.workspace, draft.debate ?? '');
     const claim = await addClaim(ctx, {
       debate,
       text: checkClaimText(ctx.fields.text),

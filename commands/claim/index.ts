@@ -40,9 +40,9 @@ const add = subcommand({
     const tags = parseTags(ctx.args.tags);
     const url = parseSourceUrl(ctx.args.source);
     const claim = await addClaim(ctx, { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) });
-    const root = (await ctx.services.store.debates.byId(ctx.workspace, debate.id))?.rootClaimId;
+    const root = (await ctx.services.queries.debates.byId(ctx.workspace, debate.id))?.rootClaimId;
     const rootClaim =
-      root !== null && root !== undefined && root !== claim.id ? await ctx.services.store.claims.byId(ctx.workspace, root) : undefined;
+      root !== null && root !== undefined && root !== claim.id ? await ctx.services.queries.claims.byId(ctx.workspace, root) : undefined;
     return await showClaim(
       ctx,
       claim,
@@ -59,7 +59,7 @@ const show = subcommand({
   options: [{ name: 'claim', type: 'claim', description: 'The claim id, e.g. C3', required: true, positional: true }] as const,
   examples: ['/claim show C1'],
   async handler(ctx) {
-    return await showClaim(ctx, await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim));
+    return await showClaim(ctx, await ctx.services.queries.claims.require(ctx.workspace, ctx.args.claim));
   },
 });
 
@@ -78,7 +78,7 @@ const list = subcommand({
     const debate = await resolveDebate(ctx, ctx.args.debate);
     const page = ctx.args.page ?? 1;
     const tag = ctx.args.tag ? parseTags(ctx.args.tag)[0] : undefined;
-    const { claims, total } = await ctx.services.store.claims.list(ctx.workspace, {
+    const { claims, total } = await ctx.services.queries.claims.list(ctx.workspace, {
       debateId: debate.id,
       ...(tag ? { tag } : {}),
       ...(ctx.args.status ? { status: ctx.args.status } : {}),
@@ -124,7 +124,7 @@ const edit = subcommand({
     '/claim edit C2 tags:reward-seeking,terminal',
   ],
   async handler(ctx) {
-    const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+    const claim = await ctx.services.queries.claims.require(ctx.workspace, ctx.args.claim);
     if (ctx.args.text === undefined && ctx.args.tags === undefined) {
       throw new UsageError(
         md`Say what to change: \`text:\` or \`tags:\`.`,
@@ -150,7 +150,7 @@ const retract = subcommand({
   ] as const,
   examples: ['/claim retract C4 reason:"duplicate of C2"'],
   async handler(ctx) {
-    const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+    const claim = await ctx.services.queries.claims.require(ctx.workspace, ctx.args.claim);
     const retracted = await retractClaim(ctx, claim, ctx.args.reason);
     return await showClaim(ctx, retracted, md`Retracted ${claimRef(retracted)}${ctx.args.reason ? md`: ${ctx.args.reason}` : ''}.`);
   },
@@ -165,8 +165,8 @@ const search = subcommand({
   ] as const,
   examples: ['/claim search reward seeking'],
   async handler(ctx) {
-    const debateId = ctx.args.debate ? (await ctx.services.store.debates.require(ctx.workspace, ctx.args.debate)).id : undefined;
-    const found = await ctx.services.store.search.claims(ctx.workspace, ctx.args.query, {
+    const debateId = ctx.args.debate ? (await ctx.services.queries.debates.require(ctx.workspace, ctx.args.debate)).id : undefined;
+    const found = await ctx.services.queries.search.claims(ctx.workspace, ctx.args.query, {
       limit: 15,
       ...(debateId !== undefined ? { debateId } : {}),
     });
@@ -200,14 +200,14 @@ const resolve = subcommand({
   ] as const,
   examples: ['/claim resolve C3 true', '/claim resolve C3 ambiguous', '/claim resolve C3 undo'],
   async handler(ctx) {
-    const claim = await ctx.services.store.claims.require(ctx.workspace, ctx.args.claim);
+    const claim = await ctx.services.queries.claims.require(ctx.workspace, ctx.args.claim);
     if (ctx.args.outcome === 'undo') {
       const reopened = await unresolveClaim(ctx, claim);
       return await showClaim(ctx, reopened, md`Reopened ${claimRef(reopened)}: it takes credences again and is no longer scored.`);
     }
     const { claim: resolved, closedPoll } = await resolveClaim(ctx, claim, ctx.args.outcome);
     if (closedPoll) await refreshPollMessage(ctx, closedPoll);
-    const raters = (await ctx.services.store.credences.latestUnconditional(ctx.workspace, claim.id)).length;
+    const raters = (await ctx.services.queries.credences.latestUnconditional(ctx.workspace, claim.id)).length;
     return await showClaim(
       ctx,
       resolved,
@@ -227,11 +227,11 @@ const merge = subcommand({
   ] as const,
   examples: ['/claim merge C5 into:C2'],
   async handler(ctx) {
-    const { store } = ctx.services;
+    const { queries } = ctx.services;
     const result = await mergeClaims(
       ctx,
-      await store.claims.require(ctx.workspace, ctx.args.claim),
-      await store.claims.require(ctx.workspace, ctx.args.into),
+      await queries.claims.require(ctx.workspace, ctx.args.claim),
+      await queries.claims.require(ctx.workspace, ctx.args.into),
     );
     if (result.closedPoll) await refreshPollMessage(ctx, result.closedPoll);
     return await showClaim(ctx, result.target, mergeNote(result));

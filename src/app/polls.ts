@@ -4,7 +4,6 @@ import { md } from '../core/markup.ts';
 import type { MessageRef } from '../core/reply.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
 import type { HideMode, Poll } from '../domain/polls.ts';
-import type { Store } from '../storage/ports.ts';
 import { nowIso } from './lookup.ts';
 import { assertTakesCredences } from './credences.ts';
 
@@ -50,8 +49,8 @@ export async function openPoll(ctx: Ctx, claim: Claim, options: { channel: strin
  * Remembers where the platform posted the poll message, so later votes and the closer can edit it. Not
  * audited: it records a fact about delivery, not a change anyone made.
  */
-export async function rememberPollMessage(store: Store, poll: Poll, ref: MessageRef): Promise<void> {
-  await store.polls.setMessage(poll.workspace, poll.id, ref);
+export async function rememberPollMessage(ctx: Pick<BaseContext, 'services'>, poll: Poll, ref: MessageRef): Promise<void> {
+  await ctx.services.store.polls.setMessage(poll.workspace, poll.id, ref);
 }
 
 export function canClosePoll(actor: Actor, poll: Poll): boolean {

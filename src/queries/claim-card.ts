@@ -2,7 +2,7 @@ import type { Claim } from '../domain/claims.ts';
 import type { Debate } from '../domain/debates.ts';
 import { CARD_LINKS_SHOWN, type Link } from '../domain/links.ts';
 import type { SimRun } from '../domain/sim-runs.ts';
-import type { Repositories } from '../storage/ports.ts';
+import type { Reader } from '../storage/ports.ts';
 import { teamCredence, type TeamCredence } from './credences.ts';
 
 /** A link on the card, with the text of the claim at its other end. */
@@ -23,7 +23,7 @@ export interface ClaimCardData {
 }
 
 export async function claimCardData(
-  store: Pick<Repositories, 'claims' | 'debates' | 'links' | 'credences' | 'polls' | 'simRuns'>,
+  store: Pick<Reader, 'claims' | 'debates' | 'links' | 'credences' | 'polls' | 'simRuns'>,
   workspace: string,
   claim: Claim,
 ): Promise<ClaimCardData> {

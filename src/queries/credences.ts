@@ -1,14 +1,14 @@
 import { aggregate, type Aggregate } from '../domain/credences/aggregate.ts';
 import type { Claim } from '../domain/claims.ts';
 import type { Poll } from '../domain/polls.ts';
-import type { Repositories } from '../storage/ports.ts';
+import type { Reader } from '../storage/ports.ts';
 
 /**
  * The team's credences as people may see them. This file is the one place where the hidden-poll rule is
  * applied: every reply, image and page that shows an aggregate asks here first.
  */
 
-type Reads = Pick<Repositories, 'credences' | 'polls'>;
+type Reads = Pick<Reader, 'credences' | 'polls'>;
 
 /** Whether the team's aggregate on a claim may be shown, given its open poll's hide mode. */
 export type Visibility = { readonly shown: true } | { readonly shown: false; readonly poll: Poll };

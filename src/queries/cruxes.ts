@@ -3,7 +3,7 @@ import { md } from '../core/markup.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
 import { CredenceIndex, type CredenceEntry } from '../domain/credences/credence-index.ts';
 import type { LatestCredence } from '../domain/credences/credence.ts';
-import type { Store } from '../storage/ports.ts';
+import type { Reader } from '../storage/ports.ts';
 import { hiddenNote } from '../domain/polls.ts';
 import { aggregateVisibility } from './credences.ts';
 
@@ -31,7 +31,7 @@ const toEntry = (c: LatestCredence): CredenceEntry => ({
  * other debates and people's plain credences in those claims. A claim whose open poll hides its results
  * is left out (the rows it would add say what people voted); on the target itself, that is refused.
  */
-export async function loadCruxData(store: Store, workspace: string, target: Claim): Promise<CruxData> {
+export async function loadCruxData(store: Reader, workspace: string, target: Claim): Promise<CruxData> {
   const targetShown = await aggregateVisibility(store, workspace, target.id);
   if (!targetShown.shown) {
     throw new UserError(

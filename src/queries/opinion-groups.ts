@@ -1,6 +1,6 @@
 import type { Claim } from '../domain/claims.ts';
 import type { VoteMatrix } from '../domain/credences/pca.ts';
-import type { Repositories } from '../storage/ports.ts';
+import type { Reader } from '../storage/ports.ts';
 
 export interface DebateMatrix {
   readonly matrix: VoteMatrix;
@@ -10,7 +10,7 @@ export interface DebateMatrix {
 
 /** People × claims from everyone's latest plain credence, mapped to [−1, 1] by 2p − 1 (50 % is a pass). */
 export async function debateMatrix(
-  store: Pick<Repositories, 'credences'>,
+  store: Pick<Reader, 'credences'>,
   workspace: string,
   claims: readonly Claim[],
 ): Promise<DebateMatrix> {

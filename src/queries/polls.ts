@@ -1,17 +1,17 @@
 import { aggregate, type Aggregate } from '../domain/credences/aggregate.ts';
 import type { LatestCredence } from '../domain/credences/credence.ts';
 import type { Poll } from '../domain/polls.ts';
-import type { Repositories } from '../storage/ports.ts';
+import type { Reader } from '../storage/ports.ts';
 
-type Reads = Pick<Repositories, 'claims' | 'credences' | 'polls'>;
+type Reads = Pick<Reader, 'claims' | 'credences' | 'polls'>;
 
 /** Everyone's latest plain credence in the poll's claim; for a closed poll, as it stood at closing. */
-export async function pollCredences(store: Pick<Repositories, 'credences'>, poll: Poll): Promise<LatestCredence[]> {
+export async function pollCredences(store: Pick<Reader, 'credences'>, poll: Poll): Promise<LatestCredence[]> {
   return await store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.closedAt ? poll.closingCredenceId : undefined);
 }
 
 /** The poll's aggregate (live while open, frozen at close); undefined before anyone voted. */
-export async function pollAggregate(store: Pick<Repositories, 'credences'>, poll: Poll): Promise<Aggregate | undefined> {
+export async function pollAggregate(store: Pick<Reader, 'credences'>, poll: Poll): Promise<Aggregate | undefined> {
   return aggregate((await pollCredences(store, poll)).map((c) => c.value));
 }
 
@@ -22,7 +22,7 @@ export interface Mover {
 }
 
 /** People whose credence changed between the poll's opening and its close, biggest change first. */
-export async function movers(store: Pick<Repositories, 'credences'>, poll: Poll): Promise<Mover[]> {
+export async function movers(store: Pick<Reader, 'credences'>, poll: Poll): Promise<Mover[]> {
   const before = new Map(
     (await store.credences.latestUnconditional(poll.workspace, poll.claimId, poll.baselineCredenceId)).map((c) => [c.userId, c.value]),
   );

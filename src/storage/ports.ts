@@ -242,6 +242,25 @@ export interface Repositories {
   graphOf(debate: Debate): Promise<CruxGraph>;
 }
 
+/**
+ * Every repository's reads and none of its writes: what commands and read models get
+ * (`services.queries`). A write goes through a use case in `src/app/`, which holds the store.
+ */
+export interface Reader {
+  readonly debates: Pick<DebateStore, 'bySlug' | 'byId' | 'require' | 'list' | 'currentFor' | 'contents'>;
+  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'inDebate' | 'list' | 'tagCounts' | 'recent'>;
+  readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'refines'>;
+  readonly audit: Pick<AuditStore, 'recent'>;
+  readonly simRuns: Pick<SimRunStore, 'byNumber' | 'require' | 'forClaim'>;
+  readonly captures: Pick<CaptureStore, 'byId' | 'items' | 'links'>;
+  readonly credences: Omit<CredenceStore, 'insert'>;
+  readonly polls: Pick<PollStore, 'byId' | 'openForClaim' | 'latestForClaim' | 'open' | 'due'>;
+  readonly resolutions: Pick<ResolutionStore, 'current' | 'inWorkspace'>;
+  readonly settings: Pick<SettingsStore, 'get' | 'moderators'>;
+  readonly search: SearchStore;
+  graphOf(debate: Debate): Promise<CruxGraph>;
+}
+
 /** The handle a transaction's function gets: every repository, reading and writing inside it. */
 export type Tx = Repositories;
 

@@ -145,7 +145,7 @@ describe('no secret is ever logged', { timeout: 90_000 }, () => {
     });
     await bot.waitForLog('cruxbot is running');
     expect(bot.output()).toMatch(
-      /cruxbot is running · discord: logged in as cruxbot in 1 server \(Alignment reading group \d+\) · slack: HTTP on 127\.0\.0\.1 port \d+ \(POST \/slack\/events, GET \/health\), team Test Team \(T111\) · database .*cruxbot\.db \(schema \d+\)/,
+      /cruxbot is running · discord: logged in as cruxbot in 1 server \(Alignment reading group \d+\) · slack: HTTP on 127\.0\.0\.1 port \d+ \(POST \/slack\/events, GET \/health, GET \/ready\), team Test Team \(T111\) · database .*cruxbot\.db \(schema \d+\)/,
     );
     const port = Number(/"port":(\d+)/.exec(bot.output())?.[1]);
     const events = `http://127.0.0.1:${port}/slack/events`;

@@ -183,3 +183,31 @@ export function sqlOutsideStorage(root: string, files: readonly string[], allowe
     })
     .map((f) => posix(relative(root, f)));
 }
+
+/**
+ * Files under `commands/` that reach the whole store (`services.store`, or `store` taken out of the
+ * services): a command reads through `services.queries` and writes through a use case in `src/app/`.
+ */
+export function commandsTouchingTheStore(root: string, files: readonly string[]): string[] {
+  return files
+    .filter((f) => posix(relative(root, f)).startsWith('commands/'))
+    .filter((f) => {
+      const source = ts.createSourceFile(f, readFileSync(f, 'utf8'), ts.ScriptTarget.Latest, false);
+      let found = false;
+      const visit = (node: ts.Node): void => {
+        if (ts.isPropertyAccessExpression(node) && node.name.text === 'store' && /\bservices$/.test(node.expression.getText(source)))
+          found = true;
+        if (
+          ts.isVariableDeclaration(node) &&
+          ts.isObjectBindingPattern(node.name) &&
+          node.initializer &&
+          /\bservices$/.test(node.initializer.getText(source))
+        )
+          if (node.name.elements.some((e) => (e.propertyName ?? e.name).getText(source) === 'store')) found = true;
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      return found;
+    })
+    .map((f) => posix(relative(root, f)));
+}

@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.ts';
+import { openStore } from '../../../src/storage/index.ts';
+import { rows } from '../../support/rows.ts';
 import { FakeDiscord, GUILD_ID } from './fake-discord.ts';
 import { bodyText } from './discord-bot.ts';
 import { slashCommand } from './payloads.ts';
@@ -66,11 +67,12 @@ describe('npm start with DISCORD_TOKEN set', { timeout: 60_000 }, () => {
     expect(await exited).toBe(0);
     expect(output.err).toContain('shutting down');
     expect(output.err).toContain('Discord: disconnected');
-    const db = new Database(join(dir, 'cruxbot.db'), { readonly: true });
-    expect(db.prepare('SELECT workspace, text FROM claims').all()).toEqual([
+    // What the stopped bot left in its file, read through the store's port.
+    const store = openStore(join(dir, 'cruxbot.db'));
+    expect((await rows(store, 'claims')).map(({ workspace, text }) => ({ workspace, text }))).toEqual([
       { workspace: `discord:${GUILD_ID}`, text: 'Values crystallize late in training' },
     ]);
-    db.close();
+    await store.close();
   });
 
   it('a token Discord refuses stops start-up with a sentence, not a stack trace', async () => {
