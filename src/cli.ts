@@ -15,7 +15,7 @@ import { loadDemo } from './demo.ts';
 import { readPolisFolder } from './tools/eval/polis-folder.ts';
 import { describePolisGroups, polisGroupsReport } from './tools/eval/polis-groups.ts';
 import { createApp, main, reportStartupError } from './main.ts';
-import { MIGRATE_USAGE, migrateData, restoreBackup } from './move-data.ts';
+import { DELETE_WORKSPACE_USAGE, deleteWorkspace, MIGRATE_USAGE, migrateData, restoreBackup } from './move-data.ts';
 import type { DatabaseInfo } from './storage/ports.ts';
 import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
 import { printSlackManifest } from './platforms/slack/print-manifest.ts';
@@ -128,6 +128,11 @@ export const CLI: Record<string, CliCommand> = {
       if (!file) return usage('cruxbot restore <file>');
       return await restoreBackup(file, loadConfig(), (text) => process.stdout.write(text));
     },
+  },
+  'delete-workspace': {
+    usage: DELETE_WORKSPACE_USAGE,
+    description: 'Delete every debate, claim, credence and setting of one workspace (shows what first; --confirm to do it)',
+    run: async (args) => await deleteWorkspace(args, loadConfig(), (text) => process.stdout.write(text)),
   },
   'migrate-data': {
     usage: MIGRATE_USAGE,

@@ -172,3 +172,40 @@ function readBackupKind(file: string): 'sqlite' | 'json' {
     closeSync(fd);
   }
 }
+
+export const DELETE_WORKSPACE_USAGE = 'cruxbot delete-workspace <workspace> [--confirm <workspace>]';
+
+/**
+ * `cruxbot delete-workspace`: every debate, claim, credence, poll, setting and audit row of one workspace
+ * (a team that left a hosted deployment), in one transaction. Without `--confirm <the same id>` it only
+ * says what would go. Other workspaces are untouched.
+ */
+export async function deleteWorkspace(
+  args: readonly string[],
+  config: { DATABASE_URL?: string | undefined; DATABASE_PATH: string },
+  out: Out,
+): Promise<number> {
+  const workspace = args.find((a) => !a.startsWith('--') && args[args.indexOf(a) - 1] !== '--confirm');
+  const confirm = flag(args, 'confirm');
+  if (!workspace) throw new StartupError(`Name the workspace. Usage: ${DELETE_WORKSPACE_USAGE}`);
+  const store = await openConfiguredStore(config);
+  try {
+    const everything = await store.exportAll();
+    const held = workspacesIn(everything);
+    if (!held.has(workspace))
+      throw new StartupError(
+        `${store.location} has no workspace "${workspace}"${held.size ? ` (it has: ${[...held.keys()].join(', ')})` : ''}; nothing was deleted.`,
+      );
+    const counts = rowCounts(forWorkspace(everything, workspace));
+    const what = ['debates', 'claims', 'links', 'credences', 'polls'].map((t) => `${counts[t] ?? 0} ${t}`).join(', ');
+    if (confirm !== workspace) {
+      out(`Workspace ${workspace} holds ${what}. To delete all of it, run again with --confirm ${workspace}. Nothing was deleted.\n`);
+      return confirm === undefined ? 0 : 1;
+    }
+    await store.deleteWorkspace(workspace);
+    out(`Deleted workspace ${workspace}: ${what}, with its settings and audit log. Other workspaces are as they were.\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

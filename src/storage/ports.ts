@@ -307,5 +307,7 @@ export interface Store extends Repositories {
    * `replace` first empties every table (a restore).
    */
   importRows(data: DatabaseExport, options?: { replace?: boolean }): Promise<ImportReport>;
+  /** Deletes every row of one workspace in one transaction (`cruxbot delete-workspace`); rows per table. */
+  deleteWorkspace(workspace: string): Promise<Record<string, number>>;
   close(): Promise<void>;
 }

@@ -107,6 +107,8 @@ export interface TableWriter {
   fill(table: string, key: readonly string[], columns: readonly string[], rows: readonly Row[]): Promise<void>;
   /** Deletes every row of these tables (children first). */
   clear(tables: readonly string[]): Promise<void>;
+  /** Deletes the rows of `table` whose `column` is `workspace`; returns how many. */
+  removeWorkspace(table: string, column: string, workspace: string): Promise<number>;
   /** After the rows are in: moves id sequences past the highest id kept (PostgreSQL's identity columns). */
   finish(tables: readonly string[]): Promise<void>;
 }
@@ -220,4 +222,19 @@ export async function importInto(writer: TableWriter, data: DatabaseExport, opti
   }
   await writer.finish(TRANSFER_PLAN.filter((p) => p.key.length === 1 && p.key[0] === 'id').map((p) => p.table));
   return { tables: report };
+}
+
+/**
+ * Deletes every row of one workspace (children first; tag, capture item and link rows go with their
+ * parents), inside the backend's transaction. Its counters stay, so if the workspace comes back its
+ * claim numbers do not start again at C1 (an old message's button must never reach a new claim).
+ * Returns the rows deleted per table.
+ */
+export async function removeWorkspace(writer: TableWriter, workspace: string): Promise<Record<string, number>> {
+  const removed: Record<string, number> = {};
+  for (const plan of [...TRANSFER_PLAN].reverse()) {
+    if (plan.owner !== 'workspace' || plan.table === 'counters') continue;
+    removed[plan.table] = await writer.removeWorkspace(plan.table, 'workspace', workspace);
+  }
+  return removed;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/core/context.ts';
-import { migrateData, restoreBackup } from '../../src/move-data.ts';
+import { deleteWorkspace, migrateData, restoreBackup } from '../../src/move-data.ts';
 import { openLocation } from '../../src/storage/index.ts';
 import type { DatabaseExport } from '../../src/storage/ports.ts';
 import { TRANSIENT_TABLES } from '../../src/storage/transfer.ts';
@@ -234,5 +234,56 @@ describe('cruxbot restore, from a backup of either backend into either', () => {
     writeFileSync(future, JSON.stringify(newer));
     await expect(restoreInto({ DATABASE_PATH: path }, future)).rejects.toThrow(/newer cruxbot \(schema 999/);
     expect(await contents(path)).toEqual(before);
+  });
+});
+
+describe.each(POSTGRES_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as const))('cruxbot delete-workspace on %s', (kind) => {
+  it('says what would go, deletes one workspace whole only when confirmed, and leaves the others as they were', async () => {
+    const where = await place(kind);
+    await session(where, WEEK);
+    await session(
+      where,
+      [
+        [BOB, '/debate new slug:other title:"Another team"'],
+        [BOB, '/claim add text:"Their first claim"'],
+      ],
+      'team-b',
+    );
+    const config = kind === 'postgres' ? { DATABASE_URL: where, DATABASE_PATH: join(folder, 'unused.db') } : { DATABASE_PATH: where };
+    const run = async (...args: string[]) => {
+      let said = '';
+      const code = await deleteWorkspace(args, config, (t) => (said += t));
+      return { code, said };
+    };
+    const before = await contents(where);
+
+    const asked = await run('local');
+    expect(asked).toEqual({
+      code: 0,
+      said: expect.stringMatching(
+        /holds 2 debates, 4 claims, 2 links, 5 credences, 1 polls\. To delete all of it, run again with --confirm local\. Nothing was deleted/,
+      ),
+    });
+    expect((await run('local', '--confirm', 'team-b')).code).toBe(1);
+    expect(await contents(where)).toEqual(before);
+    await expect(run('team-z', '--confirm', 'team-z')).rejects.toThrow(/no workspace "team-z" \(it has: local, team-b\)/);
+
+    expect((await run('local', '--confirm', 'local')).said).toMatch(/Deleted workspace local: 2 debates, 4 claims/);
+    const after = await contents(where);
+    for (const [table, rows] of Object.entries(after)) {
+      if (table === 'counters') continue;
+      expect(
+        (rows as { workspace?: string }[]).filter((r) => r.workspace === 'local'),
+        table,
+      ).toEqual([]);
+    }
+    expect((after.claims as { text: string }[]).map((c) => c.text)).toEqual(['Their first claim']);
+    expect(after.claim_tags).toEqual([]);
+    // Its numbers are not handed out again: an old message's button never reaches a new claim.
+    const [, added] = await session(where, [
+      [ALICE, '/debate new slug:again title:"Back again"'],
+      [ALICE, '/claim add text:"A new start"'],
+    ]);
+    expect(added).toMatch(/\bC5\b/);
   });
 });

@@ -31,7 +31,7 @@ import { Runner } from './exec.ts';
 import { PgLinks } from './links.ts';
 import { PgState } from './state.ts';
 import { postgresWriter } from './transfer.ts';
-import { importInto } from '../transfer.ts';
+import { importInto, removeWorkspace } from '../transfer.ts';
 import { PgAudit, PgCaptures, PgPolls, PgResolutions, PgSettings, PgSimRuns } from './records.ts';
 
 interface Open {
@@ -183,6 +183,10 @@ export class PostgresStore implements Store {
     } catch (error) {
       unavailable(error, this.location);
     }
+  }
+
+  async deleteWorkspace(workspace: string): Promise<Record<string, number>> {
+    return await this.transaction(async () => await removeWorkspace(postgresWriter(this.run), workspace));
   }
 
   async importRows(data: DatabaseExport, options: { replace?: boolean } = {}): Promise<ImportReport> {

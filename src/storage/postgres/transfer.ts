@@ -54,6 +54,9 @@ export function postgresWriter(run: Runner): TableWriter {
           );
         }
     },
+    async removeWorkspace(table, column, workspace) {
+      return await run.run(sql`DELETE FROM ${sql.table(table)} WHERE ${sql.ref(column)} = ${workspace}`);
+    },
     async clear(tables) {
       if (tables.length) await run.run(sql`TRUNCATE ${sql.join(tables.map((t) => sql.table(t)))}`);
     },

@@ -16,7 +16,7 @@ import { ClaimSearch } from './search.ts';
 import { SqliteState } from './state.ts';
 import { backupDatabase, exportAll } from './backup.ts';
 import { sqliteWriter } from './transfer.ts';
-import { importInto } from '../transfer.ts';
+import { importInto, removeWorkspace } from '../transfer.ts';
 import type {
   AuditStore,
   CaptureStore,
@@ -95,6 +95,10 @@ export class SqliteStore implements Store {
   async exportAll(now = new Date()): Promise<DatabaseExport> {
     await this.idle();
     return exportAll(this.db, now);
+  }
+
+  async deleteWorkspace(workspace: string): Promise<Record<string, number>> {
+    return await this.transaction(async () => await removeWorkspace(sqliteWriter(this.db), workspace));
   }
 
   async importRows(data: DatabaseExport, options: { replace?: boolean } = {}): Promise<ImportReport> {

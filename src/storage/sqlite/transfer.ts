@@ -51,6 +51,9 @@ export function sqliteWriter(db: Db): TableWriter {
         for (const row of rows) update.run(bind(row[column]), ...key.map((k) => bind(row[k])));
       }
     },
+    async removeWorkspace(table, column, workspace) {
+      return db.prepare(`DELETE FROM ${quote(table)} WHERE ${quote(column)} = ?`).run(workspace).changes;
+    },
     async clear(tables) {
       for (const table of tables) db.prepare(`DELETE FROM ${quote(table)}`).run();
     },
