@@ -1,6 +1,7 @@
 import type { Command, Leaf } from './command.ts';
 import { UsageError } from './errors.ts';
 import { md } from './markup.ts';
+import { closest } from './spelling.ts';
 import type { CommandRegistry } from './registry.ts';
 
 /**
@@ -26,7 +27,7 @@ export interface Invocation {
 
 const OPEN_QUOTES = new Set(['"', '“', '„']);
 const CLOSE_QUOTES = new Set(['"', '”', '“']);
-const OPTION_NAME = /^([a-z][a-z0-9_-]{0,31}):/;
+const OPTION_NAME = /^([a-z][a-z0-9_-]{0,31}):/i;
 
 export function tokenize(input: string): Token[] {
   const tokens: Token[] = [];
@@ -138,11 +139,15 @@ export function bindArgs(leaf: Leaf, tokens: readonly Token[]): Record<string, s
   const args: Record<string, string> = {};
   const free: Token[] = [];
   const known = new Set(leaf.options.map((o) => o.name));
-  for (const token of tokens) {
-    if (token.name === undefined) {
-      free.push(token);
+  // Option names are matched without regard to case (`P:1e-3` is `p:1e-3`).
+  const byLowerName = new Map(leaf.options.map((o) => [o.name.toLowerCase(), o.name]));
+  for (const given of tokens) {
+    if (given.name === undefined) {
+      free.push(given);
       continue;
     }
+    const name = known.has(given.name) ? given.name : (byLowerName.get(given.name.toLowerCase()) ?? given.name);
+    const token = { ...given, name };
     if (!known.has(token.name)) {
       // "the crux: whether…" is prose, not an option; "ratio:3" is a typo we should name.
       if (token.value === '' && !token.quoted) {
@@ -204,27 +209,4 @@ export function unknownCommand(registry: CommandRegistry, name: string, code: st
     undefined,
     code,
   );
-}
-
-/** The nearest name within two edits, for "did you mean". */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(word, candidate);
-    if (distance <= 2 && (!best || distance < best.distance)) best = { name: candidate, distance };
-  }
-  return best?.name;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UsageError } from './errors.ts';
 import { joinMarkup, md, type Markup } from './markup.ts';
 import { ATTACHMENT_MAX_BYTES, type OptionSpec } from './options.ts';
+import { closest } from './spelling.ts';
 import { cleanText, parseBoolean, parseClaimId, parseUserRef, SLUG_PATTERN } from './values.ts';
 
 /**
@@ -34,7 +35,13 @@ function convert(option: OptionSpec, raw: unknown): Converted {
   if (option.choices) {
     const wanted = asString.trim().toLowerCase();
     const match = option.choices.find((choice) => choice.toLowerCase() === wanted);
-    return match ? { ok: match } : { error: `must be one of ${option.choices.join(', ')} (got "${clip(asString)}")` };
+    if (match) return { ok: match };
+    const suggestion = closest(
+      wanted,
+      option.choices.map((c) => c.toLowerCase()),
+    );
+    const meant = suggestion === undefined ? undefined : option.choices.find((c) => c.toLowerCase() === suggestion);
+    return { error: `must be one of ${option.choices.join(', ')} (got "${clip(asString)}"${meant ? `; did you mean ${meant}?` : ''})` };
   }
 
   switch (option.type) {

@@ -1,6 +1,6 @@
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
-import { closest } from '../../core/parse.ts';
+import { closest } from '../../core/spelling.ts';
 import type { BetaPrior } from './monte-carlo.ts';
 import type { DriftParams } from './model.ts';
 import { formatCount, parseAmount, parseProbability, parseWhole } from './numbers.ts';
