@@ -29,7 +29,10 @@ describe('npm run load', { timeout: 120_000 }, () => {
     expect(result.slack).toMatchObject({ unsent: 0, unexpected: 0, claimsAdded: addRequests });
     // One reply per request, each to the channel or the response URL of the request that asked.
     expect((result.webApiCalls.get('chat.postMessage') ?? 0) + (result.webApiCalls.get('response_url') ?? 0)).toBe(30);
-    expect(result.botExitCode).toBe(0);
+    expect(result.botExitCodes).toEqual([0]);
+    // Six polls (three a team) were due as the bot started: it closed each once and edited its message once.
+    expect(result.checks).toMatchObject({ acknowledged: addRequests, stored: addRequests, lost: 0, numbersTwice: 0, numberGaps: 0 });
+    expect(result.checks.polls).toEqual({ total: 6, closedOnce: 6, oneCloseMessage: 6 });
 
     expect(result.floor.samples).toHaveLength(30);
     expect(result.floor.samples.filter((s) => s.outcome !== 'ok')).toEqual([]);
@@ -77,6 +80,23 @@ describe('the load flags', () => {
 
   it('never spread the teams wider than the workers, so every team is used', () => {
     expect(parseLoadFlags(['--concurrency', '2', '--teams', '8']).teams).toBe(2);
+  });
+
+  it('take --instances with PostgreSQL (a throwaway cluster, or a server), killing one instance halfway unless --no-kill', () => {
+    expect(parseLoadFlags(['--instances', '2', '--postgres'])).toMatchObject({ instances: 2, database: { kind: 'postgres' }, kill: true });
+    expect(parseLoadFlags(['--instances=2', '--database-url', 'postgres://load@127.0.0.1:5432/postgres', '--no-kill'])).toMatchObject({
+      instances: 2,
+      database: { kind: 'postgres', url: 'postgres://load@127.0.0.1:5432/postgres' },
+      kill: false,
+    });
+    expect(parseLoadFlags(['--postgres'])).toMatchObject({ instances: 1, kill: false });
+  });
+
+  it('refuse several instances on SQLite, and a database URL that is not PostgreSQL’s, without echoing it', () => {
+    expect(() => parseLoadFlags(['--instances', '2'])).toThrow('--instances above 1 needs PostgreSQL (--postgres or --database-url)');
+    expect(() => parseLoadFlags(['--instances', '5', '--postgres'])).toThrow('--instances must be a whole number from 1 to 4 (got 5)');
+    expect(() => parseLoadFlags(['--database-url', 'mysql://root:secret@db/x'])).toThrow(/^--database-url must be a postgres:\/\/ URL/);
+    expect(() => parseLoadFlags(['--database-url', 'mysql://root:secret@db/x'])).not.toThrow(/secret/);
   });
 
   it('refuse a bad value or an unknown flag with a sentence that names it', () => {

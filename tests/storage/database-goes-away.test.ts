@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/storage/index.ts';
 import { createTestBot, replyText, type TestBot } from '../support/harness.ts';
-import { postgresBinaries, startCluster, type Cluster } from '../support/postgres-cluster.ts';
+import { postgresBinaries, startCluster, type Cluster } from '../../src/tools/postgres-cluster.ts';
 
 /**
  * The PostgreSQL server stops while the bot runs (a failover, a restart for an upgrade) and comes back.

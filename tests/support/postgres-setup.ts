@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { postgresBinaries, startCluster, type Cluster } from './postgres-cluster.ts';
+import { postgresBinaries, startCluster, type Cluster } from '../../src/tools/postgres-cluster.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -9,7 +9,7 @@ import { COMMANDS } from '../../../commands/index.ts';
 import { createServices, type Services } from '../../services.ts';
 
 /** A bench runs the expensive commands hundreds of times a minute: it measures the work, not the refusal. */
-const NO_LIMITS = new RateLimiter({
+export const NO_LIMITS = new RateLimiter({
   perUser: { count: Number.MAX_SAFE_INTEGER, windowMs: 60_000 },
   perWorkspace: { count: Number.MAX_SAFE_INTEGER, windowMs: 60_000 },
 });

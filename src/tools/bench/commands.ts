@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runText } from '../../core/dispatch.ts';
+import { suggest } from '../../queries/autocomplete.ts';
 import { answered, benchRequest, benchServices } from './bench-services.ts';
 import { ms, time } from './measure.ts';
 import type { BenchSuite } from './types.ts';
@@ -99,6 +100,10 @@ export const commandsBench: BenchSuite = {
     );
     const searchFloor = db.prepare('SELECT rowid FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT 15');
     const searchRaw = await time((i) => searchFloor.all(['"reward" "drift"*', '"scoring" "agents"*', '"objection"*'][i % 3]), 300);
+    // Autocomplete as someone types a claim option: a few letters of two words.
+    const typed = ['rew', 'reward dr', 'scoring ag', 'obj', 'crux gam'];
+    const ctx = { services, workspace: 'local', channel: { id: 'c' } };
+    const autocomplete = await time((i) => suggest(ctx, 'claim', typed[i % typed.length]!), 300);
     let next = claims;
     const add = await time(() => answered(runText(`/claim add debate:debate-1 text:"A new claim number ${++next}"`, request)), 500);
     const insertRaw = db.prepare(
@@ -135,6 +140,10 @@ export const commandsBench: BenchSuite = {
         case: `/claim search at ${k}`,
         value: `p50 ${ms(search.p50)} · p99 ${ms(search.p99)}`,
         floor: `raw FTS5 MATCH: p50 ${ms(searchRaw.p50)} · p99 ${ms(searchRaw.p99)}`,
+      },
+      {
+        case: `autocomplete of a claim option (${typed.join(', ')}) at ${k}`,
+        value: `p50 ${ms(autocomplete.p50)} · p99 ${ms(autocomplete.p99)}`,
       },
       {
         case: `/claim add (transaction + audit, fsync) at ${k}`,

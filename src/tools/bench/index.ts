@@ -6,15 +6,25 @@ import { discordBench } from './discord.ts';
 import { threadsBench } from './threads.ts';
 import { credencesBench } from './credences.ts';
 import { loadBench } from './load.ts';
+import { postgresBench } from './postgres.ts';
 import type { BenchOptions, BenchRow, BenchSuite } from './types.ts';
 
 /**
- * `npm run bench [-- --quick] [--only <suite>] [--data <folder with polis/ and cmv-dev/>]`: one table of
+ * `npm run bench [-- --quick] [--only <suite>] [--postgres] [--data <folder with polis/ and cmv-dev/>]`: one table of
  * every measured figure, each beside its floor. Paste the output into the README's figures section.
  */
 // The load suite goes first: its client, fake Web API and floor run in this process, before the other
 // suites have filled its heap.
-export const SUITES: readonly BenchSuite[] = [loadBench, commandsBench, credencesBench, discordBench, driftBench, mapBench, threadsBench];
+export const SUITES: readonly BenchSuite[] = [
+  loadBench,
+  commandsBench,
+  postgresBench,
+  credencesBench,
+  discordBench,
+  driftBench,
+  mapBench,
+  threadsBench,
+];
 
 function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
   const value = (flag: string) => {
@@ -23,7 +33,12 @@ function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
   };
   const dataDir = value('--data');
   const only = value('--only');
-  return { quick: argv.includes('--quick'), ...(dataDir ? { dataDir } : {}), ...(only ? { only } : {}) };
+  return {
+    quick: argv.includes('--quick'),
+    postgres: argv.includes('--postgres'),
+    ...(dataDir ? { dataDir } : {}),
+    ...(only ? { only } : {}),
+  };
 }
 
 async function main(): Promise<void> {

@@ -13,6 +13,8 @@ export interface BenchOptions {
   readonly dataDir?: string;
   /** Smaller sizes, for a quick look. */
   readonly quick: boolean;
+  /** Also the PostgreSQL figures (a throwaway cluster: the binaries must be installed). */
+  readonly postgres?: boolean;
 }
 
 export interface BenchSuite {

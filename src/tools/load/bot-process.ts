@@ -18,10 +18,13 @@ export interface BotProcess {
   cpuMs(): number | undefined;
   /** SIGTERM, as a service manager stops it; resolves with the exit code once it has finished. */
   stop(): Promise<number | null>;
+  /** SIGKILL, as a crash or an out-of-memory kill would end it; resolves once the process is gone. */
+  kill(): Promise<void>;
 }
 
 export interface BotProcessOptions {
-  readonly databasePath: string;
+  /** `DATABASE_PATH` or `DATABASE_URL`. */
+  readonly database: Readonly<Record<string, string>>;
   readonly slackApiUrl: string;
   readonly signingSecret: string;
   /** The working folder: no `.env` is read from anywhere else. */
@@ -37,7 +40,7 @@ export async function startBotProcess(o: BotProcessOptions): Promise<BotProcess>
   const child = spawn(process.execPath, ['--import', TSX, MAIN], {
     cwd: o.cwd,
     env: {
-      DATABASE_PATH: o.databasePath,
+      ...o.database,
       SLACK_BOT_TOKEN: 'xoxb-load-test',
       SLACK_SIGNING_SECRET: o.signingSecret,
       SLACK_API_URL: o.slackApiUrl,
@@ -54,12 +57,15 @@ export async function startBotProcess(o: BotProcessOptions): Promise<BotProcess>
       () => reject(new Error(`the bot did not start within ${START_LIMIT_MS / 1000} s:\n${stderr}`)),
       START_LIMIT_MS,
     );
+    // Ready once it says it is running: by then it listens, and SIGTERM is its own to handle (until
+    // then a signal would end it before it could shut down cleanly).
+    let listening: number | undefined;
     createInterface({ input: child.stderr! }).on('line', (line) => {
       if (stderr.length < 20_000) stderr += `${line}\n`;
-      const port = listeningPort(line);
-      if (port !== undefined) {
+      listening ??= listeningPort(line);
+      if (listening !== undefined && isRunningLine(line)) {
         clearTimeout(timer);
-        resolve(port);
+        resolve(listening);
       }
     });
     void exited.then((code) => {
@@ -71,6 +77,10 @@ export async function startBotProcess(o: BotProcessOptions): Promise<BotProcess>
     throw error;
   });
   const base = `http://127.0.0.1:${port}`;
+  // One answer from /health: the event loop has turned since the line, so the bot's own SIGTERM handler is in place.
+  await fetch(`${base}/health`)
+    .then((response) => response.arrayBuffer())
+    .catch(() => undefined);
   return {
     eventsUrl: `${base}/slack/events`,
     healthUrl: `${base}/health`,
@@ -78,6 +88,10 @@ export async function startBotProcess(o: BotProcessOptions): Promise<BotProcess>
     stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       return exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
     },
   };
 }
@@ -90,6 +104,16 @@ function processCpuMs(pid: number): number | undefined {
     return ((Number(fields[11]) + Number(fields[12])) / 100) * 1000;
   } catch {
     return undefined;
+  }
+}
+
+/** The line `npm start` logs once every platform has started. */
+function isRunningLine(line: string): boolean {
+  try {
+    const entry = JSON.parse(line) as { msg?: unknown };
+    return typeof entry.msg === 'string' && entry.msg.startsWith('cruxbot is running');
+  } catch {
+    return false;
   }
 }
 

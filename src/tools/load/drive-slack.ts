@@ -4,8 +4,26 @@ import { outcomeOf, type Sample } from './samples.ts';
 import { postSigned, slashCommandForm } from './slash-request.ts';
 import { personId, placeOf, type Workload } from './workload.ts';
 
-export interface SlackDrive {
+/** One bot process a request can be sent to. */
+export interface Target {
+  /** Which instance (1, 2, …): a restarted one keeps its number. */
+  readonly instance: number;
   readonly eventsUrl: string;
+  /** Set the moment before it is killed: a request to it that fails now was in flight at the kill. */
+  readonly dying: boolean;
+  /** Resolves once it has been killed and replies it had already sent have had time to arrive. */
+  readonly gone: Promise<void>;
+}
+
+/** The instances, as a load balancer sees them: the next live one for each request. */
+export interface Fleet {
+  pick(): Target;
+  /** Called as request `index` starts (the run kills an instance halfway). */
+  starting?(index: number): void;
+}
+
+export interface SlackDrive {
+  readonly fleet: Fleet;
   readonly signingSecret: string;
   readonly fake: FakeSlackWebApi;
   readonly workload: Workload;
@@ -60,22 +78,35 @@ export async function driveSlack(o: SlackDrive): Promise<{ samples: Sample[]; se
       responseUrl: o.fake.responseUrl(String(index)),
       triggerId: `${index}.load.slash`,
     });
+    o.fleet.starting?.(index);
+    const target = o.fleet.pick();
+    const { instance } = target;
+    const killed = target.gone.then(() => 'killed' as const);
     const started = performance.now();
-    const status = await postSigned(o.eventsUrl, body, o.signingSecret).catch(() => 0);
+    const status = await Promise.race([postSigned(target.eventsUrl, body, o.signingSecret).catch(() => 0), killed]);
     const ackMs = performance.now() - started;
-    if (status !== 200) {
+    if (status === 'killed' || (status !== 200 && target.dying)) {
       done();
-      samples.push({ kind: request.kind, outcome: 'HTTP error' });
+      samples.push({ kind: request.kind, outcome: 'in flight at kill', instance, index });
       return;
     }
-    const delivery = await reply;
+    if (status !== 200) {
+      done();
+      samples.push({ kind: request.kind, outcome: 'HTTP error', instance, index });
+      return;
+    }
+    const delivery = await Promise.race([reply, killed]);
     done();
+    if (delivery === 'killed') {
+      samples.push({ kind: request.kind, outcome: 'in flight at kill', ackMs, instance, index });
+      return;
+    }
     if (!delivery) {
-      samples.push({ kind: request.kind, outcome: 'no reply', ackMs });
+      samples.push({ kind: request.kind, outcome: 'no reply', ackMs, instance, index });
       return;
     }
     const outcome = outcomeOf(delivery.text, delivery.text.startsWith(':warning:'));
-    samples.push({ kind: request.kind, outcome, ackMs, replyMs: delivery.at - started });
+    samples.push({ kind: request.kind, outcome, ackMs, replyMs: delivery.at - started, instance, index });
   });
   return { samples, sent, unexpected, workers };
 }

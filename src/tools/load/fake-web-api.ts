@@ -23,6 +23,8 @@ export interface Delivery {
 export class FakeSlackWebApi {
   /** Calls per Web API method (and `response_url`), for the report. */
   readonly counts = new Map<string, number>();
+  /** The words of every chat.update, by the message it edited (`<channel> <ts>`): how many times a poll's message changed. */
+  readonly updates = new Map<string, string[]>();
   private readonly listeners: ((delivery: Delivery) => void)[] = [];
   private ts = 1_700_000_000;
   private files = 0;
@@ -78,6 +80,9 @@ export class FakeSlackWebApi {
 
     if (method === 'chat.postMessage' || method === 'chat.postEphemeral') {
       this.report({ via: method, channel: String(body.channel ?? ''), text: wordsOf(body), at });
+    } else if (method === 'chat.update') {
+      const key = `${String(body.channel ?? '')} ${String(body.ts ?? '')}`;
+      this.updates.set(key, [...(this.updates.get(key) ?? []), wordsOf(body)]);
     } else if (method === 'response_url') {
       this.report({ via: 'response_url', responseId: decodeURIComponent(name), text: wordsOf(body), at });
     }

@@ -1,33 +1,37 @@
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { COMMANDS } from '../../../commands/index.ts';
-import { loadConfig } from '../../config.ts';
-import { silentLogger } from '../../core/logger.ts';
 import { createRegistry } from '../../core/registry.ts';
-import { createServices, type Services } from '../../services.ts';
-import { startBotProcess } from './bot-process.ts';
+import { checkDatabase, type DatabaseChecks } from './checks.ts';
+import { postgresDatabase, sqliteDatabase, type LoadDatabase } from './database.ts';
 import { driveConsole } from './drive-console.ts';
 import { driveSlack } from './drive-slack.ts';
 import { FakeSlackWebApi } from './fake-web-api.ts';
+import { BotFleet, type KillReport } from './fleet.ts';
 import type { LoadOptions } from './options.ts';
 import type { RunResult } from './samples.ts';
-import { seedWorkload } from './seed.ts';
+import { seedDuePolls, seedWorkload, type SeededPoll } from './seed.ts';
 import { buildWorkload, type Workload } from './workload.ts';
-import { sqliteConnection } from '../../storage/index.ts';
 
 export interface LoadResult {
   readonly options: LoadOptions;
   readonly workload: Workload;
-  /** Through the real Slack HTTP app, in its own process. */
+  /** Which database, for the report. */
+  readonly database: string;
+  /** Through the real Slack HTTP app, in its own process (or several). */
   readonly slack: RunResult;
   /** The same requests through the command core alone. */
   readonly floor: RunResult;
   /** Calls the fake Web API received, by method. */
   readonly webApiCalls: ReadonlyMap<string, number>;
-  /** The bot's exit code after SIGTERM (0 when it shut down cleanly). */
-  readonly botExitCode: number | null;
+  /** Each instance's exit code after SIGTERM (0 when it shut down cleanly), by instance. */
+  readonly botExitCodes: readonly (number | null)[];
+  /** The instance killed halfway, when one was. */
+  readonly kill: KillReport | undefined;
+  /** The database after the run, against what was acknowledged. */
+  readonly checks: DatabaseChecks;
 }
 
 /** Test hooks: sign with another secret than the bot's (every request should then be refused). */
@@ -36,10 +40,11 @@ export interface LoadHooks {
 }
 
 /**
- * `npm run load`: seeds a database, starts the bot in Slack HTTP mode (its own process, the real Bolt
- * app and receiver) against a fake Web API on 127.0.0.1, sends the workload's signed slash commands,
- * stops the bot with SIGTERM, then runs the same requests through the command core on a copy of the
- * same seeded database. `progress` hears what it is doing.
+ * `npm run load`: seeds a database (with a few polls already due), starts the bot in Slack HTTP mode
+ * (one process per instance, the real Bolt app and receiver) against a fake Web API on 127.0.0.1, sends
+ * the workload's signed slash commands round-robin over the instances (killing one halfway when asked),
+ * stops them with SIGTERM, checks the database against what was acknowledged, then runs the same
+ * requests through the command core on a copy of the same seeded database. `progress` hears what it is doing.
  */
 export async function runLoad(
   options: LoadOptions,
@@ -53,27 +58,50 @@ export async function runLoad(
     seededClaims: options.seededClaims,
   });
   const dir = mkdtempSync(join(tmpdir(), 'cruxbot-load-'));
-  const slackDb = join(dir, 'slack.db');
-  const floorDb = join(dir, 'floor.db');
   const commands = createRegistry(COMMANDS);
+  const databases: LoadDatabase[] = [];
   try {
+    if (options.database.kind === 'postgres')
+      progress(options.database.url ? 'creating a database on the server given…' : 'starting a throwaway PostgreSQL cluster…');
+    const database =
+      options.database.kind === 'sqlite' ? sqliteDatabase(join(dir, 'slack.db')) : await postgresDatabase(options.database.url);
+    databases.push(database);
     progress(`seeding ${workload.teams.length} teams × ${workload.seededClaims} claims…`);
-    const seeded = openServices(slackDb);
-    await seedWorkload(seeded, commands, workload, options.concurrency);
-    const claimsSeeded = claimCount(seeded);
-    await seeded.store.close();
-    copyFileSync(slackDb, floorDb);
+    const seeded = await database.openServices();
+    let polls: SeededPoll[];
+    try {
+      await seedWorkload(seeded, commands, workload, options.concurrency);
+      polls = await seedDuePolls(seeded, commands, workload, options.pollsPerTeam);
+    } finally {
+      await seeded.store.close();
+    }
+    const seededUpTo = await highestNumbers(database);
+    const claimsSeeded = await claimCount(database);
+    const floorDb = await database.copy('floor');
+    databases.push(floorDb);
 
     const fake = await FakeSlackWebApi.start();
     let overSlack: Awaited<ReturnType<typeof runOverSlack>>;
+    let checks: DatabaseChecks;
     try {
-      overSlack = await runOverSlack({ options, workload, fake, databasePath: slackDb, cwd: dir, claimsSeeded, progress, hooks });
+      overSlack = await runOverSlack({ options, workload, fake, database, cwd: dir, progress, hooks });
+      checks = await checkDatabase({
+        database,
+        workload,
+        samples: overSlack.result.samples,
+        workers: overSlack.workers,
+        seededUpTo,
+        polls,
+        updates: fake.updates,
+      });
     } finally {
       await fake.close();
     }
+    const slack = { ...overSlack.result, claimsAdded: (await claimCount(database)) - claimsSeeded };
 
     progress('the same requests through the command core, one at a time (the floor)…');
-    const services = openServices(floorDb);
+    const services = await floorDb.openServices();
+    let floor: RunResult;
     try {
       const started = performance.now();
       const cpuHere = process.cpuUsage();
@@ -84,48 +112,66 @@ export async function runLoad(
         workers: overSlack.workers,
         deadline: started + options.seconds * 1000,
       });
-      const floor: RunResult = {
+      floor = {
         samples: drive.samples,
         unsent: workload.requests.length - drive.sent,
         unexpected: 0,
         elapsedMs: performance.now() - started,
-        claimsAdded: claimCount(services) - claimsSeeded,
+        claimsAdded: 0,
         cpu: cpuSince(cpuHere),
       };
-      return { options, workload, slack: overSlack.result, floor, webApiCalls: fake.counts, botExitCode: overSlack.botExitCode };
     } finally {
       await services.store.close();
     }
+    floor = { ...floor, claimsAdded: (await claimCount(floorDb)) - claimsSeeded };
+    return {
+      options,
+      workload,
+      database: database.description,
+      slack,
+      floor,
+      webApiCalls: fake.counts,
+      botExitCodes: overSlack.botExitCodes,
+      kill: overSlack.kill,
+      checks,
+    };
   } finally {
+    for (const db of databases.reverse()) await db.drop().catch(() => {});
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Starts the bot on the seeded database, drives it, stops it with SIGTERM, and counts what it added. */
+/** Starts the instances on the seeded database, drives them, and stops them with SIGTERM. */
 async function runOverSlack(o: {
   options: LoadOptions;
   workload: Workload;
   fake: FakeSlackWebApi;
-  databasePath: string;
+  database: LoadDatabase;
   cwd: string;
-  claimsSeeded: number;
   progress: (line: string) => void;
   hooks: LoadHooks;
-}): Promise<{ result: RunResult; workers: readonly number[]; botExitCode: number | null }> {
+}): Promise<{ result: RunResult; workers: readonly number[]; botExitCodes: (number | null)[]; kill: KillReport | undefined }> {
   const signingSecret = randomBytes(16).toString('hex');
-  o.progress('starting the bot (Slack HTTP mode, its own process)…');
-  const bot = await startBotProcess({ databasePath: o.databasePath, slackApiUrl: o.fake.apiUrl, signingSecret, cwd: o.cwd });
+  const many = o.options.instances > 1;
+  o.progress(
+    `starting ${many ? `${o.options.instances} bots` : 'the bot'} (Slack HTTP mode, ${many ? 'each its own process' : 'its own process'})…`,
+  );
+  const fleet = await BotFleet.start(
+    o.options.instances,
+    { database: o.database.env, slackApiUrl: o.fake.apiUrl, signingSecret, cwd: o.cwd },
+    { ...(o.options.kill ? { killAt: Math.floor(o.workload.requests.length / 2) } : {}), progress: o.progress },
+  );
   o.progress(`sending ${o.workload.requests.length} signed slash commands, ${o.options.concurrency} at a time…`);
   const started = performance.now();
   const cpuHere = process.cpuUsage();
-  const cpuBot = bot.cpuMs();
+  const cpuBot = fleet.cpuMs();
   let drive: Awaited<ReturnType<typeof driveSlack>>;
   let elapsedMs: number;
   let cpu: RunResult['cpu'];
-  let botExitCode: number | null;
+  let botExitCodes: (number | null)[];
   try {
     drive = await driveSlack({
-      eventsUrl: bot.eventsUrl,
+      fleet,
       signingSecret: o.hooks.signWith ?? signingSecret,
       fake: o.fake,
       workload: o.workload,
@@ -134,24 +180,22 @@ async function runOverSlack(o: {
       replyTimeoutMs: o.options.replyTimeoutMs,
     });
     elapsedMs = performance.now() - started;
-    cpu = cpuSince(cpuHere, cpuBot, bot.cpuMs());
+    cpu = cpuSince(cpuHere, cpuBot, fleet.cpuMs());
   } finally {
-    botExitCode = await bot.stop();
+    botExitCodes = await fleet.stop();
   }
-  const after = openServices(o.databasePath);
-  const claimsAdded = claimCount(after) - o.claimsSeeded;
-  await after.store.close();
   return {
     result: {
       samples: drive.samples,
       unexpected: drive.unexpected,
       unsent: o.workload.requests.length - drive.sent,
       elapsedMs,
-      claimsAdded,
+      claimsAdded: 0,
       cpu,
     },
     workers: drive.workers,
-    botExitCode,
+    botExitCodes,
+    kill: fleet.kill,
   };
 }
 
@@ -161,10 +205,12 @@ function cpuSince(here: NodeJS.CpuUsage, botBefore?: number, botAfter?: number):
   return botBefore !== undefined && botAfter !== undefined ? { botMs: botAfter - botBefore, hereMs } : { hereMs };
 }
 
-function openServices(path: string): Services {
-  return createServices(loadConfig({ DATABASE_PATH: path }), { log: silentLogger });
+async function claimCount(database: LoadDatabase): Promise<number> {
+  return Number((await database.rows<{ n: number | string }>('SELECT COUNT(*) AS n FROM claims'))[0]?.n ?? 0);
 }
 
-function claimCount(services: Services): number {
-  return (sqliteConnection(services.store)!.prepare('SELECT COUNT(*) AS n FROM claims').get() as { n: number }).n;
+/** Each workspace's highest claim number. */
+async function highestNumbers(database: LoadDatabase): Promise<Map<string, number>> {
+  const rows = await database.rows<{ workspace: string; n: number }>('SELECT workspace, MAX(number) AS n FROM claims GROUP BY workspace');
+  return new Map(rows.map((r) => [r.workspace, Number(r.n)]));
 }

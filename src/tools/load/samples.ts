@@ -1,5 +1,5 @@
 /** What happened to one request, and how long it took. */
-export type Outcome = 'ok' | 'error reply' | 'rate-limited' | 'HTTP error' | 'no reply';
+export type Outcome = 'ok' | 'error reply' | 'rate-limited' | 'HTTP error' | 'no reply' | 'in flight at kill';
 
 export interface Sample {
   readonly kind: string;
@@ -8,6 +8,10 @@ export interface Sample {
   readonly ackMs?: number;
   /** Sent → the reply arrived (at the fake Web API, or returned by the core). */
   readonly replyMs?: number;
+  /** The bot instance it was sent to (over Slack). */
+  readonly instance?: number;
+  /** Its place in the workload. */
+  readonly index?: number;
 }
 
 /** One run of the workload: its samples, and what was not sent or not asked for. */
@@ -22,6 +26,11 @@ export interface RunResult {
   readonly claimsAdded: number;
   /** CPU time used over the run: by the bot's process (when the system says), and by this one. */
   readonly cpu: { readonly botMs?: number; readonly hereMs: number };
+}
+
+/** A request that failed: neither answered nor cut off by the instance it was on being killed. */
+export function isError(sample: Sample): boolean {
+  return sample.outcome !== 'ok' && sample.outcome !== 'in flight at kill';
 }
 
 /** An error reply starts with Slack's `:warning:` (or has the core's error accent); a rate limit says when to retry. */
@@ -45,7 +54,14 @@ export function percentiles(values: readonly (number | undefined)[]): Percentile
 }
 
 export function countOutcomes(samples: readonly Sample[]): Record<Outcome, number> {
-  const counts: Record<Outcome, number> = { ok: 0, 'error reply': 0, 'rate-limited': 0, 'HTTP error': 0, 'no reply': 0 };
+  const counts: Record<Outcome, number> = {
+    ok: 0,
+    'error reply': 0,
+    'rate-limited': 0,
+    'HTTP error': 0,
+    'no reply': 0,
+    'in flight at kill': 0,
+  };
   for (const s of samples) counts[s.outcome]++;
   return counts;
 }

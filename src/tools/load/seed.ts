@@ -26,9 +26,10 @@ export function slackRequest(services: Services, commands: CommandRegistry, team
  * (the run itself is measured with full sync).
  */
 export async function seedWorkload(services: Services, commands: CommandRegistry, workload: Workload, workers: number): Promise<void> {
-  const db = sqliteConnection(services.store)!;
+  // SQLite only: PostgreSQL's throwaway cluster is fast enough to seed with every commit durable.
+  const db = sqliteConnection(services.store);
   const random = seededRandom(7);
-  db.pragma('synchronous = OFF');
+  db?.pragma('synchronous = OFF');
   try {
     for (const team of workload.teams) {
       const channels = Array.from({ length: workers }, (_, w) => placeOf(workload, w))
@@ -49,8 +50,47 @@ export async function seedWorkload(services: Services, commands: CommandRegistry
       }
     }
   } finally {
-    db.pragma('synchronous = FULL');
+    db?.pragma('synchronous = FULL');
   }
+}
+
+/** A poll the run opened, and where its message is (a message the fake Web API never posted, but the bot edits). */
+export interface SeededPoll {
+  readonly workspace: string;
+  readonly claim: number;
+  readonly channel: string;
+  readonly ts: string;
+}
+
+/**
+ * Gives each team `perTeam` more claims (numbered after the seeded ones, so no request touches them) with
+ * a poll each that is already due: it was opened a minute and a second ago to close in a minute. The
+ * instances' poll closers then race to close them as they start; each must close once.
+ */
+export async function seedDuePolls(
+  services: Services,
+  commands: CommandRegistry,
+  workload: Workload,
+  perTeam: number,
+): Promise<SeededPoll[]> {
+  const random = seededRandom(11);
+  const earlier: Services = { ...services, clock: () => new Date(Date.now() - 61_000) };
+  const polls: SeededPoll[] = [];
+  for (const team of workload.teams) {
+    const { channel } = placeOf(workload, workload.teams.indexOf(team));
+    for (let p = 0; p < perTeam; p++) {
+      const person = slackRequest(services, commands, team, channel, personId(team, p % workload.people));
+      const claim = workload.seededClaims + p + 1;
+      await seedLine(`/claim add text:"${sentence(random)}"`, person);
+      const reply = await runText(`/poll C${claim} closes:1m`, { ...person, services: earlier });
+      if (reply.accent === 'error' || !reply.onSent)
+        throw new Error(`seeding a poll on C${claim} failed: ${reply.blocks.map(words).join(' ')}`);
+      const ts = `1600000000.${String(polls.length + 1).padStart(6, '0')}`;
+      await reply.onSent({ platform: 'slack', channel, id: ts });
+      polls.push({ workspace: `slack:${team}`, claim, channel, ts });
+    }
+  }
+  return polls;
 }
 
 async function seedLine(line: string, request: RequestContext): Promise<void> {

@@ -2,12 +2,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /**
- * A throwaway PostgreSQL cluster for the tests: `initdb` into a temporary folder, `pg_ctl start` on a free
- * loopback port, trust authentication for the one test user, no fsync (nothing here must survive the
- * machine). Root cannot run a cluster, so as root the server runs as the `postgres` user Debian's package makes.
+ * A throwaway PostgreSQL cluster for the tests and `npm run load -- --postgres`: `initdb` into a temporary
+ * folder, `pg_ctl start` on a free loopback port, trust authentication for the one user. The tests' cluster
+ * skips fsync (nothing there must survive the machine); the load tool's waits for the disk on every commit,
+ * as SQLite does with `synchronous = FULL`. Root cannot run a cluster, so as root the server runs as the
+ * `postgres` user Debian's package makes.
  */
 export interface Cluster {
   readonly url: string;
@@ -20,10 +22,10 @@ export interface Cluster {
   destroy(): void;
 }
 
-/** The folder with `initdb` and `pg_ctl`: on the PATH, or Debian's versioned folder. */
+/** The folder with `initdb` and `pg_ctl`: where the shell finds `initdb` on the PATH, or Debian's versioned folder. */
 export function postgresBinaries(): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(':'))
-    if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir;
+  const found = spawnSync('sh', ['-c', 'command -v initdb'], { encoding: 'utf8' }).stdout?.trim();
+  if (found && existsSync(join(dirname(found), 'pg_ctl'))) return dirname(found);
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
     const versions = readdirSync(debian)
@@ -45,7 +47,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startCluster(bin = postgresBinaries()): Promise<Cluster> {
+/** `durable`: every commit waits for the disk (fsync on), for measuring; else fsync is off, for speed in tests. */
+export async function startCluster(bin = postgresBinaries(), o: { durable?: boolean } = {}): Promise<Cluster> {
   if (!bin) throw new Error('PostgreSQL binaries (initdb, pg_ctl) are not installed');
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'cruxbot-pg-'));
@@ -62,7 +65,8 @@ export async function startCluster(bin = postgresBinaries()): Promise<Cluster> {
   }
   run('initdb', ['-D', data, '-U', 'cruxbot', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
   const port = await freePort();
-  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+  const unsafe = o.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${unsafe} -c max_connections=200`;
   const start = () => void run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-o', options, '-w', '-t', '30', 'start']);
   start();
   const version = run('pg_ctl', ['--version']).trim();
