@@ -2,7 +2,17 @@ import { existsSync } from 'node:fs';
 import { analyseThread } from '../../domain/threads/extract.ts';
 import { parseJsonThread } from '../../domain/threads/input.ts';
 import { loadCmvThreads } from './cmv.ts';
-import { everySentenceAsClaims, halfOf, row, scoreThread, sum, TABLE_HEADER, toThreadJson, withTrivialRelations, type Half } from './score.ts';
+import {
+  everySentenceAsClaims,
+  halfOf,
+  row,
+  scoreThread,
+  sum,
+  TABLE_HEADER,
+  toThreadJson,
+  withTrivialRelations,
+  type Half,
+} from './score.ts';
 
 /**
  * `npm run eval:extract -- <cmv folder> [--show tune]`: runs the thread extractor on the annotated

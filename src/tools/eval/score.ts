@@ -122,7 +122,11 @@ export function scoreThread(thread: CmvThread, extraction: Extraction, show?: (l
 
   const claimMatch = matchUnits(predictedUnits, goldClaims);
   tally.claims = { tp: claimMatch.size, predicted: predictedUnits.length, gold: goldClaims.length };
-  tally.claimsStrict = { tp: matchUnits(predictedUnits, goldClaims, { strict: true }).size, predicted: predictedUnits.length, gold: goldClaims.length };
+  tally.claimsStrict = {
+    tp: matchUnits(predictedUnits, goldClaims, { strict: true }).size,
+    predicted: predictedUnits.length,
+    gold: goldClaims.length,
+  };
   const typed = predictedUnits.filter((u) => typedKeys.has(u.key));
   tally.claimsTyped = { tp: matchUnits(typed, goldClaims).size, predicted: typed.length, gold: goldClaims.length };
 
