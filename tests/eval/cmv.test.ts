@@ -6,7 +6,7 @@ import { analyseThread } from '../../src/domain/threads/extract.ts';
 import { parseJsonThread } from '../../src/domain/threads/input.ts';
 import { loadCmvThreads } from '../../src/tools/eval/cmv.ts';
 import { f1, matchUnits, precision, recall, wordSet } from '../../src/tools/eval/match.ts';
-import { scoreThread, toThreadJson } from '../../src/tools/eval/score.ts';
+import { everySentenceAsClaims, halfOf, scoreThread, toThreadJson, withTrivialRelations } from '../../src/tools/eval/score.ts';
 
 /**
  * A thread written for this test in the annotated data set's format: `N.txt`, `N.metadata` with turns
@@ -71,7 +71,8 @@ describe('reading the annotated threads', () => {
       ['T5', 'premise', 'Nobody forces anyone to tip.', 1],
     ]);
     expect(thread!.relations.map((r) => r.polarity)).toEqual(['support', 'support', 'attack', 'support']);
-    expect(JSON.parse(toThreadJson(thread!)).messages[1]).toMatchObject({ author: 'rita', replyTo: 0 });
+    // The files do not say which turn answers which, so the extractor is given no reply-to.
+    expect(JSON.parse(toThreadJson(thread!)).messages[1]).toEqual({ author: 'rita', text: REPLY });
   });
 
   it('scores the extractor: claims matched on half the gold words, units, and the polarity of matched relations', () => {
@@ -82,6 +83,42 @@ describe('reading the annotated threads', () => {
     expect(tally.units.gold).toBe(5);
     expect(tally.relationsGold).toBe(4);
     expect(tally.polarityCorrect).toBeLessThanOrEqual(tally.relationsFound);
+  });
+
+  it('counts every emitted unit as a claim prediction, and every gold relation in the relation recall', () => {
+    const [thread] = loadCmvThreads(dir);
+    const analysis = analyseThread(parseJsonThread(toThreadJson(thread!)));
+    const tally = scoreThread(thread!, analysis);
+    expect(tally.claims.predicted).toBe(analysis.claims.length);
+    expect(tally.units.predicted).toBe(analysis.claims.length);
+    expect(tally.relations.gold).toBe(4);
+    expect(tally.relations.predicted).toBe(analysis.relations.filter((r) => r.kind !== 'crux-of').length);
+    expect(tally.crossRelations.gold).toBe(1);
+  });
+
+  it('scores the every-sentence floor with the trivial relations: later units support the first, a first opposes the last message', () => {
+    const [thread] = loadCmvThreads(dir);
+    const floor = withTrivialRelations(everySentenceAsClaims(analyseThread(parseJsonThread(toThreadJson(thread!)))));
+    const text = (id: string) => floor.claims.find((c) => c.id === id)!.text;
+    expect(floor.relations.map((r) => [text(r.from), r.kind, text(r.to)])).toContainEqual([
+      'No, tips are a choice customers make.',
+      'opposes',
+      'CMV: Café owners’ tips are theft.',
+    ]);
+    const tally = scoreThread(thread!, floor);
+    // Found: T2 supports T1, T5 supports T4. Missed: T3 supports T2 and T4 rebuts T2 (the baseline always points at a first unit).
+    expect(tally.relations.tp).toBe(2);
+    expect(tally.relations.predicted).toBe(floor.relations.length);
+  });
+});
+
+describe('the fixed split', () => {
+  it('puts a thread in the same half every time, by its name alone, and fills both halves', () => {
+    const names = Array.from({ length: 60 }, (_, i) => String(i));
+    const halves = names.map(halfOf);
+    expect(names.map(halfOf)).toEqual(halves);
+    expect(halves.filter((h) => h === 'tune').length).toBeGreaterThan(15);
+    expect(halves.filter((h) => h === 'report').length).toBeGreaterThan(15);
   });
 });
 

@@ -4,7 +4,8 @@ import type { VoteMatrix } from './pca.ts';
 
 /**
  * A Polis export (`votes.csv` and `comments.csv`) as a people × statements matrix. `votes.csv` is a log:
- * the latest vote per (voter, comment) counts. Comments a moderator hid (`moderated` = −1) are left out.
+ * the latest vote per (voter, comment) counts. Comments a moderator hid (`moderated` = −1) are not
+ * columns, but are counted as Polis counts them: how many were voted on, and each person's votes on them.
  */
 
 export interface PolisComment {
@@ -25,6 +26,16 @@ export interface PolisConversation {
   readonly votesRead: number;
   readonly votesSuperseded: number;
   readonly votesSkipped: number;
+  /** The vote log, in file order: what `matrixAt` replays to see the conversation as it stood earlier. */
+  readonly log: readonly LoggedVote[];
+}
+
+export interface LoggedVote {
+  readonly at: number;
+  readonly row: number;
+  /** The statement's column, or −1 − n for the n-th hidden comment. */
+  readonly column: number;
+  readonly vote: number;
 }
 
 export const VOTES_HEADER = ['timestamp', 'datetime', 'comment-id', 'voter-id', 'vote'] as const;
@@ -77,6 +88,9 @@ export function parsePolisExport(votesCsv: string, commentsCsv: string): PolisCo
   const shown = comments.filter((c) => c.moderated >= 0).sort((a, b) => numberOrder(a.id, b.id));
   const column = new Map(shown.map((c, j) => [c.id, j]));
 
+  const hidden = new Map(comments.filter((c) => c.moderated < 0).map((c, n) => [c.id, n]));
+  const hiddenVotes = new Set<string>();
+  const rawLog: { at: number; voter: string; comment: string; vote: number }[] = [];
   const latest = new Map<string, { at: number; vote: number; order: number }>();
   const voters = new Set<string>();
   let votesRead = 0;
@@ -94,7 +108,9 @@ export function parsePolisExport(votesCsv: string, commentsCsv: string): PolisCo
     }
     votesRead++;
     voters.add(voterId);
+    if (column.has(commentId) || hidden.has(commentId)) rawLog.push({ at, voter: voterId, comment: commentId, vote });
     if (!column.has(commentId)) {
+      if (hidden.has(commentId)) hiddenVotes.add(`${voterId}\u0000${commentId}`);
       votesSkipped++;
       return;
     }
@@ -109,16 +125,59 @@ export function parsePolisExport(votesCsv: string, commentsCsv: string): PolisCo
   const row = new Map(participants.map((p, i) => [p, i]));
   const cols = shown.length;
   const values = new Float64Array(participants.length * cols).fill(NaN);
+  const votesCast = new Int32Array(participants.length);
   for (const [pair, { vote }] of latest) {
     const [voter, comment] = pair.split('\u0000') as [string, string];
     values[row.get(voter)! * cols + column.get(comment)!] = vote;
+    votesCast[row.get(voter)!]!++;
+  }
+  const hiddenVoted = new Set<string>();
+  for (const pair of hiddenVotes) {
+    const [voter, comment] = pair.split('\u0000') as [string, string];
+    votesCast[row.get(voter)!]!++;
+    hiddenVoted.add(comment);
   }
   return {
     participants,
     statements: shown,
-    matrix: { rows: participants.length, cols, values },
+    matrix: { rows: participants.length, cols, values, hiddenVoted: hiddenVoted.size, votesCast },
     votesRead,
     votesSuperseded,
     votesSkipped,
+    log: rawLog.map((v) => ({
+      at: v.at,
+      row: row.get(v.voter)!,
+      column: column.get(v.comment) ?? -1 - hidden.get(v.comment)!,
+      vote: v.vote,
+    })),
   };
+}
+
+/**
+ * The matrix as it stood at `time`: the latest vote per pair cast by then (rows stay the same people,
+ * so a row index means one person at every time). What Polis saw at each of its updates.
+ */
+export function matrixAt(conversation: PolisConversation, time: number): VoteMatrix {
+  const { rows, cols } = conversation.matrix;
+  const values = new Float64Array(rows * cols).fill(NaN);
+  const when = new Float64Array(rows * cols).fill(-Infinity);
+  const hiddenSeen = new Map<number, Set<number>>();
+  for (const v of conversation.log) {
+    if (v.at > time) continue;
+    if (v.column < 0) {
+      const set = hiddenSeen.get(v.column) ?? new Set<number>();
+      set.add(v.row);
+      hiddenSeen.set(v.column, set);
+      continue;
+    }
+    const at = v.row * cols + v.column;
+    if (v.at >= when[at]!) {
+      when[at] = v.at;
+      values[at] = v.vote;
+    }
+  }
+  const votesCast = new Int32Array(rows);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (!Number.isNaN(values[i * cols + j]!)) votesCast[i]!++;
+  for (const set of hiddenSeen.values()) for (const r of set) votesCast[r]!++;
+  return { rows, cols, values, hiddenVoted: hiddenSeen.size, votesCast };
 }

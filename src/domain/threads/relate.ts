@@ -73,6 +73,16 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
     return best;
   };
 
+  // A transcript with no reply structure at all (a pasted export, a meeting): each turn answers the last
+  // turn by someone else, as people take turns.
+  const turnTaking = !messages.some((m) => m.replyTo !== undefined);
+  const previousTurn = (message: ThreadMessage): number | undefined => {
+    for (let i = message.index - 1; i >= Math.max(0, message.index - LOOKBACK_SCAN); i--) {
+      if (!sameAuthor(messages[i]!, message) && claimsByMessage.has(i)) return i;
+    }
+    return undefined;
+  };
+
   for (const message of messages) {
     const own = claimsByMessage.get(message.index) ?? [];
     const sentences = readingsByMessage.get(message.index) ?? [];
@@ -110,10 +120,11 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
       const blockVector = input.textVector(blockReadings.map((r) => r.sentence.text).join(' '));
       let to = fromQuote ? quoted : undefined;
       let viaStructure = fromQuote;
-      if (!to && message.replyTo !== undefined) {
-        const pool = claimsByMessage.get(message.replyTo) ?? [];
+      const answered = message.replyTo ?? (turnTaking && message.author !== '' ? previousTurn(message) : undefined);
+      if (!to && answered !== undefined) {
+        const pool = claimsByMessage.get(answered) ?? [];
         const best = mostSimilar(blockVector, pool);
-        to = best && best.similarity >= 0.05 ? best.claim : mainClaimOf(message.replyTo);
+        to = best && best.similarity >= 0.05 ? best.claim : message.replyTo !== undefined ? mainClaimOf(answered) : undefined;
         viaStructure = to !== undefined;
       }
       let similarity = 0;
@@ -189,6 +200,15 @@ function relateWithinMessage(
       if (to) add(claim, to, 'supports');
     } else if (reading.cues.inference && i > 0) {
       add(own[i - 1]!, claim, 'supports');
+    } else if (i > 0 && !reading.stance && !reading.crux.crux) {
+      // (A stance or a crux answers someone else: that link is made across messages.)
+      // A further claim in the same message most often backs the author's point before it; one that
+      // starts "But…", "However…" turns against it.
+      const before = own
+        .slice(0, i)
+        .reverse()
+        .find((c) => c.kind !== 'premise');
+      if (before) add(claim, before, CONTRAST_START.test(reading.sentence.text) ? 'opposes' : 'supports');
     }
   });
 }

@@ -24,6 +24,9 @@ const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 // A segment that ends in one of these did not end a sentence.
 const TITLE_ABBREVIATION = /(?:^|[\s(])(?:mr|mrs|ms|dr|prof|st|jr|sr|vs|cf|fig|no|vol|approx|e\.g|i\.e|viz|al|resp|incl|esp)\.\s*$/i;
 const ETC = /(?:^|\s)etc\.\s*$/i;
+const URL_END = /(?:https?:\/\/|www\.)\S*$/i;
+const MONTH_OR_INITIALS =
+  /(?:^|[\s(])(?:[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ept?|[Oo]ct|[Nn]ov|[Dd]ec|(?:\p{Lu}\.){1,3}\p{Lu})\.\s*$/u;
 const TERMINAL = /[.!?:;…"”’)\]]\s*$/;
 const BULLET = /^(?:[-*•–]|\d{1,2}[.)])\s+/;
 
@@ -112,6 +115,10 @@ function insideBrackets(text: string, index: number): boolean {
 function shouldJoin(previous: string, next: string): boolean {
   const nextStart = next.trimStart();
   if (TITLE_ABBREVIATION.test(previous)) return true;
+  // A "?" or "." inside a link ("https://example.com/r?id=5") is not the end of a sentence.
+  if (URL_END.test(previous) && next.length > 0 && !/^\s/.test(next)) return true;
+  // "Jan. 2024", "U.S. policy": an abbreviation followed by a number or a lowercase word.
+  if (MONTH_OR_INITIALS.test(previous) && /^(?:\d|\p{Ll})/u.test(nextStart)) return true;
   if (ETC.test(previous) && /^[a-z]/.test(nextStart)) return true;
   // A line wrapped mid-sentence: no closing punctuation, and the next line goes on in lowercase.
   return /\n\s*$/.test(previous) && !TERMINAL.test(previous) && /^[a-z]/.test(nextStart) && !BULLET.test(nextStart);

@@ -4,7 +4,9 @@ import { pathToFileURL } from 'node:url';
 import { isUserError } from '../../core/errors.ts';
 import { adjustedRandIndex } from '../../domain/credences/adjusted-rand.ts';
 import { silhouette } from '../../domain/credences/kmeans.ts';
-import { findOpinionGroups } from '../../domain/credences/opinion-groups.ts';
+import { groupsOverTime } from '../../domain/credences/groups-over-time.ts';
+import { findOpinionGroups, type OpinionGroupsResult } from '../../domain/credences/opinion-groups.ts';
+import { matrixAt } from '../../domain/credences/polis-export.ts';
 import { readPolisFolder, readPolisGroups } from './polis-folder.ts';
 
 /**
@@ -19,10 +21,17 @@ export interface GroupsEvaluation {
   readonly oursPlaced: number;
   readonly polisPlaced: number;
   readonly both: number;
+  /** Group sizes, in each side's order. */
   readonly ours: readonly number[];
   readonly polis: readonly number[];
   readonly ari: number;
-  /** The same with k simply at the best silhouette (no preference for fewer groups on a near-tie). */
+  /** With the people Polis had in the conversation let in (as Polis's stored `:in-conv` lets them in). */
+  readonly ariPolisPeople: number;
+  readonly oursPolisPeople: readonly number[];
+  /** Replayed over the vote log (people kept once in, k smoothed): Polis's rules over time. */
+  readonly ariOverTime: number;
+  readonly oursOverTime: readonly number[];
+  /** k at the best silhouette alone (Polis's rule for one computation, no near-tie preference). */
   readonly ariMaxSilhouette: number;
   readonly oursMaxSilhouette: readonly number[];
   /**
@@ -40,53 +49,66 @@ export function evaluateGroups(folder: string): GroupsEvaluation {
   const started = performance.now();
   const result = findOpinionGroups(conversation.matrix);
   const ms = performance.now() - started;
-  const plain = findOpinionGroups(conversation.matrix, { silhouetteTolerance: 0 });
-  const ours: string[] = [];
-  const theirs: string[] = [];
-  const points: Float64Array[] = [];
-  let oursPlaced = 0;
+  const polisRows: number[] = [];
   conversation.participants.forEach((id, i) => {
-    const g = result.kind === 'groups' ? result.groupOf[i]! : -1;
-    if (g >= 0) oursPlaced++;
-    const polis = polisGroups.get(id);
-    if (g >= 0 && polis !== undefined && result.kind === 'groups') {
-      ours.push(String(g));
-      theirs.push(polis);
-      points.push(result.positions[i]!);
-    }
+    if (polisGroups.has(id)) polisRows.push(i);
   });
-  const plainOurs: string[] = [];
-  const plainTheirs: string[] = [];
-  conversation.participants.forEach((id, i) => {
-    const g = plain.kind === 'groups' ? plain.groupOf[i]! : -1;
-    const polis = polisGroups.get(id);
-    if (g >= 0 && polis !== undefined) {
-      plainOurs.push(String(g));
-      plainTheirs.push(polis);
-    }
-  });
+  const against = (r: OpinionGroupsResult | undefined) => {
+    const ours: string[] = [];
+    const theirs: string[] = [];
+    const points: Float64Array[] = [];
+    let placed = 0;
+    conversation.participants.forEach((id, i) => {
+      const g = r?.kind === 'groups' ? r.groupOf[i]! : -1;
+      if (g >= 0) placed++;
+      const polis = polisGroups.get(id);
+      if (g >= 0 && polis !== undefined && r?.kind === 'groups') {
+        ours.push(String(g));
+        theirs.push(polis);
+        points.push(r.positions[i]!);
+      }
+    });
+    return {
+      ours,
+      theirs,
+      points,
+      placed,
+      ari: ours.length ? adjustedRandIndex(ours, theirs) : NaN,
+      sizes: r?.kind === 'groups' ? r.groups.map((g) => g.members.length) : [],
+    };
+  };
+  const main = against(result);
+  const withPolisPeople = against(findOpinionGroups(conversation.matrix, { alreadyIn: polisRows }));
+  const overTime = against(
+    groupsOverTime(
+      conversation.log.map((v) => v.at),
+      (time) => matrixAt(conversation, time),
+    ),
+  );
+  const plain = against(findOpinionGroups(conversation.matrix, { silhouetteTolerance: 0 }));
   const asIndices = (labels: string[]) => {
     const ids = [...new Set(labels)];
     return labels.map((l) => ids.indexOf(l));
   };
-  const sizes = (labels: Iterable<string>) => {
-    const counts = new Map<string, number>();
-    for (const l of labels) counts.set(l, (counts.get(l) ?? 0) + 1);
-    return [...counts.values()].sort((a, b) => b - a);
-  };
+  const polisIds = [...new Set(polisGroups.values())].sort((a, b) => Number(a) - Number(b) || a.localeCompare(b));
+  const polisSizes = polisIds.map((id) => [...polisGroups.values()].filter((g) => g === id).length);
   return {
     conversation: conversation.name,
     participants: conversation.participants.length,
-    oursPlaced,
+    oursPlaced: main.placed,
     polisPlaced: polisGroups.size,
-    both: ours.length,
-    ours: result.kind === 'groups' ? result.groups.map((g) => g.members.length) : [],
-    polis: sizes(polisGroups.values()),
-    ari: ours.length ? adjustedRandIndex(ours, theirs) : NaN,
-    ariMaxSilhouette: plainOurs.length ? adjustedRandIndex(plainOurs, plainTheirs) : NaN,
-    oursMaxSilhouette: plain.kind === 'groups' ? plain.groups.map((g) => g.members.length) : [],
-    silhouetteOurs: silhouette(points, asIndices(ours)),
-    silhouettePolis: silhouette(points, asIndices(theirs)),
+    both: main.ours.length,
+    ours: main.sizes,
+    polis: polisSizes,
+    ari: main.ari,
+    ariPolisPeople: withPolisPeople.ari,
+    oursPolisPeople: withPolisPeople.sizes,
+    ariOverTime: overTime.ari,
+    oursOverTime: overTime.sizes,
+    ariMaxSilhouette: plain.ari,
+    oursMaxSilhouette: plain.sizes,
+    silhouetteOurs: silhouette(main.points, asIndices(main.ours)),
+    silhouettePolis: silhouette(main.points, asIndices(main.theirs)),
     ms,
   };
 }
@@ -109,15 +131,15 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   process.stdout.write(
-    '| conversation | participants | placed (ours / Polis / both) | groups, ours | groups, Polis | ARI | silhouette (ours / Polis’s groups) | k at max silhouette: groups, ARI | time |\n',
+    '| conversation | participants | grouped (ours / Polis / both) | groups, ours (k) | groups, Polis (k) | ARI | ARI, Polis’s people let in: groups | ARI, replayed over the vote log: groups | ARI, k at the best silhouette: groups | silhouette (ours / Polis’s groups) | time |\n',
   );
-  process.stdout.write('|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write('|---|---|---|---|---|---|---|---|---|---|---|\n');
   let failed = 0;
   for (const folder of conversationFolders(args)) {
     try {
       const e = evaluateGroups(folder);
       process.stdout.write(
-        `| ${e.conversation} | ${e.participants} | ${e.oursPlaced} / ${e.polisPlaced} / ${e.both} | ${e.ours.join(' + ')} | ${e.polis.join(' + ')} | ${e.ari.toFixed(3)} | ${e.silhouetteOurs.toFixed(2)} / ${e.silhouettePolis.toFixed(2)} | ${e.oursMaxSilhouette.join(' + ')}, ${e.ariMaxSilhouette.toFixed(3)} | ${Math.round(e.ms)} ms |\n`,
+        `| ${e.conversation} | ${e.participants} | ${e.oursPlaced} / ${e.polisPlaced} / ${e.both} | ${e.ours.join(' + ')} (${e.ours.length}) | ${e.polis.join(' + ')} (${e.polis.length}) | **${e.ari.toFixed(3)}** | ${e.ariPolisPeople.toFixed(3)}: ${e.oursPolisPeople.join(' + ')} | ${e.ariOverTime.toFixed(3)}: ${e.oursOverTime.join(' + ')} | ${e.ariMaxSilhouette.toFixed(3)}: ${e.oursMaxSilhouette.join(' + ')} | ${e.silhouetteOurs.toFixed(2)} / ${e.silhouettePolis.toFixed(2)} | ${Math.round(e.ms)} ms |\n`,
       );
     } catch (error) {
       if (!isUserError(error)) throw error;

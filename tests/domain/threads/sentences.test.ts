@@ -85,3 +85,21 @@ describe('boilerplate', () => {
     expect(texts('Drift is real.\nReply · Share · Report\nhttps://example.org/x\n-- \nAlice')).toEqual(['Drift is real.']);
   });
 });
+
+describe('sentence boundaries that would cut a claim', () => {
+  it('does not end a sentence at a "?" or "." inside a link', () => {
+    expect(texts('According to https://example.com/r?id=5&x=2 the rate doubled. Then it fell.')).toEqual([
+      'According to https://example.com/r?id=5&x=2 the rate doubled.',
+      'Then it fell.',
+    ]);
+    expect(texts('See www.example.org/a.b?q=1 for the survey. It is short.')).toEqual([
+      'See www.example.org/a.b?q=1 for the survey.',
+      'It is short.',
+    ]);
+  });
+
+  it('keeps a date and initials inside their sentence: "Jan. 2024.", "U.S. economy"', () => {
+    expect(texts('Prices peaked in Jan. 2024. Then they fell.')).toEqual(['Prices peaked in Jan. 2024.', 'Then they fell.']);
+    expect(texts('The U.S. economy grew. It slowed later.')).toEqual(['The U.S. economy grew.', 'It slowed later.']);
+  });
+});
