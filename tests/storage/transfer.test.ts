@@ -183,17 +183,25 @@ describe('cruxbot restore, from a backup of either backend into either', () => {
     const code = await restoreBackup(file, config, (t) => (said += t), new Date('2026-12-07T09:00:00Z'));
     return { code, said };
   };
+  /** A database of `kind` holding the week, and its `cruxbot backup` at `file`. */
+  const weekBackedUp = async (kind: 'sqlite' | 'postgres', file: string) => {
+    const where = await place(kind);
+    await session(where, WEEK);
+    const store = await openLocation(where);
+    await store.backup(join(folder, file));
+    await store.close();
+    return { where, backup: join(folder, file) };
+  };
+  /** The database of `kind` that the restore replaces: it holds a debate of its own. */
+  const replaced = async (kind: 'sqlite' | 'postgres') => {
+    const where = await place(kind);
+    await session(where, [[CAROL, '/debate new slug:mine title:"Replaced by the restore"']]);
+    return where;
+  };
 
   it.runIf(POSTGRES_URL)('a SQLite backup replaces a PostgreSQL database, whose old rows are kept in a snapshot beside it', async () => {
-    const source = await place('sqlite');
-    await session(source, WEEK);
-    const backup = join(folder, 'week.backup.db');
-    const store = await openLocation(source);
-    await store.backup(backup);
-    await store.close();
-
-    const url = await place('postgres');
-    await session(url, [[CAROL, '/debate new slug:mine title:"Replaced by the restore"']]);
+    const { where: source, backup } = await weekBackedUp('sqlite', 'week.backup.db');
+    const url = await replaced('postgres');
     const { code, said } = await restoreInto({ DATABASE_URL: url, DATABASE_PATH: join(folder, 'unused.db') }, backup);
     expect(code).toBe(0);
     expect(said).toMatch(/saved as .*week\.backup\.db\.before-restore-2026-12-07T09-00-00-000Z\.json/);
@@ -204,15 +212,8 @@ describe('cruxbot restore, from a backup of either backend into either', () => {
   });
 
   it.runIf(POSTGRES_URL)('a PostgreSQL snapshot (JSON) replaces a SQLite file, the old file kept beside it', async () => {
-    const url = await place('postgres');
-    await session(url, WEEK);
-    const snapshot = join(folder, 'week.json');
-    const store = await openLocation(url);
-    await store.backup(snapshot);
-    await store.close();
-
-    const path = await place('sqlite');
-    await session(path, [[CAROL, '/debate new slug:mine title:"Replaced by the restore"']]);
+    const { where: url, backup: snapshot } = await weekBackedUp('postgres', 'week.json');
+    const path = await replaced('sqlite');
     const { code, said } = await restoreInto({ DATABASE_PATH: path }, snapshot);
     expect(code).toBe(0);
     expect(said).toMatch(/The database you had is saved as .*before-restore/);
