@@ -5,6 +5,7 @@ import { StartupError } from './core/errors.ts';
 import {
   describeUrl,
   forWorkspace,
+  isPostgresUrl,
   openConfiguredStore,
   openLocation,
   openStore,
@@ -20,9 +21,8 @@ export interface Out {
   (text: string): void;
 }
 
-const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 /** A database as the operator may be shown it: a file path, or a URL without its password. */
-const shown = (where: string): string => (POSTGRES_URL.test(where) ? describeUrl(where) : where);
+const shown = (where: string): string => (isPostgresUrl(where) ? describeUrl(where) : where);
 
 export const MIGRATE_USAGE = 'cruxbot migrate-data --from <file|postgres://…> --to <file|postgres://…> [--workspace <id>]';
 

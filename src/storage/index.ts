@@ -46,6 +46,9 @@ export { forWorkspace, rowCounts, TransferConflict, workspacesIn } from './trans
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
+/** Whether a database named on the command line is a PostgreSQL URL (else a SQLite file path). */
+export const isPostgresUrl = (where: string): boolean => POSTGRES_URL.test(where);
+
 /**
  * A database named on the command line: a `postgres://` URL, or a SQLite file (`mustExist`: refuse to
  * create an empty one where data is expected).
