@@ -12,7 +12,7 @@ import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
 import { UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import { SCHEMAS, type Setting, type SettingKey, type SettingValue } from '../domain/settings.ts';
-import type { CaptureItem, CaptureItemStatus, NewCaptureItem } from '../domain/threads/captures.ts';
+import type { Capture, CaptureItem, CaptureItemStatus, NewCaptureItem } from '../domain/threads/captures.ts';
 
 export interface ClaimRow {
   id: number;
@@ -237,6 +237,28 @@ export const toSimRun = (row: SimRunRow): SimRun => ({
   summary: JSON.parse(row.summary),
   headline: row.headline,
   claimId: row.claim_id,
+  createdBy: row.created_by,
+  createdAt: row.created_at,
+});
+
+export interface CaptureRow {
+  id: number;
+  workspace: string;
+  channel: string;
+  debate_id: number | null;
+  origin: string;
+  message_count: number;
+  created_by: string;
+  created_at: string;
+}
+
+export const toCapture = (row: CaptureRow): Capture => ({
+  id: row.id,
+  workspace: row.workspace,
+  channel: row.channel,
+  debateId: row.debate_id,
+  origin: row.origin,
+  messageCount: row.message_count,
   createdBy: row.created_by,
   createdAt: row.created_at,
 });

@@ -17,12 +17,14 @@ import type { MessageRef } from '../../core/reply.ts';
 import type { AuditStore, CaptureStore, PollStore, ResolutionStore, SettingsStore, SimRunStore } from '../ports.ts';
 import {
   simRunNotFound,
+  toCapture,
   toItem,
   toPoll,
   toResolution,
   toSetting,
   toSimRun,
   type SettingRow,
+  type CaptureRow,
   type ItemRow,
   type PollRow,
   type ResolutionRow,
@@ -275,28 +277,8 @@ export class PgCaptures implements CaptureStore {
   }
 
   async byId(workspace: string, id: number): Promise<Capture | undefined> {
-    const row = await this.sql.one<{
-      id: number;
-      workspace: string;
-      channel: string;
-      debate_id: number | null;
-      origin: string;
-      message_count: number;
-      created_by: string;
-      created_at: string;
-    }>(sql`SELECT * FROM thread_captures WHERE workspace = ${workspace} AND id = ${id}`);
-    return (
-      row && {
-        id: row.id,
-        workspace: row.workspace,
-        channel: row.channel,
-        debateId: row.debate_id,
-        origin: row.origin,
-        messageCount: row.message_count,
-        createdBy: row.created_by,
-        createdAt: row.created_at,
-      }
-    );
+    const row = await this.sql.one<CaptureRow>(sql`SELECT * FROM thread_captures WHERE workspace = ${workspace} AND id = ${id}`);
+    return row && toCapture(row);
   }
 
   async items(captureId: number): Promise<CaptureItem[]> {

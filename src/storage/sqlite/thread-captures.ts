@@ -1,4 +1,4 @@
-import { type ItemRow, toItem } from '../rows.ts';
+import { type CaptureRow, type ItemRow, toCapture, toItem } from '../rows.ts';
 import type {
   Capture,
   CaptureItem,
@@ -39,19 +39,7 @@ export class ThreadCaptureRepository {
       insertLink: db.prepare(
         'INSERT OR IGNORE INTO thread_capture_links (capture_id, from_position, to_position, kind) VALUES (?, ?, ?, ?)',
       ),
-      byId: db.prepare<
-        [string, number],
-        {
-          id: number;
-          workspace: string;
-          channel: string;
-          debate_id: number | null;
-          origin: string;
-          message_count: number;
-          created_by: string;
-          created_at: string;
-        }
-      >('SELECT * FROM thread_captures WHERE workspace = ? AND id = ?'),
+      byId: db.prepare<[string, number], CaptureRow>('SELECT * FROM thread_captures WHERE workspace = ? AND id = ?'),
       items: db.prepare<[number], ItemRow>('SELECT * FROM thread_capture_items WHERE capture_id = ? ORDER BY position'),
       links: db.prepare<[number], { from_position: number; to_position: number; kind: CaptureLinkKind }>(
         'SELECT from_position, to_position, kind FROM thread_capture_links WHERE capture_id = ? ORDER BY from_position, to_position',
@@ -88,18 +76,7 @@ export class ThreadCaptureRepository {
 
   async byId(workspace: string, id: number): Promise<Capture | undefined> {
     const row = this.statements.byId.get(workspace, id);
-    return (
-      row && {
-        id: row.id,
-        workspace: row.workspace,
-        channel: row.channel,
-        debateId: row.debate_id,
-        origin: row.origin,
-        messageCount: row.message_count,
-        createdBy: row.created_by,
-        createdAt: row.created_at,
-      }
-    );
+    return row && toCapture(row);
   }
 
   async items(captureId: number): Promise<CaptureItem[]> {
