@@ -4,6 +4,7 @@ import { loadConfig, loadDotEnv, type Config } from './config.ts';
 import { StartupError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { createRegistry, type CommandRegistry } from './core/registry.ts';
+import { startHttpServer } from './http/server.ts';
 import { startPollCloser } from './jobs/poll-closer.ts';
 import { runConsole } from './platforms/console/repl.ts';
 import { PLATFORMS, type RunningPlatform } from './platforms/index.ts';
@@ -42,13 +43,23 @@ export async function main(): Promise<number> {
     return 0;
   }
 
+  // One HTTP server for the process, in every chat mode: health and readiness, and what platforms mount.
+  const http = await startHttpServer({ services, port: config.PORT, ...(config.HOST ? { host: config.HOST } : {}) });
   const running: RunningPlatform[] = [];
-  for (const platform of enabled) running.push(await platform.start(services, registry));
+  try {
+    for (const platform of enabled) running.push(await platform.start(services, registry, http));
+  } catch (error) {
+    await Promise.allSettled(running.map((p) => p.stop()));
+    await http.close();
+    await services.store.close();
+    throw error;
+  }
+  const where = `http on ${config.HOST ?? 'all interfaces'} port ${http.port} (${http.routes().join(', ')})`;
   // One line that says what connected, where, and on which database (the fields repeat it for machines).
   const schema = await services.store.schemaVersion();
   services.log.info(
-    { platforms: running.map((p) => p.name), database: services.store.location, backend: services.store.backend, schema },
-    `cruxbot is running · ${[...running.map((p) => p.status), `database ${services.store.location} (schema ${schema})`].join(' · ')}`,
+    { platforms: running.map((p) => p.name), port: http.port, database: services.store.location, backend: services.store.backend, schema },
+    `cruxbot is running · ${[...running.map((p) => p.status), where, `database ${services.store.location} (schema ${schema})`].join(' · ')}`,
   );
   // After the platforms: a poll that fell due while the bot was down can then have its message edited.
   const pollCloser = startPollCloser(services);
@@ -57,6 +68,9 @@ export async function main(): Promise<number> {
     const stop = async (signal: string) => {
       services.log.info({ signal }, 'shutting down: finishing work in flight');
       pollCloser.stop();
+      // Take no new requests (readiness fails, so a load balancer sends them elsewhere), then let the
+      // platforms finish what they acknowledged.
+      await http.close();
       await Promise.allSettled(running.map((p) => p.stop()));
       const drained = await services.inflight.drain(10_000);
       if (!drained) services.log.warn('some work did not finish within 10 s');

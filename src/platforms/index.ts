@@ -1,5 +1,6 @@
 import { platformsEnabled, type Config } from '../config.ts';
 import type { CommandRegistry } from '../core/registry.ts';
+import type { HttpServer } from '../http/server.ts';
 import type { Services } from '../services.ts';
 import type { RunningPlatform } from './running.ts';
 
@@ -8,7 +9,8 @@ export type { RunningPlatform } from './running.ts';
 export interface PlatformStarter {
   readonly name: string;
   enabled(config: Config): boolean;
-  start(services: Services, registry: CommandRegistry): Promise<RunningPlatform>;
+  /** Starts it; a platform that takes HTTP requests mounts its routes on the process's server. */
+  start(services: Services, registry: CommandRegistry, http: HttpServer): Promise<RunningPlatform>;
 }
 
 /** The chat platforms, each started when its token is configured. The console runs when none is. */
@@ -23,6 +25,6 @@ export const PLATFORMS: readonly PlatformStarter[] = [
     name: 'slack',
     enabled: (config) => Boolean(config.SLACK_BOT_TOKEN),
     // Loaded only when used, so the console never loads Bolt.
-    start: async (services, registry) => (await import('./slack/start.ts')).startSlack(services, registry),
+    start: async (services, registry, http) => (await import('./slack/start.ts')).startSlack(services, registry, http),
   },
 ];

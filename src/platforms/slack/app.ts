@@ -1,10 +1,11 @@
-import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver, webApi, type CustomRoute, type Receiver } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { ChatPort } from '../../core/context.ts';
 import { StartupError } from '../../core/errors.ts';
 import { InFlight } from '../../core/inflight.ts';
+import type { Logger } from '../../core/logger.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
-import { checkHealth } from '../../health.ts';
+import { startHttpServer, type HttpServer } from '../../http/server.ts';
 import type { Services } from '../../services.ts';
 import type { RunningPlatform } from '../running.ts';
 import { boltLogger } from './bolt-logger.ts';
@@ -50,6 +51,11 @@ export interface SlackBotOptions {
   readonly viewAckBudgetMs?: number;
   /** How long a request waits for Slack to say whether its person is a moderator (default 3 s). */
   readonly moderatorCheckMs?: number;
+  /**
+   * HTTP mode: the process's HTTP server to mount `POST /slack/events` on. Without one the app starts
+   * its own on the connection's port (and closes it when it stops).
+   */
+  readonly http?: HttpServer;
 }
 
 export interface SlackBot extends RunningPlatform {
@@ -139,7 +145,15 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     log.error({ err: error }, 'slack: unhandled error in a listener');
   });
 
-  const port = await connect(app, connection);
+  const server =
+    connection.mode === 'http'
+      ? (options.http ??
+        (await startHttpServer({ services, port: connection.port, ...(connection.host ? { host: connection.host } : {}), log })))
+      : undefined;
+  const ownsServer = connection.mode === 'http' && !options.http;
+  if (server && receiver instanceof HTTPReceiver) mountReceiver(server, receiver, log);
+  else await connectSocket(app);
+  const port = server?.port;
   services.chats.set('slack', chat);
   log.info(
     { mode: connection.mode, team: auth.teamId, ...(port !== undefined ? { port, path: EVENTS_PATH } : {}) },
@@ -151,14 +165,17 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     name: 'slack',
     status:
       connection.mode === 'http'
-        ? `slack: HTTP on ${connection.host ?? 'all interfaces'} port ${port} (POST ${EVENTS_PATH}, GET /health, GET /ready), ${team}`
+        ? ownsServer
+          ? `slack: HTTP on ${connection.host ?? 'all interfaces'} port ${port} (${server!.routes().join(', ')}), ${team}`
+          : `slack: HTTP (POST ${EVENTS_PATH}), ${team}`
         : `slack: Socket Mode, ${team}`,
     app,
     chat,
     ...(port !== undefined ? { port } : {}),
     async stop() {
       // Stop taking requests first, then let the ones already acknowledged finish answering.
-      await app.stop().catch((error: unknown) => log.warn({ err: error }, 'slack: receiver did not stop cleanly'));
+      if (ownsServer) await server!.close();
+      else if (!server) await app.stop().catch((error: unknown) => log.warn({ err: error }, 'slack: receiver did not stop cleanly'));
       if (!(await inflight.drain(DRAIN_MS))) log.warn('slack: some replies did not finish within 10 s');
       if (services.chats.get('slack') === chat) services.chats.delete('slack');
       log.info('slack: stopped');
@@ -215,64 +232,36 @@ function buildReceiver(
     endpoints: EVENTS_PATH,
     logger,
     processBeforeResponse: false,
-    customRoutes: [healthRoute(services, inflight), readyRoute(services, inflight)],
   });
 }
 
-/**
- * `GET /health`: the status, version, uptime, platforms serving and a database read, as JSON; 200 while
- * all is well, 503 while shutting down or when the database cannot be read (for load balancers).
- */
-function healthRoute(services: Services, inflight: InFlight): CustomRoute {
-  return {
-    path: '/health',
-    method: ['GET'],
-    handler: async (_req, res) => {
-      const { httpStatus, report } = await checkHealth(services, inflight.closing || services.inflight.closing);
-      res.writeHead(httpStatus, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify(report));
-    },
-  };
-}
-
-/**
- * `GET /ready`: whether this instance should get traffic now: the database answers, its schema is the one
- * this code knows, and no shutdown has begun. 200 `{"ready": true}`, else 503 with the reason.
- */
-function readyRoute(services: Services, inflight: InFlight): CustomRoute {
-  return {
-    path: '/ready',
-    method: ['GET'],
-    handler: async (_req, res) => {
-      const { report } = await checkHealth(services, inflight.closing || services.inflight.closing);
-      const reason = report.status === 'stopping' ? 'stopping' : report.database.ok ? undefined : `database: ${report.database.error}`;
-      res.writeHead(reason ? 503 : 200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify(reason ? { ready: false, reason } : { ready: true }));
-    },
-  };
-}
-
-async function connect(app: App, connection: HttpConnection | SocketConnection): Promise<number | undefined> {
-  if (connection.mode === 'socket') {
-    try {
-      await app.start();
-    } catch (error) {
-      const code = slackErrorCode(error);
-      throw new StartupError(
-        code
-          ? `Slack refused SLACK_APP_TOKEN (${code}): create an app-level token with the connections:write scope (Basic Information → App-Level Tokens).`
-          : `cannot open a Socket Mode connection to Slack: ${(error as Error).message}`,
-      );
-    }
-    return undefined;
-  }
+async function connectSocket(app: App): Promise<void> {
   try {
-    const server = await app.start({ port: connection.port, ...(connection.host ? { host: connection.host } : {}) });
-    return (server.address() as AddressInfo).port;
+    await app.start();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new StartupError(`PORT ${connection.port} is already in use; choose another port for Slack's events.`);
-    if (code === 'EACCES') throw new StartupError(`PORT ${connection.port} needs more privileges; use a port above 1023.`);
-    throw error;
+    const code = slackErrorCode(error);
+    throw new StartupError(
+      code
+        ? `Slack refused SLACK_APP_TOKEN (${code}): create an app-level token with the connections:write scope (Basic Information → App-Level Tokens).`
+        : `cannot open a Socket Mode connection to Slack: ${(error as Error).message}`,
+    );
   }
+}
+
+/**
+ * Hands Slack's paths on the process's HTTP server to Bolt's receiver (checked first by the request
+ * guard). Bolt is not asked to listen: the receiver's request listener is all it needs to serve.
+ */
+function mountReceiver(server: HttpServer, receiver: HTTPReceiver, log: Logger): void {
+  const listener = receiver.requestListener;
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      listener(req, res);
+    } catch (error) {
+      // Bolt throws for a path it does not serve; the server's table sent it here, so that is a fault.
+      log.warn({ err: error, path: req.url }, 'slack: the receiver did not take a request');
+      if (!res.headersSent) res.writeHead(404).end();
+    }
+  };
+  server.mount({ method: 'POST', path: EVENTS_PATH, handle });
 }

@@ -1,5 +1,6 @@
 import type { Config } from '../../config.ts';
 import type { CommandRegistry } from '../../core/registry.ts';
+import type { HttpServer } from '../../http/server.ts';
 import type { Services } from '../../services.ts';
 import { startSlackBot, type SlackBot, type SlackBotOptions } from './app.ts';
 
@@ -18,13 +19,14 @@ export function slackConnectionFrom(config: Config): SlackBotOptions['connection
 }
 
 /** `npm start` with SLACK_BOT_TOKEN set (src/platforms/index.ts loads this module only then). */
-export function startSlack(services: Services, registry: CommandRegistry): Promise<SlackBot> {
+export function startSlack(services: Services, registry: CommandRegistry, http?: HttpServer): Promise<SlackBot> {
   const { config } = services;
   return startSlackBot({
     services,
     registry,
     botToken: config.SLACK_BOT_TOKEN ?? '',
     connection: slackConnectionFrom(config),
+    ...(http ? { http } : {}),
     ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
   });
 }

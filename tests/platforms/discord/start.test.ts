@@ -35,6 +35,8 @@ function start(env: Record<string, string> = {}) {
       DISCORD_TOKEN: 'x',
       DISCORD_APPLICATION_ID: '1',
       DISCORD_API_URL: `http://127.0.0.1:${fake.port}/api`,
+      PORT: '0',
+      HOST: '127.0.0.1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,6 +64,16 @@ describe('npm start with DISCORD_TOKEN set', { timeout: 60_000 }, () => {
     const claim = slashCommand('claim', 'add', { text: 'Values crystallize late in training' });
     fake.interaction(claim.payload);
     expect((await fake.callback(claim.id)).body.data.embeds[0].title).toBe('C1 · open');
+
+    // The process's one HTTP server runs in the gateway mode too: a load balancer can ask whether it is up.
+    await expect.poll(() => output.err, { timeout: 10_000 }).toContain('cruxbot is running');
+    const port = Number(/http on 127\.0\.0\.1 port (\d+) \(GET \/health, GET \/ready\)/.exec(output.err)?.[1]);
+    expect(port).toBeGreaterThan(0);
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', platforms: ['discord'], database: { ok: true } });
+    expect(await (await fetch(`http://127.0.0.1:${port}/ready`)).json()).toEqual({ ready: true });
+    expect((await fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST' })).status).toBe(404);
 
     proc.kill('SIGTERM');
     expect(await exited).toBe(0);
