@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   DISCORD_APPLICATION_ID: optional(z.string().regex(/^\d{1,21}$/, 'must be the numeric application id')),
   DISCORD_GUILD_ID: optional(snowflake),
   DISCORD_API_URL: optional(httpUrl),
+  /** The application's public key: set, Discord posts interactions to POST /discord/interactions instead of the gateway. */
+  DISCORD_PUBLIC_KEY: optional(
+    z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex characters of the Public Key (General Information page)'),
+  ),
 
   SLACK_BOT_TOKEN: optional(z.string().startsWith('xoxb-', 'must start with xoxb- (the Bot User OAuth Token)')),
   SLACK_SIGNING_SECRET: optional(z.string().min(1)),
@@ -76,6 +80,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(
       "DISCORD_APPLICATION_ID: required with DISCORD_TOKEN (the Application ID on the developer portal's General Information page)",
     );
+  }
+  if (config.DISCORD_PUBLIC_KEY && !config.DISCORD_TOKEN) {
+    problems.push('DISCORD_TOKEN: required with DISCORD_PUBLIC_KEY (the bot token answers interactions over REST)');
   }
   if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: one is required with SLACK_BOT_TOKEN (Socket Mode or HTTP)');

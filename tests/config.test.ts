@@ -36,5 +36,9 @@ describe('configuration', () => {
     expect(() => loadConfig({ DISCORD_TOKEN: 'abcdefghijklmnop' })).toThrow(/DISCORD_APPLICATION_ID: required with DISCORD_TOKEN/);
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_APP_TOKEN or SLACK_SIGNING_SECRET/);
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).SLACK_SIGNING_SECRET).toBe('s');
+    expect(() => loadConfig({ DISCORD_PUBLIC_KEY: 'ab'.repeat(32) })).toThrow(/DISCORD_TOKEN: required with DISCORD_PUBLIC_KEY/);
+    expect(() => loadConfig({ DISCORD_PUBLIC_KEY: 'not-hex' })).toThrow(
+      /DISCORD_PUBLIC_KEY: must be the 64 hex characters of the Public Key/,
+    );
   });
 });

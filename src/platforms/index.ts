@@ -19,7 +19,11 @@ export const PLATFORMS: readonly PlatformStarter[] = [
     name: 'discord',
     enabled: (config) => platformsEnabled(config).discord,
     // Loaded only when enabled, so the console never loads discord.js.
-    start: async (services, registry) => (await import('./discord/start.ts')).startDiscord(services, registry),
+    // DISCORD_PUBLIC_KEY selects HTTP interactions (stateless, behind a load balancer); else the gateway.
+    start: async (services, registry, http) =>
+      services.config.DISCORD_PUBLIC_KEY
+        ? (await import('./discord/http.ts')).startDiscordHttp(services, registry, http)
+        : (await import('./discord/start.ts')).startDiscord(services, registry),
   },
   {
     name: 'slack',

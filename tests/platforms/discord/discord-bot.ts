@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign as cryptoSign } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +7,8 @@ import { loadConfig } from '../../../src/config.ts';
 import type { Command } from '../../../src/core/command.ts';
 import { silentLogger } from '../../../src/core/logger.ts';
 import { createRegistry } from '../../../src/core/registry.ts';
+import { startHttpServer } from '../../../src/http/server.ts';
+import { startDiscordHttp } from '../../../src/platforms/discord/http.ts';
 import { startDiscord, type RunningDiscord } from '../../../src/platforms/discord/start.ts';
 import { createServices, type Services } from '../../../src/services.ts';
 import { APP_ID, FakeDiscord, GUILD_ID, type FakeDiscordOptions, type RecordedRequest } from './fake-discord.ts';
@@ -20,9 +23,25 @@ export interface TestDiscordBot {
   readonly fake: FakeDiscord;
   readonly services: Services;
   readonly running: RunningDiscord;
-  /** Sends the interaction through the gateway and resolves with its callback (type 4, 5, 7, 8, 9…). */
+  /** Sends the interaction (over the gateway, or signed to the HTTP endpoint) and resolves with its callback (type 4, 5, 7, 8, 9…). */
   send(sent: Sent): Promise<RecordedRequest>;
+  /** HTTP mode: the interactions endpoint and the key that signs for Discord. */
+  readonly endpoint?: { readonly url: string; sign(body: string, timestamp?: number): Record<string, string> };
   close(): Promise<void>;
+}
+
+/** An Ed25519 key pair standing in for the application's: the public half as the portal shows it (hex). */
+export function discordKeyPair(): { publicKeyHex: string; sign(body: string, timestamp?: number): Record<string, string> } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const publicKeyHex = Buffer.from(publicKey.export({ format: 'jwk' }).x!, 'base64url').toString('hex');
+  return {
+    publicKeyHex,
+    sign(body, timestamp = Math.floor(Date.now() / 1000)) {
+      const stamp = String(timestamp);
+      const signature = cryptoSign(null, Buffer.from(stamp + body), privateKey).toString('hex');
+      return { 'content-type': 'application/json', 'x-signature-ed25519': signature, 'x-signature-timestamp': stamp };
+    },
+  };
 }
 
 /**
@@ -31,29 +50,41 @@ export interface TestDiscordBot {
  * cannot turn a direct answer into a deferred one.
  */
 export async function startTestDiscord(
-  options: { commands?: readonly Command[]; deferAfterMs?: number; fake?: FakeDiscordOptions } = {},
+  options: { commands?: readonly Command[]; deferAfterMs?: number; fake?: FakeDiscordOptions; mode?: 'gateway' | 'http' } = {},
 ): Promise<TestDiscordBot> {
   const fake = await new FakeDiscord(options.fake).start();
   const dir = mkdtempSync(join(tmpdir(), 'cruxbot-discord-'));
+  const keys = options.mode === 'http' ? discordKeyPair() : undefined;
   const config = loadConfig({
     DATABASE_PATH: join(dir, 'test.db'),
     DISCORD_TOKEN: 'test-token-not-a-secret',
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: fake.apiUrl,
+    ...(keys ? { DISCORD_PUBLIC_KEY: keys.publicKeyHex } : {}),
   });
   const now = new Date('2026-11-23T12:00:00Z');
   const services = createServices(config, { log: silentLogger, clock: () => now });
   const registry = createRegistry(options.commands ?? COMMANDS);
-  const running = await startDiscord(services, registry, { deferAfterMs: options.deferAfterMs ?? 60_000 });
+  const timing = { deferAfterMs: options.deferAfterMs ?? 60_000 };
+  const http = keys ? await startHttpServer({ services, port: 0, host: '127.0.0.1' }) : undefined;
+  const running = http ? await startDiscordHttp(services, registry, http, timing) : await startDiscord(services, registry, timing);
+  const endpoint = http && keys ? { url: `${http.url}/discord/interactions`, sign: keys.sign } : undefined;
   return {
     fake,
     services,
     running,
-    send(sent) {
-      fake.interaction(sent.payload);
+    ...(endpoint ? { endpoint } : {}),
+    async send(sent) {
+      if (!endpoint) fake.interaction(sent.payload);
+      else {
+        const body = JSON.stringify(sent.payload);
+        const response = await fetch(endpoint.url, { method: 'POST', headers: endpoint.sign(body), body });
+        if (response.status !== 202) throw new Error(`the interactions endpoint answered ${response.status}, not 202`);
+      }
       return fake.callback(sent.id);
     },
     async close() {
+      await http?.close();
       await running.stop();
       await services.store.close();
       await fake.stop();

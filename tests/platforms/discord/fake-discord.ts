@@ -217,6 +217,10 @@ export class FakeDiscord {
         },
       };
     }
+    if (method === 'GET' && path === '/applications/@me') {
+      return { status: 200, body: { id: APP_ID, name: 'cruxbot', flags: this.options.applicationFlags ?? 0, bot_public: false } };
+    }
+    if (method === 'GET' && path === `/guilds/${GUILD_ID}`) return { status: 200, body: guildCreate() };
     let m: RegExpExecArray | null;
     if (method === 'POST' && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) {
       const type = r.body?.type as number;

@@ -7,7 +7,7 @@ import { loadConfig } from '../../../src/config.ts';
 import { openStore } from '../../../src/storage/index.ts';
 import { rows } from '../../support/rows.ts';
 import { FakeDiscord, GUILD_ID } from './fake-discord.ts';
-import { bodyText } from './discord-bot.ts';
+import { bodyText, discordKeyPair } from './discord-bot.ts';
 import { slashCommand } from './payloads.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -85,6 +85,26 @@ describe('npm start with DISCORD_TOKEN set', { timeout: 60_000 }, () => {
       { workspace: `discord:${GUILD_ID}`, text: 'Values crystallize late in training' },
     ]);
     await store.close();
+  });
+
+  it('with DISCORD_PUBLIC_KEY, serves interactions over HTTP on PORT instead of opening the gateway', async () => {
+    const keys = discordKeyPair();
+    const { proc, output, exited } = start({ DISCORD_PUBLIC_KEY: keys.publicKeyHex });
+    await expect.poll(() => output.err, { timeout: 45_000 }).toContain('cruxbot is running');
+    expect(output.err).toMatch(/discord: HTTP interactions for cruxbot \d+ \(POST \/discord\/interactions\)/);
+    expect(fake.identifies).toHaveLength(0);
+    const port = Number(/http on 127\.0\.0\.1 port (\d+)/.exec(output.err)?.[1]);
+    const ping = JSON.stringify({ id: '1', token: 't', type: 1, application_id: '1', version: 1 });
+    const pong = await fetch(`http://127.0.0.1:${port}/discord/interactions`, { method: 'POST', headers: keys.sign(ping), body: ping });
+    expect(await pong.json()).toEqual({ type: 1 });
+    const debate = slashCommand('debate', 'new', { slug: 'goal-drift', title: 'Does misalignment grow?' });
+    const body = JSON.stringify(debate.payload);
+    expect((await fetch(`http://127.0.0.1:${port}/discord/interactions`, { method: 'POST', headers: keys.sign(body), body })).status).toBe(
+      202,
+    );
+    expect(bodyText((await fake.callback(debate.id)).body.data)).toContain('Does misalignment grow?');
+    proc.kill('SIGTERM');
+    expect(await exited).toBe(0);
   });
 
   it('a token Discord refuses stops start-up with a sentence, not a stack trace', async () => {
