@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { StartupError } from './core/errors.ts';
+import { KEY_FORMAT, parseSecretKey } from './core/sealed.ts';
 
 /**
  * The only reader of process.env. Every setting is validated here; a bad value stops start-up with a
@@ -35,6 +36,15 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optional(z.string().min(1)),
   SLACK_APP_TOKEN: optional(z.string().startsWith('xapp-', 'must start with xapp- (an app-level token with connections:write)')),
   SLACK_API_URL: optional(httpUrl),
+  /** Multi-workspace Slack ("Add to Slack"): the app's OAuth client id and secret (Basic Information). */
+  SLACK_CLIENT_ID: optional(z.string().regex(/^\d+\.\d+$/, 'must be the Client ID from Basic Information (digits.digits)')),
+  SLACK_CLIENT_SECRET: optional(z.string().min(1)),
+  /** Signs the OAuth `state`; when unset, one is derived from CRUXBOT_SECRET_KEY. */
+  SLACK_STATE_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
+  /** Seals stored tokens (AES-256-GCM): 32 random bytes as 64 hex characters or base64. */
+  CRUXBOT_SECRET_KEY: optional(z.string()),
+  /** The key before the last rotation: tokens it sealed still open until `cruxbot rotate-key` re-seals them. */
+  CRUXBOT_PREVIOUS_SECRET_KEY: optional(z.string()),
   PORT: optional(z.coerce.number().int('must be a whole number').min(0).max(65535)).default(3000),
   HOST: optional(z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be an address to listen on, such as 127.0.0.1 or ::')),
 
@@ -52,6 +62,10 @@ export const SECRET_KEYS = [
   'SLACK_BOT_TOKEN',
   'SLACK_SIGNING_SECRET',
   'SLACK_APP_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+  'CRUXBOT_SECRET_KEY',
+  'CRUXBOT_PREVIOUS_SECRET_KEY',
   'CRUXBOT_LLM_API_KEY',
 ] as const;
 
@@ -87,8 +101,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_APP_TOKEN or SLACK_SIGNING_SECRET: one is required with SLACK_BOT_TOKEN (Socket Mode or HTTP)');
   }
-  if ((config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET) && !config.SLACK_BOT_TOKEN) {
+  if (config.SLACK_CLIENT_ID) {
+    // Many workspaces: each install brings its own token, sealed in the database with the secret key.
+    if (config.SLACK_BOT_TOKEN)
+      problems.push('SLACK_BOT_TOKEN: leave it unset with SLACK_CLIENT_ID (each workspace that installs brings its own token)');
+    if (config.SLACK_APP_TOKEN) problems.push('SLACK_APP_TOKEN: multi-workspace Slack (SLACK_CLIENT_ID) runs over HTTP; leave it unset');
+    if (!config.SLACK_CLIENT_SECRET)
+      problems.push('SLACK_CLIENT_SECRET: required with SLACK_CLIENT_ID (Basic Information → App Credentials)');
+    if (!config.SLACK_SIGNING_SECRET)
+      problems.push('SLACK_SIGNING_SECRET: required with SLACK_CLIENT_ID (Basic Information → App Credentials)');
+    if (!config.CRUXBOT_SECRET_KEY)
+      problems.push(`CRUXBOT_SECRET_KEY: required with SLACK_CLIENT_ID, to seal the tokens it stores; ${KEY_FORMAT}`);
+  } else if ((config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET) && !config.SLACK_BOT_TOKEN) {
     problems.push('SLACK_BOT_TOKEN: required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  }
+  if (config.SLACK_CLIENT_SECRET && !config.SLACK_CLIENT_ID) problems.push('SLACK_CLIENT_ID: required with SLACK_CLIENT_SECRET');
+  for (const name of ['CRUXBOT_SECRET_KEY', 'CRUXBOT_PREVIOUS_SECRET_KEY'] as const) {
+    if (config[name] && !parseSecretKey(config[name])) problems.push(`${name}: ${KEY_FORMAT}`);
   }
   if (problems.length) {
     throw new StartupError(
@@ -104,5 +133,5 @@ export function loadDotEnv(path = '.env'): void {
 }
 
 export function platformsEnabled(config: Config): { discord: boolean; slack: boolean } {
-  return { discord: Boolean(config.DISCORD_TOKEN), slack: Boolean(config.SLACK_BOT_TOKEN) };
+  return { discord: Boolean(config.DISCORD_TOKEN), slack: Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID) };
 }

@@ -37,6 +37,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_APP_TOKEN or SLACK_SIGNING_SECRET/);
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's' }).SLACK_SIGNING_SECRET).toBe('s');
     expect(() => loadConfig({ DISCORD_PUBLIC_KEY: 'ab'.repeat(32) })).toThrow(/DISCORD_TOKEN: required with DISCORD_PUBLIC_KEY/);
+    const key = 'k'.repeat(43);
+    expect(() => loadConfig({ SLACK_CLIENT_ID: '111.222' })).toThrow(
+      /SLACK_CLIENT_SECRET: required[\s\S]*SLACK_SIGNING_SECRET: required[\s\S]*CRUXBOT_SECRET_KEY: required/,
+    );
+    expect(() =>
+      loadConfig({ SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'c', SLACK_SIGNING_SECRET: 's', CRUXBOT_SECRET_KEY: 'too-short' }),
+    ).toThrow(/CRUXBOT_SECRET_KEY: must be 32 random bytes/);
+    expect(() =>
+      loadConfig({
+        SLACK_CLIENT_ID: '111.222',
+        SLACK_CLIENT_SECRET: 'c',
+        SLACK_SIGNING_SECRET: 's',
+        CRUXBOT_SECRET_KEY: key,
+        SLACK_BOT_TOKEN: 'xoxb-1',
+      }),
+    ).toThrow(/SLACK_BOT_TOKEN: leave it unset with SLACK_CLIENT_ID/);
+    expect(
+      loadConfig({ SLACK_CLIENT_ID: '111.222', SLACK_CLIENT_SECRET: 'c', SLACK_SIGNING_SECRET: 's', CRUXBOT_SECRET_KEY: key })
+        .SLACK_CLIENT_ID,
+    ).toBe('111.222');
     expect(() => loadConfig({ DISCORD_PUBLIC_KEY: 'not-hex' })).toThrow(
       /DISCORD_PUBLIC_KEY: must be the 64 hex characters of the Public Key/,
     );

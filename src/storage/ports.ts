@@ -224,6 +224,34 @@ export interface StateStore {
   doneOutbox(id: number): Promise<void>;
 }
 
+/** One Slack install as stored: the ids to find it by, and what Slack returned, sealed (never readable here). */
+export interface InstallationRow {
+  /** `team:T…`, or `enterprise:E…` for an org-wide install. */
+  readonly installKey: string;
+  /** The workspace the install serves (`slack:T…`; `slack:E…` for an org-wide one). */
+  readonly workspace: string;
+  readonly teamId: string | null;
+  readonly enterpriseId: string | null;
+  readonly sealed: string;
+  /** Which key sealed it (a short hash of the key, never the key). */
+  readonly keyId: string;
+  readonly installedAt: string;
+  readonly updatedAt: string;
+}
+
+/** Slack installs made by "Add to Slack" (multi-workspace mode). */
+export interface InstallationsStore {
+  /** Adds or replaces an install; a re-install keeps the first install's date. */
+  put(row: InstallationRow): Promise<void>;
+  get(installKey: string): Promise<InstallationRow | undefined>;
+  /** Deletes an install (its tokens); true when there was one. */
+  remove(installKey: string): Promise<boolean>;
+  /** Every install, for `cruxbot rotate-key`. */
+  all(): Promise<InstallationRow[]>;
+  /** Re-seals one install, only if it is still sealed by `fromKeyId` (so two rotations cannot interleave). */
+  reseal(installKey: string, fromKeyId: string, sealed: string, keyId: string, at: string): Promise<boolean>;
+}
+
 /** Every repository, as one handle: the store itself, or a transaction's. */
 export interface Repositories {
   readonly debates: DebateStore;
@@ -238,6 +266,7 @@ export interface Repositories {
   readonly settings: SettingsStore;
   readonly search: SearchStore;
   readonly state: StateStore;
+  readonly installations: InstallationsStore;
   /** A debate with its claims and the links between them: what the map and the exports draw from. */
   graphOf(debate: Debate): Promise<CruxGraph>;
 }

@@ -10,6 +10,7 @@ import type { HideMode, Poll } from '../domain/polls.ts';
 import type { Outcome, Resolution } from '../domain/resolutions.ts';
 import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
 import { UserError } from '../core/errors.ts';
+import type { InstallationRow } from './ports.ts';
 import { md } from '../core/markup.ts';
 import { SCHEMAS, type Setting, type SettingKey, type SettingValue } from '../domain/settings.ts';
 import type { Capture, CaptureItem, CaptureItemStatus, NewCaptureItem } from '../domain/threads/captures.ts';
@@ -324,4 +325,31 @@ export function searchWords(input: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 12);
+}
+
+/** A `slack_installations` row as both backends read it. */
+export interface InstallationRecord {
+  install_key: string;
+  workspace: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  sealed: string;
+  key_id: string;
+  installed_at: string;
+  updated_at: string;
+}
+
+export const INSTALLATION_COLUMNS = 'install_key, workspace, team_id, enterprise_id, sealed, key_id, installed_at, updated_at';
+
+export function toInstallation(row: InstallationRecord): InstallationRow {
+  return {
+    installKey: row.install_key,
+    workspace: row.workspace,
+    teamId: row.team_id,
+    enterpriseId: row.enterprise_id,
+    sealed: row.sealed,
+    keyId: row.key_id,
+    installedAt: row.installed_at,
+    updatedAt: row.updated_at,
+  };
 }

@@ -42,6 +42,8 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
   { table: 'workspace_settings', key: ['workspace', 'key'], owner: 'workspace' },
   { table: 'audit_log', key: ['id'], owner: 'workspace' },
   { table: 'counters', key: ['scope', 'kind'], owner: 'workspace', merge: 'last' },
+  // Sealed with CRUXBOT_SECRET_KEY: a copy is readable only where that key is set.
+  { table: 'slack_installations', key: ['install_key'], owner: 'workspace' },
 ];
 
 /**

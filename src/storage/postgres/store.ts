@@ -20,6 +20,7 @@ import type {
   SettingsStore,
   SimRunStore,
   StateStore,
+  InstallationsStore,
   Store,
   Tx,
 } from '../ports.ts';
@@ -30,6 +31,7 @@ import { PgDebates } from './debates.ts';
 import { Runner } from './exec.ts';
 import { PgLinks } from './links.ts';
 import { PgState } from './state.ts';
+import { PgInstallations } from './installations.ts';
 import { postgresWriter } from './transfer.ts';
 import { importInto, removeWorkspace } from '../transfer.ts';
 import { PgAudit, PgCaptures, PgPolls, PgResolutions, PgSettings, PgSimRuns } from './records.ts';
@@ -58,6 +60,7 @@ export class PostgresStore implements Store {
   readonly settings: SettingsStore;
   readonly search: SearchStore;
   readonly state: StateStore;
+  readonly installations: InstallationsStore;
   private readonly context = new AsyncLocalStorage<Open>();
   private readonly run: Runner;
 
@@ -80,6 +83,7 @@ export class PostgresStore implements Store {
     this.settings = new PgSettings(run);
     this.search = new PgSearch(run);
     this.state = new PgState(run, atomically);
+    this.installations = new PgInstallations(run);
   }
 
   /** Connects, migrates under the advisory lock, and returns the store; a StartupError says what is wrong. */

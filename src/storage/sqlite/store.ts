@@ -14,6 +14,7 @@ import { ResolutionRepository } from './resolutions.ts';
 import { SettingsRepository } from './settings.ts';
 import { ClaimSearch } from './search.ts';
 import { SqliteState } from './state.ts';
+import { SqliteInstallations } from './installations.ts';
 import { backupDatabase, exportAll } from './backup.ts';
 import { sqliteWriter } from './transfer.ts';
 import { importInto, removeWorkspace } from '../transfer.ts';
@@ -33,6 +34,7 @@ import type {
   SettingsStore,
   SimRunStore,
   StateStore,
+  InstallationsStore,
   Store,
   Tx,
 } from '../ports.ts';
@@ -52,6 +54,7 @@ export class SqliteStore implements Store {
   readonly settings: SettingsStore;
   readonly search: SearchStore;
   readonly state: StateStore;
+  readonly installations: InstallationsStore;
 
   constructor(
     readonly db: Db,
@@ -69,6 +72,7 @@ export class SqliteStore implements Store {
     this.resolutions = this.gated(new ResolutionRepository(db));
     this.settings = this.gated(new SettingsRepository(db));
     this.state = this.gated(new SqliteState(db));
+    this.installations = this.gated(new SqliteInstallations(db));
   }
 
   /** A debate with its claims and the links between them: what the map and the exports draw from. */
