@@ -134,6 +134,11 @@ export const CLI: Record<string, CliCommand> = {
     description: 'Delete every debate, claim, credence and setting of one workspace (shows what first; --confirm to do it)',
     run: async (args) => await deleteWorkspace(args, loadConfig(), (text) => process.stdout.write(text)),
   },
+  'rotate-key': {
+    usage: 'CRUXBOT_SECRET_KEY=<new> CRUXBOT_PREVIOUS_SECRET_KEY=<old> cruxbot rotate-key',
+    description: 'Re-seal every stored Slack token with the new CRUXBOT_SECRET_KEY (multi-workspace Slack); safe to run again',
+    run: async () => (await import('./rotate-key.ts')).rotateKey(loadConfig(), (text) => process.stdout.write(text)),
+  },
   'migrate-data': {
     usage: MIGRATE_USAGE,
     description: 'Copy every workspace (or one) between databases, SQLite or PostgreSQL, ids kept; checks the rows on both sides',

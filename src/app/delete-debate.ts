@@ -73,7 +73,7 @@ export async function retireDeletedPolls(ctx: Pick<BaseContext, 'services' | 'lo
       continue;
     }
     try {
-      await port.update(ref, retiredPollMessage(poll, deleted.debate.slug, by));
+      await port.update(ref, retiredPollMessage(poll, deleted.debate.slug, by), poll.workspace);
     } catch (error) {
       ctx.log.warn({ err: error, poll: poll.id }, 'deleted poll message could not be updated');
     }

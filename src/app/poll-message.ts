@@ -29,7 +29,7 @@ export async function refreshPollMessage(ctx: { services: RequestServices; log?:
     return false;
   }
   try {
-    await port.update(ref, await pollReply(ctx, poll));
+    await port.update(ref, await pollReply(ctx, poll), poll.workspace);
     return true;
   } catch (error) {
     log.warn({ err: error, poll: poll.id }, 'poll message could not be updated');

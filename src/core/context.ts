@@ -42,8 +42,11 @@ export interface ChatPort {
   readonly platform: string;
   /** Post a new message in a channel; returns where it lives so it can be edited later. */
   post(channelId: string, reply: Reply): Promise<MessageRef>;
-  /** Edit a message the bot posted earlier. */
-  update(ref: MessageRef, reply: Reply): Promise<void>;
+  /**
+   * Edit a message the bot posted earlier. `workspace` names whose message it is, for a platform that
+   * serves many workspaces with a token each (Slack installed by OAuth).
+   */
+  update(ref: MessageRef, reply: Reply, workspace?: string): Promise<void>;
   /**
    * Read a channel's or thread's messages, oldest first. Throws a UserError that says why when the bot
    * may not (a missing intent or scope).

@@ -27,7 +27,7 @@ export const PLATFORMS: readonly PlatformStarter[] = [
   },
   {
     name: 'slack',
-    enabled: (config) => Boolean(config.SLACK_BOT_TOKEN),
+    enabled: (config) => platformsEnabled(config).slack,
     // Loaded only when used, so the console never loads Bolt.
     start: async (services, registry, http) => (await import('./slack/start.ts')).startSlack(services, registry, http),
   },

@@ -8,6 +8,13 @@ import type { CommandRegistry } from '../../core/registry.ts';
 import { startHttpServer, type HttpServer } from '../../http/server.ts';
 import type { Services } from '../../services.ts';
 import type { RunningPlatform } from '../running.ts';
+import type { SecretKey } from '../../core/sealed.ts';
+import type { WebClient } from './delivery.ts';
+import { installed, installFailed, installPage } from './install-pages.ts';
+import { InstalledTeams } from './installed-teams.ts';
+import { installKeyOf, SealedInstallationStore } from './installations.ts';
+import { SLACK_SCOPES } from './manifest.ts';
+import { registerUninstall } from './routes/uninstall.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { slackChatPort } from './chat-port.ts';
 import { SlackDelivery } from './delivery.ts';
@@ -18,7 +25,7 @@ import { registerAppHome } from './routes/home.ts';
 import { registerMessageShortcuts } from './routes/shortcuts.ts';
 import { registerViewSubmissions } from './routes/views.ts';
 import { guardSlackRequests } from './request-guard.ts';
-import type { SlackRuntime } from './runtime.ts';
+import type { SlackRuntime, SlackTeam } from './runtime.ts';
 import { slackErrorCode } from './slack-errors.ts';
 import { UserDirectory } from './user-directory.ts';
 import { UserGroups } from './user-groups.ts';
@@ -56,6 +63,17 @@ export interface SlackBotOptions {
    * its own on the connection's port (and closes it when it stops).
    */
   readonly http?: HttpServer;
+  /** Many workspaces ("Add to Slack"): the app's OAuth credentials and the keys that seal stored tokens. */
+  readonly oauth?: SlackOAuth;
+}
+
+export interface SlackOAuth {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the `state` of an install (it must come back unchanged). */
+  readonly stateSecret: string;
+  /** The first seals; each opens what it sealed. */
+  readonly keys: readonly SecretKey[];
 }
 
 export interface SlackBot extends RunningPlatform {
@@ -66,6 +84,8 @@ export interface SlackBot extends RunningPlatform {
 }
 
 const EVENTS_PATH = '/slack/events';
+const INSTALL_PATH = '/slack/install';
+const REDIRECT_PATH = '/slack/oauth_redirect';
 const DRAIN_MS = 10_000;
 
 /**
@@ -84,9 +104,11 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     logger,
   });
 
-  const auth = await checkBotToken(options, logger);
+  const oauth = options.oauth;
+  const auth: BotIdentity = oauth ? {} : await checkBotToken(options, logger);
   const inflight = new InFlight();
-  const receiver = buildReceiver(connection, services, inflight, logger, clientOptions());
+  const installations = oauth ? new SealedInstallationStore(services.store, oauth.keys, services.clock) : undefined;
+  const receiver = buildReceiver(connection, logger, clientOptions(), oauth && installations ? { ...oauth, installations } : undefined);
   if (receiver instanceof HTTPReceiver && connection.mode === 'http')
     receiver.requestListener = guardSlackRequests(receiver.requestListener, {
       signingSecret: connection.signingSecret,
@@ -95,9 +117,8 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
       log,
     });
   const app = new App({
-    token: options.botToken,
-    botId: auth.botId,
-    botUserId: auth.userId,
+    // One workspace: its token. Many: Bolt finds each request's token from the install (receiver.installer).
+    ...(oauth ? {} : { token: options.botToken, botId: auth.botId, botUserId: auth.userId }),
     tokenVerificationEnabled: false,
     receiver,
     clientOptions: clientOptions(),
@@ -105,26 +126,34 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     convoStore: false,
   });
 
-  const client = app.client;
-  const delivery = new SlackDelivery(client, log);
-  const users = new UserDirectory(client, log);
-  const groups = new UserGroups(client, log);
-  const history = new SlackHistory(client, users, auth.url);
-  const chat = slackChatPort(delivery, history, groups);
+  const teamOf = (client: WebClient, workspaceUrl: string | undefined): SlackTeam => {
+    const delivery = new SlackDelivery(client, log);
+    const users = new UserDirectory(client, log);
+    const groups = new UserGroups(client, log);
+    const history = new SlackHistory(client, users, workspaceUrl);
+    return {
+      client,
+      delivery,
+      users,
+      groups,
+      history,
+      chat: slackChatPort(delivery, history, groups),
+      ...(workspaceUrl ? { workspaceUrl } : {}),
+    };
+  };
+  const single = oauth ? undefined : teamOf(app.client, auth.url);
+  const teams = installations
+    ? new InstalledTeams(installations, (token, url) => teamOf(new webApi.WebClient(token, clientOptions()), url), log)
+    : undefined;
+  const chat: ChatPort = single ? single.chat : teams!.chatPort();
   const runtime: SlackRuntime = {
     services,
     inflight,
     registry: options.registry,
-    client,
-    delivery,
-    users,
-    groups,
+    team: async (teamId) => single ?? (await teams!.team(teamId)),
     moderatorCheckMs: options.moderatorCheckMs ?? 3_000,
-    history,
-    chat,
     log,
     viewAckBudgetMs: options.viewAckBudgetMs ?? 2_000,
-    ...(auth.url ? { workspaceUrl: auth.url } : {}),
   };
   // Slack delivers an event again when it thinks the first went unanswered (X-Slack-Retry-Num); any
   // instance may get the retry, so the event ids already handled are kept in the store for an hour.
@@ -141,6 +170,11 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
   registerViewSubmissions(app, runtime);
   registerMessageShortcuts(app, runtime);
   registerAppHome(app, runtime);
+  registerUninstall(app, runtime, async (teamId) => {
+    if (!installations || !teams) return false;
+    teams.forget(teamId);
+    return await services.store.installations.remove(installKeyOf({ teamId }));
+  });
   app.error(async (error) => {
     log.error({ err: error }, 'slack: unhandled error in a listener');
   });
@@ -151,7 +185,7 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
         (await startHttpServer({ services, port: connection.port, ...(connection.host ? { host: connection.host } : {}), log })))
       : undefined;
   const ownsServer = connection.mode === 'http' && !options.http;
-  if (server && receiver instanceof HTTPReceiver) mountReceiver(server, receiver, log);
+  if (server && receiver instanceof HTTPReceiver) mountReceiver(server, receiver, log, Boolean(oauth));
   else await connectSocket(app);
   const port = server?.port;
   services.chats.set('slack', chat);
@@ -160,14 +194,18 @@ export async function startSlackBot(options: SlackBotOptions): Promise<SlackBot>
     connection.mode === 'http' ? `slack: listening on port ${port} (POST ${EVENTS_PATH})` : 'slack: connected by Socket Mode',
   );
 
-  const team = auth.teamId ? `team ${auth.teamName ? `${auth.teamName} (${auth.teamId})` : auth.teamId}` : 'team unknown';
+  const team = oauth
+    ? 'every workspace that installs it (GET /slack/install)'
+    : auth.teamId
+      ? `team ${auth.teamName ? `${auth.teamName} (${auth.teamId})` : auth.teamId}`
+      : 'team unknown';
   return {
     name: 'slack',
     status:
       connection.mode === 'http'
         ? ownsServer
           ? `slack: HTTP on ${connection.host ?? 'all interfaces'} port ${port} (${server!.routes().join(', ')}), ${team}`
-          : `slack: HTTP (POST ${EVENTS_PATH}), ${team}`
+          : `slack: HTTP (${oauth ? `POST ${EVENTS_PATH}, GET ${INSTALL_PATH}, GET ${REDIRECT_PATH}` : `POST ${EVENTS_PATH}`}), ${team}`
         : `slack: Socket Mode, ${team}`,
     app,
     chat,
@@ -219,10 +257,9 @@ async function checkBotToken(options: SlackBotOptions, logger: ReturnType<typeof
 
 function buildReceiver(
   connection: HttpConnection | SocketConnection,
-  services: Services,
-  inflight: InFlight,
   logger: ReturnType<typeof boltLogger>,
   clientOptions: ConstructorParameters<typeof webApi.WebClient>[1],
+  oauth: (SlackOAuth & { installations: SealedInstallationStore }) | undefined,
 ): Receiver {
   if (connection.mode === 'socket') {
     return new SocketModeReceiver({ appToken: connection.appToken, logger, installerOptions: { clientOptions: clientOptions ?? {} } });
@@ -232,6 +269,25 @@ function buildReceiver(
     endpoints: EVENTS_PATH,
     logger,
     processBeforeResponse: false,
+    ...(oauth
+      ? {
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          stateSecret: oauth.stateSecret,
+          scopes: SLACK_SCOPES.map((s) => s.scope),
+          installationStore: oauth.installations,
+          installerOptions: {
+            installPath: INSTALL_PATH,
+            redirectUriPath: REDIRECT_PATH,
+            // The install page first, which sets the state cookie the redirect is checked against.
+            directInstall: false,
+            stateVerification: true,
+            renderHtmlForInstallPath: installPage,
+            callbackOptions: { success: installed, failure: installFailed },
+            clientOptions: clientOptions ?? {},
+          },
+        }
+      : {}),
   });
 }
 
@@ -252,7 +308,7 @@ async function connectSocket(app: App): Promise<void> {
  * Hands Slack's paths on the process's HTTP server to Bolt's receiver (checked first by the request
  * guard). Bolt is not asked to listen: the receiver's request listener is all it needs to serve.
  */
-function mountReceiver(server: HttpServer, receiver: HTTPReceiver, log: Logger): void {
+function mountReceiver(server: HttpServer, receiver: HTTPReceiver, log: Logger, oauth: boolean): void {
   const listener = receiver.requestListener;
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     try {
@@ -264,4 +320,5 @@ function mountReceiver(server: HttpServer, receiver: HTTPReceiver, log: Logger):
     }
   };
   server.mount({ method: 'POST', path: EVENTS_PATH, handle });
+  if (oauth) server.mount({ method: 'GET', path: INSTALL_PATH, handle }, { method: 'GET', path: REDIRECT_PATH, handle });
 }

@@ -19,7 +19,8 @@ export const SLACK_SCOPES: readonly { readonly scope: string; readonly why: stri
   { scope: 'mpim:history', why: 'the same in group direct messages the bot is in' },
 ];
 
-export const BOT_EVENTS = ['app_home_opened'] as const;
+/** The Home tab; and an uninstall or a revoked token, after which the workspace's stored token is deleted. */
+export const BOT_EVENTS = ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] as const;
 
 /** Slack's manifest limits (https://docs.slack.dev/reference/app-manifest). */
 export const MANIFEST_LIMITS = {

@@ -12,23 +12,32 @@ import { isSlackModerator } from './moderators.ts';
 import type { UserDirectory } from './user-directory.ts';
 import type { UserGroups } from './user-groups.ts';
 
+/** What talks to one Slack workspace: its Web API client (with its bot token) and what is built on it. */
+export interface SlackTeam {
+  readonly client: WebClient;
+  readonly delivery: SlackDelivery;
+  readonly users: UserDirectory;
+  readonly groups: UserGroups;
+  readonly history: SlackHistory;
+  readonly chat: ChatPort;
+  /** The workspace's address from auth.test (`https://team.slack.com/`), for permalinks. */
+  readonly workspaceUrl?: string;
+}
+
 /** What every Slack listener needs, built once when the app starts. */
 export interface SlackRuntime {
   readonly services: Services;
   /** This app's own work in flight (its stop waits for it); `services.inflight` counts the process's. */
   readonly inflight: InFlight;
   readonly registry: CommandRegistry;
-  readonly client: WebClient;
-  readonly delivery: SlackDelivery;
-  readonly users: UserDirectory;
-  readonly groups: UserGroups;
+  /**
+   * The workspace a request came from: with one bot token (SLACK_BOT_TOKEN) always the same; with
+   * "Add to Slack" (SLACK_CLIENT_ID) the team's own install, its token opened from the database.
+   */
+  team(teamId: string | undefined): Promise<SlackTeam>;
   /** How long a request waits for Slack to say whether its person moderates (users.info, user groups). */
   readonly moderatorCheckMs: number;
-  readonly history: SlackHistory;
-  readonly chat: ChatPort;
   readonly log: Logger;
-  /** The workspace's address from auth.test (`https://team.slack.com/`), for permalinks. */
-  readonly workspaceUrl?: string;
   /** How long a form submission may work before Slack must be answered (it allows 3 s). */
   readonly viewAckBudgetMs: number;
 }
@@ -69,10 +78,10 @@ export class UnknownWorkspaceError extends Error {
 }
 
 /** The request as dispatch sees it, with whether its person is a moderator (cached look-ups, bounded in time). */
-export async function requestFor(runtime: SlackRuntime, who: Requester, correlationId: string): Promise<RequestContext> {
+export async function requestFor(runtime: SlackRuntime, team: SlackTeam, who: Requester, correlationId: string): Promise<RequestContext> {
   if (!who.teamId) throw new UnknownWorkspaceError();
   const isModerator = await isSlackModerator(
-    { store: runtime.services.store, users: runtime.users, groups: runtime.groups, budgetMs: runtime.moderatorCheckMs },
+    { store: runtime.services.store, users: team.users, groups: team.groups, budgetMs: runtime.moderatorCheckMs },
     who.teamId,
     who.userId,
   );
@@ -84,7 +93,7 @@ export async function requestFor(runtime: SlackRuntime, who: Requester, correlat
     services: runtime.services,
     commands: runtime.registry,
     correlationId,
-    chat: runtime.chat,
+    chat: team.chat,
   };
 }
 
@@ -96,30 +105,34 @@ export async function requestFor(runtime: SlackRuntime, who: Requester, correlat
 export function answer(
   runtime: SlackRuntime,
   what: string,
+  teamId: string | undefined,
   target: ReplyTarget | undefined,
-  work: (correlationId: string) => Promise<void>,
+  work: (correlationId: string, team: SlackTeam) => Promise<void>,
 ): Promise<void> {
   const correlationId = newCorrelationId();
-  return withCorrelationId(correlationId, () => answered(runtime, what, target, correlationId, work));
+  return withCorrelationId(correlationId, () => answered(runtime, what, teamId, target, correlationId, work));
 }
 
 async function answered(
   runtime: SlackRuntime,
   what: string,
+  teamId: string | undefined,
   target: ReplyTarget | undefined,
   correlationId: string,
-  work: (correlationId: string) => Promise<void>,
+  work: (correlationId: string, team: SlackTeam) => Promise<void>,
 ): Promise<void> {
   runtime.log.debug({ cid: correlationId, what, user: target?.userId, channel: target?.channel }, 'slack: request');
   const doneGlobal = runtime.services.inflight.begin();
   const doneLocal = runtime.inflight.begin();
+  let team: SlackTeam | undefined;
   try {
-    await work(correlationId);
+    team = await runtime.team(teamId);
+    await work(correlationId, team);
   } catch (error) {
     const code = slackErrorCode(error);
-    runtime.log.error({ err: error, cid: correlationId, what, code }, 'slack: could not answer');
-    if (target) {
-      await runtime.delivery.apologize(
+    runtime.log.error({ err: error, cid: correlationId, what, code, team: teamId }, 'slack: could not answer');
+    if (target && team) {
+      await team.delivery.apologize(
         target,
         `Something went wrong while answering${code ? ` (Slack said ${code})` : ''}. It has been logged; tell an admin the id ${correlationId}.`,
       );

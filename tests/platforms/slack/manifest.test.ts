@@ -66,7 +66,7 @@ describe('the Slack app manifest, generated from the command specs', () => {
     expect(manifest.settings).toMatchObject({
       socket_mode_enabled: true,
       interactivity: { is_enabled: true },
-      event_subscriptions: { bot_events: ['app_home_opened'] },
+      event_subscriptions: { bot_events: ['app_home_opened', 'app_uninstalled', 'tokens_revoked'] },
     });
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot).toEqual(SLACK_SCOPES.map((s) => s.scope));

@@ -49,9 +49,10 @@ export function registerBlockActions(app: App, runtime: SlackRuntime): void {
     };
     const values = action.selected_options?.map((o) => o.value) ?? (action.selected_option ? [action.selected_option.value] : []);
 
-    await answer(runtime, `action ${id}`, target, async (correlationId) => {
+    await answer(runtime, `action ${id}`, teamIdOf(body), target, async (correlationId, team) => {
       const request = await requestFor(
         runtime,
+        team,
         {
           teamId: teamIdOf(body),
           userId: body.user.id,
@@ -65,7 +66,7 @@ export function registerBlockActions(app: App, runtime: SlackRuntime): void {
         values,
         ...(source ? { sourceMessage: { platform: 'slack', channel: source.channel, id: source.ts } } : {}),
       });
-      await runtime.delivery.deliver(reply, target);
+      await team.delivery.deliver(reply, target);
     });
   });
 }

@@ -25,9 +25,10 @@ export function registerSlashCommands(app: App, runtime: SlackRuntime): void {
       responseUrl: body.response_url,
       triggerId: body.trigger_id,
     };
-    await answer(runtime, `/${name}`, target, async (correlationId) => {
+    await answer(runtime, `/${name}`, body.team_id, target, async (correlationId, team) => {
       const request = await requestFor(
         runtime,
+        team,
         {
           teamId: body.team_id,
           userId: body.user_id,
@@ -38,7 +39,7 @@ export function registerSlashCommands(app: App, runtime: SlackRuntime): void {
         correlationId,
       );
       const reply = command ? await runSlashCommand(command, body.text, request) : staleCommand(name);
-      await runtime.delivery.deliver(reply, target);
+      await team.delivery.deliver(reply, target);
     });
   });
 }

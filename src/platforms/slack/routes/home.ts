@@ -6,11 +6,11 @@ import { answer, teamIdOf, UnknownWorkspaceError, type SlackRuntime } from '../r
 export function registerAppHome(app: App, runtime: SlackRuntime): void {
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
-    await answer(runtime, 'app home', undefined, async () => {
-      const team = teamIdOf(body);
-      if (!team) throw new UnknownWorkspaceError();
-      const view = await homeView({ services: runtime.services, workspace: `slack:${team}` });
-      await runtime.client.views.publish({ user_id: event.user, view });
+    const teamId = teamIdOf(body);
+    await answer(runtime, 'app home', teamId, undefined, async (_cid, team) => {
+      if (!teamId) throw new UnknownWorkspaceError();
+      const view = await homeView({ services: runtime.services, workspace: `slack:${teamId}` });
+      await team.client.views.publish({ user_id: event.user, view });
     });
   });
 }

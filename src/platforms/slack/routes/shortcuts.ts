@@ -3,7 +3,7 @@ import type { ChatMessage } from '../../../core/context.ts';
 import { runInteraction } from '../../../core/dispatch.ts';
 import type { ReplyTarget } from '../delivery.ts';
 import { messagePermalink } from '../history.ts';
-import { answer, requestFor, teamIdOf, type SlackRuntime } from '../runtime.ts';
+import { answer, requestFor, teamIdOf, type SlackRuntime, type SlackTeam } from '../runtime.ts';
 import { slackErrorCode } from '../slack-errors.ts';
 import { mentionedUsers, slackTextToPlain } from '../slack-text.ts';
 
@@ -26,11 +26,12 @@ export function registerMessageShortcuts(app: App, runtime: SlackRuntime): void 
       responseUrl: body.response_url,
       triggerId: body.trigger_id,
     };
-    await answer(runtime, `shortcut ${body.callback_id}`, target, async (correlationId) => {
+    await answer(runtime, `shortcut ${body.callback_id}`, teamIdOf(body), target, async (correlationId, team) => {
       // The form must open within 3 s of the click: the look-ups run side by side.
       const [request, message] = await Promise.all([
         requestFor(
           runtime,
+          team,
           {
             teamId: teamIdOf(body),
             userId: body.user.id,
@@ -40,31 +41,31 @@ export function registerMessageShortcuts(app: App, runtime: SlackRuntime): void 
           },
           correlationId,
         ),
-        capturedMessage(runtime, body),
+        capturedMessage(runtime, team, body),
       ]);
       const reply = await runInteraction(body.callback_id, request, { message });
-      await runtime.delivery.deliver(reply, target);
+      await team.delivery.deliver(reply, target);
     });
   });
 }
 
 /** The message as the core sees it: words (mentions named), author's name, and a link back to it. */
-async function capturedMessage(runtime: SlackRuntime, body: MessageShortcut): Promise<ChatMessage> {
+async function capturedMessage(runtime: SlackRuntime, team: SlackTeam, body: MessageShortcut): Promise<ChatMessage> {
   const m = body.message;
   const raw = typeof m.text === 'string' ? m.text : '';
   const author: string | undefined = m.user;
   const [permalink] = await Promise.all([
-    permalinkOf(runtime, body),
-    runtime.users.resolve([...(author ? [author] : []), ...mentionedUsers(raw).slice(0, MENTIONS_RESOLVED)]),
+    permalinkOf(runtime, team, body),
+    team.users.resolve([...(author ? [author] : []), ...mentionedUsers(raw).slice(0, MENTIONS_RESOLVED)]),
   ]);
   const botName: unknown = m.bot_profile?.name ?? m.username;
-  const authorName = (author && runtime.users.known(author)) || (typeof botName === 'string' ? botName : undefined) || author || 'someone';
+  const authorName = (author && team.users.known(author)) || (typeof botName === 'string' ? botName : undefined) || author || 'someone';
   return {
     id: m.ts,
     channelId: body.channel.id,
     authorId: author ?? (typeof m.bot_id === 'string' ? m.bot_id : 'unknown'),
     authorName,
-    text: slackTextToPlain(raw, { links: 'label-and-url', userName: (id) => runtime.users.known(id) }),
+    text: slackTextToPlain(raw, { links: 'label-and-url', userName: (id) => team.users.known(id) }),
     at: new Date(Number(m.ts) * 1000),
     ...(permalink ? { permalink } : {}),
     ...(typeof m.thread_ts === 'string' && m.thread_ts !== m.ts ? { replyTo: m.thread_ts } : {}),
@@ -72,14 +73,14 @@ async function capturedMessage(runtime: SlackRuntime, body: MessageShortcut): Pr
 }
 
 /** chat.getPermalink (no scope needed); if Slack will not say, the link built from the team's domain. */
-async function permalinkOf(runtime: SlackRuntime, body: MessageShortcut): Promise<string | undefined> {
+async function permalinkOf(runtime: SlackRuntime, team: SlackTeam, body: MessageShortcut): Promise<string | undefined> {
   try {
-    const result = await runtime.client.chat.getPermalink({ channel: body.channel.id, message_ts: body.message.ts });
+    const result = await team.client.chat.getPermalink({ channel: body.channel.id, message_ts: body.message.ts });
     if (result.permalink) return result.permalink;
   } catch (error) {
     runtime.log.debug({ code: slackErrorCode(error) }, 'slack: chat.getPermalink failed; building the link');
   }
-  const workspaceUrl = runtime.workspaceUrl ?? (body.team?.domain ? `https://${body.team.domain}.slack.com/` : undefined);
+  const workspaceUrl = team.workspaceUrl ?? (body.team?.domain ? `https://${body.team.domain}.slack.com/` : undefined);
   const thread =
     typeof body.message.thread_ts === 'string' && body.message.thread_ts !== body.message.ts ? body.message.thread_ts : undefined;
   return messagePermalink(workspaceUrl, body.channel.id, body.message.ts, thread);

@@ -36,11 +36,12 @@ export function registerViewSubmissions(app: App, runtime: SlackRuntime): void {
       await ack(response);
     };
 
-    await answer(runtime, `form ${view.callback_id}`, target, async (correlationId) => {
+    await answer(runtime, `form ${view.callback_id}`, teamIdOf(body), target, async (correlationId, team) => {
       try {
         // Who is asking (and whether they moderate) counts against the same 3 s as the work itself.
         const work = requestFor(
           runtime,
+          team,
           { teamId: teamIdOf(body), userId: body.user.id, userName: body.user.name, channelId: origin.channel },
           correlationId,
         ).then((request) =>
@@ -60,7 +61,7 @@ export function registerViewSubmissions(app: App, runtime: SlackRuntime): void {
           return;
         }
         await ackOnce();
-        await runtime.delivery.deliver(early ?? (await work), target);
+        await team.delivery.deliver(early ?? (await work), target);
       } finally {
         await ackOnce();
       }

@@ -1,7 +1,7 @@
 import { COMMANDS } from '../../../../commands/index.ts';
 import type { Command } from '../../../../src/core/command.ts';
 import { createRegistry } from '../../../../src/core/registry.ts';
-import { startSlackBot, type SlackBot } from '../../../../src/platforms/slack/app.ts';
+import { startSlackBot, type SlackBot, type SlackOAuth } from '../../../../src/platforms/slack/app.ts';
 import { createTestBot, type TestBot } from '../../../support/harness.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { postSigned, SIGNING_SECRET, type SignedPost } from './signing.ts';
@@ -23,7 +23,7 @@ export interface SlackTestBed {
  * Web API pointed at a local fake started first, with no retries.
  */
 export async function startSlackTestBed(
-  options: { mode?: 'http' | 'socket'; commands?: readonly Command[]; viewAckBudgetMs?: number } = {},
+  options: { mode?: 'http' | 'socket'; commands?: readonly Command[]; viewAckBudgetMs?: number; oauth?: SlackOAuth } = {},
 ): Promise<SlackTestBed> {
   const fake = await FakeSlack.start();
   const bot = createTestBot();
@@ -32,7 +32,9 @@ export async function startSlackTestBed(
     slack = await startSlackBot({
       services: bot.services,
       registry: createRegistry(options.commands ?? COMMANDS),
-      botToken: 'xoxb-test-token',
+      // Many workspaces: no token of its own; each install brings one.
+      botToken: options.oauth ? '' : 'xoxb-test-token',
+      ...(options.oauth ? { oauth: options.oauth } : {}),
       connection:
         options.mode === 'socket'
           ? { mode: 'socket', appToken: 'xapp-test-token' }
