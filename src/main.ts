@@ -92,9 +92,19 @@ export function reportStartupError(error: unknown): number {
   throw error;
 }
 
+/**
+ * Exits once everything written to stdout and stderr has reached its pipe or file: a pipe is written
+ * asynchronously, and `process.exit` alone drops what is still queued (the end of a long reply piped
+ * into another program). An empty write's callback runs after every write before it.
+ */
+export async function exitWhenWritten(code: number): Promise<never> {
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+  process.exit(code);
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().then(
-    (code) => process.exit(code),
-    (error) => process.exit(reportStartupError(error)),
+    (code) => exitWhenWritten(code),
+    (error) => exitWhenWritten(reportStartupError(error)),
   );
 }
