@@ -222,5 +222,10 @@ describe('no secret is ever logged', { timeout: 90_000 }, () => {
     expect(slack.callsTo('apps.connections.open')[0]?.token).toBe(values.SLACK_APP_TOKEN);
     expect(bot.output()).toContain('"level":20');
     expect(leaksIn(bot.output(), values)).toEqual([]);
+    // Socket Mode prints whole envelopes at debug: the payload's verification token and its response
+    // URLs (each can post into the channel for half an hour) are cut out of them.
+    expect(bot.output()).toContain('envelope_id');
+    expect(bot.output()).not.toContain('verification_token');
+    for (const id of ['env-1', 'env-2']) expect(bot.output()).not.toContain(slack.responseUrl(id));
   });
 });
