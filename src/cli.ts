@@ -152,7 +152,8 @@ export const CLI: Record<string, CliCommand> = {
       try {
         const json = `${JSON.stringify(await services.store.exportAll(), null, 2)}\n`;
         if (args[0]) {
-          writeFileSync(args[0], json);
+          // What people said, for the operator's eyes: readable by its owner only.
+          writeFileSync(args[0], json, { mode: 0o600 });
           process.stdout.write(`Wrote ${args[0]}.\n`);
         } else process.stdout.write(json);
       } finally {

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,6 +34,25 @@ describe('backups', () => {
     expect((await copy.claims.byNumber('local', 2))?.text).toBe('Second claim');
     expect((await copy.search.claims('local', 'first', { limit: 5 })).map((c) => c.number)).toEqual([1]);
     await copy.close();
+  });
+
+  it('the database and its backups are readable by their owner only, and a backup is one file', async () => {
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    const fresh = join(dir, 'fresh.db');
+    const store = openStore(fresh);
+    await store.close();
+    expect(mode(fresh)).toBe(0o600);
+
+    const file = join(dir, 'backup.db');
+    await bot.services.store.backup(file);
+    expect(mode(file)).toBe(0o600);
+    checkBackup(file);
+    // No -wal or -shm left beside the copy, even after it was opened.
+    expect(readdirSync(dir).filter((f) => f.startsWith('backup.db'))).toEqual(['backup.db']);
+
+    const { saved } = await restoreDatabase(file, fresh, new Date('2026-12-07T12:00:00Z'));
+    expect(mode(saved!)).toBe(0o600);
+    expect(readdirSync(dir).filter((f) => f.startsWith(`${saved!.split('/').pop()}-`))).toEqual([]);
   });
 
   it('will not overwrite a file unless told to', async () => {

@@ -129,10 +129,11 @@ export class ConsoleSession {
 
   private save(name: string, data: Uint8Array): string {
     const folder = outputFolder(this.services);
-    mkdirSync(folder, { recursive: true });
+    // Exports hold what people said: the folder and files are the owner's alone.
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
     const safe = name.replace(/[^A-Za-z0-9._-]/g, '_');
     const path = join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${safe}`);
-    writeFileSync(path, data);
+    writeFileSync(path, data, { mode: 0o600 });
     return path;
   }
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, statSync } from 'node:fs';
 import { StartupError } from '../../core/errors.ts';
-import { APPLICATION_ID, latestSchemaVersion, migrate, type Db } from './database.ts';
+import { APPLICATION_ID, createOwnerOnly, latestSchemaVersion, migrate, type Db } from './database.ts';
 import { MIGRATIONS } from '../migrations/index.ts';
 import type { DatabaseExport, DatabaseInfo } from '../ports.ts';
 
@@ -28,10 +28,20 @@ export function describeDatabase(db: Db, path: string): DatabaseInfo {
 export async function backupDatabase(db: Db, target: string, options: { overwrite?: boolean } = {}): Promise<DatabaseInfo> {
   if (existsSync(target) && !options.overwrite)
     throw new StartupError(`${target} already exists; choose a new file name (or pass --force to replace it).`);
+  createOwnerOnly(target, options.overwrite);
   await db.backup(target);
-  const copy = new Database(target, { readonly: true });
+  return standalone(target);
+}
+
+/**
+ * A copy that stands alone: rollback journal instead of WAL, so opening it later leaves no -wal or -shm
+ * beside it, and nothing of the copy lives outside its one file.
+ */
+function standalone(path: string): DatabaseInfo {
+  const copy = new Database(path);
   try {
-    return describeDatabase(copy, target);
+    copy.pragma('journal_mode = DELETE');
+    return describeDatabase(copy, path);
   } finally {
     copy.close();
   }
@@ -81,11 +91,14 @@ export async function restoreDatabase(source: string, target: string, now = new 
     saved = `${target}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
     const current = new Database(target);
     try {
+      createOwnerOnly(saved);
       await current.backup(saved);
     } finally {
       current.close();
     }
+    standalone(saved);
   }
+  createOwnerOnly(target);
   const from = new Database(source, { readonly: true });
   try {
     await from.backup(target);

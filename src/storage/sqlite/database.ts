@@ -1,3 +1,4 @@
+import { closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { StartupError } from '../../core/errors.ts';
 import { MIGRATIONS, type Migration } from '../migrations/index.ts';
@@ -14,9 +15,21 @@ export { latestSchemaVersion };
  * Opens (or creates) the database: WAL, foreign keys, a busy timeout, full sync on commit, then any
  * pending migrations. Throws a StartupError that says what is wrong with the file.
  */
+/**
+ * Creates `path` empty, readable and writable by its owner only (0600), before SQLite writes into it:
+ * SQLite gives its -wal and -shm files the same mode. A database holds what people said.
+ */
+export function createOwnerOnly(path: string, replace = false): void {
+  if (path === ':memory:') return;
+  if (replace && existsSync(path)) rmSync(path);
+  // An existing file keeps the mode its owner gave it.
+  if (!existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
+}
+
 export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Db {
   let db: Db;
   try {
+    createOwnerOnly(path);
     db = new Database(path);
   } catch (error) {
     throw new StartupError(`Cannot open the database at ${path}: ${(error as Error).message}`);
