@@ -8,6 +8,7 @@ import type { NewPoll, Poll } from '../domain/polls.ts';
 import type { Resolution } from '../domain/resolutions.ts';
 import type { Moderators } from '../domain/roles.ts';
 import type { Setting, SettingKey, SettingValue } from '../domain/settings.ts';
+import type { PersonSettings, ResolveBy } from '../domain/forecasts.ts';
 import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
 import type { Capture, CaptureItem, CaptureItemStatus, CaptureLink, NewCaptureItem } from '../domain/threads/captures.ts';
 import type { MessageRef } from '../core/reply.ts';
@@ -224,6 +225,17 @@ export interface StateStore {
   doneOutbox(id: number): Promise<void>;
 }
 
+/** Resolve-by dates and each person's own choices (time zone, nudges). Every method takes the workspace. */
+export interface ForecastStore {
+  /** Sets (or moves) a claim's resolve-by date; its next reminder is due then. */
+  setResolveBy(entry: Omit<ResolveBy, 'remindAt'>): Promise<void>;
+  resolveBy(workspace: string, claimId: number): Promise<ResolveBy | undefined>;
+  /** The person's own settings, if they ever chose any. */
+  person(workspace: string, userId: string): Promise<PersonSettings | undefined>;
+  /** Changes what is given (`timeZone: null` clears it), keeps the rest. */
+  putPerson(workspace: string, userId: string, change: { timeZone?: string | null; nudges?: boolean }, at: string): Promise<void>;
+}
+
 /** Every repository, as one handle: the store itself, or a transaction's. */
 export interface Repositories {
   readonly debates: DebateStore;
@@ -236,6 +248,7 @@ export interface Repositories {
   readonly polls: PollStore;
   readonly resolutions: ResolutionStore;
   readonly settings: SettingsStore;
+  readonly forecasts: ForecastStore;
   readonly search: SearchStore;
   readonly state: StateStore;
   /** A debate with its claims and the links between them: what the map and the exports draw from. */
@@ -257,6 +270,7 @@ export interface Reader {
   readonly polls: Pick<PollStore, 'byId' | 'openForClaim' | 'latestForClaim' | 'open' | 'due'>;
   readonly resolutions: Pick<ResolutionStore, 'current' | 'inWorkspace'>;
   readonly settings: Pick<SettingsStore, 'get' | 'moderators'>;
+  readonly forecasts: Pick<ForecastStore, 'resolveBy' | 'person'>;
   readonly search: SearchStore;
   graphOf(debate: Debate): Promise<CruxGraph>;
 }

@@ -38,6 +38,8 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
     key: ['capture_id', 'from_position', 'to_position'],
     owner: { column: 'capture_id', parent: 'thread_captures' },
   },
+  { table: 'claim_deadlines', key: ['claim_id'], owner: 'workspace' },
+  { table: 'person_settings', key: ['workspace', 'user_id'], owner: 'workspace' },
   { table: 'channel_debates', key: ['workspace', 'channel'], owner: 'workspace' },
   { table: 'workspace_settings', key: ['workspace', 'key'], owner: 'workspace' },
   { table: 'audit_log', key: ['id'], owner: 'workspace' },

@@ -389,6 +389,24 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.state.claimOutbox(['slack', 'discord'], 'c', 10_000, 10, 1_000)).toEqual([]);
   });
 
+  it('keeps a claim’s resolve-by date with its zone, moves it, and keeps each person’s own settings apart', async () => {
+    const c = await claim('The benchmark is saturated by 2027');
+    const set = { workspace: 'w', claimId: c.id, resolveBy: '2027-01-31T05:00:00.000Z', zone: 'America/New_York', setBy: 'ada', setAt: AT };
+    await store.forecasts.setResolveBy(set);
+    expect(await store.forecasts.resolveBy('w', c.id)).toEqual({ ...set, remindAt: set.resolveBy });
+    await store.forecasts.setResolveBy({ ...set, resolveBy: '2027-02-28T05:00:00.000Z' });
+    expect((await store.forecasts.resolveBy('w', c.id))?.resolveBy).toBe('2027-02-28T05:00:00.000Z');
+    expect(await store.forecasts.resolveBy('v', c.id)).toBeUndefined();
+
+    expect(await store.forecasts.person('w', 'ada')).toBeUndefined();
+    await store.forecasts.putPerson('w', 'ada', { timeZone: 'Europe/Paris' }, AT);
+    await store.forecasts.putPerson('w', 'ada', { nudges: true }, AT);
+    expect(await store.forecasts.person('w', 'ada')).toEqual({ timeZone: 'Europe/Paris', nudges: true, updatedAt: AT });
+    await store.forecasts.putPerson('w', 'ada', { timeZone: null }, AT);
+    expect(await store.forecasts.person('w', 'ada')).toEqual({ nudges: true, updatedAt: AT });
+    expect(await store.forecasts.person('v', 'ada')).toBeUndefined();
+  });
+
   it('exports every table as plain rows', async () => {
     await claim('A', { tags: ['t'] });
     const exported = await store.exportAll(new Date(AT));

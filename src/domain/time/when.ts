@@ -87,12 +87,14 @@ export function offsetMinutes(zone: string, at: Date): number {
   return Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / MINUTE);
 }
 
-function parts(date: Date, zone: string): Record<string, string> {
+type Part = 'weekday' | 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
+
+function parts(date: Date, zone: string): Record<Part, string> {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone: zone, hourCycle: 'h23', weekday: 'short',
     year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
   });
-  return Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value]));
+  return Object.fromEntries(format.formatToParts(date).map((part) => [part.type, part.value])) as Record<Part, string>;
 }
 
 /** The instant of a wall-clock time in `zone`. */
