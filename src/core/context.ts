@@ -11,6 +11,8 @@ export interface Actor {
   readonly name: string;
   /** Set by the platform adapter from the workspace's moderator role. */
   readonly isModerator?: boolean;
+  /** The person's IANA time zone when the platform says (Slack's users.info `tz`); Discord does not. */
+  readonly timeZone?: string;
 }
 
 export interface ChannelRef {

@@ -76,8 +76,9 @@ export async function requestFor(runtime: SlackRuntime, who: Requester, correlat
     who.teamId,
     who.userId,
   );
+  const timeZone = runtime.users.knownTimeZone(who.userId);
   return {
-    actor: { id: who.userId, name: who.userName || who.userId, isModerator },
+    actor: { id: who.userId, name: who.userName || who.userId, isModerator, ...(timeZone ? { timeZone } : {}) },
     workspace: `slack:${who.teamId}`,
     channel: { id: who.channelId ?? `dm:${who.userId}`, ...(who.channelName ? { name: who.channelName } : {}) },
     platform: 'slack',
