@@ -13,6 +13,7 @@ import link from './link.ts';
 import map from './map.ts';
 import poll from './poll.ts';
 import predict from './predict.ts';
+import remind from './remind.ts';
 import scores from './scores.ts';
 import summarize from './summarize.ts';
 import unlink from './unlink.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: readonly Command[] = [
   map,
   credence,
   poll,
+  remind,
   cruxes,
   doublecrux,
   groups,

@@ -1,4 +1,6 @@
 import type { BaseContext } from '../core/context.ts';
+import { UserError } from '../core/errors.ts';
+import { md } from '../core/markup.ts';
 import { assertCanModifyClaim, assertOpen, claimRef, type Claim } from '../domain/claims.ts';
 import type { Debate } from '../domain/debates.ts';
 import { addClaim } from './claims.ts';
@@ -59,5 +61,19 @@ export async function setDefaultTimeZone(ctx: Ctx, zone: string | null): Promise
     if (zone) await tx.settings.put(ctx.workspace, 'timezone', zone, ctx.actor, at);
     else await tx.settings.remove(ctx.workspace, 'timezone');
     await tx.audit.record({ workspace: ctx.workspace, actorId: ctx.actor.id, action: 'config.timezone', entity: 'config', after: zone, at });
+  });
+}
+
+/** Puts off a claim's next resolve-by reminder until `until` (its author or a moderator). */
+export async function snoozeReminder(ctx: Ctx, claim: Claim, until: Date): Promise<void> {
+  assertCanModifyClaim(ctx.actor, claim, 'snooze the reminder of');
+  const now = nowIso(ctx);
+  await ctx.services.store.transaction(async (tx) => {
+    const due = await tx.forecasts.resolveBy(ctx.workspace, claim.id);
+    if (!due) {
+      throw new UserError(md`${claimRef(claim)} has no resolve-by date, so there is no reminder to snooze. Set one: \`/claim resolve-by ${claimRef(claim)} "in 2 weeks"\`.`, 'remind.no-date');
+    }
+    await tx.forecasts.setReminder(ctx.workspace, claim.id, until.toISOString());
+    await tx.audit.record({ workspace: ctx.workspace, actorId: ctx.actor.id, action: 'claim.snooze', entity: claimRef(claim), after: { until: until.toISOString() }, at: now });
   });
 }

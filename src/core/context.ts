@@ -57,6 +57,8 @@ export interface ChatPort {
    * bot may not read groups (a missing scope).
    */
   findGroup?(workspace: string, id: string): Promise<MemberGroup | null>;
+  /** A private message to one person (a reminder, a nudge); where absent, no private message is sent. */
+  sendDirect?(workspace: string, userId: string, reply: Reply): Promise<void>;
 }
 
 /** Who may run a leaf besides everyone: declared on the command, checked once in dispatch. */

@@ -50,3 +50,43 @@ export function parseResolveBy(input: string, now: Date, zone: string): Date {
   }
   return at;
 }
+
+/** A claim whose next reminder is due, with what a reminder shows. */
+export interface DueReminder {
+  readonly workspace: string;
+  readonly claimId: number;
+  readonly claimNumber: number;
+  readonly claimText: string;
+  readonly authorId: string;
+  readonly status: string;
+  readonly resolveBy: string;
+  readonly zone: string;
+  readonly remindAt: string;
+}
+
+/** One person's reminders of one run, sent as one message. */
+export interface ReminderDigest {
+  readonly id: number;
+  readonly workspace: string;
+  readonly userId: string;
+  readonly dueAt: string;
+  readonly claimIds: readonly number[];
+}
+
+/** After a reminder, the next one comes a week later, until the claim is resolved or snoozed. */
+export const REMIND_AGAIN_MS = 7 * 86_400_000;
+
+/**
+ * One digest per person per run: however many reminders piled up while the bot was down, each
+ * person gets one message listing their claims (oldest due first), not a burst.
+ */
+export function groupReminders(due: readonly DueReminder[]): { workspace: string; userId: string; reminders: DueReminder[] }[] {
+  const groups = new Map<string, { workspace: string; userId: string; reminders: DueReminder[] }>();
+  for (const reminder of [...due].sort((a, b) => a.resolveBy.localeCompare(b.resolveBy) || a.claimId - b.claimId)) {
+    const key = JSON.stringify([reminder.workspace, reminder.authorId]);
+    const group = groups.get(key) ?? { workspace: reminder.workspace, userId: reminder.authorId, reminders: [] };
+    group.reminders.push(reminder);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}

@@ -1,4 +1,4 @@
-import type { PersonSettings, ResolveBy } from '../domain/forecasts.ts';
+import type { DueReminder, PersonSettings, ReminderDigest, ResolveBy } from '../domain/forecasts.ts';
 
 /** `claim_deadlines` and `person_settings` rows as both backends read them. */
 export interface ResolveByRow {
@@ -31,4 +31,44 @@ export const toPersonSettings = (row: PersonSettingsRow): PersonSettings => ({
   ...(row.time_zone ? { timeZone: row.time_zone } : {}),
   nudges: Number(row.nudges) === 1,
   updatedAt: row.updated_at,
+});
+
+export interface DueReminderRow {
+  workspace: string;
+  claim_id: number;
+  number: number;
+  text: string;
+  author_id: string;
+  status: string;
+  resolve_by: string;
+  zone: string;
+  remind_at: string;
+}
+
+export const toDueReminder = (row: DueReminderRow): DueReminder => ({
+  workspace: row.workspace,
+  claimId: Number(row.claim_id),
+  claimNumber: Number(row.number),
+  claimText: row.text,
+  authorId: row.author_id,
+  status: row.status,
+  resolveBy: row.resolve_by,
+  zone: row.zone,
+  remindAt: row.remind_at,
+});
+
+export interface DigestRow {
+  id: number;
+  workspace: string;
+  user_id: string;
+  due_at: string;
+  claims: string;
+}
+
+export const toDigest = (row: DigestRow): ReminderDigest => ({
+  id: Number(row.id),
+  workspace: row.workspace,
+  userId: row.user_id,
+  dueAt: row.due_at,
+  claimIds: (JSON.parse(row.claims) as unknown[]).map(Number),
 });

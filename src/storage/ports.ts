@@ -8,7 +8,7 @@ import type { NewPoll, Poll } from '../domain/polls.ts';
 import type { Resolution } from '../domain/resolutions.ts';
 import type { Moderators } from '../domain/roles.ts';
 import type { Setting, SettingKey, SettingValue } from '../domain/settings.ts';
-import type { PersonSettings, ResolveBy } from '../domain/forecasts.ts';
+import type { DueReminder, PersonSettings, ReminderDigest, ResolveBy } from '../domain/forecasts.ts';
 import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
 import type { Capture, CaptureItem, CaptureItemStatus, CaptureLink, NewCaptureItem } from '../domain/threads/captures.ts';
 import type { MessageRef } from '../core/reply.ts';
@@ -234,6 +234,17 @@ export interface ForecastStore {
   person(workspace: string, userId: string): Promise<PersonSettings | undefined>;
   /** Changes what is given (`timeZone: null` clears it), keeps the rest. */
   putPerson(workspace: string, userId: string, change: { timeZone?: string | null; nudges?: boolean }, at: string): Promise<void>;
+  /** Claims in any workspace whose next reminder is due by `now`, oldest first (the reminder job's work). */
+  dueReminders(now: string, limit: number): Promise<DueReminder[]>;
+  /** Moves a claim's next reminder from `from` to `to` (null: none); false when someone moved it first. */
+  moveReminder(workspace: string, claimId: number, from: string, to: string | null): Promise<boolean>;
+  /** Sets when a claim's next reminder is due, whatever it was (a snooze). */
+  setReminder(workspace: string, claimId: number, at: string): Promise<void>;
+  /** Queues a person's digest; false when this person's digest for `dueAt` is queued already. */
+  queueDigest(digest: Omit<ReminderDigest, 'id'>, at: string): Promise<boolean>;
+  /** Claims up to `limit` unsent digests for `leaseMs` (an instance that dies holding one leaves it to the next). */
+  claimDigests(holder: string, now: number, limit: number, leaseMs: number): Promise<ReminderDigest[]>;
+  digestSent(id: number, at: string): Promise<void>;
 }
 
 /** Every repository, as one handle: the store itself, or a transaction's. */

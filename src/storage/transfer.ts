@@ -50,7 +50,7 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
  * What a running bot keeps for minutes (form drafts, rate-limit windows, handled request ids, leases,
  * pending message edits): not moved, and emptied by a restore.
  */
-export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox'];
+export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox', 'reminder_digests'];
 
 /** Counter rows for poll and capture ids, which are unique in the whole database, have this scope. */
 const DATABASE_SCOPE = '';
