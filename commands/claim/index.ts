@@ -13,7 +13,7 @@ import { mergeNote } from '../../src/views/merge-note.ts';
 import { refreshPollMessage } from '../../src/app/poll-message.ts';
 import { resolveDebate } from '../../src/app/lookup.ts';
 import { claimCardInteractions } from './forms.ts';
-import { setResolveBy } from '../../src/app/forecasts.ts';
+import { addClaimResolvingBy, setResolveBy } from '../../src/app/forecasts.ts';
 import { formatRelative } from '../../src/domain/credences/close-time.ts';
 import { parseResolveBy } from '../../src/domain/forecasts.ts';
 import { formatInZone } from '../../src/domain/time/when.ts';
@@ -47,11 +47,8 @@ const add = subcommand({
     const tags = parseTags(ctx.args.tags);
     const url = parseSourceUrl(ctx.args.source);
     const due = await resolveByArg(ctx, ctx.args['resolve-by']);
-    const claim = await ctx.services.store.transaction(async () => {
-      const added = await addClaim(ctx, { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) });
-      if (due) await setResolveBy(ctx, added, due.at, due.zone);
-      return added;
-    });
+    const input = { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) };
+    const claim = due ? await addClaimResolvingBy(ctx, input, due) : await addClaim(ctx, input);
     const root = (await ctx.services.queries.debates.byId(ctx.workspace, debate.id))?.rootClaimId;
     const rootClaim =
       root !== null && root !== undefined && root !== claim.id ? await ctx.services.queries.claims.byId(ctx.workspace, root) : undefined;

@@ -29,6 +29,15 @@ export async function setResolveBy(ctx: Ctx, claim: Claim, at: Date, zone: strin
   });
 }
 
+/** A claim with its resolve-by date, in one transaction. */
+export async function addClaimResolvingBy(ctx: Ctx, input: Parameters<typeof addClaim>[1], due: { at: Date; zone: string }): Promise<Claim> {
+  return await ctx.services.store.transaction(async () => {
+    const claim = await addClaim(ctx, input);
+    await setResolveBy(ctx, claim, due.at, due.zone);
+    return claim;
+  });
+}
+
 /**
  * A prediction in one step: the claim, the predictor's credence in it and, if given, its resolve-by
  * date, in one transaction; a failure at any step stores none of them.
