@@ -100,6 +100,24 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
       if (result.created) linksAdded++;
     }
 
+    let credencesAdded = 0;
+    const fileCredences = doc.credences ?? [];
+    if (trusted) {
+      for (const c of fileCredences) {
+        const given = c.given ? byKey.get(c.given.claim) : undefined;
+        await tx.credences.insert({
+          workspace: ctx.workspace,
+          claimId: byKey.get(c.claim)!.id,
+          userId: c.user.id,
+          userName: c.user.name,
+          value: c.value,
+          ...(given ? { given: { claimId: given.id, isTrue: c.given!.isTrue } } : {}),
+          at: c.at,
+        });
+        credencesAdded++;
+      }
+    }
+
     await tx.audit.record({
       workspace: ctx.workspace,
       actorId: ctx.actor.id,
@@ -122,6 +140,7 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
       matched,
       linksAdded,
       renumbered: !keep,
+      ...(fileCredences.length ? { credences: { added: credencesAdded, skipped: fileCredences.length - credencesAdded } } : {}),
     };
   });
 }

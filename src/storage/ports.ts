@@ -62,6 +62,8 @@ export interface CredenceStore {
   conditionalsAround(workspace: string, userId: string, claimId: number): Promise<LatestCredence[]>;
   /** A person's latest credences, by claim number, with the claims' text and status. */
   byUser(workspace: string, userId: string, page: { limit: number; offset: number }): Promise<{ credences: MyCredence[]; total: number }>;
+  /** Every credence row of the debate's claims, oldest first: the history a lossless export keeps. */
+  historyInDebate(workspace: string, debateId: number): Promise<Credence[]>;
   /** The id of the newest credence row of any workspace (a poll remembers it as its baseline). */
   newestId(): Promise<number>;
 }

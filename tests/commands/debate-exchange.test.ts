@@ -288,4 +288,32 @@ describe('/debate import', () => {
     expect(claims.every((c) => c.authorId === 'alice' && c.status === 'open' && c.createdAt === '2026-11-23T12:00:00.000Z')).toBe(true);
     expect((await bot.services.store.debates.require('elsewhere', 'goal-drift')).createdBy).toBe('alice');
   });
+
+  it('JSON keeps every credence with its history and conditions: export, import by a moderator, export again is the same file', async () => {
+    await hostileDebate();
+    await bot.run('/credence C1 60');
+    await bot.run('/credence C1 70'); // history: 60% then 70%
+    await bot.run('/credence C2 3:1', { actor: BOB });
+    await bot.run('/credence C2 40 given:!C1');
+    const first = fileText(await bot.run('/debate export format:json'));
+    expect(JSON.parse(first).credences).toHaveLength(4);
+    const imported = await runWithFiles('/debate import file:h.json', { 'h.json': first }, { workspace: 'elsewhere', moderator: true });
+    expect(replyText(imported)).toContain('With 4 credences, their history and conditions kept.');
+    expect(fileText(await bot.run('/debate export format:json', { workspace: 'elsewhere' }))).toBe(first);
+    expect(replyText(await bot.run('/credence show C2', { workspace: 'elsewhere' }))).toMatch(/75%/);
+
+    const member = await runWithFiles('/debate import file:h.json slug:copy', { 'h.json': first }, { workspace: 'third' });
+    expect(replyText(member)).toContain('4 credences in the file were not imported: they speak for other people');
+    expect(await countRows(bot.services.store, 'credences', { workspace: 'third' })).toBe(0);
+  });
+
+  it('refuses a file whose credence names a claim it does not have, importing nothing', async () => {
+    await hostileDebate();
+    await bot.run('/credence C1 60');
+    const file = JSON.parse(fileText(await bot.run('/debate export format:json')));
+    file.credences[0].claim = 'C99';
+    const reply = await runWithFiles('/debate import file:h.json', { 'h.json': JSON.stringify(file) }, { workspace: 'elsewhere', moderator: true });
+    expect(replyText(reply)).toMatch(/credences\[0\] is in C99, which is not one of its claims/);
+    expect(await countRows(bot.services.store, 'claims', { workspace: 'elsewhere' })).toBe(0);
+  });
 });
