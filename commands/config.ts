@@ -1,3 +1,4 @@
+import { setDefaultTimeZone, setPersonSettings } from '../src/app/forecasts.ts';
 import { setModerators } from '../src/app/settings.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
 import type { BaseContext } from '../src/core/context.ts';
@@ -6,6 +7,22 @@ import { md, type Markup } from '../src/core/markup.ts';
 import { context, fields, notice, text, type Reply } from '../src/core/reply.ts';
 import { parseModerators, type Moderators } from '../src/domain/roles.ts';
 import { describeModerators, setModeratorsExample } from '../src/views/moderators.ts';
+import { formatInZone, isTimeZone } from '../src/domain/time/when.ts';
+import { timeZoneOf } from '../src/queries/time-zone.ts';
+
+/** An IANA zone as typed (`europe/london` is taken as `Europe/London`); `none` clears. */
+function zoneArg(option: string, raw: string): string | null {
+  const value = raw.trim();
+  if (value.toLowerCase() === 'none') return null;
+  const canonical = isTimeZone(value) ? new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone : undefined;
+  if (!canonical) {
+    throw new UserError(
+      md`${option}: "${value.slice(0, 40)}" is not a time zone I know. Write one like Europe/London, America/New_York or Asia/Tokyo (or none to clear it).`,
+      'config.bad-zone',
+    );
+  }
+  return canonical;
+}
 
 const POWERS = md`edit, retract, resolve and merge any claim; close any poll; delete any debate; change these settings`;
 
@@ -69,11 +86,34 @@ const set = subcommand({
       keepMentions: true,
       example: '@Moderators',
     },
+    { name: 'timezone', type: 'string', description: 'Your own time zone for dates you type and see (none clears it)', maxLength: 64, example: 'Europe/London' },
+    { name: 'nudges', type: 'string', description: 'Private reminders to vote before a poll closes', choices: ['on', 'off'] },
+    { name: 'default-timezone', type: 'string', description: 'The workspace’s time zone for people who set none; moderators only', maxLength: 64, example: 'Europe/London' },
   ] as const,
-  examples: ['/config moderators:@Moderators', '/config moderators:none'],
+  examples: ['/config moderators:@Moderators', '/config moderators:none', '/config timezone:Europe/London nudges:on'],
   // Checked before the value is read or the platform asked: whoever may not change it learns that first.
-  requires: { role: 'moderator', to: 'change cruxbot’s settings', when: (args) => args.moderators !== undefined },
+  requires: {
+    role: 'moderator',
+    to: 'change cruxbot’s settings',
+    when: (args) => args.moderators !== undefined || args['default-timezone'] !== undefined,
+  },
   async handler(ctx) {
+    const { timezone, nudges } = ctx.args;
+    const team = ctx.args['default-timezone'];
+    if (ctx.args.moderators === undefined && (timezone !== undefined || nudges !== undefined || team !== undefined)) {
+      const zone = timezone === undefined ? undefined : zoneArg('timezone', timezone);
+      const teamZone = team === undefined ? undefined : zoneArg('default-timezone', team);
+      if (zone !== undefined || nudges !== undefined) {
+        await setPersonSettings(ctx, { ...(zone !== undefined ? { timeZone: zone } : {}), ...(nudges ? { nudges: nudges === 'on' } : {}) });
+      }
+      if (teamZone !== undefined) await setDefaultTimeZone(ctx, teamZone);
+      const mine = await timeZoneOf(ctx.services.queries, ctx.workspace, ctx.actor);
+      const person = await ctx.services.queries.forecasts.person(ctx.workspace, ctx.actor.id);
+      return await settingsReply(
+        ctx,
+        md`Saved. Your dates are read and shown in ${mine.zone} (from ${mine.from}; it is ${formatInZone(ctx.services.clock(), mine.zone)}); private nudges before polls close: ${person?.nudges ? 'on' : 'off'}.`,
+      );
+    }
     if (ctx.args.moderators === undefined) return await settingsReply(ctx);
     const parsed = parseModerators(ctx.workspace, ctx.args.moderators);
     const moderators = parsed && (await confirmedGroup(ctx, parsed));

@@ -176,7 +176,8 @@ const exportFile = subcommand({
     const graph = await queries.graphOf(debate);
     const format = ctx.args.format ?? 'json';
     const credenceOf = await teamCredenceLookup(ctx, debate);
-    const { label, ...file } = debateExportFile(graph, format, credenceOf);
+    const history = format === 'json' ? await queries.credences.historyInDebate(ctx.workspace, debate.id) : [];
+    const { label, ...file } = debateExportFile(graph, format, credenceOf, history);
     const howTo: Record<typeof format, Markup> = {
       json: md`Everything is in it: import it into any workspace with \`/debate import\`.`,
       argdown: md`Open it in the Argdown editor, or import it with \`/debate import\`.`,

@@ -12,6 +12,8 @@ import help from './help.ts';
 import link from './link.ts';
 import map from './map.ts';
 import poll from './poll.ts';
+import predict from './predict.ts';
+import remind from './remind.ts';
 import scores from './scores.ts';
 import summarize from './summarize.ts';
 import unlink from './unlink.ts';
@@ -20,11 +22,13 @@ import unlink from './unlink.ts';
 export const COMMANDS: readonly Command[] = [
   debate,
   claim,
+  predict,
   link,
   unlink,
   map,
   credence,
   poll,
+  remind,
   cruxes,
   doublecrux,
   groups,

@@ -6,6 +6,7 @@ import { createLogger } from './core/logger.ts';
 import { createRegistry, type CommandRegistry } from './core/registry.ts';
 import { startHttpServer } from './http/server.ts';
 import { startPollCloser } from './jobs/poll-closer.ts';
+import { startReminders } from './jobs/reminders.ts';
 import { runConsole } from './platforms/console/repl.ts';
 import { PLATFORMS, type RunningPlatform } from './platforms/index.ts';
 import { createServices, type Services } from './services.ts';
@@ -37,8 +38,10 @@ export async function main(): Promise<number> {
 
   if (enabled.length === 0) {
     const pollCloser = startPollCloser(services);
+    const reminders = startReminders(services);
     await runConsole({ services, registry, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
     pollCloser.stop();
+    reminders.stop();
     await services.store.close();
     return 0;
   }
@@ -63,11 +66,13 @@ export async function main(): Promise<number> {
   );
   // After the platforms: a poll that fell due while the bot was down can then have its message edited.
   const pollCloser = startPollCloser(services);
+  const reminders = startReminders(services);
 
   await new Promise<void>((resolve) => {
     const stop = async (signal: string) => {
       services.log.info({ signal }, 'shutting down: finishing work in flight');
       pollCloser.stop();
+      reminders.stop();
       // Take no new requests (readiness fails, so a load balancer sends them elsewhere), then let the
       // platforms finish what they acknowledged.
       await http.close();

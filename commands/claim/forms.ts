@@ -11,6 +11,9 @@ import { CLAIM_TEXT_MAX, claimRef, parseTags, type Claim } from '../../src/domai
 import { LINK_KIND_INFO, LINK_KINDS, type LinkKind } from '../../src/domain/links.ts';
 import { showClaim } from './card.ts';
 import { resolveDebate } from '../../src/app/lookup.ts';
+import { resolveClaim } from '../../src/app/resolutions.ts';
+import { refreshPollMessage } from '../../src/app/poll-message.ts';
+import { OUTCOMES, type Outcome } from '../../src/domain/resolutions.ts';
 
 /** The claim card's buttons (Support…, Oppose…, Link…) and the forms they open, and “Capture as claim” on a message. */
 
@@ -52,6 +55,15 @@ function kindFrom(raw: string | undefined): LinkKind {
 }
 
 export const claimCardInteractions: Record<string, InteractionHandler> = {
+  // The buttons of a resolve-by reminder: the same use case, and the same checks, as /claim resolve.
+  async resolve(ctx) {
+    const claim = await claimFromParam(ctx);
+    const outcome = ctx.params[1] as Outcome;
+    if (!OUTCOMES.includes(outcome)) throw new UserError('This button is out of date; use `/claim resolve`.', 'claim.bad-outcome');
+    const { claim: resolved, closedPoll } = await resolveClaim(ctx, claim, outcome);
+    if (closedPoll) await refreshPollMessage(ctx, closedPoll);
+    return await showClaim(ctx, resolved, md`Resolved ${claimRef(resolved)}: ${outcome}. Undo with \`/claim resolve ${claimRef(resolved)} undo\`.`);
+  },
   support: linkedClaimForm('supports'),
   oppose: linkedClaimForm('opposes'),
   async link(ctx) {

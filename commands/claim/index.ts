@@ -1,3 +1,4 @@
+import type { BaseContext } from '../../src/core/context.ts';
 import { addClaim, editClaim, retractClaim } from '../../src/app/claims.ts';
 import { mergeClaims } from '../../src/app/merge-claims.ts';
 import { resolveClaim, unresolveClaim } from '../../src/app/resolutions.ts';
@@ -12,6 +13,11 @@ import { mergeNote } from '../../src/views/merge-note.ts';
 import { refreshPollMessage } from '../../src/app/poll-message.ts';
 import { resolveDebate } from '../../src/app/lookup.ts';
 import { claimCardInteractions } from './forms.ts';
+import { addClaimResolvingBy, setResolveBy } from '../../src/app/forecasts.ts';
+import { formatRelative } from '../../src/domain/credences/close-time.ts';
+import { parseResolveBy } from '../../src/domain/forecasts.ts';
+import { formatInZone } from '../../src/domain/time/when.ts';
+import { timeZoneOf } from '../../src/queries/time-zone.ts';
 
 const PAGE_SIZE = 20;
 
@@ -30,6 +36,7 @@ const add = subcommand({
     { name: 'tags', type: 'string', description: 'Tags, separated by commas or spaces', autocomplete: 'tag', example: 'reward-seeking' },
     { name: 'source', type: 'string', description: 'A link to where the claim was made', example: 'https://…' },
     { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
+    { name: 'resolve-by', type: 'string', description: 'When it can be resolved: "next friday", "in 2 weeks", 2027-01-31', example: '"in 2 weeks"' },
   ] as const,
   examples: [
     '/claim add Agents game broken scoring functions when the tasks are shoddy',
@@ -39,7 +46,9 @@ const add = subcommand({
     const debate = await resolveDebate(ctx, ctx.args.debate);
     const tags = parseTags(ctx.args.tags);
     const url = parseSourceUrl(ctx.args.source);
-    const claim = await addClaim(ctx, { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) });
+    const due = await resolveByArg(ctx, ctx.args['resolve-by']);
+    const input = { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) };
+    const claim = due ? await addClaimResolvingBy(ctx, input, due) : await addClaim(ctx, input);
     const root = (await ctx.services.queries.debates.byId(ctx.workspace, debate.id))?.rootClaimId;
     const rootClaim =
       root !== null && root !== undefined && root !== claim.id ? await ctx.services.queries.claims.byId(ctx.workspace, root) : undefined;
@@ -49,6 +58,33 @@ const add = subcommand({
       rootClaim
         ? md`Added ${claimRef(claim)} to \`${debate.slug}\`. Link it: \`/link ${claimRef(claim)} ${claimRef(rootClaim)} supports\` (or opposes, crux-of…).`
         : md`Added ${claimRef(claim)} to \`${debate.slug}\` as the root: the claim the debate is about.`,
+    );
+  },
+});
+
+/** A `resolve-by:` option read in the person's zone, checked before anything is stored. */
+async function resolveByArg(ctx: BaseContext, raw: string | undefined): Promise<{ at: Date; zone: string; from: string } | undefined> {
+  if (raw === undefined) return undefined;
+  const { zone, from } = await timeZoneOf(ctx.services.queries, ctx.workspace, ctx.actor);
+  return { at: parseResolveBy(raw, ctx.services.clock(), zone), zone, from };
+}
+
+const resolveBy = subcommand({
+  name: 'resolve-by',
+  description: 'Set or move when a claim can be resolved (its author or a moderator)',
+  options: [
+    { name: 'claim', type: 'claim', description: 'The claim id, e.g. C3', required: true, positional: true },
+    { name: 'when', type: 'string', description: '"next friday", "in 2 weeks", 2027-01-31', required: true, positional: true, example: '"in 2 weeks"' },
+  ] as const,
+  examples: ['/claim resolve-by C3 "end of month"'],
+  async handler(ctx) {
+    const claim = await ctx.services.queries.claims.require(ctx.workspace, ctx.args.claim);
+    const due = (await resolveByArg(ctx, ctx.args.when))!;
+    await setResolveBy(ctx, claim, due.at, due.zone);
+    return await showClaim(
+      ctx,
+      claim,
+      md`${claimRef(claim)} resolves by ${formatInZone(due.at, due.zone)} (${formatRelative(due.at, ctx.services.clock())}; time zone from ${due.from}).`,
     );
   },
 });
@@ -246,7 +282,7 @@ function short(value: string, max: number): string {
 export default defineCommand({
   name: 'claim',
   description: 'Capture, show, list, edit, retract, search, resolve and merge claims',
-  subcommands: [add, show, list, edit, retract, search, resolve, merge],
+  subcommands: [add, show, list, edit, retract, search, resolve, merge, resolveBy],
   messageActions: [{ label: 'Capture as claim', action: 'capture', description: 'Store a message as a claim in the channel’s debate' }],
   interactions: claimCardInteractions,
 });

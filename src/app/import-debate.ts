@@ -21,13 +21,17 @@ export interface ImportTarget {
 /**
  * Writes an import in ONE transaction: the debate (new, or the one merged into), its claims and links,
  * and an audit row. Any problem (a taken slug, a loop of refinements with the claims already here)
- * throws before the transaction commits, so nothing is half-imported.
+ * throws before the transaction commits, so nothing is half-imported. A moderator's import keeps the
+ * file's authors, dates and statuses; anyone else's cannot forge them.
  */
 export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget): Promise<ImportResult> {
   const { store } = ctx.services;
   const now = nowIso(ctx);
+  // Only a moderator's import may say who wrote what, when, and how it resolved; anyone else's makes
+  // claims of their own, open and dated now, with the file's author names kept as quoted provenance.
+  const trusted = ctx.actor.isModerator === true;
   return await store.transaction(async (tx) => {
-    const debate = target.into ?? (await createDebate(ctx, doc, target, now));
+    const debate = target.into ?? (await createDebate(ctx, doc, target, now, trusted));
     const existing = new Map((await tx.claims.inDebate(debate.id)).map((c) => [normalize(c.text), c]));
     const byKey = new Map<string, Claim>();
     const matched: Claim[] = [];
@@ -52,14 +56,14 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
         workspace: ctx.workspace,
         debateId: debate.id,
         text: claim.text,
-        authorId: claim.author?.id ?? ctx.actor.id,
-        authorName: claim.author?.name ?? ctx.actor.name,
-        ...(claim.source ? { source: claim.source } : {}),
+        authorId: (trusted ? claim.author?.id : undefined) ?? ctx.actor.id,
+        authorName: (trusted ? claim.author?.name : undefined) ?? ctx.actor.name,
+        ...(trusted ? (claim.source ? { source: claim.source } : {}) : provenance(claim, target.fileName)),
         tags: claim.tags,
-        at: claim.createdAt ?? now,
+        at: (trusted ? claim.createdAt : undefined) ?? now,
         ...(keep ? { number: numberOf.get(claim.key)! } : {}),
-        ...(claim.status ? { status: claim.status } : {}),
-        ...(claim.updatedAt ? { updatedAt: claim.updatedAt } : {}),
+        ...(trusted && claim.status ? { status: claim.status } : {}),
+        ...(trusted && claim.updatedAt ? { updatedAt: claim.updatedAt } : {}),
       });
       byKey.set(claim.key, created);
       added.push(created);
@@ -90,10 +94,28 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
         fromClaimId: from.id,
         toClaimId: to.id,
         kind: link.kind,
-        authorId: link.author ?? ctx.actor.id,
-        at: link.createdAt ?? now,
+        authorId: (trusted ? link.author : undefined) ?? ctx.actor.id,
+        at: (trusted ? link.createdAt : undefined) ?? now,
       });
       if (result.created) linksAdded++;
+    }
+
+    let credencesAdded = 0;
+    const fileCredences = doc.credences ?? [];
+    if (trusted) {
+      for (const c of fileCredences) {
+        const given = c.given ? byKey.get(c.given.claim) : undefined;
+        await tx.credences.insert({
+          workspace: ctx.workspace,
+          claimId: byKey.get(c.claim)!.id,
+          userId: c.user.id,
+          userName: c.user.name,
+          value: c.value,
+          ...(given ? { given: { claimId: given.id, isTrue: c.given!.isTrue } } : {}),
+          at: c.at,
+        });
+        credencesAdded++;
+      }
     }
 
     await tx.audit.record({
@@ -118,11 +140,19 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
       matched,
       linksAdded,
       renumbered: !keep,
+      ...(fileCredences.length ? { credences: { added: credencesAdded, skipped: fileCredences.length - credencesAdded } } : {}),
     };
   });
 }
 
-async function createDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget, now: string): Promise<Debate> {
+/** A member's import keeps who the file says wrote a claim only as a quote in its source. */
+function provenance(claim: CheckedImport['claims'][number], fileName: string): { source?: Claim['source'] } {
+  const named = claim.author?.name ?? claim.source?.author;
+  const source = { ...(claim.source ?? {}), ...(named ? { author: clipText(`“${named}” according to ${fileName}`, 200) } : {}) };
+  return Object.keys(source).length ? { source } : {};
+}
+
+async function createDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget, now: string, trusted: boolean): Promise<Debate> {
   const { store } = ctx.services;
   const fromName = target.fileName
     .replace(/\.[^.]*$/, '')
@@ -142,9 +172,9 @@ async function createDebate(ctx: Ctx, doc: CheckedImport, target: ImportTarget, 
     workspace: ctx.workspace,
     slug,
     title,
-    createdBy: doc.createdBy?.id ?? ctx.actor.id,
-    createdByName: doc.createdBy?.name ?? ctx.actor.name,
-    at: doc.createdAt ?? now,
+    createdBy: (trusted ? doc.createdBy?.id : undefined) ?? ctx.actor.id,
+    createdByName: (trusted ? doc.createdBy?.name : undefined) ?? ctx.actor.name,
+    at: (trusted ? doc.createdAt : undefined) ?? now,
   });
   await store.debates.setCurrent(ctx.workspace, ctx.channel.id, debate.id, now);
   return debate;

@@ -11,6 +11,8 @@ export interface Actor {
   readonly name: string;
   /** Set by the platform adapter from the workspace's moderator role. */
   readonly isModerator?: boolean;
+  /** The person's IANA time zone when the platform says (Slack's users.info `tz`); Discord does not. */
+  readonly timeZone?: string;
 }
 
 export interface ChannelRef {
@@ -58,6 +60,8 @@ export interface ChatPort {
    * bot may not read groups (a missing scope).
    */
   findGroup?(workspace: string, id: string): Promise<MemberGroup | null>;
+  /** A private message to one person (a reminder, a nudge); where absent, no private message is sent. */
+  sendDirect?(workspace: string, userId: string, reply: Reply): Promise<void>;
 }
 
 /** Who may run a leaf besides everyone: declared on the command, checked once in dispatch. */

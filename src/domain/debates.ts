@@ -77,4 +77,6 @@ export interface ImportResult {
   readonly linksAdded: number;
   /** True when the file's claim ids could not be kept (taken here, or not like `C3`): new numbers were given. */
   readonly renumbered: boolean;
+  /** Credence rows written (a moderator's import) and left out (anyone else's: they would speak for others). */
+  readonly credences?: { readonly added: number; readonly skipped: number };
 }

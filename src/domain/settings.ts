@@ -8,7 +8,10 @@ const moderatorsSchema: z.ZodType<Moderators> = z.discriminatedUnion('kind', [
 ]) as z.ZodType<Moderators>;
 
 /** Every setting /config knows, with the schema its stored JSON must match. */
-export const SCHEMAS = { moderators: moderatorsSchema } as const;
+/** An IANA zone name; checked against the runtime's zones when set (`/config default-timezone:`). */
+const timeZoneSchema = z.string().min(1).max(64);
+
+export const SCHEMAS = { moderators: moderatorsSchema, timezone: timeZoneSchema } as const;
 
 export type SettingKey = keyof typeof SCHEMAS;
 export type SettingValue<K extends SettingKey> = z.infer<(typeof SCHEMAS)[K]>;

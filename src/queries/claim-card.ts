@@ -1,5 +1,6 @@
 import type { Claim } from '../domain/claims.ts';
 import type { Debate } from '../domain/debates.ts';
+import type { ResolveBy } from '../domain/forecasts.ts';
 import { CARD_LINKS_SHOWN, type Link } from '../domain/links.ts';
 import type { SimRun } from '../domain/sim-runs.ts';
 import type { Reader } from '../storage/ports.ts';
@@ -20,10 +21,12 @@ export interface ClaimCardData {
   readonly team: TeamCredence;
   /** Drift runs attached to the claim as evidence, oldest first. */
   readonly runs: readonly SimRun[];
+  /** When it should be resolved, if anyone said. */
+  readonly resolveBy?: ResolveBy;
 }
 
 export async function claimCardData(
-  store: Pick<Reader, 'claims' | 'debates' | 'links' | 'credences' | 'polls' | 'simRuns'>,
+  store: Pick<Reader, 'claims' | 'debates' | 'links' | 'credences' | 'polls' | 'simRuns' | 'forecasts'>,
   workspace: string,
   claim: Claim,
 ): Promise<ClaimCardData> {
@@ -31,9 +34,11 @@ export async function claimCardData(
   const withText = async (links: readonly Link[], end: (l: Link) => number): Promise<CardLink[]> =>
     await Promise.all(links.map(async (link, i) => ({ link, otherText: i < CARD_LINKS_SHOWN ? await textOf(end(link)) : '' })));
   const debate = await store.debates.byId(workspace, claim.debateId);
+  const resolveBy = await store.forecasts.resolveBy(workspace, claim.id);
   return {
     claim,
     ...(debate ? { debate } : {}),
+    ...(resolveBy ? { resolveBy } : {}),
     outgoing: await withText(await store.links.outgoing(workspace, claim.id), (l) => l.toClaimId),
     incoming: await withText(await store.links.incoming(workspace, claim.id), (l) => l.fromClaimId),
     team: await teamCredence(store, workspace, claim.id),

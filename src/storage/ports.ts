@@ -8,6 +8,7 @@ import type { NewPoll, Poll } from '../domain/polls.ts';
 import type { Resolution } from '../domain/resolutions.ts';
 import type { Moderators } from '../domain/roles.ts';
 import type { Setting, SettingKey, SettingValue } from '../domain/settings.ts';
+import type { DueReminder, PersonSettings, ReminderDigest, ResolveBy } from '../domain/forecasts.ts';
 import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
 import type { Capture, CaptureItem, CaptureItemStatus, CaptureLink, NewCaptureItem } from '../domain/threads/captures.ts';
 import type { MessageRef } from '../core/reply.ts';
@@ -61,6 +62,8 @@ export interface CredenceStore {
   conditionalsAround(workspace: string, userId: string, claimId: number): Promise<LatestCredence[]>;
   /** A person's latest credences, by claim number, with the claims' text and status. */
   byUser(workspace: string, userId: string, page: { limit: number; offset: number }): Promise<{ credences: MyCredence[]; total: number }>;
+  /** Every credence row of the debate's claims, oldest first: the history a lossless export keeps. */
+  historyInDebate(workspace: string, debateId: number): Promise<Credence[]>;
   /** The id of the newest credence row of any workspace (a poll remembers it as its baseline). */
   newestId(): Promise<number>;
 }
@@ -252,6 +255,28 @@ export interface InstallationsStore {
   reseal(installKey: string, fromKeyId: string, sealed: string, keyId: string, at: string): Promise<boolean>;
 }
 
+/** Resolve-by dates and each person's own choices (time zone, nudges). Every method takes the workspace. */
+export interface ForecastStore {
+  /** Sets (or moves) a claim's resolve-by date; its next reminder is due then. */
+  setResolveBy(entry: Omit<ResolveBy, 'remindAt'>): Promise<void>;
+  resolveBy(workspace: string, claimId: number): Promise<ResolveBy | undefined>;
+  /** The person's own settings, if they ever chose any. */
+  person(workspace: string, userId: string): Promise<PersonSettings | undefined>;
+  /** Changes what is given (`timeZone: null` clears it), keeps the rest. */
+  putPerson(workspace: string, userId: string, change: { timeZone?: string | null; nudges?: boolean }, at: string): Promise<void>;
+  /** Claims in any workspace whose next reminder is due by `now`, oldest first (the reminder job's work). */
+  dueReminders(now: string, limit: number): Promise<DueReminder[]>;
+  /** Moves a claim's next reminder from `from` to `to` (null: none); false when someone moved it first. */
+  moveReminder(workspace: string, claimId: number, from: string, to: string | null): Promise<boolean>;
+  /** Sets when a claim's next reminder is due, whatever it was (a snooze). */
+  setReminder(workspace: string, claimId: number, at: string): Promise<void>;
+  /** Queues a person's digest; false when this person's digest for `dueAt` is queued already. */
+  queueDigest(digest: Omit<ReminderDigest, 'id'>, at: string): Promise<boolean>;
+  /** Claims up to `limit` unsent digests for `leaseMs` (an instance that dies holding one leaves it to the next). */
+  claimDigests(holder: string, now: number, limit: number, leaseMs: number): Promise<ReminderDigest[]>;
+  digestSent(id: number, at: string): Promise<void>;
+}
+
 /** Every repository, as one handle: the store itself, or a transaction's. */
 export interface Repositories {
   readonly debates: DebateStore;
@@ -264,6 +289,7 @@ export interface Repositories {
   readonly polls: PollStore;
   readonly resolutions: ResolutionStore;
   readonly settings: SettingsStore;
+  readonly forecasts: ForecastStore;
   readonly search: SearchStore;
   readonly state: StateStore;
   readonly installations: InstallationsStore;
@@ -286,6 +312,7 @@ export interface Reader {
   readonly polls: Pick<PollStore, 'byId' | 'openForClaim' | 'latestForClaim' | 'open' | 'due'>;
   readonly resolutions: Pick<ResolutionStore, 'current' | 'inWorkspace'>;
   readonly settings: Pick<SettingsStore, 'get' | 'moderators'>;
+  readonly forecasts: Pick<ForecastStore, 'resolveBy' | 'person'>;
   readonly search: SearchStore;
   graphOf(debate: Debate): Promise<CruxGraph>;
 }

@@ -38,6 +38,8 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
     key: ['capture_id', 'from_position', 'to_position'],
     owner: { column: 'capture_id', parent: 'thread_captures' },
   },
+  { table: 'claim_deadlines', key: ['claim_id'], owner: 'workspace' },
+  { table: 'person_settings', key: ['workspace', 'user_id'], owner: 'workspace' },
   { table: 'channel_debates', key: ['workspace', 'channel'], owner: 'workspace' },
   { table: 'workspace_settings', key: ['workspace', 'key'], owner: 'workspace' },
   { table: 'audit_log', key: ['id'], owner: 'workspace' },
@@ -50,7 +52,7 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
  * What a running bot keeps for minutes (form drafts, rate-limit windows, handled request ids, leases,
  * pending message edits): not moved, and emptied by a restore.
  */
-export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox'];
+export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox', 'reminder_digests'];
 
 /** Counter rows for poll and capture ids, which are unique in the whole database, have this scope. */
 const DATABASE_SCOPE = '';

@@ -7,6 +7,7 @@ import { shortText } from '../core/values.ts';
 import type { CardLink, ClaimCardData } from '../queries/claim-card.ts';
 import { driftEvidenceField } from './drift/evidence.ts';
 import { teamCredenceField } from './credence-summary.ts';
+import { formatInZone } from '../domain/time/when.ts';
 
 const SHORT = 70;
 
@@ -22,7 +23,7 @@ const ACCENT: Record<Claim['status'], Accent> = {
  * The claim card: text, author, source, tags, links in and out, status, and buttons to support, oppose
  * or link it. Every command that shows one claim answers with this.
  */
-export function claimCard({ claim, debate, outgoing, incoming, team, runs }: ClaimCardData, note?: Markup): Reply {
+export function claimCard({ claim, debate, outgoing, incoming, team, runs, resolveBy }: ClaimCardData, note?: Markup): Reply {
   const linkLine = ({ link, otherText }: CardLink, direction: 'out' | 'in'): Markup =>
     direction === 'out'
       ? md`${LINK_KIND_INFO[link.kind].verb} **C${link.toNumber}** ${shortText(otherText, SHORT)}`
@@ -55,6 +56,7 @@ export function claimCard({ claim, debate, outgoing, incoming, team, runs }: Cla
       value: claim.source.url ? md`${link(claim.source.url, 'message')}${by}` : md`${claim.source.author ?? ''}`,
     });
   }
+  if (resolveBy) items.push({ name: 'Resolve by', value: formatInZone(new Date(resolveBy.resolveBy), resolveBy.zone), inline: true });
   if (debate?.rootClaimId === claim.id) items.push({ name: 'Role', value: md`root of \`${debate.slug}\``, inline: true });
   items.push(teamCredenceField(claim, team));
   if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: linkList(outgoing, 'out') });

@@ -6,6 +6,7 @@ import { rootClaimOf, type CredenceLookup, type CruxGraph } from '../domain/crux
 import { exportArgdown } from '../domain/exchange/argdown-export.ts';
 import type { ExportFormat } from '../domain/exchange/document.ts';
 import { exportJson } from '../domain/exchange/json.ts';
+import type { Credence } from '../domain/credences/credence.ts';
 import { exportMermaid } from '../domain/exchange/mermaid.ts';
 import { cruxMapDot } from '../render/map/dot.ts';
 
@@ -17,8 +18,13 @@ const FILE: Record<ExportFormat, { extension: string; contentType: string; label
 };
 
 /** The debate as a file in one of the export formats. */
-export function debateExportFile(graph: CruxGraph, format: ExportFormat, credenceOf?: CredenceLookup): Attachment & { label: string } {
-  const text = exportText(graph, format, credenceOf);
+export function debateExportFile(
+  graph: CruxGraph,
+  format: ExportFormat,
+  credenceOf?: CredenceLookup,
+  history: readonly Credence[] = [],
+): Attachment & { label: string } {
+  const text = exportText(graph, format, credenceOf, history);
   const file = FILE[format];
   return {
     name: `${graph.debate.slug}.${file.extension}`,
@@ -29,10 +35,10 @@ export function debateExportFile(graph: CruxGraph, format: ExportFormat, credenc
   };
 }
 
-function exportText(graph: CruxGraph, format: ExportFormat, credenceOf?: CredenceLookup): string {
+function exportText(graph: CruxGraph, format: ExportFormat, credenceOf: CredenceLookup | undefined, history: readonly Credence[]): string {
   switch (format) {
     case 'json':
-      return exportJson(graph);
+      return exportJson(graph, history);
     case 'argdown':
       return exportArgdown(graph, credenceOf);
     case 'mermaid':
@@ -64,6 +70,12 @@ export function importReply(result: ImportResult, notes: readonly string[]): Rep
   if (matched.length)
     lines.push(
       md`${matched.length} claim${matched.length === 1 ? ' was' : 's were'} already there with the same text (${ids(matched)}): kept, with the file's links.`,
+    );
+  if (result.credences?.added)
+    lines.push(md`With ${result.credences.added} credence${result.credences.added === 1 ? '' : 's'}, their history and conditions kept.`);
+  if (result.credences?.skipped)
+    lines.push(
+      md`${result.credences.skipped} credence${result.credences.skipped === 1 ? '' : 's'} in the file ${result.credences.skipped === 1 ? 'was' : 'were'} not imported: they speak for other people, so only a moderator's import keeps them.`,
     );
   if (result.renumbered && added.length)
     lines.push(md`Its claims got new numbers: the file's ids are taken here, or are not ids like C12.`);

@@ -19,11 +19,15 @@ afterEach(async () => await bot.close());
  * Runs a command line as the console does, where an attachment option names a file: here the files
  * are held in memory, by name.
  */
-function runWithFiles(line: string, files: Record<string, string | Uint8Array>, options: { workspace?: string; channel?: string } = {}) {
+function runWithFiles(
+  line: string,
+  files: Record<string, string | Uint8Array>,
+  options: { workspace?: string; channel?: string; moderator?: boolean } = {},
+) {
   return runText(
     line,
     {
-      actor: { id: 'alice', name: 'alice' },
+      actor: { id: 'alice', name: 'alice', ...(options.moderator ? { isModerator: true } : {}) },
       workspace: options.workspace ?? 'local',
       channel: { id: options.channel ?? 'general' },
       platform: 'test',
@@ -95,10 +99,10 @@ describe('/debate export', () => {
 });
 
 describe('/debate import', () => {
-  it('JSON round-trips exactly: a debate exported, imported elsewhere and exported again is the same file', async () => {
+  it('JSON round-trips exactly: a debate exported, imported elsewhere by a moderator and exported again is the same file', async () => {
     await hostileDebate();
     const first = fileText(await bot.run('/debate export format:json'));
-    const imported = await runWithFiles('/debate import file:hostile.json', { 'hostile.json': first }, { workspace: 'elsewhere' });
+    const imported = await runWithFiles('/debate import file:hostile.json', { 'hostile.json': first }, { workspace: 'elsewhere', moderator: true });
     expect(isError(imported)).toBe(false);
     expect(replyText(imported)).toMatch(
       /Imported Quotes "and" <html> & \{braces\} as hostile: 7 claims \(C1, C2, C3, C4, C5, C6, C7\) and 7 links/,
@@ -114,10 +118,10 @@ describe('/debate import', () => {
     });
   });
 
-  it('Argdown round-trips claims, links, tags, statuses and the root', async () => {
+  it('Argdown round-trips claims, links, tags, statuses and the root (a moderator’s import)', async () => {
     await hostileDebate();
     const argdown = fileText(await bot.run('/debate export format:argdown'));
-    const reply = await runWithFiles('/debate import hostile.argdown', { 'hostile.argdown': argdown }, { workspace: 'elsewhere' });
+    const reply = await runWithFiles('/debate import hostile.argdown', { 'hostile.argdown': argdown }, { workspace: 'elsewhere', moderator: true });
     expect(isError(reply)).toBe(false);
     const structure = async (workspace: string) => {
       const { store } = bot.services;
@@ -262,11 +266,54 @@ describe('/debate import', () => {
     expect(replyText(await runWithFiles('/debate import a.argdown into:nope', { 'a.argdown': '[A]: a' }))).toMatch(/no debate nope/);
   });
 
-  it('the imported claims keep their authors; the debate keeps its creator', async () => {
+  it('a moderator’s import keeps the claims’ authors and the debate’s creator', async () => {
     await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
     const json = fileText(await bot.run('/debate export format:json debate:goal-drift'));
-    await runWithFiles('/debate import goal-drift.json', { 'goal-drift.json': json }, { workspace: 'elsewhere' });
+    await runWithFiles('/debate import goal-drift.json', { 'goal-drift.json': json }, { workspace: 'elsewhere', moderator: true });
     expect(replyText(await bot.run('/claim show C9', { workspace: 'elsewhere', actor: BOB }))).toMatch(/Author: ada/);
     expect((await bot.services.store.debates.require('elsewhere', 'goal-drift')).createdBy).toBe('ada');
+  });
+
+  it('a member’s import cannot forge: the claims are theirs, open and dated now, the file’s authors only quoted', async () => {
+    await loadDemo(bot.services, { workspace: 'local', channel: 'general' });
+    await bot.run('/claim resolve C9 true', { actor: { id: 'ada', name: 'ada', isModerator: true } });
+    const json = fileText(await bot.run('/debate export format:json debate:goal-drift'));
+    expect(json).toContain('"ada"');
+    await runWithFiles('/debate import goal-drift.json', { 'goal-drift.json': json }, { workspace: 'elsewhere' });
+    const card = replyText(await bot.run('/claim show C9', { workspace: 'elsewhere', actor: BOB }));
+    expect(card).toMatch(/Author: alice/);
+    expect(card).toMatch(/Status: open/);
+    expect(card).toMatch(/“ada” according to goal-drift\.json/);
+    const claims = await bot.services.store.claims.inDebate((await bot.services.store.debates.require('elsewhere', 'goal-drift')).id);
+    expect(claims.every((c) => c.authorId === 'alice' && c.status === 'open' && c.createdAt === '2026-11-23T12:00:00.000Z')).toBe(true);
+    expect((await bot.services.store.debates.require('elsewhere', 'goal-drift')).createdBy).toBe('alice');
+  });
+
+  it('JSON keeps every credence with its history and conditions: export, import by a moderator, export again is the same file', async () => {
+    await hostileDebate();
+    await bot.run('/credence C1 60');
+    await bot.run('/credence C1 70'); // history: 60% then 70%
+    await bot.run('/credence C2 3:1', { actor: BOB });
+    await bot.run('/credence C2 40 given:!C1');
+    const first = fileText(await bot.run('/debate export format:json'));
+    expect(JSON.parse(first).credences).toHaveLength(4);
+    const imported = await runWithFiles('/debate import file:h.json', { 'h.json': first }, { workspace: 'elsewhere', moderator: true });
+    expect(replyText(imported)).toContain('With 4 credences, their history and conditions kept.');
+    expect(fileText(await bot.run('/debate export format:json', { workspace: 'elsewhere' }))).toBe(first);
+    expect(replyText(await bot.run('/credence show C2', { workspace: 'elsewhere' }))).toMatch(/75%/);
+
+    const member = await runWithFiles('/debate import file:h.json slug:copy', { 'h.json': first }, { workspace: 'third' });
+    expect(replyText(member)).toContain('4 credences in the file were not imported: they speak for other people');
+    expect(await countRows(bot.services.store, 'credences', { workspace: 'third' })).toBe(0);
+  });
+
+  it('refuses a file whose credence names a claim it does not have, importing nothing', async () => {
+    await hostileDebate();
+    await bot.run('/credence C1 60');
+    const file = JSON.parse(fileText(await bot.run('/debate export format:json')));
+    file.credences[0].claim = 'C99';
+    const reply = await runWithFiles('/debate import file:h.json', { 'h.json': JSON.stringify(file) }, { workspace: 'elsewhere', moderator: true });
+    expect(replyText(reply)).toMatch(/credences\[0\] is in C99, which is not one of its claims/);
+    expect(await countRows(bot.services.store, 'claims', { workspace: 'elsewhere' })).toBe(0);
   });
 });

@@ -97,7 +97,7 @@ describe('parseCommandLine', () => {
   it('names an unknown option and shows the usage', () => {
     const error = usageErrorOf(() => parse('/claim add text:x colour:red'));
     expect(error.message).toMatch(/has no option colour/);
-    expect(error.usage).toBe('/claim add <text> [tags:<tags>] [source:<source>] [debate:<slug>]');
+    expect(error.usage).toBe('/claim add <text> [tags:<tags>] [source:<source>] [debate:<slug>] [resolve-by:<resolve-by>]');
   });
 
   it('refuses an option given twice and words with nowhere to go', () => {

@@ -389,6 +389,46 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.state.claimOutbox(['slack', 'discord'], 'c', 10_000, 10, 1_000)).toEqual([]);
   });
 
+  it('keeps a claim’s resolve-by date with its zone, moves it, and keeps each person’s own settings apart', async () => {
+    const c = await claim('The benchmark is saturated by 2027');
+    const set = { workspace: 'w', claimId: c.id, resolveBy: '2027-01-31T05:00:00.000Z', zone: 'America/New_York', setBy: 'ada', setAt: AT };
+    await store.forecasts.setResolveBy(set);
+    expect(await store.forecasts.resolveBy('w', c.id)).toEqual({ ...set, remindAt: set.resolveBy });
+    await store.forecasts.setResolveBy({ ...set, resolveBy: '2027-02-28T05:00:00.000Z' });
+    expect((await store.forecasts.resolveBy('w', c.id))?.resolveBy).toBe('2027-02-28T05:00:00.000Z');
+    expect(await store.forecasts.resolveBy('v', c.id)).toBeUndefined();
+
+    expect(await store.forecasts.person('w', 'ada')).toBeUndefined();
+    await store.forecasts.putPerson('w', 'ada', { timeZone: 'Europe/Paris' }, AT);
+    await store.forecasts.putPerson('w', 'ada', { nudges: true }, AT);
+    expect(await store.forecasts.person('w', 'ada')).toEqual({ timeZone: 'Europe/Paris', nudges: true, updatedAt: AT });
+    await store.forecasts.putPerson('w', 'ada', { timeZone: null }, AT);
+    expect(await store.forecasts.person('w', 'ada')).toEqual({ nudges: true, updatedAt: AT });
+    expect(await store.forecasts.person('v', 'ada')).toBeUndefined();
+  });
+
+  it('hands each due reminder to one mover, queues one digest per person and due time, and leases it to one sender', async () => {
+    const c = await claim('Due soon');
+    await store.forecasts.setResolveBy({ workspace: 'w', claimId: c.id, resolveBy: AT, zone: 'UTC', setBy: 'ada', setAt: AT });
+    expect(await store.forecasts.dueReminders('2026-11-23T11:00:00.000Z', 10)).toEqual([]);
+    const [due] = await store.forecasts.dueReminders('2026-11-24T00:00:00.000Z', 10);
+    expect(due).toMatchObject({ workspace: 'w', claimId: c.id, claimNumber: c.number, authorId: 'ada', status: 'open', remindAt: AT });
+    const next = '2026-12-01T00:00:00.000Z';
+    const moves = await Promise.all([1, 2].map(() => store.forecasts.moveReminder('w', c.id, AT, next)));
+    expect(moves.sort()).toEqual([false, true]);
+    expect(await store.forecasts.dueReminders('2026-11-24T00:00:00.000Z', 10)).toEqual([]);
+
+    const digest = { workspace: 'w', userId: 'ada', dueAt: AT, claimIds: [c.id] };
+    expect(await store.forecasts.queueDigest(digest, AT)).toBe(true);
+    expect(await store.forecasts.queueDigest(digest, AT)).toBe(false);
+    const [a, b] = await Promise.all([store.forecasts.claimDigests('a', 1000, 10, 60_000), store.forecasts.claimDigests('b', 1000, 10, 60_000)]);
+    expect([...a!, ...b!].map((d) => d.claimIds)).toEqual([[c.id]]);
+    expect(await store.forecasts.claimDigests('b', 30_000, 10, 60_000)).toEqual([]);
+    const [again] = await store.forecasts.claimDigests('b', 70_000, 10, 60_000);
+    await store.forecasts.digestSent(again!.id, AT);
+    expect(await store.forecasts.claimDigests('c', 200_000, 10, 60_000)).toEqual([]);
+  });
+
   it('exports every table as plain rows', async () => {
     await claim('A', { tags: ['t'] });
     const exported = await store.exportAll(new Date(AT));

@@ -36,14 +36,16 @@ export interface TestBot {
 /** Tests of other things run expensive commands many times; the real limits are tested on their own. */
 const ROOMY_LIMITS = new RateLimiter({ perUser: { count: 10_000, windowMs: 60_000 }, perWorkspace: { count: 10_000, windowMs: 60_000 } });
 
-export function createTestBot(options: { now?: Date; chat?: ChatPort; limiter?: RateLimiter; log?: Logger; store?: Store } = {}): TestBot {
+export function createTestBot(
+  options: { now?: Date; clock?: () => Date; chat?: ChatPort; limiter?: RateLimiter; log?: Logger; store?: Store } = {},
+): TestBot {
   const dir = mkdtempSync(join(tmpdir(), 'cruxbot-test-'));
   const dbPath = join(dir, 'test.db');
   const config = loadConfig({ DATABASE_PATH: dbPath });
   const now = options.now ?? new Date('2026-11-23T12:00:00Z');
   const services = createServices(config, {
     log: options.log ?? silentLogger,
-    clock: () => now,
+    clock: options.clock ?? (() => now),
     limiter: options.limiter ?? ROOMY_LIMITS,
     ...(options.store ? { store: options.store } : {}),
   });

@@ -1,3 +1,4 @@
+import { reminderDigest } from '../../src/views/reminder.ts';
 import { COMMANDS } from '../../commands/index.ts';
 import type { ChatMessage } from '../../src/core/context.ts';
 import { customId } from '../../src/core/custom-id.ts';
@@ -78,6 +79,10 @@ export async function createTwoWorkspaces(): Promise<TwoWorkspaces> {
   await inA('/poll close C5');
   await inA('/claim resolve C6 true', BOB);
   await inA('/drift p:1e-4 steps:16 attach:C3');
+  await inA('/claim resolve-by C4 "in 2 weeks"');
+  // The reminder a person gets privately when C4 falls due, with its resolve buttons.
+  const c4 = (await bot.services.store.claims.byNumber(A.workspace, 4))!;
+  repliesInA.push(reminderDigest([{ claim: c4, due: (await bot.services.store.forecasts.resolveBy(A.workspace, c4.id))! }], bot.services.clock()));
   await inA(`/debate new slug:a-only title:"${SECRET} elsewhere"`, ALICE, 'other');
   const capture = await bot.command(
     { command: 'capture', args: { file: { name: 'thread.json', data: new TextEncoder().encode(JSON.stringify(THREAD)) } } },

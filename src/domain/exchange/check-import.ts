@@ -72,6 +72,12 @@ export function checkImport(doc: ImportedDebate): CheckedImport {
   if (doc.root !== undefined && !keys.has(doc.root)) {
     throw new UserError(`The file's root claim ${doc.root} is not one of its claims.`, 'import.missing-root');
   }
+  for (const [i, credence] of (doc.credences ?? []).entries()) {
+    const missing = [credence.claim, credence.given?.claim].find((key) => key !== undefined && !keys.has(key));
+    if (missing !== undefined) {
+      throw new UserError(`The file's credences[${i}] is in ${missing}, which is not one of its claims; nothing was imported.`, 'import.credence-claim');
+    }
+  }
   return {
     ...doc,
     ...(doc.title !== undefined ? { title: cleanText(doc.title) } : {}),

@@ -18,6 +18,17 @@ export interface ImportedDebate {
   readonly links: readonly ImportedLink[];
   /** Things in the file that were read but not imported, said back to the person importing. */
   readonly notes: readonly string[];
+  /** Credences with their history, oldest first (cruxbot's JSON only). */
+  readonly credences?: readonly ImportedCredence[];
+}
+
+/** One row of a credence history: who, in which claim (by key), under which condition, how likely, when. */
+export interface ImportedCredence {
+  readonly claim: string;
+  readonly user: Person;
+  readonly value: number;
+  readonly given?: { readonly claim: string; readonly isTrue: boolean };
+  readonly at: string;
 }
 
 export interface Person {

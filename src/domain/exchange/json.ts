@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import { CLAIM_STATUSES, claimRef, type Claim } from '../claims.ts';
 import type { CruxGraph } from '../crux-graph.ts';
+import type { Credence } from '../credences/credence.ts';
 import { LINK_KINDS } from '../links.ts';
 import type { ImportedDebate } from './document.ts';
 
@@ -43,14 +44,25 @@ const JsonDebate = z.object({
       createdAt: timestamp,
     }),
   ),
+  credences: z
+    .array(
+      z.object({
+        claim: z.string(),
+        user: person,
+        value: z.number().min(0).max(1),
+        given: z.object({ claim: z.string(), isTrue: z.boolean() }).optional(),
+        at: timestamp,
+      }),
+    )
+    .optional(),
 });
 
 /**
  * The debate as cruxbot's own JSON: everything stored about its claims and links (texts, authors,
- * sources, statuses, tags, times), so importing it elsewhere loses nothing. Claims in number order,
+ * sources, statuses, tags, times) and every credence with its history, so a moderator's import elsewhere loses nothing. Claims in number order,
  * links in the order they were made; nothing in it changes from one export to the next.
  */
-export function exportJson(graph: CruxGraph): string {
+export function exportJson(graph: CruxGraph, credences: readonly Credence[] = []): string {
   const byId = new Map(graph.claims.map((c) => [c.id, c]));
   const root = graph.debate.rootClaimId === null ? undefined : byId.get(graph.debate.rootClaimId);
   const document: z.input<typeof JsonDebate> = {
@@ -68,6 +80,20 @@ export function exportJson(graph: CruxGraph): string {
       .filter((l) => byId.has(l.fromClaimId) && byId.has(l.toClaimId))
       .sort((a, b) => a.id - b.id)
       .map((l) => ({ from: `C${l.fromNumber}`, to: `C${l.toNumber}`, kind: l.kind, author: l.authorId, createdAt: l.createdAt })),
+    // Every credence row, not only the latest: the history is what calibration and "who moved" read.
+    ...(credences.length
+      ? {
+          credences: [...credences]
+            .sort((a, b) => a.id - b.id)
+            .map((c) => ({
+              claim: `C${c.claimNumber}`,
+              user: { id: c.userId, name: c.userName },
+              value: c.value,
+              ...(c.given ? { given: { claim: `C${c.given.claimNumber}`, isTrue: c.given.isTrue } } : {}),
+              at: c.at,
+            })),
+        }
+      : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
@@ -129,5 +155,6 @@ export function parseJsonDebate(text: string): ImportedDebate {
     })),
     links: doc.links,
     notes: [],
+    ...(doc.credences?.length ? { credences: doc.credences } : {}),
   };
 }

@@ -35,6 +35,11 @@ export class DiscordChatPort implements ChatPort {
     return ref;
   }
 
+  async sendDirect(_workspace: string, userId: string, reply: Reply): Promise<void> {
+    const user = await this.client.users.fetch(userId);
+    for (const message of renderReply(reply)) await user.send(messagePayload(message));
+  }
+
   /** Edits in place; what does not fit one message is cut, since an edit cannot add messages. */
   async update(ref: MessageRef, reply: Reply): Promise<void> {
     const channel = await this.sendable(ref.channel);

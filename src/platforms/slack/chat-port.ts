@@ -15,5 +15,7 @@ export function slackChatPort(delivery: SlackDelivery, history: SlackHistory, gr
     update: (ref, reply) => delivery.update(ref, reply),
     fetchHistory: (channelId, options) => history.fetch(channelId, options),
     findGroup: (workspace, id) => groups.find(workspace.replace(/^slack:/, ''), id),
+    // Posting to a user id opens the app's direct message with them.
+    sendDirect: async (_workspace, userId, reply) => void (await delivery.post(userId, reply)),
   };
 }

@@ -85,8 +85,9 @@ export async function requestFor(runtime: SlackRuntime, team: SlackTeam, who: Re
     who.teamId,
     who.userId,
   );
+  const timeZone = team.users.knownTimeZone(who.userId);
   return {
-    actor: { id: who.userId, name: who.userName || who.userId, isModerator },
+    actor: { id: who.userId, name: who.userName || who.userId, isModerator, ...(timeZone ? { timeZone } : {}) },
     workspace: `slack:${who.teamId}`,
     channel: { id: who.channelId ?? `dm:${who.userId}`, ...(who.channelName ? { name: who.channelName } : {}) },
     platform: 'slack',

@@ -14,6 +14,8 @@ interface Entry {
   readonly name: string | undefined;
   /** A workspace admin or owner (`is_admin`, `is_owner`): a cruxbot moderator. */
   readonly admin: boolean;
+  /** The person's profile time zone (`tz`, IANA): how their dates are read unless they chose one. */
+  readonly timeZone: string | undefined;
   /** Until when the name, and the admin flag, are trusted. */
   readonly nameUntil: number;
   readonly roleUntil: number;
@@ -51,6 +53,12 @@ export class UserDirectory {
     return this.known(id);
   }
 
+  /** The profile time zone cached for `id`, without asking Slack (the moderator check has just asked). */
+  knownTimeZone(id: string): string | undefined {
+    const entry = this.entries.get(id);
+    return entry && entry.nameUntil > this.clock() ? entry.timeZone : undefined;
+  }
+
   /** Whether `id` is a workspace admin or owner; false when Slack cannot say (it grants nothing by doubt). */
   async isAdmin(id: string): Promise<boolean> {
     if (!((this.entries.get(id)?.roleUntil ?? 0) > this.clock())) await this.lookUp(id);
@@ -70,10 +78,12 @@ export class UserDirectory {
   private async fetchUser(id: string): Promise<void> {
     let name: string | undefined;
     let admin = false;
+    let timeZone: string | undefined;
     let answered = false;
     try {
       const { user } = await this.client.users.info({ user: id });
       name = user?.profile?.display_name || user?.real_name || user?.name || undefined;
+      timeZone = typeof user?.tz === 'string' && user.tz ? user.tz : undefined;
       admin = user?.is_admin === true || user?.is_owner === true || user?.is_primary_owner === true;
       answered = true;
     } catch (error) {
@@ -82,6 +92,6 @@ export class UserDirectory {
     const now = this.clock();
     this.entries.delete(id);
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(id, { name, admin, nameUntil: now + NAME_TTL_MS, roleUntil: now + (answered ? ROLE_TTL_MS : FAILED_ROLE_TTL_MS) });
+    this.entries.set(id, { name, admin, timeZone, nameUntil: now + NAME_TTL_MS, roleUntil: now + (answered ? ROLE_TTL_MS : FAILED_ROLE_TTL_MS) });
   }
 }

@@ -6,6 +6,7 @@ import { workspaceSettings } from './005-workspace-settings.ts';
 import { retiredPollIds } from './006-retired-poll-ids.ts';
 import { counters } from './007-counters.ts';
 import { processState } from './008-process-state.ts';
+import { forecasts } from './009-forecasts.ts';
 import { slackInstallations } from './011-slack-installations.ts';
 import type { Migration } from './migration.ts';
 
@@ -21,5 +22,6 @@ export const MIGRATIONS: readonly Migration[] = [
   retiredPollIds,
   counters,
   processState,
+  forecasts,
   slackInstallations,
 ];

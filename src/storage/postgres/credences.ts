@@ -90,6 +90,12 @@ export class PgCredences implements CredenceStore {
     };
   }
 
+  async historyInDebate(workspace: string, debateId: number): Promise<Credence[]> {
+    const rows = await this.sql.rows<CredenceRow>(sql`
+      SELECT ${FULL} FROM ${JOINS} WHERE x.workspace = ${workspace} AND c.debate_id = ${debateId} ORDER BY x.id`);
+    return rows.map(toCredence);
+  }
+
   async newestId(): Promise<number> {
     return (await this.sql.one<{ id: number | null }>(sql`SELECT MAX(id) AS id FROM credences`))!.id ?? 0;
   }

@@ -13,6 +13,7 @@ import type {
   DatabaseInfo,
   ImportReport,
   DebateStore,
+  ForecastStore,
   LinkStore,
   PollStore,
   ResolutionStore,
@@ -32,6 +33,7 @@ import { Runner } from './exec.ts';
 import { PgLinks } from './links.ts';
 import { PgState } from './state.ts';
 import { PgInstallations } from './installations.ts';
+import { PgForecasts } from './forecasts.ts';
 import { postgresWriter } from './transfer.ts';
 import { importInto, removeWorkspace } from '../transfer.ts';
 import { PgAudit, PgCaptures, PgPolls, PgResolutions, PgSettings, PgSimRuns } from './records.ts';
@@ -58,6 +60,7 @@ export class PostgresStore implements Store {
   readonly polls: PollStore;
   readonly resolutions: ResolutionStore;
   readonly settings: SettingsStore;
+  readonly forecasts: ForecastStore;
   readonly search: SearchStore;
   readonly state: StateStore;
   readonly installations: InstallationsStore;
@@ -81,6 +84,7 @@ export class PostgresStore implements Store {
     this.polls = new PgPolls(run, atomically);
     this.resolutions = new PgResolutions(run);
     this.settings = new PgSettings(run);
+    this.forecasts = new PgForecasts(run);
     this.search = new PgSearch(run);
     this.state = new PgState(run, atomically);
     this.installations = new PgInstallations(run);

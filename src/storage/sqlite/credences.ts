@@ -75,6 +75,11 @@ export class CredenceRepository {
            GROUP BY x.claim_id, x.given_claim_id, x.given_true)`,
       ),
       newestId: db.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM credences'),
+      historyInDebate: db.prepare<[string, number], CredenceRow>(
+        `SELECT x.*, c.number AS claim_number, g.number AS given_number
+         FROM credences x JOIN claims c ON c.id = x.claim_id LEFT JOIN claims g ON g.id = x.given_claim_id
+         WHERE x.workspace = ? AND c.debate_id = ? ORDER BY x.id`,
+      ),
     };
   }
 
@@ -140,6 +145,10 @@ export class CredenceRepository {
       credences: rows.map((row) => ({ ...toCredence(row), claimText: row.claim_text, claimStatus: row.claim_status })),
       total: this.statements.countByUser.get({ workspace, userId })!.n,
     };
+  }
+
+  async historyInDebate(workspace: string, debateId: number): Promise<Credence[]> {
+    return this.statements.historyInDebate.all(workspace, debateId).map(toCredence);
   }
 
   /** The id of the newest credence row of any workspace (a poll remembers it as its baseline). */

@@ -12,6 +12,7 @@ import { ThreadCaptureRepository } from './thread-captures.ts';
 import { PollRepository } from './polls.ts';
 import { ResolutionRepository } from './resolutions.ts';
 import { SettingsRepository } from './settings.ts';
+import { ForecastRepository } from './forecasts.ts';
 import { ClaimSearch } from './search.ts';
 import { SqliteState } from './state.ts';
 import { SqliteInstallations } from './installations.ts';
@@ -26,6 +27,7 @@ import type {
   DatabaseExport,
   DatabaseInfo,
   DebateStore,
+  ForecastStore,
   ImportReport,
   LinkStore,
   PollStore,
@@ -52,6 +54,7 @@ export class SqliteStore implements Store {
   readonly polls: PollStore;
   readonly resolutions: ResolutionStore;
   readonly settings: SettingsStore;
+  readonly forecasts: ForecastStore;
   readonly search: SearchStore;
   readonly state: StateStore;
   readonly installations: InstallationsStore;
@@ -71,6 +74,7 @@ export class SqliteStore implements Store {
     this.polls = this.gated(new PollRepository(db));
     this.resolutions = this.gated(new ResolutionRepository(db));
     this.settings = this.gated(new SettingsRepository(db));
+    this.forecasts = this.gated(new ForecastRepository(db));
     this.state = this.gated(new SqliteState(db));
     this.installations = this.gated(new SqliteInstallations(db));
   }

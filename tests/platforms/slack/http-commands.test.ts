@@ -30,6 +30,16 @@ async function slash(command: string, text: string, o: { user?: typeof ANA; team
 }
 
 describe('a slash command over HTTP, signed as Slack signs it', () => {
+  it('reads and echoes /predict’s resolve-by date in the time zone of the person’s Slack profile', async () => {
+    bed.fake.zones.set(ANA.id, 'America/Chicago');
+    await slash('/debate', 'new slug:evals title:"Where evals go"');
+    await bed.fake.waitFor('chat.postMessage');
+    await slash('/predict', 'text:"It ships" credence:70 resolve-by:"in 2 weeks"');
+    const post = await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).includes('Predicted C1'));
+    expect(post.body.text).toMatch(/Resolve by \w{3} \d{4}-\d{2}-\d{2} \d{2}:\d{2} America\/Chicago \(UTC−0[56]:00\)/);
+    expect(post.body.text).toContain('time zone from your profile');
+  });
+
   it('is acknowledged at once, stores the claim, and posts the card as Block Kit with a fallback', async () => {
     const debate = await slash('/debate', 'new slug:goal-drift title:"Does misalignment grow with serial steps?"');
     expect(debate.status).toBe(200);

@@ -40,6 +40,8 @@ export class FakeSlack {
     ['W111', 'Ana'],
     ['W222', 'Bob'],
   ]);
+  /** Profile time zones users.info gives (`tz`), by user id. */
+  readonly zones = new Map<string, string>();
   /** People users.info calls workspace admins (`is_admin`). */
   readonly admins = new Set<string>();
   /** User groups by id, for usergroups.list and usergroups.users.list. */
@@ -182,6 +184,7 @@ export class FakeSlack {
                 real_name: `${name} Real`,
                 profile: { display_name: name },
                 is_admin,
+                ...(this.zones.has(body.user) ? { tz: this.zones.get(body.user) } : {}),
                 is_owner: false,
               },
             }
