@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The `cruxbot` command: TypeScript runs through tsx's loader, so there is no build step.
+// The `cruxbot` command from the sources: TypeScript runs through tsx's loader, so there is no build step.
+// (The compiled copy, dist/bin/cruxbot.js, is bin/cruxbot.ts built by `npm run build`.)
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../src/cli.ts');
-process.exitCode = await runCli(process.argv.slice(2));
+await import('./cruxbot.ts');

@@ -7,6 +7,7 @@ import { threadsBench } from './threads.ts';
 import { credencesBench } from './credences.ts';
 import { loadBench } from './load.ts';
 import { postgresBench } from './postgres.ts';
+import { startupBench } from './startup.ts';
 import type { BenchOptions, BenchRow, BenchSuite } from './types.ts';
 
 /**
@@ -24,6 +25,7 @@ export const SUITES: readonly BenchSuite[] = [
   driftBench,
   mapBench,
   threadsBench,
+  startupBench,
 ];
 
 function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {

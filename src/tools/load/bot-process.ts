@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 
-const MAIN = join(import.meta.dirname, '..', '..', 'main.ts');
-// tsx's loader by its own path, so the bot can run from any working folder.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+// Compiled (dist/src/tools/load/bot-process.js), it starts the compiled bot; from the sources, main.ts through tsx's
+// loader, named by its own path so the bot can run from any working folder.
+const COMPILED = import.meta.filename.endsWith('.js');
+const MAIN = join(import.meta.dirname, '..', '..', COMPILED ? 'main.js' : 'main.ts');
+const LOADER = COMPILED ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 const START_LIMIT_MS = 60_000;
 
 export interface BotProcess {
@@ -37,7 +39,7 @@ export interface BotProcessOptions {
  * Discord token or `.env` from the caller's environment can make it connect anywhere else.
  */
 export async function startBotProcess(o: BotProcessOptions): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+  const child = spawn(process.execPath, [...LOADER, MAIN], {
     cwd: o.cwd,
     env: {
       ...o.database,
