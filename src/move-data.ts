@@ -27,7 +27,6 @@ export interface Out {
 /** A database as the operator may be shown it: a file path, or a URL without its password. */
 const shown = (where: string): string => (isPostgresUrl(where) ? describeUrl(where) : where);
 
-
 function flag(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(`--${name}`);
   const inline = args.find((a) => a.startsWith(`--${name}=`));
@@ -174,7 +173,6 @@ function readBackupKind(file: string): 'sqlite' | 'json' {
     closeSync(fd);
   }
 }
-
 
 /**
  * `cruxbot delete-workspace`: every debate, claim, credence, poll, setting and audit row of one workspace

@@ -171,7 +171,9 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.credences.latestOf('w', 'ada', a, { claimId: b, isTrue: false })).toBeUndefined();
     expect((await store.credences.latestOf('w', 'ada', a))?.value).toBe(0.7);
     expect((await store.credences.conditionalsAround('w', 'ada', b)).map((c) => [c.claimId, c.value])).toEqual([[a, 0.9]]);
-    expect((await store.credences.conditionalsAround('w', 'ada', a)).map((c) => [c.claimId, c.given?.claimId, c.value])).toEqual([[a, b, 0.9]]);
+    expect((await store.credences.conditionalsAround('w', 'ada', a)).map((c) => [c.claimId, c.given?.claimId, c.value])).toEqual([
+      [a, b, 0.9],
+    ]);
     expect(await store.credences.conditionalsAround('w', 'ben', a)).toEqual([]);
     expect(await store.credences.latestForClaim('w', a)).toHaveLength(3);
     const d = (await debate()).id;
