@@ -109,15 +109,14 @@ const show = subcommand({
   async handler(ctx) {
     const debate = await resolveDebate(ctx, ctx.args.debate);
     const { queries } = ctx.services;
-    const claims = await queries.claims.inDebate(debate.id);
-    const links = await queries.links.inDebate(debate.id);
-    const root = claims.find((c) => c.id === debate.rootClaimId);
+    const overview = await queries.debates.overview(ctx.workspace, debate.id, 8);
+    const rootClaim = debate.rootClaimId === null ? undefined : await queries.claims.byId(ctx.workspace, debate.rootClaimId);
+    const root = rootClaim?.debateId === debate.id ? rootClaim : undefined;
     const byStatus = new Map<string, number>();
-    for (const claim of claims) byStatus.set(STATUS_LABEL[claim.status], (byStatus.get(STATUS_LABEL[claim.status]) ?? 0) + 1);
-    const tags = new Map<string, number>();
-    for (const claim of claims) for (const tag of claim.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
-    const topTags = [...tags.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8);
-    const cruxes = links.filter((l) => l.kind === 'crux-of').length;
+    for (const { status, n } of overview.byStatus) byStatus.set(STATUS_LABEL[status], (byStatus.get(STATUS_LABEL[status]) ?? 0) + n);
+    const claimCount = overview.byStatus.reduce((sum, s) => sum + s.n, 0);
+    const topTags = overview.topTags.map(({ tag, n }) => [tag, n] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const cruxes = overview.cruxLinks;
     return {
       title: `Debate ${debate.slug}`,
       blocks: [
@@ -127,8 +126,8 @@ const show = subcommand({
             name: 'Root claim',
             value: root ? md`**${claimRef(root)}** ${root.text.length > 200 ? `${root.text.slice(0, 199)}…` : root.text}` : 'none yet',
           },
-          { name: 'Claims', value: claims.length ? [...byStatus.entries()].map(([s, n]) => `${n} ${s}`).join(', ') : '0', inline: true },
-          { name: 'Links', value: `${links.length} (${cruxes} crux${cruxes === 1 ? '' : 'es'})`, inline: true },
+          { name: 'Claims', value: claimCount ? [...byStatus.entries()].map(([s, n]) => `${n} ${s}`).join(', ') : '0', inline: true },
+          { name: 'Links', value: `${overview.links} (${cruxes} crux${cruxes === 1 ? '' : 'es'})`, inline: true },
           { name: 'Started', value: `${debate.createdAt.slice(0, 10)} by ${debate.createdByName}`, inline: true },
           { name: 'Top tags', value: topTags.length ? topTags.map(([t, n]) => `#${t} (${n})`).join(' ') : '—' },
         ]),

@@ -40,7 +40,7 @@ export default defineCommand({
       : (await queries.claims.inDebate(debate.id)).filter((c) => c.status !== 'retracted');
     const { shown: unique, hidden } = await partitionHidden(queries, ctx.workspace, [...new Map(claims.map((c) => [c.id, c])).values()]);
     const leftOut = leftOutNote(hidden);
-    const data = await debateMatrix(queries, ctx.workspace, unique);
+    const data = await debateMatrix(queries, ctx.workspace, unique, ctx.args.claims ? undefined : debate.id);
     const result = findOpinionGroups(data.matrix);
     const where = ctx.args.claims ? `${unique.length} claims` : `\`${debate.slug}\``;
     if (result.kind === 'too-few') {

@@ -1,25 +1,16 @@
-import { writeFileSync } from 'node:fs';
-import { randomInt } from 'node:crypto';
-import drift from '../commands/drift.ts';
-import { COMMANDS } from '../commands/index.ts';
 import { loadConfig, loadDotEnv } from './config.ts';
-import { UsageError, UserError } from './core/errors.ts';
-import { toPlainText } from './core/markup.ts';
-import { parseCommandText } from './core/parse.ts';
-import { createRegistry } from './core/registry.ts';
-import { validateArgs } from './core/schema.ts';
-import { inputFrom } from './domain/drift/requests.ts';
-import { driftJson } from './domain/drift/solve.ts';
-import { isUserError } from './core/errors.ts';
-import { loadDemo } from './demo.ts';
-import { readPolisFolder } from './tools/eval/polis-folder.ts';
-import { describePolisGroups, polisGroupsReport } from './tools/eval/polis-groups.ts';
-import { createApp, main, reportStartupError } from './main.ts';
-import { DELETE_WORKSPACE_USAGE, deleteWorkspace, MIGRATE_USAGE, migrateData, restoreBackup } from './move-data.ts';
+import { UsageError, UserError, isUserError } from './core/errors.ts';
+import { DELETE_WORKSPACE_USAGE, MIGRATE_USAGE } from './move-data-usage.ts';
 import type { DatabaseInfo } from './storage/ports.ts';
-import { CONSOLE_CHANNEL, CONSOLE_WORKSPACE, ConsoleSession, consoleActor } from './platforms/console/session.ts';
-import { printSlackManifest } from './platforms/slack/print-manifest.ts';
-import { extractFile, summarizeFile } from './thread-files.ts';
+
+// Everything else is imported by the verb that needs it: `cruxbot help`, `extract` or `groups` never load
+// discord.js, Bolt or Vega (together about half a second at start-up).
+const app = () => import('./main.ts');
+const consoleSession = () => import('./platforms/console/session.ts');
+const commandList = async () => {
+  const [{ COMMANDS }, { createRegistry }] = await Promise.all([import('../commands/index.ts'), import('./core/registry.ts')]);
+  return createRegistry(COMMANDS);
+};
 
 interface CliCommand {
   readonly usage: string;
@@ -41,7 +32,7 @@ export const CLI: Record<string, CliCommand> = {
   start: {
     usage: 'cruxbot [start]',
     description: 'Run the bot: Discord and/or Slack when their tokens are set, else the local console',
-    run: () => main(),
+    run: async () => await (await app()).main(),
   },
   run: {
     usage: "cruxbot run [--as <name>] '<command line>'",
@@ -53,8 +44,9 @@ export const CLI: Record<string, CliCommand> = {
         process.stderr.write("Usage: cruxbot run '/claim show C1'\n");
         return 2;
       }
+      const [{ createApp }, { ConsoleSession, consoleActor }] = await Promise.all([app(), consoleSession()]);
       const { services } = await createApp(loadConfig(), { console: true });
-      const session = new ConsoleSession(services, createRegistry(COMMANDS), consoleActor(as), { color: false, width: 100 }, (t) =>
+      const session = new ConsoleSession(services, await commandList(), consoleActor(as), { color: false, width: 100 }, (t) =>
         process.stdout.write(`${t}\n`),
       );
       const reply = await session.run(line);
@@ -69,6 +61,16 @@ export const CLI: Record<string, CliCommand> = {
       const json = args.includes('--json');
       const words = args.filter((a) => a !== '--json').join(' ');
       if (!json) return CLI.run!.run([`/drift ${words}`]);
+      const [{ default: drift }, { parseCommandText }, { validateArgs }, { inputFrom }, { driftJson }, { toPlainText }, { randomInt }] =
+        await Promise.all([
+          import('../commands/drift.ts'),
+          import('./core/parse.ts'),
+          import('./core/schema.ts'),
+          import('./domain/drift/requests.ts'),
+          import('./domain/drift/solve.ts'),
+          import('./core/markup.ts'),
+          import('node:crypto'),
+        ]);
       try {
         const invocation = parseCommandText(drift, words);
         const leaf = drift.subcommands!.get(invocation.subcommand!)!;
@@ -90,6 +92,11 @@ export const CLI: Record<string, CliCommand> = {
     usage: 'cruxbot demo',
     description: 'Load the two sample debates (reward seeking; goal drift), with sample credences, into the local workspace',
     async run() {
+      const [{ createApp }, { loadDemo }, { CONSOLE_CHANNEL, CONSOLE_WORKSPACE }] = await Promise.all([
+        app(),
+        import('./demo.ts'),
+        consoleSession(),
+      ]);
       const { services } = await createApp(loadConfig(), { console: true });
       const result = await loadDemo(services, { workspace: CONSOLE_WORKSPACE, channel: CONSOLE_CHANNEL });
       for (const d of result.loaded)
@@ -109,6 +116,7 @@ export const CLI: Record<string, CliCommand> = {
       const force = args.includes('--force');
       const file = args.filter((a) => a !== '--force')[0];
       if (!file) return usage('cruxbot backup <file> [--force]');
+      const { createApp } = await app();
       const { services } = await createApp(loadConfig(), { console: true });
       try {
         const info = await services.store.backup(file, { overwrite: force });
@@ -126,13 +134,14 @@ export const CLI: Record<string, CliCommand> = {
     async run(args) {
       const file = args[0];
       if (!file) return usage('cruxbot restore <file>');
+      const { restoreBackup } = await import('./move-data.ts');
       return await restoreBackup(file, loadConfig(), (text) => process.stdout.write(text));
     },
   },
   'delete-workspace': {
     usage: DELETE_WORKSPACE_USAGE,
     description: 'Delete every debate, claim, credence and setting of one workspace (shows what first; --confirm to do it)',
-    run: async (args) => await deleteWorkspace(args, loadConfig(), (text) => process.stdout.write(text)),
+    run: async (args) => await (await import('./move-data.ts')).deleteWorkspace(args, loadConfig(), (text) => process.stdout.write(text)),
   },
   'rotate-key': {
     usage: 'CRUXBOT_SECRET_KEY=<new> CRUXBOT_PREVIOUS_SECRET_KEY=<old> cruxbot rotate-key',
@@ -142,12 +151,13 @@ export const CLI: Record<string, CliCommand> = {
   'migrate-data': {
     usage: MIGRATE_USAGE,
     description: 'Copy every workspace (or one) between databases, SQLite or PostgreSQL, ids kept; checks the rows on both sides',
-    run: async (args) => await migrateData(args, (text) => process.stdout.write(text)),
+    run: async (args) => await (await import('./move-data.ts')).migrateData(args, (text) => process.stdout.write(text)),
   },
   'export-all': {
     usage: 'cruxbot export-all [file]',
     description: 'Every table as JSON, to <file> or standard output',
     async run(args) {
+      const [{ createApp }, { writeFileSync }] = await Promise.all([app(), import('node:fs')]);
       const { services } = await createApp(loadConfig(), { console: true });
       try {
         const json = `${JSON.stringify(await services.store.exportAll(), null, 2)}\n`;
@@ -165,17 +175,17 @@ export const CLI: Record<string, CliCommand> = {
   'slack-manifest': {
     usage: 'cruxbot slack-manifest [--url <https URL>] [--name <name>]',
     description: 'Print the Slack app manifest (JSON) generated from the commands; --url for HTTP mode',
-    run: async (args) => printSlackManifest(args),
+    run: async (args) => (await import('./platforms/slack/print-manifest.ts')).printSlackManifest(args),
   },
   summarize: {
     usage: 'cruxbot summarize <file>',
     description: 'Summarize a thread file (plain text, or JSON {messages}): positions, key claims, cruxes…',
-    run: (args) => summarizeFile(args, terminal()),
+    run: async (args) => await (await import('./thread-files.ts')).summarizeFile(args, terminal()),
   },
   extract: {
     usage: 'cruxbot extract <file> [--json]',
     description: "List a thread file's claims and relations; --json prints {messages, claims, relations}",
-    run: (args) => extractFile(args, terminal()),
+    run: async (args) => await (await import('./thread-files.ts')).extractFile(args, terminal()),
   },
   groups: {
     usage: 'cruxbot groups --polis <folder> [--json]',
@@ -187,6 +197,10 @@ export const CLI: Record<string, CliCommand> = {
         process.stderr.write('Usage: cruxbot groups --polis <folder with votes.csv and comments.csv> [--json]\n');
         return 2;
       }
+      const [{ readPolisFolder }, { describePolisGroups, polisGroupsReport }] = await Promise.all([
+        import('./tools/eval/polis-folder.ts'),
+        import('./tools/eval/polis-groups.ts'),
+      ]);
       try {
         const report = polisGroupsReport(readPolisFolder(folder));
         process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${describePolisGroups(report)}\n`);
@@ -238,6 +252,6 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     loadDotEnv();
     return await command.run([...rest]);
   } catch (error) {
-    return reportStartupError(error);
+    return (await app()).reportStartupError(error);
   }
 }

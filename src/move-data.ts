@@ -2,6 +2,9 @@ import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StartupError } from './core/errors.ts';
+import { DELETE_WORKSPACE_USAGE, MIGRATE_USAGE } from './move-data-usage.ts';
+
+export { DELETE_WORKSPACE_USAGE, MIGRATE_USAGE };
 import {
   describeUrl,
   forWorkspace,
@@ -23,8 +26,6 @@ export interface Out {
 
 /** A database as the operator may be shown it: a file path, or a URL without its password. */
 const shown = (where: string): string => (isPostgresUrl(where) ? describeUrl(where) : where);
-
-export const MIGRATE_USAGE = 'cruxbot migrate-data --from <file|postgres://…> --to <file|postgres://…> [--workspace <id>]';
 
 function flag(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(`--${name}`);
@@ -172,8 +173,6 @@ function readBackupKind(file: string): 'sqlite' | 'json' {
     closeSync(fd);
   }
 }
-
-export const DELETE_WORKSPACE_USAGE = 'cruxbot delete-workspace <workspace> [--confirm <workspace>]';
 
 /**
  * `cruxbot delete-workspace`: every debate, claim, credence, poll, setting and audit row of one workspace

@@ -2,7 +2,7 @@ import { UserError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 import { SLUG_PATTERN } from '../core/values.ts';
 import type { Poll } from './polls.ts';
-import type { Claim } from './claims.ts';
+import type { Claim, ClaimStatus } from './claims.ts';
 
 export const DEBATE_TITLE_MAX = 200;
 
@@ -39,6 +39,17 @@ export function checkTitle(title: string): string {
 export interface DebateSummary extends Debate {
   readonly claimCount: number;
   readonly linkCount: number;
+}
+
+/** What `/debate show` counts, aggregated by the database: no claim or link is read to count them. */
+export interface DebateOverview {
+  /** Claims per status, in the order each status first appears by claim number. */
+  readonly byStatus: readonly { readonly status: ClaimStatus; readonly n: number }[];
+  /** Links whose two claims are both in the debate, and how many of them are crux-of. */
+  readonly links: number;
+  readonly cruxLinks: number;
+  /** The most used tags, most used first (ties by name). */
+  readonly topTags: readonly { readonly tag: string; readonly n: number }[];
 }
 
 /** What a debate holds, row by row: what deleting it removes (the audit log is kept). */

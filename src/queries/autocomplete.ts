@@ -25,11 +25,13 @@ export async function suggest(
   switch (source) {
     case 'claim': {
       const current = await store.debates.currentFor(ctx.workspace, ctx.channel.id);
+      // The current debate's matches first; the whole workspace only when they do not fill the list.
+      const inCurrent =
+        query && current ? await store.search.claims(ctx.workspace, query, { debateId: current.id, limit: SUGGESTIONS_MAX }) : [];
       const found = query
-        ? [
-            ...(current ? await store.search.claims(ctx.workspace, query, { debateId: current.id, limit: SUGGESTIONS_MAX }) : []),
-            ...(await store.search.claims(ctx.workspace, query, { limit: SUGGESTIONS_MAX })),
-          ]
+        ? inCurrent.length >= SUGGESTIONS_MAX
+          ? inCurrent
+          : [...inCurrent, ...(await store.search.claims(ctx.workspace, query, { limit: SUGGESTIONS_MAX }))]
         : current
           ? (await store.claims.list(ctx.workspace, { debateId: current.id, limit: SUGGESTIONS_MAX })).claims
           : await store.claims.recent(ctx.workspace, SUGGESTIONS_MAX);

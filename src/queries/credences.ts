@@ -44,15 +44,24 @@ export async function teamCredence(store: Reads, workspace: string, claimId: num
   return { ...(a ? { aggregate: a } : {}), ...(visibility.shown ? {} : { hiddenBy: visibility.poll }) };
 }
 
+/**
+ * The open polls that hide their claim's results from a public message, by claim row id: the same rule
+ * as `aggregateVisibility` with no viewer, read in one query for a reply built from many claims.
+ */
+export async function hidingPolls(store: Reads, workspace: string): Promise<ReadonlyMap<number, Poll>> {
+  return new Map((await store.polls.open(workspace)).filter((p) => p.hide !== 'visible').map((p) => [p.claimId, p]));
+}
+
 /** Public replies built from many claims (/groups) leave out those whose open poll hides the results. */
 export async function partitionHidden(
   store: Reads,
   workspace: string,
   claims: readonly Claim[],
 ): Promise<{ shown: Claim[]; hidden: Claim[] }> {
+  const hiding = await hidingPolls(store, workspace);
   const shown: Claim[] = [];
   const hidden: Claim[] = [];
-  for (const claim of claims) ((await aggregateVisibility(store, workspace, claim.id)).shown ? shown : hidden).push(claim);
+  for (const claim of claims) (hiding.has(claim.id) ? hidden : shown).push(claim);
   return { shown, hidden };
 }
 
@@ -67,13 +76,16 @@ export interface DebateCredences {
 export async function debateCredences(store: Reads, workspace: string, debateId: number): Promise<DebateCredences> {
   const byClaim = new Map<number, number[]>();
   for (const c of await store.credences.latestUnconditionalInDebate(workspace, debateId)) {
-    byClaim.set(c.claimId, [...(byClaim.get(c.claimId) ?? []), c.value]);
+    const values = byClaim.get(c.claimId);
+    if (values) values.push(c.value);
+    else byClaim.set(c.claimId, [c.value]);
   }
+  const hiding = await hidingPolls(store, workspace);
   const shown = new Map<number, Aggregate>();
   const raters = new Map<number, number>();
   for (const [claimId, values] of byClaim) {
     raters.set(claimId, values.length);
-    if ((await aggregateVisibility(store, workspace, claimId)).shown) shown.set(claimId, aggregate(values)!);
+    if (!hiding.has(claimId)) shown.set(claimId, aggregate(values)!);
   }
   return { shown, raters };
 }

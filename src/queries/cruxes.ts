@@ -5,7 +5,7 @@ import { CredenceIndex, type CredenceEntry } from '../domain/credences/credence-
 import type { LatestCredence } from '../domain/credences/credence.ts';
 import type { Reader } from '../storage/ports.ts';
 import { hiddenNote } from '../domain/polls.ts';
-import { aggregateVisibility } from './credences.ts';
+import { aggregateVisibility, hidingPolls } from './credences.ts';
 
 export interface CruxData {
   readonly index: CredenceIndex;
@@ -39,9 +39,10 @@ export async function loadCruxData(store: Reader, workspace: string, target: Cla
       'cruxes.hidden',
     );
   }
+  const hiding = await hidingPolls(store, workspace);
   const hidden = new Map<number, Claim>();
   const isHidden = async (claim: Claim) => {
-    if (!(await aggregateVisibility(store, workspace, claim.id)).shown) hidden.set(claim.id, claim);
+    if (hiding.has(claim.id)) hidden.set(claim.id, claim);
     return hidden.has(claim.id);
   };
   // A retracted claim is never a candidate, so it is never shown and need not be named.

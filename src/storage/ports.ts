@@ -2,7 +2,7 @@ import type { AuditEntry, AuditRecord } from '../domain/audit.ts';
 import type { Claim, ClaimFilter, ClaimStatus, NewClaim } from '../domain/claims.ts';
 import type { Credence, CredenceCondition, LatestCredence, MyCredence, NewCredence } from '../domain/credences/credence.ts';
 import type { CruxGraph } from '../domain/crux-graph.ts';
-import type { Debate, DebateContents, DebateSummary } from '../domain/debates.ts';
+import type { Debate, DebateContents, DebateOverview, DebateSummary } from '../domain/debates.ts';
 import type { Link, LinkKind } from '../domain/links.ts';
 import type { NewPoll, Poll } from '../domain/polls.ts';
 import type { Resolution } from '../domain/resolutions.ts';
@@ -78,6 +78,8 @@ export interface DebateStore {
   setRoot(workspace: string, debateId: number, claimId: number | null): Promise<void>;
   currentFor(workspace: string, channel: string): Promise<Debate | undefined>;
   setCurrent(workspace: string, channel: string, debateId: number, at: string): Promise<void>;
+  /** Claims by status, links, crux links and the top `tags` tags: counted in the database. */
+  overview(workspace: string, debateId: number, tags: number): Promise<DebateOverview>;
   /** Counts what the debate holds. */
   contents(workspace: string, debateId: number): Promise<DebateContents>;
   /**
@@ -302,7 +304,7 @@ export interface Repositories {
  * (`services.queries`). A write goes through a use case in `src/app/`, which holds the store.
  */
 export interface Reader {
-  readonly debates: Pick<DebateStore, 'bySlug' | 'byId' | 'require' | 'list' | 'currentFor' | 'contents'>;
+  readonly debates: Pick<DebateStore, 'bySlug' | 'byId' | 'require' | 'list' | 'currentFor' | 'contents' | 'overview'>;
   readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'inDebate' | 'list' | 'tagCounts' | 'recent'>;
   readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'refines'>;
   readonly audit: Pick<AuditStore, 'recent'>;

@@ -353,3 +353,18 @@ export function toInstallation(row: InstallationRecord): InstallationRow {
     updatedAt: row.updated_at,
   };
 }
+
+/**
+ * The claim numbers that start with `digits`, as ranges in the order autocomplete shows them (shorter
+ * numbers first): `12` → 12, 120–129, 1200–1299, … up to nine digits. Each range is one lookup on the
+ * (workspace, number) index, where casting every number to text would read them all.
+ */
+export function numberPrefixRanges(digits: string, maxDigits = 9): [number, number][] {
+  if (!/^\d+$/.test(digits) || digits.startsWith('0') || digits.length > maxDigits) return [];
+  const ranges: [number, number][] = [];
+  for (let extra = 0, scale = 1; digits.length + extra <= maxDigits; extra++, scale *= 10) {
+    const lo = Number(digits) * scale;
+    ranges.push([lo, lo + scale - 1]);
+  }
+  return ranges;
+}

@@ -171,6 +171,10 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.credences.latestOf('w', 'ada', a, { claimId: b, isTrue: false })).toBeUndefined();
     expect((await store.credences.latestOf('w', 'ada', a))?.value).toBe(0.7);
     expect((await store.credences.conditionalsAround('w', 'ada', b)).map((c) => [c.claimId, c.value])).toEqual([[a, 0.9]]);
+    expect((await store.credences.conditionalsAround('w', 'ada', a)).map((c) => [c.claimId, c.given?.claimId, c.value])).toEqual([
+      [a, b, 0.9],
+    ]);
+    expect(await store.credences.conditionalsAround('w', 'ben', a)).toEqual([]);
     expect(await store.credences.latestForClaim('w', a)).toHaveLength(3);
     const d = (await debate()).id;
     expect(await store.credences.latestInDebate('w', d)).toHaveLength(4);
@@ -229,6 +233,23 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
       ['e', 0, 0],
     ]);
     expect(await store.debates.contents('w', d.id)).toMatchObject({ claims: 2, links: 1, credences: 1, polls: 0, channels: 0 });
+    await store.claims.setTags(b.id, ['rl', 'alignment']);
+    await store.claims.setTags(a.id, ['rl']);
+    await store.claims.setStatus('w', a.id, 'resolved-true', AT);
+    await store.links.add({ workspace: 'w', fromClaimId: a.id, toClaimId: b.id, kind: 'crux-of', authorId: 'ada', at: AT });
+    expect(await store.debates.overview('w', d.id, 8)).toEqual({
+      byStatus: [
+        { status: 'resolved-true', n: 1 },
+        { status: 'open', n: 1 },
+      ],
+      links: 2,
+      cruxLinks: 1,
+      topTags: [
+        { tag: 'rl', n: 2 },
+        { tag: 'alignment', n: 1 },
+      ],
+    });
+    expect(await store.debates.overview('w', other.id, 8)).toEqual({ byStatus: [], links: 0, cruxLinks: 0, topTags: [] });
     await store.transaction(async (tx) => await tx.debates.deleteWithContents('w', d.id));
     expect(await store.debates.bySlug('w', 'd')).toBeUndefined();
     expect(await store.claims.byId('w', a.id)).toBeUndefined();

@@ -9,19 +9,29 @@ export const DATA_KEY_OF_KIND: Partial<Record<LinkKind, string>> = { 'crux-of': 
  * The debate as Argdown: each claim a `[C3]: text #tags {data}` statement, nested under the claim it
  * supports (`<+`) or opposes (`<-`), starting from the root. Crux, refinement and duplicate links, the
  * team's credence and a claim's status are YAML data in braces. A claim is written out once; later it
- * is referred to by its title alone.
+ * is referred to by its title alone. Claims nested deeper than `ARGDOWN_MAX_DEPTH` are referred to by
+ * title there and written out as their own top-level statements after (Argdown joins relations by
+ * title), so indentation stays bounded. Walked with an explicit stack: linear in claims and links, and a
+ * chain of any length cannot overflow the call stack.
  */
+export const ARGDOWN_MAX_DEPTH = 16;
+
 export function exportArgdown(graph: CruxGraph, credenceOf?: CredenceLookup): string {
   const byId = new Map(graph.claims.map((c) => [c.id, c]));
   const links = [...graph.links].filter((l) => byId.has(l.fromClaimId) && byId.has(l.toClaimId)).sort((a, b) => a.id - b.id);
   const children = new Map<number, Link[]>();
   const dataLinks = new Map<number, Link[]>();
   const hasParent = new Set<number>();
+  const append = (map: Map<number, Link[]>, key: number, link: Link) => {
+    const list = map.get(key);
+    if (list) list.push(link);
+    else map.set(key, [link]);
+  };
   for (const link of links) {
     if (link.kind === 'supports' || link.kind === 'opposes') {
-      children.set(link.toClaimId, [...(children.get(link.toClaimId) ?? []), link]);
+      append(children, link.toClaimId, link);
       hasParent.add(link.fromClaimId);
-    } else dataLinks.set(link.fromClaimId, [...(dataLinks.get(link.fromClaimId) ?? []), link]);
+    } else append(dataLinks, link.fromClaimId, link);
   }
 
   const out = [
@@ -43,26 +53,51 @@ export function exportArgdown(graph: CruxGraph, credenceOf?: CredenceLookup): st
     const tags = claim.tags.map((t) => ` #${t}`).join('');
     return `[${claimRef(claim)}]: ${escapeArgdown(oneLine(claim.text))}${tags}${dataOf(claim, dataLinks.get(claim.id) ?? [], credenceOf)}`;
   };
-  const tree = (claim: Claim, depth: number, path: Set<number>) => {
-    for (const link of children.get(claim.id) ?? []) {
-      const child = byId.get(link.fromClaimId)!;
+  // Claims met below the depth cap: referred to where met, written out at the top level later, in order.
+  const deferred: Claim[] = [];
+  const tree = (claim: Claim) => {
+    const stack = [{ list: children.get(claim.id) ?? [], index: 0, depth: 1 }];
+    while (stack.length) {
+      const frame = stack[stack.length - 1]!;
+      if (frame.index >= frame.list.length) {
+        stack.pop();
+        continue;
+      }
+      const child = byId.get(frame.list[frame.index++]!.fromClaimId)!;
+      const kind = frame.list[frame.index - 1]!.kind;
+      const indent = '  '.repeat(frame.depth);
+      if (frame.depth >= ARGDOWN_MAX_DEPTH && !written.has(child.id)) {
+        out.push(`${indent}${kind === 'supports' ? '<+' : '<-'} [${claimRef(child)}]`);
+        deferred.push(child);
+        continue;
+      }
       const again = written.has(child.id);
-      out.push(`${'  '.repeat(depth)}${link.kind === 'supports' ? '<+' : '<-'} ${statement(child)}`);
+      out.push(`${indent}${kind === 'supports' ? '<+' : '<-'} ${statement(child)}`);
       // A claim written before is only referred to: its own arguments are already listed under it.
-      if (!again && !path.has(child.id)) tree(child, depth + 1, new Set([...path, child.id]));
+      if (!again) stack.push({ list: children.get(child.id) ?? [], index: 0, depth: frame.depth + 1 });
     }
+  };
+  const start = (claim: Claim) => {
+    out.push(statement(claim));
+    tree(claim);
+    out.push('');
+  };
+  const drain = () => {
+    for (let i = 0; i < deferred.length; i++) if (!written.has(deferred[i]!.id)) start(deferred[i]!);
+    deferred.length = 0;
   };
 
   const root = rootClaimOf(graph);
-  const starts = root ? [root] : [];
-  const remaining = () =>
-    [...graph.claims]
-      .filter((c) => !written.has(c.id))
-      .sort((a, b) => Number(hasParent.has(a.id)) - Number(hasParent.has(b.id)) || a.number - b.number);
-  for (let next: Claim | undefined = starts[0] ?? remaining()[0]; next; next = remaining()[0]) {
-    out.push(statement(next));
-    tree(next, 1, new Set([next.id]));
-    out.push('');
+  if (root) start(root);
+  drain();
+  // The order does not change as claims are written, so one sort serves every tree.
+  const remaining = [...graph.claims]
+    .filter((c) => !written.has(c.id))
+    .sort((a, b) => Number(hasParent.has(a.id)) - Number(hasParent.has(b.id)) || a.number - b.number);
+  for (const next of remaining) {
+    if (written.has(next.id)) continue;
+    start(next);
+    drain();
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

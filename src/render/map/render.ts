@@ -9,6 +9,8 @@ import { SIZE } from './style.ts';
 
 /** A map wider than this is laid out narrower first, and scaled down only as far as text stays readable. */
 export const MAX_WIDTH_PX = 1600;
+/** A chat shows a picture within about this many pixels high: a taller one is drawn smaller, as far as text stays readable. */
+export const MAX_HEIGHT_PX = 1600;
 /** No text in the picture is drawn smaller than this many pixels. */
 export const MIN_TEXT_PX = 12;
 /** Small maps are drawn at this many pixels per unit, so they stay crisp on dense screens. */
@@ -66,7 +68,7 @@ export async function renderCruxMap(view: MapView): Promise<CruxMapPicture> {
       anyRetracted: view.claims.some((c) => c.status === 'retracted'),
     },
   );
-  const scale = Math.max(MIN_SCALE, Math.min(PREFERRED_SCALE, MAX_WIDTH_PX / composed.width));
+  const scale = Math.max(MIN_SCALE, Math.min(PREFERRED_SCALE, MAX_WIDTH_PX / composed.width, MAX_HEIGHT_PX / composed.height));
   const png = svgToPng(composed.svg, { width: Math.round(composed.width * scale) });
   return { png: png.data, width: png.width, height: png.height, scale, svg: composed.svg };
 }

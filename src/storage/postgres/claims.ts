@@ -4,7 +4,7 @@ import { md } from '../../core/markup.ts';
 import { formatClaimId } from '../../core/values.ts';
 import type { Claim, ClaimFilter, ClaimStatus, NewClaim } from '../../domain/claims.ts';
 import type { ClaimStore, SearchStore } from '../ports.ts';
-import { searchWords, toClaim, type ClaimRow } from '../rows.ts';
+import { numberPrefixRanges, searchWords, toClaim, type ClaimRow } from '../rows.ts';
 import { Counters } from './counters.ts';
 import type { Runner } from './exec.ts';
 
@@ -137,15 +137,18 @@ export class PgSearch implements SearchStore {
     };
     const inDebate = debate === null ? sql`` : sql`AND c.debate_id = ${debate}`;
     const number = /^\s*[cC#]?(\d{1,9})\s*$/.exec(query);
-    if (number)
+    // Ranges of numbers on the (workspace, number) index, shorter numbers first: never a cast of every number.
+    for (const [lo, hi] of number ? numberPrefixRanges(number[1]!) : []) {
+      if (results.length >= options.limit) break;
       add(
         await this.sql.rows(
-          select(sql`WHERE c.workspace = ${workspace} AND c.number::text LIKE ${`${number[1]!}%`} ${inDebate}
-            ORDER BY length(c.number::text), c.number LIMIT ${options.limit}`),
+          select(sql`WHERE c.workspace = ${workspace} AND c.number BETWEEN ${lo} AND ${hi} ${inDebate}
+            ORDER BY c.number LIMIT ${options.limit - results.length}`),
         ),
       );
+    }
     const match = tsQuery(query);
-    if (match)
+    if (match && results.length < options.limit)
       add(
         await this.sql.rows(
           select(sql`WHERE c.workspace = ${workspace} AND c.search @@ to_tsquery('simple', ${match}) ${inDebate}

@@ -59,12 +59,15 @@ export class PgCredences implements CredenceStore {
     return (await this.latest(sql`x.workspace = ${workspace} AND x.given_claim_id IS NULL AND ${inDebate(debateId)}`)).map(toLatest);
   }
 
+  /** Two index lookups (the person's conditionals on the claim; those given the claim), not their whole history. */
   async conditionalsAround(workspace: string, userId: string, claimId: number): Promise<LatestCredence[]> {
-    return (
-      await this.latest(
-        sql`x.workspace = ${workspace} AND x.user_id = ${userId} AND x.given_claim_id IS NOT NULL AND (x.claim_id = ${claimId} OR x.given_claim_id = ${claimId})`,
-      )
-    ).map(toLatest);
+    const mine = sql`x.workspace = ${workspace} AND x.user_id = ${userId}`;
+    const rows = await this.sql.rows<LatestRow>(sql`
+      SELECT ${LATEST} FROM credences x WHERE x.id IN (
+        ${latestIds(sql`${mine} AND x.claim_id = ${claimId} AND x.given_claim_id IS NOT NULL`)}
+        UNION ALL ${latestIds(sql`${mine} AND x.given_claim_id = ${claimId} AND x.claim_id <> ${claimId}`)})
+      ORDER BY x.id`);
+    return rows.map(toLatest);
   }
 
   private async latest(filter: RawBuilder<unknown>): Promise<LatestRow[]> {

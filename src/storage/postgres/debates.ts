@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
-import type { Debate, DebateContents, DebateSummary } from '../../domain/debates.ts';
+import type { Debate, DebateContents, DebateOverview, DebateSummary } from '../../domain/debates.ts';
+import type { ClaimStatus } from '../../domain/claims.ts';
 import type { DebateStore } from '../ports.ts';
 import { toDebate, type DebateRow } from '../rows.ts';
 import type { Atomically } from './claims.ts';
@@ -76,6 +77,20 @@ export class PgDebates implements DebateStore {
     await this.sql.run(sql`
       INSERT INTO channel_debates (workspace, channel, debate_id, updated_at) VALUES (${workspace}, ${channel}, ${debateId}, ${at})
       ON CONFLICT (workspace, channel) DO UPDATE SET debate_id = excluded.debate_id, updated_at = excluded.updated_at`);
+  }
+
+  async overview(workspace: string, debateId: number, tags: number): Promise<DebateOverview> {
+    const byStatus = await this.sql.rows<{ status: ClaimStatus; n: number }>(sql`
+      SELECT status, count(*)::int AS n FROM claims WHERE workspace = ${workspace} AND debate_id = ${debateId}
+      GROUP BY status ORDER BY min(number)`);
+    const links = (await this.sql.one<{ n: number; crux: number }>(sql`
+      SELECT count(*)::int AS n, count(*) FILTER (WHERE l.kind = 'crux-of')::int AS crux FROM links l
+      JOIN claims f ON f.id = l.from_claim JOIN claims t ON t.id = l.to_claim WHERE f.debate_id = ${debateId} AND t.debate_id = ${debateId}`))!;
+    const topTags = await this.sql.rows<{ tag: string; n: number }>(sql`
+      SELECT tag, count(*)::int AS n FROM claim_tags
+      WHERE claim_id IN (SELECT id FROM claims WHERE workspace = ${workspace} AND debate_id = ${debateId})
+      GROUP BY tag ORDER BY n DESC, tag COLLATE "C" LIMIT ${tags}`);
+    return { byStatus, links: links.n, cruxLinks: links.crux, topTags };
   }
 
   async contents(workspace: string, debateId: number): Promise<DebateContents> {

@@ -64,10 +64,15 @@ export class CredenceRepository {
          WHERE x.id IN (${latestIds('x.workspace = @workspace AND x.user_id = @userId', BY_USER)})
          ORDER BY c.number, x.given_claim_id IS NOT NULL, g.number, x.given_true DESC LIMIT @limit OFFSET @offset`,
       ),
+      // Two index lookups, not the person's whole history: their conditionals on the claim (credences_latest),
+      // and everyone's given the claim (credences_by_given_claim), narrowed to them.
       conditionalsAround: db.prepare<[Params], LatestRow>(
         `${SELECT_LATEST} WHERE x.id IN (${latestIds(
-          'x.workspace = @workspace AND x.user_id = @userId AND x.given_claim_id IS NOT NULL AND (x.claim_id = @claimId OR x.given_claim_id = @claimId)',
-          BY_USER,
+          'x.workspace = @workspace AND x.claim_id = @claimId AND x.given_claim_id IS NOT NULL AND x.user_id = @userId',
+          'INDEXED BY credences_latest',
+        )} UNION ALL ${latestIds(
+          'x.given_claim_id = @claimId AND x.workspace = @workspace AND x.user_id = @userId AND x.claim_id <> @claimId',
+          'INDEXED BY credences_by_given_claim',
         )}) ORDER BY x.id`,
       ),
       countByUser: db.prepare<[Params], { n: number }>(

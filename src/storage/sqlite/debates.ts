@@ -1,5 +1,6 @@
 import { type DebateRow, toDebate } from '../rows.ts';
-import type { DebateContents, DebateSummary } from '../../domain/debates.ts';
+import type { DebateContents, DebateOverview, DebateSummary } from '../../domain/debates.ts';
+import type { ClaimStatus } from '../../domain/claims.ts';
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
 import type { Debate } from '../../domain/debates.ts';
@@ -33,6 +34,16 @@ export class DebateRepository {
       setCurrent: db.prepare(
         `INSERT INTO channel_debates (workspace, channel, debate_id, updated_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (workspace, channel) DO UPDATE SET debate_id = excluded.debate_id, updated_at = excluded.updated_at`,
+      ),
+      statusCounts: db.prepare<[{ workspace: string; debate: number }], { status: ClaimStatus; n: number }>(
+        `SELECT status, count(*) AS n FROM claims WHERE workspace = @workspace AND debate_id = @debate GROUP BY status ORDER BY min(number)`,
+      ),
+      linkCounts: db.prepare<[{ debate: number }], { n: number; crux: number | null }>(
+        `SELECT count(*) AS n, sum(l.kind = 'crux-of') AS crux FROM links l
+         JOIN claims f ON f.id = l.from_claim JOIN claims t ON t.id = l.to_claim WHERE f.debate_id = @debate AND t.debate_id = @debate`,
+      ),
+      topTags: db.prepare<[{ workspace: string; debate: number; limit: number }], { tag: string; n: number }>(
+        `SELECT tag, count(*) AS n FROM claim_tags WHERE claim_id IN (${ITS_CLAIMS}) GROUP BY tag ORDER BY n DESC, tag LIMIT @limit`,
       ),
       contents: db.prepare<[{ workspace: string; debate: number }], DebateContents>(
         `SELECT
@@ -114,6 +125,17 @@ export class DebateRepository {
   }
 
   /** Counts what the debate holds. */
+  async overview(workspace: string, debateId: number, tags: number): Promise<DebateOverview> {
+    const params = { workspace, debate: debateId };
+    const links = this.statements.linkCounts.get({ debate: debateId })!;
+    return {
+      byStatus: this.statements.statusCounts.all(params),
+      links: links.n,
+      cruxLinks: links.crux ?? 0,
+      topTags: this.statements.topTags.all({ ...params, limit: tags }),
+    };
+  }
+
   async contents(workspace: string, debateId: number): Promise<DebateContents> {
     return this.statements.contents.get({ workspace, debate: debateId })!;
   }

@@ -2,7 +2,7 @@ import type { Claim } from '../../domain/claims.ts';
 import type { SearchStore } from '../ports.ts';
 import type { Db } from './database.ts';
 import { SELECT } from './claims.ts';
-import { searchWords, toClaim, type ClaimRow } from '../rows.ts';
+import { numberPrefixRanges, searchWords, toClaim, type ClaimRow } from '../rows.ts';
 
 interface SearchParams {
   workspace: string;
@@ -22,10 +22,10 @@ export class ClaimSearch implements SearchStore {
          WHERE c.workspace = @workspace AND claims_fts MATCH @query AND (@debate IS NULL OR c.debate_id = @debate)
          ORDER BY f.rank, c.number DESC LIMIT @limit`,
       ),
-      byNumberPrefix: db.prepare<[SearchParams], ClaimRow>(
-        `${SELECT} WHERE c.workspace = @workspace AND substr(CAST(c.number AS TEXT), 1, length(@query)) = @query
+      byNumberPrefix: db.prepare<[Omit<SearchParams, 'query'> & { lo: number; hi: number }], ClaimRow>(
+        `${SELECT} WHERE c.workspace = @workspace AND c.number BETWEEN @lo AND @hi
            AND (@debate IS NULL OR c.debate_id = @debate)
-         ORDER BY length(CAST(c.number AS TEXT)), c.number LIMIT @limit`,
+         ORDER BY c.number LIMIT @limit`,
       ),
     };
   }
@@ -47,9 +47,12 @@ export class ClaimSearch implements SearchStore {
       }
     };
     const number = /^\s*[cC#]?(\d{1,9})\s*$/.exec(query);
-    if (number) add(this.statements.byNumberPrefix.all({ workspace, query: number[1]!, debate, limit: options.limit }));
+    for (const [lo, hi] of number ? numberPrefixRanges(number[1]!) : []) {
+      if (results.length >= options.limit) break;
+      add(this.statements.byNumberPrefix.all({ workspace, lo, hi, debate, limit: options.limit - results.length }));
+    }
     const match = ftsQuery(query);
-    if (match) add(this.statements.search.all({ workspace, query: match, debate, limit: options.limit }));
+    if (match && results.length < options.limit) add(this.statements.search.all({ workspace, query: match, debate, limit: options.limit }));
     return results;
   }
 }

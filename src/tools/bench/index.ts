@@ -8,10 +8,11 @@ import { credencesBench } from './credences.ts';
 import { loadBench } from './load.ts';
 import { postgresBench } from './postgres.ts';
 import { startupBench } from './startup.ts';
+import { bigDebatesBench } from './big-debates.ts';
 import type { BenchOptions, BenchRow, BenchSuite } from './types.ts';
 
 /**
- * `npm run bench [-- --quick] [--only <suite>] [--postgres] [--data <folder with polis/ and cmv-dev/>]`: one table of
+ * `npm run bench [-- --quick] [--only <suite>] [--postgres] [--data <folder with polis/ and cmv-dev/>] [--big-sizes 1000,10000]`: one table of
  * every measured figure, each beside its floor. Paste the output into the README's figures section.
  */
 // The load suite goes first: its client, fake Web API and floor run in this process, before the other
@@ -26,6 +27,7 @@ export const SUITES: readonly BenchSuite[] = [
   mapBench,
   threadsBench,
   startupBench,
+  bigDebatesBench,
 ];
 
 function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
@@ -35,11 +37,16 @@ function parseArgs(argv: readonly string[]): BenchOptions & { only?: string } {
   };
   const dataDir = value('--data');
   const only = value('--only');
+  const bigSizes = value('--big-sizes')
+    ?.split(',')
+    .map((n) => Number(n.replace(/_/g, '')))
+    .filter((n) => Number.isInteger(n) && n > 0);
   return {
     quick: argv.includes('--quick'),
     postgres: argv.includes('--postgres'),
     ...(dataDir ? { dataDir } : {}),
     ...(only ? { only } : {}),
+    ...(bigSizes?.length ? { bigSizes } : {}),
   };
 }
 

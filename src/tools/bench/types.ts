@@ -15,6 +15,8 @@ export interface BenchOptions {
   readonly quick: boolean;
   /** Also the PostgreSQL figures (a throwaway cluster: the binaries must be installed). */
   readonly postgres?: boolean;
+  /** Sizes (claims) of the "one big debate" section (`--big-sizes 1000,10000`). */
+  readonly bigSizes?: readonly number[];
 }
 
 export interface BenchSuite {
