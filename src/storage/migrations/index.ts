@@ -6,6 +6,7 @@ import { workspaceSettings } from './005-workspace-settings.ts';
 import { retiredPollIds } from './006-retired-poll-ids.ts';
 import { counters } from './007-counters.ts';
 import { processState } from './008-process-state.ts';
+import { shareLinks } from './010-share-links.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   retiredPollIds,
   counters,
   processState,
+  shareLinks,
 ];

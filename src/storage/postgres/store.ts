@@ -18,6 +18,7 @@ import type {
   ResolutionStore,
   SearchStore,
   SettingsStore,
+  ShareLinkStore,
   SimRunStore,
   StateStore,
   Store,
@@ -32,6 +33,7 @@ import { PgLinks } from './links.ts';
 import { PgState } from './state.ts';
 import { postgresWriter } from './transfer.ts';
 import { importInto, removeWorkspace } from '../transfer.ts';
+import { PgShareLinks } from './share-links.ts';
 import { PgAudit, PgCaptures, PgPolls, PgResolutions, PgSettings, PgSimRuns } from './records.ts';
 
 interface Open {
@@ -58,6 +60,7 @@ export class PostgresStore implements Store {
   readonly settings: SettingsStore;
   readonly search: SearchStore;
   readonly state: StateStore;
+  readonly shareLinks: ShareLinkStore;
   private readonly context = new AsyncLocalStorage<Open>();
   private readonly run: Runner;
 
@@ -80,6 +83,7 @@ export class PostgresStore implements Store {
     this.settings = new PgSettings(run);
     this.search = new PgSearch(run);
     this.state = new PgState(run, atomically);
+    this.shareLinks = new PgShareLinks(run);
   }
 
   /** Connects, migrates under the advisory lock, and returns the store; a StartupError says what is wrong. */

@@ -12,6 +12,7 @@ import { ThreadCaptureRepository } from './thread-captures.ts';
 import { PollRepository } from './polls.ts';
 import { ResolutionRepository } from './resolutions.ts';
 import { SettingsRepository } from './settings.ts';
+import { ShareLinkRepository } from './share-links.ts';
 import { ClaimSearch } from './search.ts';
 import { SqliteState } from './state.ts';
 import { backupDatabase, exportAll } from './backup.ts';
@@ -31,6 +32,7 @@ import type {
   ResolutionStore,
   SearchStore,
   SettingsStore,
+  ShareLinkStore,
   SimRunStore,
   StateStore,
   Store,
@@ -52,6 +54,7 @@ export class SqliteStore implements Store {
   readonly settings: SettingsStore;
   readonly search: SearchStore;
   readonly state: StateStore;
+  readonly shareLinks: ShareLinkStore;
 
   constructor(
     readonly db: Db,
@@ -69,6 +72,7 @@ export class SqliteStore implements Store {
     this.resolutions = this.gated(new ResolutionRepository(db));
     this.settings = this.gated(new SettingsRepository(db));
     this.state = this.gated(new SqliteState(db));
+    this.shareLinks = this.gated(new ShareLinkRepository(db));
   }
 
   /** A debate with its claims and the links between them: what the map and the exports draw from. */
