@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UsageError } from '../core/errors.ts';
 import { md } from '../core/markup.ts';
 
@@ -56,3 +57,9 @@ export function parseShareExpiry(input: string): number | undefined {
   }
   return ms;
 }
+
+/** A token is 128 random bits, written as 22 base64url characters. */
+export const SHARE_TOKEN_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+/** What the database keeps instead of the token: its SHA-256, in hex. */
+export const hashShareToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
