@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHttpServer, type HttpServer } from '../../src/http/server.ts';
 import { webRoutes } from '../../src/web/routes.ts';
-import { ALICE, BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
+import { BOB, createTestBot, isError, replyText, type TestBot } from '../support/harness.ts';
 
 /** `/debate share` and `/debate unshare`, and what a link opens, over the bot's own HTTP server. */
 describe('sharing a debate by link', () => {

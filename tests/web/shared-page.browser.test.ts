@@ -122,7 +122,7 @@ describe.runIf(CHROMIUM)('a debate shared by link, in Chromium', () => {
       await bare.locator('svg.crux-map .claim-node[data-claim="C7"]').click();
       expect(new URL(bare.url()).hash).toBe('#card-C7');
       // Readable on a phone: nothing wider than the screen but the map and tables, which scroll in their own boxes.
-      const overflow = await bare.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = (await bare.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
       expect(overflow).toBeLessThanOrEqual(0);
     } finally {
       await context.close();
@@ -133,7 +133,7 @@ describe.runIf(CHROMIUM)('a debate shared by link, in Chromium', () => {
     await page.goto(pageUrl);
     await page.locator('.map-viewport').focus();
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-claim'));
+    const focused = (await page.evaluate("document.activeElement?.getAttribute('data-claim')")) as string | null;
     expect(focused).toMatch(/^C\d+$/);
     await page.keyboard.press('Enter');
     await expect(page.locator('#card-panel').isVisible()).resolves.toBe(true);
@@ -169,20 +169,20 @@ describe.runIf(CHROMIUM)('a debate shared by link, in Chromium', () => {
     const shot = await page.screenshot({ fullPage: false });
     expect(pngSize(shot)).toEqual({ width: 1280, height: 900 });
     // Not blank: many distinct colours across the picture (a blank page has one or two).
-    const colours = await page.evaluate(async (data) => {
+    const colours = (await page.evaluate(`(async () => {
       const image = new Image();
-      image.src = `data:image/png;base64,${data}`;
+      image.src = 'data:image/png;base64,${shot.toString('base64')}';
       await image.decode();
       const canvas = document.createElement('canvas');
       canvas.width = image.width;
       canvas.height = image.height;
-      const g = canvas.getContext('2d')!;
+      const g = canvas.getContext('2d');
       g.drawImage(image, 0, 0);
       const pixels = g.getImageData(0, 0, image.width, image.height).data;
-      const seen = new Set<number>();
-      for (let i = 0; i < pixels.length; i += 4 * 97) seen.add((pixels[i]! << 16) | (pixels[i + 1]! << 8) | pixels[i + 2]!);
+      const seen = new Set();
+      for (let i = 0; i < pixels.length; i += 4 * 97) seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
       return seen.size;
-    }, shot.toString('base64'));
+    })()`)) as number;
     expect(colours).toBeGreaterThan(20);
     writeFileSync(
       join(inject('browserReportDir'), 'shared-page.txt'),

@@ -2,6 +2,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { commandsBench } from './commands.ts';
 import { driftBench } from './drift.ts';
 import { mapBench } from './map.ts';
+import { webBench } from './web.ts';
 import { discordBench } from './discord.ts';
 import { threadsBench } from './threads.ts';
 import { credencesBench } from './credences.ts';
@@ -23,6 +24,7 @@ export const SUITES: readonly BenchSuite[] = [
   discordBench,
   driftBench,
   mapBench,
+  webBench,
   threadsBench,
 ];
 
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
     try {
       rows = await suite.run(options);
     } catch (error) {
-      rows = [{ case: 'failed', value: (error as Error).message }];
+      rows = [{ case: 'failed', value: `${(error as Error).message}${(error as Error).cause ? `: ${String((error as Error).cause)}` : ''}` }];
     }
     for (const row of rows) {
       process.stdout.write(`| ${suite.name} | ${row.case} | ${row.value}${row.note ? ` (${row.note})` : ''} | ${row.floor ?? '—'} |\n`);

@@ -214,7 +214,7 @@ ${links.length ? `<ul class="links">${links.join('')}</ul>` : ''}
 /** The team's credences in five bins, as bars (an SVG: the page's style rules allow no inline styles). */
 function histogramSvg(a: Aggregate): string {
   const max = Math.max(1, ...a.histogram);
-  const w = 28;
+  const w = 36;
   const bars = a.histogram
     .map((n, i) => {
       const h = Math.round((n / max) * 36);
