@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     try {
       rows = await suite.run(options);
     } catch (error) {
-      rows = [{ case: 'failed', value: `${(error as Error).message}${(error as Error).cause ? `: ${String((error as Error).cause)}` : ''}` }];
+      rows = [{ case: 'failed', value: (error as Error).message }];
     }
     for (const row of rows) {
       process.stdout.write(`| ${suite.name} | ${row.case} | ${row.value}${row.note ? ` (${row.note})` : ''} | ${row.floor ?? '—'} |\n`);
