@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     setupFiles: ['tests/support/no-network.ts'],
-    // The PostgreSQL server the storage suites run against (a throwaway cluster when installed).
-    globalSetup: ['tests/support/postgres-setup.ts'],
+    // The PostgreSQL server the storage suites run against (a throwaway cluster when installed), and
+    // the Chromium the browser suites drive (Debian's, when installed).
+    globalSetup: ['tests/support/postgres-setup.ts', 'tests/support/browser-setup.ts'],
     reporters: ['default', './tests/support/summary-reporter.ts'],
     // Generous: some tests start the bot as a process, and CI machines are small. Nothing asserts time.
     testTimeout: 60_000,

@@ -1,7 +1,8 @@
 import { defineCommand, subcommand } from '../src/core/command.ts';
+import type { BaseContext } from '../src/core/context.ts';
 import { PermissionError, UsageError, UserError } from '../src/core/errors.ts';
 import { md, type Markup } from '../src/core/markup.ts';
-import { context, fields, notice, table, text } from '../src/core/reply.ts';
+import { context, fields, notice, table, text, type Reply } from '../src/core/reply.ts';
 import { assertCanDeleteDebate, deleteDebate, retireDeletedPolls } from '../src/app/delete-debate.ts';
 import { importDebate } from '../src/app/import-debate.ts';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../src/domain/exchange/document.ts';
@@ -10,9 +11,12 @@ import { debateExportFile, importReply } from '../src/views/debate-exchange.ts';
 import { deletedReply, deletePreview } from '../src/views/deleted-debate.ts';
 import { teamCredenceLookup } from '../src/queries/team-credence.ts';
 import { claimRef, STATUS_LABEL } from '../src/domain/claims.ts';
-import { checkSlug, checkTitle, DEBATE_TITLE_MAX } from '../src/domain/debates.ts';
+import { checkSlug, checkTitle, DEBATE_TITLE_MAX, type Debate } from '../src/domain/debates.ts';
 import { resolveDebate } from '../src/app/lookup.ts';
 import { setDebateRoot, startDebate, useDebate } from '../src/app/debates.ts';
+import { debatePage } from '../src/app/debate-page.ts';
+import { shareDebate, unshareDebate } from '../src/app/share-links.ts';
+import { isLive, parseShareExpiry, SHARE_DEFAULT } from '../src/domain/share-links.ts';
 
 const create = subcommand({
   name: 'new',
@@ -117,6 +121,8 @@ const show = subcommand({
     const claimCount = overview.byStatus.reduce((sum, s) => sum + s.n, 0);
     const topTags = overview.topTags.map(({ tag, n }) => [tag, n] as const).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const cruxes = overview.cruxLinks;
+    const now = ctx.services.clock().toISOString();
+    const shared = (await queries.shareLinks.forDebate(ctx.workspace, debate.id)).filter((l) => isLive(l, now));
     return {
       title: `Debate ${debate.slug}`,
       blocks: [
@@ -130,6 +136,17 @@ const show = subcommand({
           { name: 'Links', value: `${overview.links} (${cruxes} crux${cruxes === 1 ? '' : 'es'})`, inline: true },
           { name: 'Started', value: `${debate.createdAt.slice(0, 10)} by ${debate.createdByName}`, inline: true },
           { name: 'Top tags', value: topTags.length ? topTags.map(([t, n]) => `#${t} (${n})`).join(' ') : '—' },
+          {
+            name: 'Shared by link',
+            value: shared.length
+              ? shared
+                  .map(
+                    (l) =>
+                      `link ${l.id} by ${l.createdByName} on ${l.createdAt.slice(0, 10)}, ${l.expiresAt ? `until ${l.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : 'no expiry'}`,
+                  )
+                  .join('\n')
+              : 'no (`/debate share` makes a read-only page)',
+          },
         ]),
         context(md`See the graph with \`/map\`; list claims with \`/claim list\`.`),
       ],
@@ -165,13 +182,20 @@ const exportFile = subcommand({
   name: 'export',
   description: 'Attach the debate as a file: json (lossless), argdown, dot or mermaid',
   options: [
-    { name: 'format', type: 'string', description: 'json (default), argdown, dot or mermaid', positional: true, choices: EXPORT_FORMATS },
+    {
+      name: 'format',
+      type: 'string',
+      description: 'json (default), argdown, dot, mermaid, or html (the shared page as one file)',
+      positional: true,
+      choices: [...EXPORT_FORMATS, 'html'],
+    },
     { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
   ] as const,
-  examples: ['/debate export format:json', '/debate export format:mermaid debate:reward-seeking'],
+  examples: ['/debate export format:json', '/debate export format:mermaid debate:reward-seeking', '/debate export format:html'],
   async handler(ctx) {
     const debate = await resolveDebate(ctx, ctx.args.debate);
     const { queries } = ctx.services;
+    if (ctx.args.format === 'html') return await htmlExport(ctx, debate);
     const graph = await queries.graphOf(debate);
     const format = ctx.args.format ?? 'json';
     const credenceOf = await teamCredenceLookup(ctx, debate);
@@ -191,6 +215,83 @@ const exportFile = subcommand({
       ],
       attachments: [file],
     };
+  },
+});
+
+/** The shared page as one file: its style and script inside, so it opens anywhere, with no server. */
+async function htmlExport(ctx: Pick<BaseContext, 'services'>, debate: Debate): Promise<Reply> {
+  const html = await debatePage(ctx.services.queries, debate, { mode: 'file', now: ctx.services.clock() });
+  return {
+    title: `Export of ${debate.slug}`,
+    blocks: [
+      text(md`**${debate.title}** as one web page: the map, cruxes, opinion groups, polls and every claim's card.`),
+      context(md`Open it in any browser; it needs no server. Hidden poll results stay out of it, as on \`/debate share\`'s page.`),
+    ],
+    attachments: [
+      {
+        name: `${debate.slug}.html`,
+        data: new TextEncoder().encode(html),
+        contentType: 'text/html; charset=utf-8',
+        description: `${debate.title} (web page)`.slice(0, 1024),
+      },
+    ],
+  };
+}
+
+const share = subcommand({
+  name: 'share',
+  description: 'Make a read-only web page of the debate, for a link (its starter or a moderator)',
+  options: [
+    {
+      name: 'expires',
+      type: 'string',
+      description: `How long the link works: 12h, 7d, 2w or never (default ${SHARE_DEFAULT})`,
+      maxLength: 10,
+      example: '7d',
+    },
+    { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)', positional: true },
+  ] as const,
+  examples: ['/debate share', '/debate share expires:7d', '/debate share reward-seeking expires:never'],
+  async handler(ctx) {
+    const debate = await resolveDebate(ctx, ctx.args.debate);
+    const lifetime = parseShareExpiry(ctx.args.expires ?? SHARE_DEFAULT);
+    const { link, token } = await shareDebate(ctx, debate, lifetime);
+    const { publicUrl, localUrl } = ctx.services.web;
+    const url = `${publicUrl ?? localUrl ?? ''}/d/${token}`;
+    const until = link.expiresAt ? `until ${link.expiresAt.slice(0, 16).replace('T', ' ')} UTC` : 'until it is revoked';
+    return {
+      title: `Sharing ${debate.slug}`,
+      ephemeral: true,
+      accent: 'success',
+      blocks: [
+        text(
+          md`Anyone with this link can read **${debate.title}** (map, cruxes, groups, polls whose results the chat shows, claim cards), ${until}:`,
+        ),
+        text(url),
+        context(
+          publicUrl
+            ? md`Only you see this message; send the link to whoever should read it. \`/debate unshare\` stops every link to this debate.`
+            : md`PUBLIC_URL is not set, so this link works on this machine only; an operator sets PUBLIC_URL to the address people reach cruxbot at. \`/debate unshare\` stops every link to this debate.`,
+        ),
+      ],
+    };
+  },
+});
+
+const unshare = subcommand({
+  name: 'unshare',
+  description: 'Stop every shared link to the debate (its starter or a moderator)',
+  options: [{ name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)', positional: true }] as const,
+  examples: ['/debate unshare', '/debate unshare reward-seeking'],
+  async handler(ctx) {
+    const debate = await resolveDebate(ctx, ctx.args.debate);
+    const revoked = await unshareDebate(ctx, debate);
+    return notice(
+      revoked
+        ? md`${revoked === 1 ? 'The link' : `All ${revoked} links`} to \`${debate.slug}\` stopped working: ${revoked === 1 ? 'it opens' : 'they open'} a “not found” page now.`
+        : md`\`${debate.slug}\` has no shared links to stop.`,
+      { accent: revoked ? 'success' : 'info', ephemeral: false },
+    );
   },
 });
 
@@ -242,6 +343,6 @@ const remove = subcommand({
 
 export default defineCommand({
   name: 'debate',
-  description: 'Start, pick, list, show, export, import and delete debates',
-  subcommands: [create, use, list, show, root, exportFile, importFile, remove],
+  description: 'Start, pick, list, show, share, export, import and delete debates',
+  subcommands: [create, use, list, show, root, share, unshare, exportFile, importFile, remove],
 });

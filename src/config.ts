@@ -47,6 +47,13 @@ const EnvSchema = z.object({
   CRUXBOT_PREVIOUS_SECRET_KEY: optional(z.string()),
   PORT: optional(z.coerce.number().int('must be a whole number').min(0).max(65535)).default(3000),
   HOST: optional(z.string().regex(/^[A-Za-z0-9.:-]{1,253}$/, 'must be an address to listen on, such as 127.0.0.1 or ::')),
+  /** Where people reach this server from outside (`https://cruxbot.example.org`): the base of shared debate links. */
+  PUBLIC_URL: optional(
+    z
+      .url({ protocol: /^https?$/, error: 'must be the http(s) address people open, such as https://cruxbot.example.org' })
+      .refine((u) => !/[?#]/.test(u), 'must be a plain address without ? or #, such as https://cruxbot.example.org/cruxbot')
+      .transform((u) => u.replace(/\/+$/, '')),
+  ),
 
   CRUXBOT_LLM_BASE_URL: optional(httpUrl),
   CRUXBOT_LLM_API_KEY: optional(z.string()),

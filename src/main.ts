@@ -4,13 +4,14 @@ import { loadConfig, loadDotEnv, type Config } from './config.ts';
 import { StartupError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { createRegistry, type CommandRegistry } from './core/registry.ts';
-import { startHttpServer } from './http/server.ts';
+import { startHttpServer, type HttpServer } from './http/server.ts';
 import { startPollCloser } from './jobs/poll-closer.ts';
 import { startReminders } from './jobs/reminders.ts';
 import { runConsole } from './platforms/console/repl.ts';
 import { PLATFORMS, type RunningPlatform } from './platforms/index.ts';
 import { createServices, type Services } from './services.ts';
 import { openConfiguredStore } from './storage/index.ts';
+import { webRoutes } from './web/routes.ts';
 
 export interface App {
   readonly config: Config;
@@ -39,15 +40,26 @@ export async function main(): Promise<number> {
   if (enabled.length === 0) {
     const pollCloser = startPollCloser(services);
     const reminders = startReminders(services);
-    await runConsole({ services, registry, input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    const web = await startConsoleWeb(services, config);
+    await runConsole({
+      services,
+      registry,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: Boolean(process.stdin.isTTY),
+      ...(web ? { web: web.note } : {}),
+    });
     pollCloser.stop();
     reminders.stop();
+    await web?.http.close();
     await services.store.close();
     return 0;
   }
 
   // One HTTP server for the process, in every chat mode: health and readiness, and what platforms mount.
   const http = await startHttpServer({ services, port: config.PORT, ...(config.HOST ? { host: config.HOST } : {}) });
+  http.mount(...webRoutes(services));
+  services.web.localUrl = http.url;
   const running: RunningPlatform[] = [];
   try {
     for (const platform of enabled) running.push(await platform.start(services, registry, http));
@@ -86,6 +98,32 @@ export async function main(): Promise<number> {
     process.once('SIGTERM', () => void stop('SIGTERM'));
   });
   return 0;
+}
+
+/**
+ * The console's web server, for shared debate pages: on 127.0.0.1 (nobody else's to see), at PORT
+ * (3000 unless set); when that port is taken, on a free one, and the console says where. A web server
+ * that cannot start at all never stops the console: it says so and carries on without pages.
+ */
+async function startConsoleWeb(services: Services, config: Config): Promise<{ http: HttpServer; note: string } | undefined> {
+  const host = '127.0.0.1';
+  let http: HttpServer;
+  let busy = '';
+  try {
+    http = await startHttpServer({ services, port: config.PORT, host });
+  } catch (error) {
+    if (!(error instanceof StartupError)) throw error;
+    try {
+      http = await startHttpServer({ services, port: 0, host });
+      busy = ` (port ${config.PORT} is in use, so a free one was taken; set PORT to choose)`;
+    } catch (again) {
+      services.log.warn({ err: again }, 'console: no web server, so /debate share links will not open here');
+      return undefined;
+    }
+  }
+  http.mount(...webRoutes(services));
+  services.web.localUrl = http.url;
+  return { http, note: `Shared debate pages are served at ${http.url}${busy}; \`/debate share\` makes a link.` };
 }
 
 /** Prints a start-up problem as a sentence, not a stack trace, and returns the exit code. */

@@ -25,7 +25,18 @@ declare module './core/context.ts' {
      * (closing a poll at its time) can edit a message on the platform it was posted to.
      */
     readonly chats: Map<string, ChatPort>;
+    /** Where the debate pages are served, once the HTTP server is up: the base of `/debate share` links. */
+    readonly web: WebAddress;
   }
+}
+
+/**
+ * The base address of shared links: `PUBLIC_URL` when set, else the local server's own address (set
+ * by main once it listens), which works only on this machine.
+ */
+export interface WebAddress {
+  publicUrl?: string;
+  localUrl?: string;
 }
 
 export type Services = RequestServices;
@@ -48,5 +59,6 @@ export function createServices(
     chats: new Map(),
     limiter: options.limiter ?? new RateLimiter().keptIn(store.state),
     permissions: moderatorCheck,
+    web: config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {},
   };
 }

@@ -61,4 +61,12 @@ describe('configuration', () => {
       /DISCORD_PUBLIC_KEY: must be the 64 hex characters of the Public Key/,
     );
   });
+
+  it('takes PUBLIC_URL as the base of shared links, and says what a good one looks like', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://cruxbot.example.org/' }).PUBLIC_URL).toBe('https://cruxbot.example.org');
+    expect(loadConfig({ PUBLIC_URL: 'https://example.org/cruxbot' }).PUBLIC_URL).toBe('https://example.org/cruxbot');
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(() => loadConfig({ PUBLIC_URL: 'cruxbot.example.org' })).toThrow(/PUBLIC_URL: must be the http\(s\) address people open/);
+    expect(() => loadConfig({ PUBLIC_URL: 'https://example.org/?x=1' })).toThrow(/PUBLIC_URL: must be a plain address without \? or #/);
+  });
 });

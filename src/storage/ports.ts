@@ -9,6 +9,7 @@ import type { Resolution } from '../domain/resolutions.ts';
 import type { Moderators } from '../domain/roles.ts';
 import type { Setting, SettingKey, SettingValue } from '../domain/settings.ts';
 import type { DueReminder, PersonSettings, ReminderDigest, ResolveBy } from '../domain/forecasts.ts';
+import type { NewShareLink, ShareLink } from '../domain/share-links.ts';
 import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
 import type { Capture, CaptureItem, CaptureItemStatus, CaptureLink, NewCaptureItem } from '../domain/threads/captures.ts';
 import type { MessageRef } from '../core/reply.ts';
@@ -279,6 +280,17 @@ export interface ForecastStore {
   digestSent(id: number, at: string): Promise<void>;
 }
 
+/** Links that open one debate's read-only page; found only by the hash of their token. */
+export interface ShareLinkStore {
+  insert(link: NewShareLink): Promise<ShareLink>;
+  /** The link whose token hashes to `tokenHash`, live or not, in whatever workspace it belongs to. */
+  byTokenHash(tokenHash: string): Promise<ShareLink | undefined>;
+  /** The debate's links, revoked ones too, oldest first. */
+  forDebate(workspace: string, debateId: number): Promise<ShareLink[]>;
+  /** Revokes the debate's links not yet revoked; returns how many. */
+  revokeForDebate(workspace: string, debateId: number, by: string, at: string): Promise<number>;
+}
+
 /** Every repository, as one handle: the store itself, or a transaction's. */
 export interface Repositories {
   readonly debates: DebateStore;
@@ -295,6 +307,7 @@ export interface Repositories {
   readonly search: SearchStore;
   readonly state: StateStore;
   readonly installations: InstallationsStore;
+  readonly shareLinks: ShareLinkStore;
   /** A debate with its claims and the links between them: what the map and the exports draw from. */
   graphOf(debate: Debate): Promise<CruxGraph>;
 }
@@ -316,6 +329,7 @@ export interface Reader {
   readonly settings: Pick<SettingsStore, 'get' | 'moderators'>;
   readonly forecasts: Pick<ForecastStore, 'resolveBy' | 'person'>;
   readonly search: SearchStore;
+  readonly shareLinks: Pick<ShareLinkStore, 'byTokenHash' | 'forDebate'>;
   graphOf(debate: Debate): Promise<CruxGraph>;
 }
 

@@ -8,6 +8,7 @@ import type { Debate } from '../domain/debates.ts';
 import type { Link, LinkKind } from '../domain/links.ts';
 import type { HideMode, Poll } from '../domain/polls.ts';
 import type { Outcome, Resolution } from '../domain/resolutions.ts';
+import type { ShareLink } from '../domain/share-links.ts';
 import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
 import { UserError } from '../core/errors.ts';
 import type { InstallationRow } from './ports.ts';
@@ -368,3 +369,27 @@ export function numberPrefixRanges(digits: string, maxDigits = 9): [number, numb
   }
   return ranges;
 }
+
+export interface ShareLinkRow {
+  id: number;
+  workspace: string;
+  debate_id: number;
+  created_by: string;
+  created_by_name: string;
+  created_at: string;
+  expires_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+export const toShareLink = (row: ShareLinkRow): ShareLink => ({
+  id: row.id,
+  workspace: row.workspace,
+  debateId: row.debate_id,
+  createdBy: row.created_by,
+  createdByName: row.created_by_name,
+  createdAt: row.created_at,
+  ...(row.expires_at !== null ? { expiresAt: row.expires_at } : {}),
+  ...(row.revoked_at !== null ? { revokedAt: row.revoked_at } : {}),
+  ...(row.revoked_by !== null ? { revokedBy: row.revoked_by } : {}),
+});

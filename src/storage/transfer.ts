@@ -42,6 +42,7 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
   { table: 'person_settings', key: ['workspace', 'user_id'], owner: 'workspace' },
   { table: 'channel_debates', key: ['workspace', 'channel'], owner: 'workspace' },
   { table: 'workspace_settings', key: ['workspace', 'key'], owner: 'workspace' },
+  { table: 'share_links', key: ['id'], owner: 'workspace' },
   { table: 'audit_log', key: ['id'], owner: 'workspace' },
   { table: 'counters', key: ['scope', 'kind'], owner: 'workspace', merge: 'last' },
   // Sealed with CRUXBOT_SECRET_KEY: a copy is readable only where that key is set.

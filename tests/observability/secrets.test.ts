@@ -145,7 +145,7 @@ describe('no secret is ever logged', { timeout: 90_000 }, () => {
     });
     await bot.waitForLog('cruxbot is running');
     expect(bot.output()).toMatch(
-      /cruxbot is running · discord: logged in as cruxbot in 1 server \(Alignment reading group \d+\) · slack: HTTP \(POST \/slack\/events\), team Test Team \(T111\) · http on 127\.0\.0\.1 port \d+ \(GET \/health, GET \/ready, POST \/slack\/events\) · database .*cruxbot\.db \(schema \d+\)/,
+      /cruxbot is running · discord: logged in as cruxbot in 1 server \(Alignment reading group \d+\) · slack: HTTP \(POST \/slack\/events\), team Test Team \(T111\) · http on 127\.0\.0\.1 port \d+ \(GET \/health, GET \/ready, GET \/d\/\*, POST \/slack\/events\) · database .*cruxbot\.db \(schema \d+\)/,
     );
     const port = Number(/"port":(\d+)/.exec(bot.output())?.[1]);
     const events = `http://127.0.0.1:${port}/slack/events`;
@@ -202,7 +202,7 @@ describe('no secret is ever logged', { timeout: 90_000 }, () => {
     const bot = startBot({ ...values, DISCORD_TOKEN: '', SLACK_API_URL: slack.apiUrl, PORT: '0', HOST: '127.0.0.1' });
     await bot.waitForLog('cruxbot is running');
     expect(bot.output()).toMatch(
-      /cruxbot is running · slack: Socket Mode, team Test Team \(T111\) · http on 127\.0\.0\.1 port \d+ \(GET \/health, GET \/ready\) · database .*cruxbot\.db \(schema \d+\)/,
+      /cruxbot is running · slack: Socket Mode, team Test Team \(T111\) · http on 127\.0\.0\.1 port \d+ \(GET \/health, GET \/ready, GET \/d\/\*\) · database .*cruxbot\.db \(schema \d+\)/,
     );
 
     const socket = await slack.nextSocket();

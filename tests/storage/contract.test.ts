@@ -442,12 +442,63 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     const digest = { workspace: 'w', userId: 'ada', dueAt: AT, claimIds: [c.id] };
     expect(await store.forecasts.queueDigest(digest, AT)).toBe(true);
     expect(await store.forecasts.queueDigest(digest, AT)).toBe(false);
-    const [a, b] = await Promise.all([store.forecasts.claimDigests('a', 1000, 10, 60_000), store.forecasts.claimDigests('b', 1000, 10, 60_000)]);
+    const [a, b] = await Promise.all([
+      store.forecasts.claimDigests('a', 1000, 10, 60_000),
+      store.forecasts.claimDigests('b', 1000, 10, 60_000),
+    ]);
     expect([...a!, ...b!].map((d) => d.claimIds)).toEqual([[c.id]]);
     expect(await store.forecasts.claimDigests('b', 30_000, 10, 60_000)).toEqual([]);
     const [again] = await store.forecasts.claimDigests('b', 70_000, 10, 60_000);
     await store.forecasts.digestSent(again!.id, AT);
     expect(await store.forecasts.claimDigests('c', 200_000, 10, 60_000)).toEqual([]);
+  });
+
+  it('keeps share links by their token’s hash, per debate, revokes them once, and drops them with the debate', async () => {
+    const d = await debate();
+    const other = await debate('v', 'd');
+    const first = await store.shareLinks.insert({
+      workspace: 'w',
+      debateId: d.id,
+      tokenHash: 'hash-1',
+      createdBy: 'ada',
+      createdByName: 'Ada',
+      createdAt: AT,
+      expiresAt: '2026-11-30T12:00:00.000Z',
+    });
+    await store.shareLinks.insert({
+      workspace: 'w',
+      debateId: d.id,
+      tokenHash: 'hash-2',
+      createdBy: 'bo',
+      createdByName: 'Bo',
+      createdAt: AT,
+    });
+    await store.shareLinks.insert({
+      workspace: 'v',
+      debateId: other.id,
+      tokenHash: 'hash-3',
+      createdBy: 'cy',
+      createdByName: 'Cy',
+      createdAt: AT,
+    });
+    expect(first).toMatchObject({ workspace: 'w', debateId: d.id, createdByName: 'Ada', expiresAt: '2026-11-30T12:00:00.000Z' });
+    expect(first.revokedAt).toBeUndefined();
+    expect((await store.shareLinks.byTokenHash('hash-3'))?.workspace).toBe('v');
+    expect(await store.shareLinks.byTokenHash('hash-9')).toBeUndefined();
+    await expect(
+      store.shareLinks.insert({ workspace: 'w', debateId: d.id, tokenHash: 'hash-1', createdBy: 'x', createdByName: 'X', createdAt: AT }),
+    ).rejects.toThrow();
+    expect((await store.shareLinks.forDebate('w', d.id)).map((l) => l.createdByName)).toEqual(['Ada', 'Bo']);
+    expect(await store.shareLinks.forDebate('v', d.id)).toEqual([]);
+
+    expect(await store.shareLinks.revokeForDebate('w', d.id, 'ada', '2026-11-24T00:00:00.000Z')).toBe(2);
+    expect(await store.shareLinks.revokeForDebate('w', d.id, 'ada', '2026-11-25T00:00:00.000Z')).toBe(0);
+    expect(await store.shareLinks.byTokenHash('hash-2')).toMatchObject({ revokedAt: '2026-11-24T00:00:00.000Z', revokedBy: 'ada' });
+    expect((await store.shareLinks.byTokenHash('hash-3'))?.revokedAt).toBeUndefined();
+
+    await store.debates.deleteWithContents('w', d.id);
+    expect(await store.shareLinks.byTokenHash('hash-1')).toBeUndefined();
+    expect(await store.shareLinks.byTokenHash('hash-3')).toBeDefined();
   });
 
   it('exports every table as plain rows', async () => {

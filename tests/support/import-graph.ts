@@ -118,7 +118,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['src/queries', 'src/views'],
   ['src/app'],
   ['commands'],
-  ['src/services.ts', 'src/health.ts', 'src/thread-files.ts', 'src/jobs', 'src/platforms'],
+  ['src/services.ts', 'src/health.ts', 'src/thread-files.ts', 'src/jobs', 'src/platforms', 'src/web'],
   ['src/main.ts', 'src/demo.ts'],
   // The operator's command line runs the evaluation reports (`cruxbot polis-groups`), so it stands with the tools.
   ['src/tools', 'src/cli.ts'],

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Reporter, SerializedError, TestModule } from 'vitest/node';
 
 /**
@@ -20,6 +22,20 @@ export default class SummaryReporter implements Reporter {
     }
     failed += unhandledErrors.length;
     process.stdout.write(`\nStorage suites ran against SQLite and ${process.env.CRUXBOT_TEST_POSTGRES ?? 'no PostgreSQL'}.\n`);
+    process.stdout.write(`Browser suites ran in ${process.env.CRUXBOT_TEST_BROWSER ?? 'no browser'}.${browserFigures()}\n`);
     process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
   }
+}
+
+/** Figures the browser suites measured (first contentful paint of the shared page), as one sentence. */
+function browserFigures(): string {
+  const dir = process.env.CRUXBOT_TEST_BROWSER_REPORT;
+  if (!dir || !existsSync(dir)) return '';
+  const lines = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8').trim())
+    .filter(Boolean);
+  rmSync(dir, { recursive: true, force: true });
+  return lines.length ? ` ${lines.join(' ')}` : '';
 }

@@ -12,6 +12,8 @@ export interface ConsoleOptions {
   readonly output: NodeJS.WritableStream;
   /** A terminal gets a prompt, history, tab completion and colour; piped input runs line by line. */
   readonly interactive: boolean;
+  /** A line saying where the debate pages are served, shown when the console opens. */
+  readonly web?: string;
   readonly as?: string;
 }
 
@@ -46,6 +48,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   if (interactive) {
     write(`cruxbot console · database ${services.store.location} · you are ${await describe(session.who.name)}`);
     write('Type /help for the commands, .as <name> to act as someone else, .exit to quit.');
+    if (options.web) write(options.web);
     if ((await services.store.debates.list('local')).length === 0)
       write('New here? Load the sample debates with `npm run demo`, or start one with /debate new.');
     await prompt();

@@ -7,6 +7,7 @@ import { retiredPollIds } from './006-retired-poll-ids.ts';
 import { counters } from './007-counters.ts';
 import { processState } from './008-process-state.ts';
 import { forecasts } from './009-forecasts.ts';
+import { shareLinks } from './010-share-links.ts';
 import { slackInstallations } from './011-slack-installations.ts';
 import type { Migration } from './migration.ts';
 
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly Migration[] = [
   counters,
   processState,
   forecasts,
+  shareLinks,
   slackInstallations,
 ];

@@ -19,6 +19,7 @@ import type {
   ResolutionStore,
   SearchStore,
   SettingsStore,
+  ShareLinkStore,
   SimRunStore,
   StateStore,
   InstallationsStore,
@@ -36,6 +37,7 @@ import { PgInstallations } from './installations.ts';
 import { PgForecasts } from './forecasts.ts';
 import { postgresWriter } from './transfer.ts';
 import { importInto, removeWorkspace } from '../transfer.ts';
+import { PgShareLinks } from './share-links.ts';
 import { PgAudit, PgCaptures, PgPolls, PgResolutions, PgSettings, PgSimRuns } from './records.ts';
 
 interface Open {
@@ -64,6 +66,7 @@ export class PostgresStore implements Store {
   readonly search: SearchStore;
   readonly state: StateStore;
   readonly installations: InstallationsStore;
+  readonly shareLinks: ShareLinkStore;
   private readonly context = new AsyncLocalStorage<Open>();
   private readonly run: Runner;
 
@@ -88,6 +91,7 @@ export class PostgresStore implements Store {
     this.search = new PgSearch(run);
     this.state = new PgState(run, atomically);
     this.installations = new PgInstallations(run);
+    this.shareLinks = new PgShareLinks(run);
   }
 
   /** Connects, migrates under the advisory lock, and returns the store; a StartupError says what is wrong. */

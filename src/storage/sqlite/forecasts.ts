@@ -90,7 +90,10 @@ export class ForecastRepository implements ForecastStore {
 
   async claimDigests(holder: string, now: number, limit: number, leaseMs: number): Promise<ReminderDigest[]> {
     // One statement: SQLite runs it under the write lock, so two processes never claim the same digest.
-    return this.statements.claim.all(holder, now + leaseMs, now, limit).map(toDigest).sort((a, b) => a.id - b.id);
+    return this.statements.claim
+      .all(holder, now + leaseMs, now, limit)
+      .map(toDigest)
+      .sort((a, b) => a.id - b.id);
   }
 
   async digestSent(id: number, at: string): Promise<void> {

@@ -13,6 +13,7 @@ import { PollRepository } from './polls.ts';
 import { ResolutionRepository } from './resolutions.ts';
 import { SettingsRepository } from './settings.ts';
 import { ForecastRepository } from './forecasts.ts';
+import { ShareLinkRepository } from './share-links.ts';
 import { ClaimSearch } from './search.ts';
 import { SqliteState } from './state.ts';
 import { SqliteInstallations } from './installations.ts';
@@ -34,6 +35,7 @@ import type {
   ResolutionStore,
   SearchStore,
   SettingsStore,
+  ShareLinkStore,
   SimRunStore,
   StateStore,
   InstallationsStore,
@@ -58,6 +60,7 @@ export class SqliteStore implements Store {
   readonly search: SearchStore;
   readonly state: StateStore;
   readonly installations: InstallationsStore;
+  readonly shareLinks: ShareLinkStore;
 
   constructor(
     readonly db: Db,
@@ -77,6 +80,7 @@ export class SqliteStore implements Store {
     this.forecasts = this.gated(new ForecastRepository(db));
     this.state = this.gated(new SqliteState(db));
     this.installations = this.gated(new SqliteInstallations(db));
+    this.shareLinks = this.gated(new ShareLinkRepository(db));
   }
 
   /** A debate with its claims and the links between them: what the map and the exports draw from. */

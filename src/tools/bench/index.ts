@@ -2,6 +2,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { commandsBench } from './commands.ts';
 import { driftBench } from './drift.ts';
 import { mapBench } from './map.ts';
+import { webBench } from './web.ts';
 import { discordBench } from './discord.ts';
 import { threadsBench } from './threads.ts';
 import { credencesBench } from './credences.ts';
@@ -25,6 +26,7 @@ export const SUITES: readonly BenchSuite[] = [
   discordBench,
   driftBench,
   mapBench,
+  webBench,
   threadsBench,
   startupBench,
   bigDebatesBench,

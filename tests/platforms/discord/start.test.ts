@@ -67,7 +67,7 @@ describe('npm start with DISCORD_TOKEN set', { timeout: 60_000 }, () => {
 
     // The process's one HTTP server runs in the gateway mode too: a load balancer can ask whether it is up.
     await expect.poll(() => output.err, { timeout: 10_000 }).toContain('cruxbot is running');
-    const port = Number(/http on 127\.0\.0\.1 port (\d+) \(GET \/health, GET \/ready\)/.exec(output.err)?.[1]);
+    const port = Number(/http on 127\.0\.0\.1 port (\d+) \(GET \/health, GET \/ready, GET \/d\/\*\)/.exec(output.err)?.[1]);
     expect(port).toBeGreaterThan(0);
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(200);
