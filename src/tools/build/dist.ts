@@ -9,10 +9,11 @@ const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 /**
  * Files the compiled code reads beside itself at run time (`new URL('../data/…', import.meta.url)`), as paths
- * from the project root; they are copied to the same place under the build folder. Fonts, Graphviz's
+ * from the project root (the sample debates; the shared page's script and style, served as they are); they are
+ * copied to the same place under the build folder. Fonts, Graphviz's
  * WebAssembly and the SQLite driver come from node_modules, which the compiled code finds as the sources do.
  */
-export const RUNTIME_ASSETS = ['data/demo/sample-debates.json'] as const;
+export const RUNTIME_ASSETS = ['data/demo/sample-debates.json', 'src/render/page/page.js', 'src/render/page/page.css'] as const;
 
 export interface BuiltDist {
   readonly outDir: string;
