@@ -1,7 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { closePoll } from '../app/polls.ts';
 import type { Services } from '../services.ts';
+import { startRecurring } from './recurring.ts';
 import type { Poll } from '../domain/polls.ts';
 import { refreshPollMessage } from '../app/poll-message.ts';
 
@@ -43,39 +42,13 @@ export interface PollCloser {
 
 export const POLL_CHECK_INTERVAL_MS = 30_000;
 
-/**
- * Checks for due polls at once (on the next turn of the event loop, once the caller has set up its chat
- * ports) and then every `intervalMs`. The timers are unref'd: they never keep the process (a test, the
- * console) alive on their own. Each round counts as work in flight, so a shutdown waits for it.
- */
+/** Checks for due polls at once and then every `intervalMs` (see startRecurring). */
 export function startPollCloser(services: Services, intervalMs = POLL_CHECK_INTERVAL_MS): PollCloser {
-  let running = false;
-  const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  const tick = async () => {
-    if (running || services.inflight.closing) return;
-    running = true;
-    const done = services.inflight.begin();
-    try {
-      // Every instance looks; each poll closes once across them all, because closing is one conditional
-      // update (`… WHERE closed_at IS NULL`): the instance whose update changed the row edits the message.
-      const closed = await closeDuePolls(services);
-      if (closed.length) services.log.info({ polls: closed.map((p) => p.id) }, 'closed polls at their closing time');
-      await drainOutbox(services, holder);
-    } catch (error) {
-      services.log.error({ err: error }, 'closing due polls failed; will try again');
-    } finally {
-      done();
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 0);
-  const timer = setInterval(() => void tick(), intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+  return startRecurring(services, intervalMs, 'closing due polls failed; will try again', async (holder) => {
+    // Every instance looks; each poll closes once across them all, because closing is one conditional
+    // update (`… WHERE closed_at IS NULL`): the instance whose update changed the row edits the message.
+    const closed = await closeDuePolls(services);
+    if (closed.length) services.log.info({ polls: closed.map((p) => p.id) }, 'closed polls at their closing time');
+    await drainOutbox(services, holder);
+  });
 }

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Claim } from '../domain/claims.ts';
 import { groupReminders, REMIND_AGAIN_MS, type ResolveBy } from '../domain/forecasts.ts';
 import type { Services } from '../services.ts';
+import { startRecurring } from './recurring.ts';
 import { reminderDigest } from '../views/reminder.ts';
 
 /** One instance queues reminders at a time; a dead holder's lease lapses after this. */
@@ -32,7 +31,11 @@ export async function queueDueReminders(services: Services, holder: string, now:
     await store.transaction(async (tx) => {
       const moved: number[] = [];
       for (const r of group.reminders) if (await tx.forecasts.moveReminder(r.workspace, r.claimId, r.remindAt, next)) moved.push(r.claimId);
-      if (moved.length && (await tx.forecasts.queueDigest({ workspace: group.workspace, userId: group.userId, dueAt: at, claimIds: moved }, at))) queued++;
+      if (
+        moved.length &&
+        (await tx.forecasts.queueDigest({ workspace: group.workspace, userId: group.userId, dueAt: at, claimIds: moved }, at))
+      )
+        queued++;
     });
   }
   return queued;
@@ -71,30 +74,8 @@ export const REMINDER_CHECK_INTERVAL_MS = 60_000;
 
 /** Queues and sends reminders now and every minute; timers unref'd, each round counted as work in flight. */
 export function startReminders(services: Services, intervalMs = REMINDER_CHECK_INTERVAL_MS): { stop(): void } {
-  let running = false;
-  const holder = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
-  const tick = async () => {
-    if (running || services.inflight.closing) return;
-    running = true;
-    const done = services.inflight.begin();
-    try {
-      await queueDueReminders(services, holder);
-      await sendQueuedDigests(services, holder);
-    } catch (error) {
-      services.log.error({ err: error }, 'sending reminders failed; will try again');
-    } finally {
-      done();
-      running = false;
-    }
-  };
-  const first = setTimeout(() => void tick(), 0);
-  const timer = setInterval(() => void tick(), intervalMs);
-  first.unref();
-  timer.unref();
-  return {
-    stop: () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    },
-  };
+  return startRecurring(services, intervalMs, 'sending reminders failed; will try again', async (holder) => {
+    await queueDueReminders(services, holder);
+    await sendQueuedDigests(services, holder);
+  });
 }
