@@ -61,7 +61,7 @@ export const mapBench: BenchSuite = {
 };
 
 /** A debate shaped like a real one (a root, claims on it, arguments under those), seeded deterministically. */
-async function seedDebate(services: Services, slug: string, size: number): Promise<CruxGraph> {
+export async function seedDebate(services: Services, slug: string, size: number): Promise<CruxGraph> {
   const ctx = { services, workspace: 'bench', actor: { id: 'bench', name: 'bench' } };
   const words = ['agents', 'reward', 'drift', 'training', 'data', 'values', 'serial', 'steps', 'scorer', 'objection'];
   const kinds: LinkKind[] = ['supports', 'opposes', 'supports', 'opposes', 'crux-of', 'refines'];

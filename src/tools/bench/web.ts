@@ -2,17 +2,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { addClaim } from '../../app/claims.ts';
-import { addLink } from '../../app/links.ts';
 import { setDebateRoot } from '../../app/debates.ts';
 import { shareDebate } from '../../app/share-links.ts';
-import type { Claim } from '../../domain/claims.ts';
-import type { LinkKind } from '../../domain/links.ts';
 import { startHttpServer } from '../../http/server.ts';
 import { PAGE_SCRIPT, PAGE_STYLE } from '../../render/page-assets.ts';
 import { PAGE_KEPT_MS, webRoutes } from '../../web/routes.ts';
 import { debatePage } from '../../app/debate-page.ts';
 import { benchServices } from './bench-services.ts';
+import { seedDebate } from './map.ts';
 import { ms, time } from './measure.ts';
 import type { BenchSuite } from './types.ts';
 
@@ -122,32 +119,25 @@ async function firstContentfulPaint(url: string, loads: number): Promise<string>
 }
 
 /** A root, claims bearing on it and on each other, and every person's credence in most claims. */
-async function seed(ctx: Parameters<typeof addClaim>[0] & Parameters<typeof setDebateRoot>[0], size: number, people: number) {
-  const words = ['agents', 'reward', 'drift', 'training', 'data', 'values', 'serial', 'steps', 'scorer', 'objection'];
-  const kinds: LinkKind[] = ['supports', 'opposes', 'supports', 'opposes', 'crux-of', 'refines'];
+async function seed(ctx: Parameters<typeof setDebateRoot>[0], size: number, people: number) {
+  // The map bench's debate (same shape, same words), with a root and the people's credences on top.
+  const { debate, claims } = await seedDebate(ctx.services, 'web-bench', size);
   let state = 11;
   const random = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const debate = await ctx.services.store.debates.create({
-    workspace: 'bench',
-    slug: 'web-bench',
-    title: `A debate of ${size} claims`,
-    createdBy: 'bench',
-    createdByName: 'bench',
-    at: new Date().toISOString(),
-  });
-  const claims: Claim[] = [];
-  for (let i = 0; i < size; i++) {
-    const text = Array.from({ length: 8 + Math.floor(random() * 24) }, (_, w) => words[(i * 7 + w * 3) % words.length]).join(' ');
-    claims.push(await addClaim(ctx, { debate, text: `Claim ${i + 1}: ${text}`, tags: [] }));
-    if (i > 0) await addLink(ctx, claims[i]!, claims[Math.floor(random() * Math.min(i, 1 + i / 4))]!, kinds[Math.floor(random() * kinds.length)]!);
-  }
   await setDebateRoot(ctx, debate, claims[0]!);
   const at = new Date().toISOString();
   await ctx.services.store.transaction(async (tx) => {
     for (let p = 0; p < people; p++) {
       for (const claim of claims) {
         if (random() < 0.2) continue;
-        await tx.credences.insert({ workspace: 'bench', claimId: claim.id, userId: `u${p}`, userName: `Person ${p}`, value: Math.round(5 + random() * 90) / 100, at });
+        await tx.credences.insert({
+          workspace: 'bench',
+          claimId: claim.id,
+          userId: `u${p}`,
+          userName: `Person ${p}`,
+          value: Math.round(5 + random() * 90) / 100,
+          at,
+        });
       }
     }
   });
