@@ -6,7 +6,7 @@ import { defineCommand, subcommand } from '../../src/core/command.ts';
 import { UsageError, UserError } from '../../src/core/errors.ts';
 import { md } from '../../src/core/markup.ts';
 import { context, notice, table } from '../../src/core/reply.ts';
-import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL } from '../../src/domain/claims.ts';
+import { CLAIM_STATUSES, CLAIM_TEXT_MAX, claimRef, parseSourceUrl, parseTags, STATUS_LABEL, type Claim } from '../../src/domain/claims.ts';
 import { OUTCOMES } from '../../src/domain/resolutions.ts';
 import { showClaim } from './card.ts';
 import { mergeNote } from '../../src/views/merge-note.ts';
@@ -37,18 +37,37 @@ const add = subcommand({
     { name: 'source', type: 'string', description: 'A link to where the claim was made', example: 'https://…' },
     { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
     { name: 'resolve-by', type: 'string', description: 'When it can be resolved: "next friday", "in 2 weeks", 2027-01-31', example: '"in 2 weeks"' },
+    { name: 'supports', type: 'claim', description: 'A claim this one supports, e.g. C1 (added to its debate)' },
+    { name: 'opposes', type: 'claim', description: 'A claim this one opposes, e.g. C1 (added to its debate)' },
   ] as const,
   examples: [
     '/claim add Agents game broken scoring functions when the tasks are shoddy',
+    '/claim add "Graders are rarely that shoddy" opposes:C1',
     '/claim add text:"Reward seeking is more likely instrumental than terminal" tags:reward-seeking',
   ],
   async handler(ctx) {
-    const debate = await resolveDebate(ctx, ctx.args.debate);
+    if (ctx.args.supports !== undefined && ctx.args.opposes !== undefined)
+      throw new UserError(md`Give \`supports:\` or \`opposes:\`, not both; link the other with \`/link\` afterwards.`, 'claim.two-links');
+    const linkNumber = ctx.args.supports ?? ctx.args.opposes;
+    const target = linkNumber !== undefined ? await ctx.services.queries.claims.require(ctx.workspace, linkNumber) : undefined;
+    if (target?.status === 'retracted')
+      throw new UserError(md`${claimRef(target)} is retracted; a new claim cannot be linked to it.`, 'link.retracted');
+    const debate = target
+      ? await linkedDebate(ctx, target, ctx.args.debate)
+      : await resolveDebate(ctx, ctx.args.debate);
     const tags = parseTags(ctx.args.tags);
     const url = parseSourceUrl(ctx.args.source);
     const due = await resolveByArg(ctx, ctx.args['resolve-by']);
-    const input = { debate, text: ctx.args.text, tags, ...(url ? { source: { url } } : {}) };
+    const input = {
+      debate,
+      text: ctx.args.text,
+      tags,
+      ...(url ? { source: { url } } : {}),
+      ...(target ? { linkTo: { claim: target, kind: ctx.args.supports !== undefined ? ('supports' as const) : ('opposes' as const) } } : {}),
+    };
     const claim = due ? await addClaimResolvingBy(ctx, input, due) : await addClaim(ctx, input);
+    if (target)
+      return await showClaim(ctx, claim, md`Added ${claimRef(claim)} to \`${debate.slug}\`; it ${input.linkTo!.kind === 'supports' ? 'supports' : 'opposes'} ${claimRef(target)}.`);
     const root = (await ctx.services.queries.debates.byId(ctx.workspace, debate.id))?.rootClaimId;
     const rootClaim =
       root !== null && root !== undefined && root !== claim.id ? await ctx.services.queries.claims.byId(ctx.workspace, root) : undefined;
@@ -61,6 +80,17 @@ const add = subcommand({
     );
   },
 });
+
+/** A claim added in support or opposition goes into its target's debate; naming another debate is refused. */
+async function linkedDebate(ctx: BaseContext, target: Claim, slug: string | undefined) {
+  const debate = (await ctx.services.queries.debates.byId(ctx.workspace, target.debateId))!;
+  if (slug !== undefined && slug !== debate.slug)
+    throw new UserError(
+      md`${claimRef(target)} is in \`${debate.slug}\`, not \`${slug}\`; a claim that supports or opposes it goes into \`${debate.slug}\`. Drop \`debate:\`, or add it to \`${slug}\` and link it with \`/link … across:true\`.`,
+      'claim.link-debate',
+    );
+  return debate;
+}
 
 /** A `resolve-by:` option read in the person's zone, checked before anything is stored. */
 async function resolveByArg(ctx: BaseContext, raw: string | undefined): Promise<{ at: Date; zone: string; from: string } | undefined> {
@@ -108,39 +138,51 @@ const list = subcommand({
     { name: 'status', type: 'string', description: 'Only claims with this status', choices: CLAIM_STATUSES },
     { name: 'author', type: 'user', description: 'Only claims by this person' },
     { name: 'page', type: 'integer', description: 'Page number', min: 1, max: 100_000 },
+    { name: 'all', type: 'boolean', description: 'Every debate of the workspace, with a debate column' },
   ] as const,
-  examples: ['/claim list', '/claim list tag:reward-seeking status:open'],
+  examples: ['/claim list', '/claim list tag:reward-seeking status:open', '/claim list all:true'],
   async handler(ctx) {
-    const debate = await resolveDebate(ctx, ctx.args.debate);
+    if (ctx.args.all && ctx.args.debate)
+      throw new UserError(md`Give a debate or \`all:true\`, not both.`, 'claim.list-all-and-debate');
+    const debate = ctx.args.all ? undefined : await resolveDebate(ctx, ctx.args.debate);
     const page = ctx.args.page ?? 1;
     const tag = ctx.args.tag ? parseTags(ctx.args.tag)[0] : undefined;
     const { claims, total } = await ctx.services.queries.claims.list(ctx.workspace, {
-      debateId: debate.id,
+      ...(debate ? { debateId: debate.id } : {}),
       ...(tag ? { tag } : {}),
       ...(ctx.args.status ? { status: ctx.args.status } : {}),
       ...(ctx.args.author ? { authorId: ctx.args.author } : {}),
       limit: PAGE_SIZE,
       offset: (page - 1) * PAGE_SIZE,
     });
+    const where = debate ? md`in \`${debate.slug}\`` : md`in this workspace`;
     if (total === 0) {
       return notice(
-        md`No claims in \`${debate.slug}\`${tag || ctx.args.status || ctx.args.author ? ' match that filter' : ' yet; add one with `/claim add <text>`'}.`,
+        md`No claims ${where}${tag || ctx.args.status || ctx.args.author ? ' match that filter' : ' yet; add one with `/claim add <text>`'}.`,
         { ephemeral: false },
       );
     }
     const pages = Math.ceil(total / PAGE_SIZE);
     if (page > pages) throw new UserError(`There are only ${pages} page${pages === 1 ? '' : 's'} of claims.`, 'claim.page');
+    const slugs = debate ? undefined : await debateSlugs(ctx);
     return {
-      title: `Claims in ${debate.slug} (${total})`,
+      title: `Claims ${debate ? `in ${debate.slug}` : 'in every debate'} (${total})`,
       blocks: [
-        table(
-          ['id', 'status', 'author', 'claim'],
-          claims.map((c) => [claimRef(c), STATUS_LABEL[c.status], c.authorName, short(c.text, 80)]),
-        ),
+        slugs
+          ? table(
+              ['id', 'debate', 'status', 'author', 'claim'],
+              claims.map((c) => [claimRef(c), slugs.get(c.debateId) ?? '?', STATUS_LABEL[c.status], c.authorName, short(c.text, 70)]),
+            )
+          : table(
+              ['id', 'status', 'author', 'claim'],
+              claims.map((c) => [claimRef(c), STATUS_LABEL[c.status], c.authorName, short(c.text, 80)]),
+            ),
         context(
           pages > 1
-            ? md`Page ${page} of ${pages}${page < pages ? md` · next: \`/claim list page:${page + 1}\`` : ''}`
-            : md`Show one with \`/claim show C#\`.`,
+            ? md`Page ${page} of ${pages}${page < pages ? md` · next: \`/claim list ${debate ? '' : 'all:true '}page:${page + 1}\`` : ''}`
+            : debate
+              ? md`Show one with \`/claim show C#\`; every debate: \`/claim list all:true\`.`
+              : md`Show one with \`/claim show C#\`.`,
         ),
       ],
     };
@@ -192,28 +234,43 @@ const retract = subcommand({
   },
 });
 
+/** Debate ids to slugs, for a table that spans debates. */
+async function debateSlugs(ctx: BaseContext): Promise<Map<number, string>> {
+  return new Map((await ctx.services.queries.debates.list(ctx.workspace)).map((d) => [d.id, d.slug]));
+}
+
 const search = subcommand({
   name: 'search',
   description: 'Find claims by their words or id',
   options: [
     { name: 'query', type: 'string', description: 'Words to look for', required: true, positional: true, maxLength: 200 },
-    { name: 'debate', type: 'debate', description: 'Only in this debate' },
+    { name: 'debate', type: 'debate', description: 'Only in this debate (default: this channel’s)' },
+    { name: 'all', type: 'boolean', description: 'Search every debate of the workspace' },
   ] as const,
-  examples: ['/claim search reward seeking'],
+  examples: ['/claim search reward seeking', '/claim search reward all:true'],
   async handler(ctx) {
-    const debateId = ctx.args.debate ? (await ctx.services.queries.debates.require(ctx.workspace, ctx.args.debate)).id : undefined;
+    if (ctx.args.all && ctx.args.debate) throw new UserError(md`Give a debate or \`all:true\`, not both.`, 'claim.search-all-and-debate');
+    const { debates } = ctx.services.queries;
+    const debate = ctx.args.debate
+      ? await debates.require(ctx.workspace, ctx.args.debate)
+      : ctx.args.all
+        ? undefined
+        : await debates.currentFor(ctx.workspace, ctx.channel.id);
     const found = await ctx.services.queries.search.claims(ctx.workspace, ctx.args.query, {
       limit: 15,
-      ...(debateId !== undefined ? { debateId } : {}),
+      ...(debate ? { debateId: debate.id } : {}),
     });
-    if (found.length === 0) return notice(md`No claims match "${ctx.args.query}".`);
+    const elsewhere = debate ? md` Search every debate with \`/claim search ${ctx.args.query} all:true\`.` : '';
+    if (found.length === 0) return notice(md`No claims ${debate ? md`in \`${debate.slug}\` ` : ''}match "${ctx.args.query}".${elsewhere}`);
+    const slugs = await debateSlugs(ctx);
     return {
-      title: `Claims matching “${short(ctx.args.query, 40)}”`,
+      title: `Claims matching “${short(ctx.args.query, 40)}”${debate ? ` in ${debate.slug}` : ''}`,
       blocks: [
         table(
-          ['id', 'status', 'claim'],
-          found.map((c) => [claimRef(c), STATUS_LABEL[c.status], short(c.text, 90)]),
+          ['id', 'debate', 'status', 'claim'],
+          found.map((c) => [claimRef(c), slugs.get(c.debateId) ?? '?', STATUS_LABEL[c.status], short(c.text, 80)]),
         ),
+        ...(debate ? [context(md`In \`${debate.slug}\`, this channel’s debate.${elsewhere}`)] : []),
       ],
       ephemeral: true,
     };

@@ -9,7 +9,7 @@ import { chooseCandidates, type CandidateSet } from '../domain/threads/candidate
 import type { ThreadAnalysis } from '../domain/threads/extract.ts';
 import { analyseWithModel, llmSettings } from '../llm/thread-extractor.ts';
 import { summarizeThread, type ThreadSummary } from '../domain/threads/summary.ts';
-import type { Capture, CaptureItem } from '../domain/threads/captures.ts';
+import { captureRef, type Capture, type CaptureItem } from '../domain/threads/captures.ts';
 import { readThread } from './thread-source.ts';
 import { type ThreadRequest, type ThreadSource } from '../domain/threads/request.ts';
 import { quote } from '../views/thread-summary.ts';
@@ -96,9 +96,27 @@ export async function reviewCard(
     blocks,
     components: [
       [
-        { type: 'button', id: customId('capture', 'accept', capture.id, item.position), label: 'Accept', style: 'success' },
-        { type: 'button', id: customId('capture', 'edit', capture.id, item.position), label: 'Edit…', style: 'primary' },
-        { type: 'button', id: customId('capture', 'skip', capture.id, item.position), label: 'Skip', style: 'secondary' },
+        {
+          type: 'button',
+          id: customId('capture', 'accept', capture.id, item.position),
+          label: 'Accept',
+          style: 'success',
+          command: `/capture add ${captureRef(capture.id)} ${item.position + 1}`,
+        },
+        {
+          type: 'button',
+          id: customId('capture', 'edit', capture.id, item.position),
+          label: 'Edit…',
+          style: 'primary',
+          command: `/capture edit ${captureRef(capture.id)} ${item.position + 1} "<the claim as it should stand>"`,
+        },
+        {
+          type: 'button',
+          id: customId('capture', 'skip', capture.id, item.position),
+          label: 'Skip',
+          style: 'secondary',
+          command: `/capture skip ${captureRef(capture.id)} ${item.position + 1}`,
+        },
       ],
     ],
     ephemeral: true,
@@ -143,7 +161,7 @@ export function candidatesReply(result: ThreadCapture, buttons: Reply['component
   const lines = shown.map(({ claim }, i) => md`${i + 1}. ${quote(claim.text, 140)}${claim.author ? md` — ${claim.author}` : ''}`);
   if (more > 0) lines.push(md`_and ${more} more_`);
   return {
-    title: `${result.set.candidates.length} candidate claims from ${result.source.origin}`,
+    title: `${result.capture ? `${captureRef(result.capture.id)} · ` : ''}${result.set.candidates.length} candidate claims from ${result.source.origin}`,
     blocks: [text(joinMarkup(lines)), ...(result.source.note ? [context(result.source.note)] : [])],
     components: buttons ?? [],
     accent: 'info',

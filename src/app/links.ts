@@ -11,12 +11,25 @@ type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
  * Links `from` to `to` with its audit row. The same link twice is a no-op (`created: false`), not an
  * error; a self-link, a link to a retracted claim, or a cycle of refinements is refused.
  */
-export async function addLink(ctx: Ctx, from: Claim, to: Claim, kind: LinkKind): Promise<{ link: Link; created: boolean }> {
+export async function addLink(
+  ctx: Ctx,
+  from: Claim,
+  to: Claim,
+  kind: LinkKind,
+  options: { readonly acrossDebates?: boolean } = {},
+): Promise<{ link: Link; created: boolean }> {
   if (from.id === to.id) throw new UserError(md`A claim cannot be linked to itself (${claimRef(from)} → ${claimRef(to)}).`, 'link.self');
   for (const claim of [from, to]) {
     if (claim.status === 'retracted') throw new UserError(md`${claimRef(claim)} is retracted; it cannot be linked.`, 'link.retracted');
   }
   const { store } = ctx.services;
+  if (from.debateId !== to.debateId && !options.acrossDebates) {
+    const slug = async (claim: Claim) => (await store.debates.byId(ctx.workspace, claim.debateId))?.slug ?? '?';
+    throw new UserError(
+      md`${claimRef(from)} is in \`${await slug(from)}\` and ${claimRef(to)} in \`${await slug(to)}\`: a link usually joins claims of one debate, and ids count across the workspace, so this may be a slip. If you mean it, add \`across:true\`: \`/link ${claimRef(from)} ${claimRef(to)} ${kind} across:true\`.`,
+      'link.across-debates',
+    );
+  }
   if (kind === 'refines' && wouldCreateRefinesCycle(await store.links.refines(ctx.workspace), from.id, to.id)) {
     throw new UserError(
       md`${claimRef(from)} refines ${claimRef(to)} would make a loop of refinements; refine in one direction only.`,

@@ -123,14 +123,21 @@ export async function skipCandidate(ctx: Ctx, capture: Capture, position: number
   if (!(await ctx.services.store.captures.settle(capture.id, position, 'skipped', null))) throw await alreadySettled(ctx, item);
 }
 
-/** Every pending candidate accepted, in order. */
-export async function acceptAll(ctx: Ctx, capture: Capture): Promise<{ added: Claim[]; existing: Claim[]; links: number }> {
+/**
+ * Every pending candidate accepted, in order, in one transaction; or only those at `positions` (0-based),
+ * when given: those already settled are left as they are.
+ */
+export async function acceptAll(
+  ctx: Ctx,
+  capture: Capture,
+  positions?: ReadonlySet<number>,
+): Promise<{ added: Claim[]; existing: Claim[]; links: number }> {
   const added: Claim[] = [];
   const existing: Claim[] = [];
   let links = 0;
   await ctx.services.store.transaction(async (tx) => {
     for (const item of await tx.captures.items(capture.id)) {
-      if (item.status !== 'pending') continue;
+      if (item.status !== 'pending' || (positions && !positions.has(item.position))) continue;
       const settled = await acceptCandidate(ctx, capture, item.position);
       (settled.existing ? existing : added).push(settled.claim);
       links += settled.linksAdded;

@@ -131,7 +131,8 @@ export function findLeaf(ctx: Pick<BaseContext, 'commands'>, invocation: Pick<In
   if (!command)
     throw new UsageError(md`Unknown command \`/${invocation.command}\`. Type \`/help\` for the list.`, undefined, 'usage.unknown-command');
   if (command.leaf) return command.leaf;
-  const leaf = invocation.subcommand ? command.subcommands?.get(invocation.subcommand) : undefined;
+  const name = invocation.subcommand ?? command.defaultSubcommand;
+  const leaf = name ? command.subcommands?.get(name) : undefined;
   if (!leaf) {
     const names = [...(command.subcommands?.keys() ?? [])].join(', ');
     throw new UsageError(md`\`/${command.name}\` needs a subcommand: ${names}.`, undefined, 'usage.missing-subcommand');

@@ -58,6 +58,11 @@ export interface Button {
   readonly label: string;
   readonly style?: 'primary' | 'secondary' | 'success' | 'danger';
   readonly disabled?: boolean;
+  /**
+   * The command that does what the button does, e.g. `/capture add T3 all`: the console (which has no
+   * buttons) shows it in the button's place, and a person on any platform can type it instead.
+   */
+  readonly command: string;
 }
 
 export interface LinkButton {
@@ -73,6 +78,8 @@ export interface Select {
   readonly options: readonly { readonly label: string; readonly value: string; readonly description?: string }[];
   readonly minValues?: number;
   readonly maxValues?: number;
+  /** The command that does what picking an option does, shown by the console. */
+  readonly command?: string;
 }
 
 export interface Modal {

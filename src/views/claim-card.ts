@@ -82,11 +82,37 @@ export function claimCard({ claim, debate, outgoing, incoming, team, runs, resol
 
 export function claimButtons(claim: Claim): ComponentRow {
   return [
-    { type: 'button', id: customId('claim', 'support', claim.number), label: 'Support…', style: 'success' },
-    { type: 'button', id: customId('claim', 'oppose', claim.number), label: 'Oppose…', style: 'danger' },
-    { type: 'button', id: customId('claim', 'link', claim.number), label: 'Link…', style: 'secondary' },
+    {
+      type: 'button',
+      id: customId('claim', 'support', claim.number),
+      label: 'Support…',
+      style: 'success',
+      command: `/claim add "<a claim that supports it>" supports:${claimRef(claim)}`,
+    },
+    {
+      type: 'button',
+      id: customId('claim', 'oppose', claim.number),
+      label: 'Oppose…',
+      style: 'danger',
+      command: `/claim add "<a claim that opposes it>" opposes:${claimRef(claim)}`,
+    },
+    {
+      type: 'button',
+      id: customId('claim', 'link', claim.number),
+      label: 'Link…',
+      style: 'secondary',
+      command: `/link ${claimRef(claim)} <claim> <supports|opposes|…>`,
+    },
     ...(claim.status === 'open'
-      ? [{ type: 'button' as const, id: customId('credence', 'form', claim.number), label: 'Credence…', style: 'primary' as const }]
+      ? [
+          {
+            type: 'button' as const,
+            id: customId('credence', 'form', claim.number),
+            label: 'Credence…',
+            style: 'primary' as const,
+            command: `/credence ${claimRef(claim)} <0–100>`,
+          },
+        ]
       : []),
   ];
 }

@@ -75,10 +75,17 @@ export function pollButtons(poll: Poll): ComponentRow[] {
       id: customId('poll', 'vote', poll.id, v),
       label: `${v}%`,
       style: 'primary' as const,
+      command: `/poll vote C${poll.claimNumber} ${v}`,
     })),
     [
-      { type: 'button', id: customId('poll', 'exact', poll.id), label: 'Exact…', style: 'secondary' },
-      { type: 'button', id: customId('poll', 'close', poll.id), label: 'Close poll', style: 'danger' },
+      {
+        type: 'button',
+        id: customId('poll', 'exact', poll.id),
+        label: 'Exact…',
+        style: 'secondary',
+        command: `/poll vote C${poll.claimNumber} <any value: 70%, 0.7, 3:1>`,
+      },
+      { type: 'button', id: customId('poll', 'close', poll.id), label: 'Close poll', style: 'danger', command: `/poll close C${poll.claimNumber}` },
     ],
   ];
 }

@@ -5,6 +5,7 @@ import type { ThreadAnalysis } from '../domain/threads/extract.ts';
 import type { ThreadSummary } from '../domain/threads/summary.ts';
 import type { ExtractedClaim, StatedCredence } from '../domain/threads/thread.ts';
 import type { ThreadSource } from '../domain/threads/request.ts';
+import { captureRef } from '../domain/threads/captures.ts';
 
 /** How many items each section shows before "and N more": the summary is read at a glance. */
 const SHOWN = { debates: 4, positions: 6, keyClaims: 5, cruxes: 4, agreements: 3, openQuestions: 3, credences: 4 } as const;
@@ -180,8 +181,20 @@ export function captureButtons(captureId: number | undefined, candidates: number
   if (captureId === undefined || candidates === 0) return [];
   return [
     [
-      { type: 'button', id: customId('capture', 'add-all', captureId), label: `Add all to the map (${candidates})`, style: 'primary' },
-      { type: 'button', id: customId('capture', 'review', captureId), label: 'Review one by one', style: 'secondary' },
+      {
+        type: 'button',
+        id: customId('capture', 'add-all', captureId),
+        label: `Add all to the map (${candidates})`,
+        style: 'primary',
+        command: `/capture add ${captureRef(captureId)} all`,
+      },
+      {
+        type: 'button',
+        id: customId('capture', 'review', captureId),
+        label: 'Review one by one',
+        style: 'secondary',
+        command: `/capture review ${captureRef(captureId)}`,
+      },
     ],
   ];
 }

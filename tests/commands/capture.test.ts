@@ -28,7 +28,7 @@ describe('/capture', () => {
   it('lists the candidate claims of the thread with Add all and Review buttons', async () => {
     await bot.run('/debate new slug:drift title:"Does misalignment grow with serial steps?"');
     const reply = await bot.run('/capture');
-    expect(reply.title).toMatch(/^\d+ candidate claims from the last 10 messages here$/);
+    expect(reply.title).toMatch(/^T\d+ · \d+ candidate claims from the last 10 messages here$/);
     expect(replyText(reply)).toMatch(/^1\. “/m);
     expect(replyText(reply)).not.toMatch(/Key claims|Positions/);
     expect(buttonIds(reply)).toEqual(['capture:add-all:1', 'capture:review:1']);
@@ -37,7 +37,7 @@ describe('/capture', () => {
   it('Add all puts every candidate on the map with its source message and author, and the links among them; twice adds nothing more', async () => {
     await bot.run('/debate new slug:drift title:"Does misalignment grow with serial steps?"');
     const reply = await bot.run('/capture');
-    const candidates = Number(/^(\d+) candidate/.exec(reply.title ?? '')![1]);
+    const candidates = Number(/^T\d+ · (\d+) candidate/.exec(reply.title ?? '')![1]);
     const added = await bot.interact('capture:add-all:1', {}, { actor: BOB });
     expect(isError(added)).toBe(false);
     expect(added.ephemeral).toBeUndefined();

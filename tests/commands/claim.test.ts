@@ -146,7 +146,7 @@ describe('/claim list and search', () => {
   it('finds claims by words, prefix, and id, and treats search syntax as text', async () => {
     expect(replyText(await bot.run('/claim search scor'))).toContain('C1');
     expect(replyText(await bot.run('/claim search C2'))).toContain('Reward seeking is instrumental');
-    expect(replyText(await bot.run('/claim search "reward" OR drift*'))).toMatch(/No claims match/);
+    expect(replyText(await bot.run('/claim search "reward" OR drift*'))).toMatch(/No claims in `?reward-seeking`? match "reward OR drift\*"/);
     expect(isError(await bot.run('/claim search ")(*&^"'))).toBe(false);
   });
 });

@@ -45,7 +45,7 @@ beforeEach(async () => {
   await bot.run('/debate use rewards', { channel: 'third' });
   await bot.run('/link C4 C3 supports');
   await bot.run('/link C5 C3 crux-of');
-  await bot.run('/link C4 C1 supports', { actor: BOB });
+  await bot.run('/link C4 C1 supports across:true', { actor: BOB });
   await bot.run('/credence C3 70');
   await bot.run('/credence C3 40', { actor: BOB });
   await bot.run('/credence C1 80 given:C3', { actor: BOB });

@@ -81,6 +81,6 @@ describe('the expensive commands', () => {
       .leaves()
       .filter((leaf) => leaf.expensive)
       .map((leaf) => `/${leaf.command}${leaf.subcommand ? ` ${leaf.subcommand}` : ''}`);
-    expect(expensive).toEqual(['/map', '/groups', '/summarize', '/capture', '/drift run', '/drift compare', '/drift sweep', '/drift show']);
+    expect(expensive).toEqual(['/map', '/groups', '/summarize', '/capture thread', '/drift run', '/drift compare', '/drift sweep', '/drift show']);
   });
 });

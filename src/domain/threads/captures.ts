@@ -1,3 +1,14 @@
+/** How people name a capture in commands: `T3` (T for thread). */
+export function captureRef(id: number): string {
+  return `T${id}`;
+}
+
+/** `T3`, `t3` or `3` → 3; anything else → undefined. */
+export function parseCaptureRef(raw: string): number | undefined {
+  const m = /^\s*[Tt]?(\d{1,12})\s*$/.exec(raw);
+  return m ? Number(m[1]) : undefined;
+}
+
 export type CaptureItemStatus = 'pending' | 'added' | 'skipped' | 'existing';
 export type CaptureLinkKind = 'supports' | 'opposes' | 'crux-of';
 

@@ -33,8 +33,7 @@ export function renderReplyText(given: Reply, style: ConsoleStyle): string {
   const out: string[] = [];
   if (reply.title) out.push(ansi('1', style.color)(reply.accent === 'error' ? `✖ ${reply.title}` : reply.title));
   for (const block of reply.blocks) out.push(renderBlock(block, r, style, dim));
-  const buttons = (reply.components ?? []).flat().map((c) => (c.type === 'select' ? `[${c.placeholder} ▾]` : `[${c.label}]`));
-  if (buttons.length) out.push(dim(`${buttons.join(' ')}  (buttons work on Discord and Slack)`));
+  out.push(renderButtons(reply, dim));
   for (const attachment of reply.attachments ?? []) {
     const path = style.saveAttachment?.(attachment.name, attachment.data);
     out.push(path ? `${attachment.contentType.startsWith('image/') ? 'Image' : 'File'} saved: ${path}` : `(attachment ${attachment.name})`);
@@ -44,6 +43,25 @@ export function renderReplyText(given: Reply, style: ConsoleStyle): string {
   if (reply.accent === 'error' && !reply.title) text = `${style.color ? '\x1b[31m✖\x1b[0m' : '✖'} ${text}`;
   const follow = (reply.followUps ?? []).map((f) => renderReplyText(f, style));
   return [text, ...follow].join('\n\n');
+}
+
+/**
+ * The console has no buttons: each one is listed with the command that does the same, so every flow can
+ * be finished by typing (Discord and Slack show the buttons, and the same commands work there too).
+ */
+function renderButtons(reply: Reply, dim: (s: string) => string): string {
+  const rows = (reply.components ?? [])
+    .flat()
+    .filter((c) => c.type !== 'link' && !(c.type === 'button' && c.disabled))
+    .map((c) => ({ label: c.type === 'select' ? `${c.placeholder} ▾` : c.label, command: c.type === 'link' ? undefined : c.command }));
+  const links = (reply.components ?? []).flat().flatMap((c) => (c.type === 'link' ? [`${c.label}: ${c.url}`] : []));
+  if (!rows.length && !links.length) return '';
+  const width = Math.max(0, ...rows.map((r) => r.label.length)) + 2;
+  const lines = rows.map((r) => `  ${dim(`[${r.label}]`.padEnd(width + 2))} ${r.command ?? dim('(on Discord and Slack only)')}`);
+  return [
+    ...(rows.length ? [dim('Buttons on Discord and Slack; here, type the command:'), ...lines] : []),
+    ...links.map((l) => `  ${l}`),
+  ].join('\n');
 }
 
 function renderBlock(block: Block, r: MarkupRenderer, style: ConsoleStyle, dim: (s: string) => string): string {

@@ -23,7 +23,7 @@ export const discordBench: BenchSuite = {
         ]),
         context(md`Added 2026-11-23`),
       ],
-      components: [[{ type: 'button', id: 'claim:support:12', label: 'Support…' }]],
+      components: [[{ type: 'button', id: 'claim:support:12', label: 'Support…', command: '/claim add "…" supports:C12' }]],
       accent: 'info',
     };
     const cardRaw = () => ({

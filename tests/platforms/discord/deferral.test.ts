@@ -39,7 +39,7 @@ const mull = defineCommand({
   async handler() {
     await thinking.opened;
     return finished('Mulled', {
-      components: [[{ type: 'button', id: customId('mull', 'again'), label: 'Again' }]],
+      components: [[{ type: 'button', id: customId('mull', 'again'), label: 'Again', command: '/mull again' }]],
       onSent: (ref) => void sent.push(ref),
       followUps: [finished('Footnote', { onSent: (ref) => void sent.push(ref) })],
     });

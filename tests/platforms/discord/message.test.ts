@@ -72,7 +72,7 @@ describe('a Reply as Discord messages', () => {
         pre(lines.join('\n')),
         fields(Array.from({ length: 20 }, (_, i) => ({ name: `Field ${i}`, value: 'v'.repeat(300) }))),
       ],
-      components: [[{ type: 'button', id: 'claim:support:1', label: 'Support…' }]],
+      components: [[{ type: 'button', id: 'claim:support:1', label: 'Support…', command: '/claim add "…" supports:C1' }]],
     };
     const messages = bodies(reply);
     expect(messages.length).toBeGreaterThan(1);
@@ -120,7 +120,7 @@ describe('a Reply as Discord messages', () => {
   });
 
   it('wraps more than 5 buttons into more rows, keeps a select alone, and never exceeds 5 rows', () => {
-    const buttons = Array.from({ length: 7 }, (_, i) => ({ type: 'button' as const, id: `x:b:${i}`, label: `B${i}` }));
+    const buttons = Array.from({ length: 7 }, (_, i) => ({ type: 'button' as const, id: `x:b:${i}`, label: `B${i}`, command: `/x ${i}` }));
     const select = { type: 'select' as const, id: 'x:s', placeholder: 'Pick', options: [{ label: 'One', value: '1' }] };
     const [message] = renderReply({ blocks: [text('t')], components: [[...buttons, select], buttons, buttons] });
     expect(message!.components.map((row) => row.components.length)).toEqual([5, 2, 1, 5, 2]);

@@ -77,7 +77,7 @@ describe('Block Kit limits: what does not fit is cut, never rejected', () => {
     const reply: Reply = {
       title: 'Long',
       blocks: Array.from({ length: 80 }, (_, i) => text(`Paragraph ${i + 1}`)),
-      components: [[{ type: 'button', id: 'claim:support:1', label: 'Support…' }]],
+      components: [[{ type: 'button', id: 'claim:support:1', label: 'Support…', command: '/claim add "…" supports:C1' }]],
     };
     const { blocks } = renderMessage(reply);
     expect(messageProblems(blocks)).toEqual([]);
@@ -142,9 +142,9 @@ describe('Block Kit limits: what does not fit is cut, never rejected', () => {
       blocks: [text('Pick')],
       components: [
         [
-          { type: 'button', id: 'poll:vote:1', label: 'A very long label '.repeat(10) },
-          { type: 'button', id: 'poll:vote:1', label: 'Same id' },
-          { type: 'button', id: 'poll:close:1', label: 'Closed', disabled: true },
+          { type: 'button', id: 'poll:vote:1', label: 'A very long label '.repeat(10), command: '/poll vote C1 10' },
+          { type: 'button', id: 'poll:vote:1', label: 'Same id', command: '/poll vote C1 10' },
+          { type: 'button', id: 'poll:close:1', label: 'Closed', disabled: true, command: '/poll close C1' },
           { type: 'link', url: 'https://example.org/doc', label: 'Read' },
         ],
         [
