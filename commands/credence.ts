@@ -9,7 +9,7 @@ import { parseClaimId } from '../src/core/values.ts';
 import { claimRef, STATUS_LABEL, type Claim } from '../src/domain/claims.ts';
 import { aggregate } from '../src/domain/credences/aggregate.ts';
 import { coherenceGap, COHERENCE_GAP_SHOWN, cruxStrength, impliedCredence } from '../src/domain/credences/conditional.ts';
-import { credenceLabel, formatPercent, formatPoints, parseCondition, parseCredence } from '../src/domain/credences/parse-credence.ts';
+import { credenceLabel, formatPercent, formatPoints, formatTyped, parseCondition, parseCredence, readingNote } from '../src/domain/credences/parse-credence.ts';
 import { aggregateFields, aggregateLine, credenceValueInput, histogramText, people } from '../src/views/credence-summary.ts';
 import { hiddenNote } from '../src/domain/polls.ts';
 import { aggregateVisibility } from '../src/queries/credences.ts';
@@ -32,7 +32,9 @@ async function record(ctx: Ctx, claim: Claim, valueText: string, givenText?: str
   // A plain credence on a claim with an open poll moves the poll's live aggregate.
   const poll = !given && result.changed ? await queries.polls.openForClaim(ctx.workspace, claim.id) : undefined;
   if (poll) await refreshPollMessage(ctx, poll);
-  return { blocks: await answerBlocks(ctx, claim, result, given), ephemeral: true, accent: 'success' };
+  const note = readingNote(valueText);
+  const blocks = await answerBlocks(ctx, claim, result, given);
+  return { blocks: note ? [blocks[0]!, context(note), ...blocks.slice(1)] : blocks, ephemeral: true, accent: 'success' };
 }
 
 async function answerBlocks(ctx: Ctx, claim: Claim, result: RecordedCredence, given?: { claim: Claim; isTrue: boolean }): Promise<Block[]> {
@@ -41,10 +43,10 @@ async function answerBlocks(ctx: Ctx, claim: Claim, result: RecordedCredence, gi
   const blocks: Block[] = [
     text(
       !result.changed
-        ? md`${label} is still **${formatPercent(value)}**; nothing changed.`
+        ? md`${label} is still **${formatTyped(value)}**; nothing changed.`
         : result.previous
-          ? md`Updated ${label}: ${formatPercent(result.previous.value)} → **${formatPercent(value)}** (${formatPoints(value - result.previous.value)}).`
-          : md`Recorded ${label} = **${formatPercent(value)}**.`,
+          ? md`Updated ${label}: ${formatTyped(result.previous.value)} → **${formatTyped(value)}** (${formatPoints(value - result.previous.value)}).`
+          : md`Recorded ${label} = **${formatTyped(value)}**.`,
     ),
   ];
   const { queries } = ctx.services;

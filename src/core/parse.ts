@@ -8,7 +8,9 @@ import type { CommandRegistry } from './registry.ts';
  * The text syntax shared by Slack and the console, mirroring Discord's options:
  *   /claim add text:"Agents game broken scorers" tags:spec-gaming
  *   /claim add Agents game broken scorers          (free words fill the main text option)
- * Quotes may be "straight" or “curly”; \" is a literal quote.
+ * Quotes may be "straight" or “curly”; \" is a literal quote. A curly quote opens a quoted value only at
+ * the start of a token and is closed by its own partner (“…”, „…“), so typographic quotes inside a value
+ * (`text:"He said “hi” today"`, `it’s`) are text; among free words they are kept as typed.
  */
 
 export interface Token {
@@ -17,6 +19,8 @@ export interface Token {
   /** Set when the token was written `name:value`; `value` is then the part after the colon. */
   readonly name?: string;
   readonly quoted: boolean;
+  /** For a free word quoted with typographic quotes: the word as typed, quotes and all. */
+  readonly typed?: string;
 }
 
 export interface Invocation {
@@ -27,6 +31,8 @@ export interface Invocation {
 
 const OPEN_QUOTES = new Set(['"', '“', '„']);
 const CLOSE_QUOTES = new Set(['"', '”', '“']);
+/** Which quotes close a value opened by each quote. */
+const CLOSES: Record<string, ReadonlySet<string>> = { '"': new Set(['"']), '“': new Set(['”']), '„': new Set(['“', '”']) };
 const OPTION_NAME = /^([a-z][a-z0-9_-]{0,31}):/i;
 
 export function tokenize(input: string): Token[] {
@@ -47,13 +53,17 @@ export function tokenize(input: string): Token[] {
 
     let value = '';
     let quoted = false;
+    let curly = false;
+    const tokenStart = i;
     while (i < n && !/\s/u.test(input[i]!)) {
       const ch = input[i]!;
       if (ch === '\\' && i + 1 < n && (CLOSE_QUOTES.has(input[i + 1]!) || OPEN_QUOTES.has(input[i + 1]!))) {
         value += input[i + 1];
         i += 2;
-      } else if (OPEN_QUOTES.has(ch)) {
+      } else if (OPEN_QUOTES.has(ch) && (ch === '"' || (value === '' && !quoted))) {
         quoted = true;
+        if (ch !== '"') curly = true;
+        const closers = CLOSES[ch]!;
         const start = i;
         i++;
         let closed = false;
@@ -62,7 +72,7 @@ export function tokenize(input: string): Token[] {
           if (c === '\\' && i + 1 < n && (input[i + 1] === '\\' || CLOSE_QUOTES.has(input[i + 1]!))) {
             value += input[i + 1];
             i += 2;
-          } else if (CLOSE_QUOTES.has(c)) {
+          } else if (closers.has(c)) {
             closed = true;
             i++;
             break;
@@ -83,7 +93,8 @@ export function tokenize(input: string): Token[] {
         i++;
       }
     }
-    tokens.push(name === undefined ? { value, quoted } : { value, name, quoted });
+    // Only free words are joined into a text, so only they need the form as typed.
+    tokens.push(name === undefined ? { value, quoted, ...(curly ? { typed: input.slice(tokenStart, i) } : {}) } : { value, name, quoted });
   }
   return tokens;
 }
@@ -175,10 +186,9 @@ export function bindArgs(leaf: Leaf, tokens: readonly Token[]): Record<string, s
     if (next >= free.length) break;
     const isRest = option.type === 'string' && !option.choices && index === positional.length - 1;
     if (isRest) {
-      args[option.name] = free
-        .slice(next)
-        .map((t) => t.value)
-        .join(' ');
+      const rest = free.slice(next);
+      // One quoted value is the text; among several words, typographic quotes are kept as typed.
+      args[option.name] = rest.map((t) => (rest.length > 1 ? (t.typed ?? t.value) : t.value)).join(' ');
       next = free.length;
     } else {
       args[option.name] = free[next]!.value;

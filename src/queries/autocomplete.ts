@@ -24,6 +24,8 @@ export async function suggest(
   const query = typed.trim().slice(0, 100);
   switch (source) {
     case 'claim': {
+      // `C` alone is the start of an id, not a word: the same list as an empty box.
+      if (/^[cC]$/.test(query)) return await suggest(ctx, source, '');
       const current = await store.debates.currentFor(ctx.workspace, ctx.channel.id);
       // The current debate's matches first; the whole workspace only when they do not fill the list.
       const inCurrent =

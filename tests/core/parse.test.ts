@@ -43,6 +43,18 @@ describe('tokenize', () => {
     expect(tokenize('text:“a b”')[0]).toEqual({ name: 'text', value: 'a b', quoted: true });
   });
 
+  it('keeps typographic quotes inside a quoted value as text, and among free words as typed', () => {
+    expect(parse('/claim add text:"He said “hi” today"').args.text).toBe('He said “hi” today');
+    expect(parse('/claim add text:“It’s „fine“ here”').args.text).toBe('It’s „fine“ here');
+    expect(parse('/claim add He said “hi” today').args.text).toBe('He said “hi” today');
+    expect(parse('/claim add “Reward is the optimization target” tags:rl').args).toEqual({
+      text: 'Reward is the optimization target',
+      tags: 'rl',
+    });
+    expect(parse('/claim add a”b c').args.text).toBe('a”b c');
+    expect(usageErrorOf(() => parse('/claim add “never closed')).message).toMatch(/Unbalanced quote: the quote at character \d+ is never closed/);
+  });
+
   it('does not mistake a URL for an option', () => {
     expect(tokenize('https://example.org/x')).toEqual([{ value: 'https://example.org/x', quoted: false }]);
   });
@@ -97,7 +109,9 @@ describe('parseCommandLine', () => {
   it('names an unknown option and shows the usage', () => {
     const error = usageErrorOf(() => parse('/claim add text:x colour:red'));
     expect(error.message).toMatch(/has no option colour/);
-    expect(error.usage).toBe('/claim add <text> [tags:<tags>] [source:<source>] [debate:<slug>] [resolve-by:<resolve-by>]');
+    expect(error.usage).toBe(
+      '/claim add <text> [tags:<tags>] [source:<source>] [debate:<slug>] [resolve-by:<resolve-by>] [supports:<C#>] [opposes:<C#>]',
+    );
   });
 
   it('refuses an option given twice and words with nowhere to go', () => {

@@ -38,6 +38,29 @@ export function parseCredence(input: string): number {
   return probability;
 }
 
+/**
+ * How a bare decimal was read, when it could be taken two ways: `1.5` is 1.5% (above 1, so a
+ * percentage); `0.5` is the probability 0.5, 50% (0.5% is written `0.5%`). Whole numbers, `%` and odds
+ * are unambiguous: undefined.
+ */
+export function readingNote(input: string): string | undefined {
+  const raw = input.normalize('NFKC').trim();
+  const m = /^\+?(\d*\.\d+|\d+\.\d*)$/.exec(raw);
+  if (!m) return undefined;
+  const value = Number(m[1]);
+  if (value > 1) return `Read ${raw} as ${formatTyped(value / 100)} (a number above 1 is a percentage).`;
+  if (value === 0 || value === 1) return undefined;
+  return `Read ${raw} as a probability: ${formatTyped(value)}. For ${raw}% write \`${raw}%\`.`;
+}
+
+/** A credence as someone set it: up to one decimal, never rounded to a different whole percent (1.5%, 70%, 0.05%). */
+export function formatTyped(p: number): string {
+  const percent = p * 100;
+  if (percent > 0 && percent < 0.1) return `${Number(percent.toPrecision(2))}%`;
+  if (percent < 100 && percent > 99.9) return `${Number(percent.toPrecision(4))}%`;
+  return `${Number(percent.toFixed(1))}%`;
+}
+
 /** `0.7` → `70%`; values within a point of 0 or 100 keep one decimal (`0.5%`, `99.9%`). */
 export function formatPercent(p: number): string {
   const percent = p * 100;

@@ -104,12 +104,29 @@ export function completer(registry: CommandRegistry): Completer {
     const command = registry.get(first.replace(/^\//, ''));
     if (!command) return [[], line];
     if (command.subcommands && words.length === 2) {
-      const subs = [...command.subcommands.keys()].filter((s) => s.startsWith(second ?? ''));
-      return [subs.map((s) => `${s} `), second ?? ''];
+      const subs = [...command.subcommands.keys()].filter((s) => s.startsWith(second ?? '')).map((s) => `${s} `);
+      // A command with a default subcommand also takes that one's options straight away (`/capture since:`).
+      const fallback = command.defaultSubcommand ? command.subcommands.get(command.defaultSubcommand) : undefined;
+      const options = (fallback?.options ?? []).map((o) => `${o.name}:`).filter((o) => second && o.startsWith(second));
+      return [[...subs, ...options], second ?? ''];
     }
-    const leaf = command.leaf ?? command.subcommands?.get(second ?? '');
+    const named = command.subcommands?.get(second ?? '');
+    const leaf = command.leaf ?? named ?? (command.defaultSubcommand ? command.subcommands?.get(command.defaultSubcommand) : undefined);
     const last = words[words.length - 1] ?? '';
-    const options = (leaf?.options ?? []).map((o) => `${o.name}:`).filter((o) => o.startsWith(last));
+    // Options already given are not offered again: by name (`tags:x`), or by position (`C3` fills `claim`).
+    const given = words.slice(named ? 2 : 1, -1).filter(Boolean);
+    const byName = new Set(given.flatMap((w) => /^([a-z][a-z0-9_-]*):/i.exec(w)?.[1]?.toLowerCase() ?? []));
+    const positionalWords = given.filter((w) => !/^[a-z][a-z0-9_-]*:/i.test(w)).length;
+    const filled = new Set(
+      (leaf?.options ?? [])
+        .filter((o) => o.positional && !byName.has(o.name))
+        .slice(0, positionalWords)
+        .map((o) => o.name),
+    );
+    const options = (leaf?.options ?? [])
+      .filter((o) => !byName.has(o.name.toLowerCase()) && !filled.has(o.name))
+      .map((o) => `${o.name}:`)
+      .filter((o) => o.startsWith(last));
     return [options, last];
   };
 }

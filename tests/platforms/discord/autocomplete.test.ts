@@ -25,6 +25,21 @@ describe('autocomplete on Discord', () => {
     }
   });
 
+  it('offers the channel debate’s claims when only the C of an id is typed, and narrows by digits', async () => {
+    await bot.send(slashCommand('debate', 'new', { slug: 'other', title: 'Another debate' }));
+    await bot.send(slashCommand('claim', 'add', { text: 'A claim of the other debate, on Cats and Cars' }));
+    await bot.send(slashCommand('debate', 'use', { debate: 'goal-drift' }));
+    for (const typed of ['C', 'c']) {
+      const callback = await bot.send(autocomplete('claim', 'show', { claim: typed }, 'claim'));
+      const choices = callback.body.data.choices as { name: string; value: string }[];
+      expect(choices, typed).toHaveLength(25);
+      expect(choices[0]!.value).toBe('C1');
+      expect(choices.map((c) => c.value)).not.toContain('C31');
+    }
+    const narrowed = await bot.send(autocomplete('claim', 'show', { claim: 'C3' }, 'claim'));
+    expect((narrowed.body.data.choices as { value: string }[]).map((c) => c.value).slice(0, 2)).toEqual(['C3', 'C30']);
+  });
+
   it('ranks a typed id first, and matches words of the claim text', async () => {
     const byId = await bot.send(autocomplete('link', undefined, { from: 'C2', to: 'C7' }, 'to'));
     expect(byId.body.data.choices[0]).toEqual({ name: 'C7 · Value change is directable by training data', value: 'C7' });
