@@ -66,7 +66,7 @@ export async function editClaim(ctx: Ctx, claim: Claim, change: { text?: string;
     claim = (await tx.claims.byId(ctx.workspace, claim.id)) ?? claim;
     assertCanModifyClaim(ctx.actor, claim, 'edit');
     assertOpen(claim, 'edited');
-    if (change.text !== undefined) await tx.claims.setText(ctx.workspace, claim.id, change.text, at);
+    if (change.text !== undefined) await tx.claims.setText(ctx.workspace, claim.id, change.text, at, ctx.actor.id);
     if (change.tags !== undefined) await tx.claims.setTags(claim.id, change.tags);
     const after = (await tx.claims.byId(ctx.workspace, claim.id))!;
     await tx.audit.record({

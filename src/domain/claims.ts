@@ -33,6 +33,13 @@ export interface Claim {
   readonly updatedAt: string;
 }
 
+/** A text a claim had before an edit: credences given before `replacedAt` were given to these words. */
+export interface EarlierText {
+  readonly text: string;
+  readonly replacedAt: string;
+  readonly replacedBy: string;
+}
+
 export const claimRef = (claim: Pick<Claim, 'number'>): string => formatClaimId(claim.number);
 
 /**

@@ -1,4 +1,4 @@
-import type { Claim } from '../domain/claims.ts';
+import type { Claim, EarlierText } from '../domain/claims.ts';
 import type { Debate } from '../domain/debates.ts';
 import type { ResolveBy } from '../domain/forecasts.ts';
 import { CARD_LINKS_SHOWN, type Link } from '../domain/links.ts';
@@ -23,6 +23,10 @@ export interface ClaimCardData {
   readonly runs: readonly SimRun[];
   /** When it should be resolved, if anyone said. */
   readonly resolveBy?: ResolveBy;
+  /** The texts it had before its edits, oldest first. */
+  readonly earlierTexts: readonly EarlierText[];
+  /** Of the people's latest plain credences, how many were given before the last edit (to an earlier text). */
+  readonly givenToEarlier?: { readonly before: number; readonly total: number };
 }
 
 export async function claimCardData(
@@ -35,6 +39,10 @@ export async function claimCardData(
     await Promise.all(links.map(async (link, i) => ({ link, otherText: i < CARD_LINKS_SHOWN ? await textOf(end(link)) : '' })));
   const debate = await store.debates.byId(workspace, claim.debateId);
   const resolveBy = await store.forecasts.resolveBy(workspace, claim.id);
+  const earlierTexts = await store.claims.earlierTexts(workspace, claim.id);
+  const lastEdit = earlierTexts.at(-1)?.replacedAt;
+  const plain = lastEdit ? (await store.credences.latestForClaim(workspace, claim.id)).filter((c) => !c.given) : [];
+  const givenToEarlier = lastEdit ? { before: plain.filter((c) => c.at < lastEdit).length, total: plain.length } : undefined;
   return {
     claim,
     ...(debate ? { debate } : {}),
@@ -43,5 +51,7 @@ export async function claimCardData(
     incoming: await withText(await store.links.incoming(workspace, claim.id), (l) => l.fromClaimId),
     team: await teamCredence(store, workspace, claim.id),
     runs: await store.simRuns.forClaim(workspace, claim.id),
+    earlierTexts,
+    ...(givenToEarlier ? { givenToEarlier } : {}),
   };
 }

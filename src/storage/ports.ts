@@ -1,3 +1,4 @@
+import type { EarlierText } from '../domain/claims.ts';
 import type { AuditEntry, AuditRecord } from '../domain/audit.ts';
 import type { Claim, ClaimFilter, ClaimStatus, NewClaim } from '../domain/claims.ts';
 import type { Credence, CredenceCondition, LatestCredence, MyCredence, NewCredence } from '../domain/credences/credence.ts';
@@ -33,7 +34,10 @@ export interface ClaimStore {
   byId(workspace: string, id: number): Promise<Claim | undefined>;
   /** The claim, or a UserError naming the id that does not exist here. */
   require(workspace: string, number: number): Promise<Claim>;
-  setText(workspace: string, id: number, text: string, at: string): Promise<void>;
+  /** Replaces the text; the text it had is kept (see `earlierTexts`) when it changes. */
+  setText(workspace: string, id: number, text: string, at: string, by?: string): Promise<void>;
+  /** The texts the claim had before its edits, oldest first. */
+  earlierTexts(workspace: string, id: number): Promise<EarlierText[]>;
   setTags(id: number, tags: readonly string[]): Promise<void>;
   setStatus(workspace: string, id: number, status: ClaimStatus, at: string): Promise<void>;
   countInDebate(debateId: number): Promise<number>;
@@ -318,7 +322,7 @@ export interface Repositories {
  */
 export interface Reader {
   readonly debates: Pick<DebateStore, 'bySlug' | 'byId' | 'require' | 'list' | 'currentFor' | 'contents' | 'overview'>;
-  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'inDebate' | 'list' | 'tagCounts' | 'recent'>;
+  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'inDebate' | 'list' | 'tagCounts' | 'recent' | 'earlierTexts'>;
   readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'refines'>;
   readonly audit: Pick<AuditStore, 'recent'>;
   readonly simRuns: Pick<SimRunStore, 'byNumber' | 'require' | 'forClaim'>;

@@ -26,6 +26,7 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
   { table: 'debates', key: ['id'], owner: 'workspace', late: ['root_claim_id'] },
   { table: 'claims', key: ['id'], owner: 'workspace' },
   { table: 'claim_tags', key: ['claim_id', 'tag'], owner: { column: 'claim_id', parent: 'claims' } },
+  { table: 'claim_texts', key: ['id'], owner: 'workspace' },
   { table: 'polls', key: ['id'], owner: 'workspace' },
   { table: 'credences', key: ['id'], owner: 'workspace' },
   { table: 'links', key: ['id'], owner: 'workspace' },

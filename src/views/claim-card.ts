@@ -23,7 +23,10 @@ const ACCENT: Record<Claim['status'], Accent> = {
  * The claim card: text, author, source, tags, links in and out, status, and buttons to support, oppose
  * or link it. Every command that shows one claim answers with this.
  */
-export function claimCard({ claim, debate, outgoing, incoming, team, runs, resolveBy }: ClaimCardData, note?: Markup): Reply {
+export function claimCard(
+  { claim, debate, outgoing, incoming, team, runs, resolveBy, earlierTexts, givenToEarlier }: ClaimCardData,
+  note?: Markup,
+): Reply {
   const linkLine = ({ link, otherText }: CardLink, direction: 'out' | 'in'): Markup =>
     direction === 'out'
       ? md`${LINK_KIND_INFO[link.kind].verb} **C${link.toNumber}** ${shortText(otherText, SHORT)}`
@@ -59,6 +62,8 @@ export function claimCard({ claim, debate, outgoing, incoming, team, runs, resol
   if (resolveBy) items.push({ name: 'Resolve by', value: formatInZone(new Date(resolveBy.resolveBy), resolveBy.zone), inline: true });
   if (debate?.rootClaimId === claim.id) items.push({ name: 'Role', value: md`root of \`${debate.slug}\``, inline: true });
   items.push(teamCredenceField(claim, team));
+  const edited = editedField(earlierTexts, givenToEarlier);
+  if (edited) items.push(edited);
   if (outgoing.length) items.push({ name: `Links out (${outgoing.length})`, value: linkList(outgoing, 'out') });
   if (incoming.length) items.push({ name: `Links in (${incoming.length})`, value: linkList(incoming, 'in') });
   const driftRuns = driftEvidenceField(runs);
@@ -115,4 +120,23 @@ export function claimButtons(claim: Claim): ComponentRow {
         ]
       : []),
   ];
+}
+
+/**
+ * An edited claim says so, shows the words it had, and how many of the team's credences were given to
+ * them: an aggregate over two texts is worth knowing about.
+ */
+function editedField(earlier: ClaimCardData['earlierTexts'], given: ClaimCardData['givenToEarlier']): Field | undefined {
+  const last = earlier.at(-1);
+  if (!last) return undefined;
+  const lines: Markup[] = [
+    md`Until ${last.replacedAt.slice(0, 10)} it read: “${shortText(last.text, 200)}”${earlier.length > 1 ? md` (edited ${earlier.length} times)` : ''}`,
+  ];
+  if (given && given.before > 0)
+    lines.push(
+      given.before === given.total
+        ? md`All ${given.total} credence${given.total === 1 ? ' was' : 's were'} given to the earlier text.`
+        : md`${given.before} of ${given.total} credences were given to the earlier text.`,
+    );
+  return { name: 'Edited', value: joinMarkup(lines) };
 }

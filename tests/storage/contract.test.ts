@@ -79,6 +79,30 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect((await claim('Next')).number).toBe(41);
   });
 
+  it('keeps the texts an edited claim had, oldest first, and only when the text changed', async () => {
+    const a = await claim('First words');
+    const other = await claim('Untouched');
+    expect(await store.claims.earlierTexts('w', a.id)).toEqual([]);
+    await store.claims.setText('w', a.id, 'Second words', '2026-11-24T00:00:00.000Z', 'ann');
+    await store.claims.setText('w', a.id, 'Second words', '2026-11-24T01:00:00.000Z', 'ann');
+    await store.transaction(async (tx) => await tx.claims.setText('w', a.id, 'Third words', '2026-11-25T00:00:00.000Z', 'ben'));
+    expect(await store.claims.earlierTexts('w', a.id)).toEqual([
+      { text: 'First words', replacedAt: '2026-11-24T00:00:00.000Z', replacedBy: 'ann' },
+      { text: 'Second words', replacedAt: '2026-11-25T00:00:00.000Z', replacedBy: 'ben' },
+    ]);
+    expect((await store.claims.byId('w', a.id))!.text).toBe('Third words');
+    expect(await store.claims.earlierTexts('w', other.id)).toEqual([]);
+    expect(await store.claims.earlierTexts('other-workspace', a.id)).toEqual([]);
+    // An edit rolled back keeps nothing.
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.claims.setText('w', a.id, 'Never', '2026-11-26T00:00:00.000Z', 'ann');
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await store.claims.earlierTexts('w', a.id)).toHaveLength(2);
+  });
+
   it('edits text, tags and status, and lists with filters, totals and pages', async () => {
     const a = await claim('Alpha', { tags: ['x'] });
     await claim('Beta', { tags: ['x', 'y'], author: 'ben' });

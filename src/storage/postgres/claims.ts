@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
 import { formatClaimId } from '../../core/values.ts';
-import type { Claim, ClaimFilter, ClaimStatus, NewClaim } from '../../domain/claims.ts';
+import type { Claim, ClaimFilter, ClaimStatus, EarlierText, NewClaim } from '../../domain/claims.ts';
 import type { ClaimStore, SearchStore } from '../ports.ts';
 import { numberPrefixRanges, searchWords, toClaim, type ClaimRow } from '../rows.ts';
 import { Counters } from './counters.ts';
@@ -69,8 +69,23 @@ export class PgClaims implements ClaimStore {
     return claim;
   }
 
-  async setText(workspace: string, id: number, text: string, at: string): Promise<void> {
-    await this.sql.run(sql`UPDATE claims SET text = ${text}, updated_at = ${at} WHERE workspace = ${workspace} AND id = ${id}`);
+  async setText(workspace: string, id: number, text: string, at: string, by = ''): Promise<void> {
+    await this.atomically(async () => {
+      // The row is locked before its old text is read, so two edits at once keep both earlier texts in order.
+      const old = await this.sql.one<{ text: string }>(
+        sql`SELECT text FROM claims WHERE workspace = ${workspace} AND id = ${id} FOR UPDATE`,
+      );
+      if (old && old.text !== text)
+        await this.sql.run(sql`
+          INSERT INTO claim_texts (workspace, claim_id, text, replaced_at, replaced_by) VALUES (${workspace}, ${id}, ${old.text}, ${at}, ${by})`);
+      await this.sql.run(sql`UPDATE claims SET text = ${text}, updated_at = ${at} WHERE workspace = ${workspace} AND id = ${id}`);
+    });
+  }
+
+  async earlierTexts(workspace: string, id: number): Promise<EarlierText[]> {
+    const rows = await this.sql.rows(sql<{ text: string; replaced_at: string; replaced_by: string }>`
+      SELECT text, replaced_at, replaced_by FROM claim_texts WHERE workspace = ${workspace} AND claim_id = ${id} ORDER BY id`);
+    return rows.map((r) => ({ text: r.text, replacedAt: r.replaced_at, replacedBy: r.replaced_by }));
   }
 
   async setTags(id: number, tags: readonly string[]): Promise<void> {

@@ -120,6 +120,7 @@ export class PgDebates implements DebateStore {
         sql`DELETE FROM claim_resolutions WHERE claim_id IN (${its})`,
         sql`DELETE FROM links WHERE from_claim IN (${its}) OR to_claim IN (${its})`,
         sql`DELETE FROM claim_tags WHERE claim_id IN (${its})`,
+        sql`DELETE FROM claim_texts WHERE claim_id IN (${its})`,
         sql`UPDATE debates SET root_claim_id = NULL WHERE workspace = ${workspace} AND id = ${debateId}`,
         sql`DELETE FROM claims WHERE workspace = ${workspace} AND debate_id = ${debateId}`,
         sql`DELETE FROM debates WHERE workspace = ${workspace} AND id = ${debateId}`,

@@ -4,7 +4,7 @@ import type { ClaimFilter, NewClaim } from '../../domain/claims.ts';
 import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
 import { formatClaimId } from '../../core/values.ts';
-import type { Claim, ClaimStatus } from '../../domain/claims.ts';
+import type { Claim, ClaimStatus, EarlierText } from '../../domain/claims.ts';
 import type { Db } from './database.ts';
 
 export const SELECT = `
@@ -39,6 +39,13 @@ export class ClaimRepository {
       byNumber: db.prepare<[string, number], ClaimRow>(`${SELECT} WHERE c.workspace = ? AND c.number = ?`),
       byId: db.prepare<[string, number], ClaimRow>(`${SELECT} WHERE c.workspace = ? AND c.id = ?`),
       setText: db.prepare('UPDATE claims SET text = ?, updated_at = ? WHERE workspace = ? AND id = ?'),
+      keepText: db.prepare(
+        `INSERT INTO claim_texts (workspace, claim_id, text, replaced_at, replaced_by)
+         SELECT workspace, id, text, @at, @by FROM claims WHERE workspace = @workspace AND id = @id AND text <> @text`,
+      ),
+      earlierTexts: db.prepare<[string, number], { text: string; replaced_at: string; replaced_by: string }>(
+        'SELECT text, replaced_at, replaced_by FROM claim_texts WHERE workspace = ? AND claim_id = ? ORDER BY id',
+      ),
       setStatus: db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE workspace = ? AND id = ?'),
       countByDebate: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM claims WHERE debate_id = ?'),
       byDebate: db.prepare<[number], ClaimRow>(`${SELECT} WHERE c.debate_id = ? ORDER BY c.number`),
@@ -98,8 +105,18 @@ export class ClaimRepository {
     return claim;
   }
 
-  async setText(workspace: string, id: number, text: string, at: string): Promise<void> {
-    this.statements.setText.run(text, at, workspace, id);
+  async setText(workspace: string, id: number, text: string, at: string, by = ''): Promise<void> {
+    // Both statements run on one connection with no await between them: nothing else writes in between.
+    this.db.transaction(() => {
+      this.statements.keepText.run({ workspace, id, text, at, by });
+      this.statements.setText.run(text, at, workspace, id);
+    })();
+  }
+
+  async earlierTexts(workspace: string, id: number): Promise<EarlierText[]> {
+    return this.statements.earlierTexts
+      .all(workspace, id)
+      .map((r) => ({ text: r.text, replacedAt: r.replaced_at, replacedBy: r.replaced_by }));
   }
 
   async setTags(id: number, tags: readonly string[]): Promise<void> {

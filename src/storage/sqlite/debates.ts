@@ -66,6 +66,7 @@ export class DebateRepository {
         `DELETE FROM claim_resolutions WHERE claim_id IN (${ITS_CLAIMS})`,
         `DELETE FROM links WHERE from_claim IN (${ITS_CLAIMS}) OR to_claim IN (${ITS_CLAIMS})`,
         `DELETE FROM claim_tags WHERE claim_id IN (${ITS_CLAIMS})`,
+        `DELETE FROM claim_texts WHERE claim_id IN (${ITS_CLAIMS})`,
         `UPDATE debates SET root_claim_id = NULL WHERE workspace = @workspace AND id = @debate`,
         `DELETE FROM claims WHERE workspace = @workspace AND debate_id = @debate`,
         `DELETE FROM debates WHERE workspace = @workspace AND id = @debate`,
