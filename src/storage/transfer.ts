@@ -28,6 +28,7 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
   { table: 'claim_tags', key: ['claim_id', 'tag'], owner: { column: 'claim_id', parent: 'claims' } },
   { table: 'polls', key: ['id'], owner: 'workspace' },
   { table: 'credences', key: ['id'], owner: 'workspace' },
+  { table: 'poll_votes', key: ['id'], owner: 'workspace' },
   { table: 'links', key: ['id'], owner: 'workspace' },
   { table: 'claim_resolutions', key: ['id'], owner: 'workspace' },
   { table: 'sim_runs', key: ['id'], owner: 'workspace' },
@@ -53,7 +54,7 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
  * What a running bot keeps for minutes (form drafts, rate-limit windows, handled request ids, leases,
  * pending message edits): not moved, and emptied by a restore.
  */
-export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox', 'reminder_digests'];
+export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox', 'reminder_digests', 'poll_reminders'];
 
 /** Counter rows for poll and capture ids, which are unique in the whole database, have this scope. */
 const DATABASE_SCOPE = '';

@@ -9,6 +9,7 @@ import { processState } from './008-process-state.ts';
 import { forecasts } from './009-forecasts.ts';
 import { shareLinks } from './010-share-links.ts';
 import { slackInstallations } from './011-slack-installations.ts';
+import { choicePolls } from './012-choice-polls.ts';
 import type { Migration } from './migration.ts';
 
 export type { Migration } from './migration.ts';
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   forecasts,
   shareLinks,
   slackInstallations,
+  choicePolls,
 ];
