@@ -1,6 +1,7 @@
 import { aggregate, type Aggregate } from '../domain/credences/aggregate.ts';
 import type { LatestCredence } from '../domain/credences/credence.ts';
-import type { Poll } from '../domain/polls.ts';
+import type { Poll, PollVote } from '../domain/polls.ts';
+import { choiceAggregate, scoreChoice, type ChoiceScore } from '../domain/credences/choice.ts';
 import type { Reader } from '../storage/ports.ts';
 
 type Reads = Pick<Reader, 'claims' | 'credences' | 'polls'>;
@@ -39,10 +40,40 @@ export interface PollData {
   readonly aggregate?: Aggregate;
   /** Only for a closed poll. */
   readonly movers?: readonly Mover[];
+  /** A choice poll's votes, the pooled credence per option, and once resolved everyone's scores. */
+  readonly choice?: ChoiceData;
+}
+
+export interface ChoiceData {
+  readonly votes: readonly PollVote[];
+  /** The mean credence per option; undefined before anyone voted. */
+  readonly pooled?: readonly number[];
+  readonly scores?: { readonly people: readonly ChoiceScore[]; readonly team?: { credences: number[]; brier: number; log: number } };
+}
+
+/** A choice poll's votes and pooled credences, and its scores once it is resolved. */
+export async function choiceData(store: Pick<Reader, 'polls'>, poll: Poll): Promise<ChoiceData> {
+  const votes = await store.polls.votes(poll.workspace, poll.id);
+  const pooled = choiceAggregate(
+    votes.map((v) => v.credences),
+    poll.options.length,
+  );
+  return {
+    votes,
+    ...(pooled ? { pooled } : {}),
+    ...(poll.resolvedOption !== undefined ? { scores: scoreChoice(votes, poll.resolvedOption) } : {}),
+  };
+}
+
+/** Who has voted in the poll: a credence in a yes/no poll's claim, or a vote in a choice poll. */
+export async function pollVoters(store: Pick<Reader, 'credences' | 'polls'>, poll: Poll): Promise<Set<string>> {
+  if (poll.kind === 'choice') return new Set((await store.polls.votes(poll.workspace, poll.id)).map((v) => v.userId));
+  return new Set((await pollCredences(store, poll)).map((c) => c.userId));
 }
 
 export async function pollData(store: Reads, poll: Poll): Promise<PollData> {
   const claim = await store.claims.byId(poll.workspace, poll.claimId);
+  if (poll.kind === 'choice') return { poll, claimText: claim?.text ?? '', choice: await choiceData(store, poll) };
   const a = await pollAggregate(store, poll);
   return {
     poll,
