@@ -42,19 +42,30 @@ const open = subcommand({
       description: 'Hide the result until someone has voted, or until the poll closes',
       choices: HIDE_MODES,
     },
+    { name: 'resolve-by', type: 'string', description: 'When the answer will be known: "end of month", "in 2 weeks", 2027-01-31', maxLength: 40, example: '"end of month"' },
   ] as const,
-  examples: ['/poll C3', '/poll C3 closes:"in 3 days" hide:until-voted', '/poll C4 closes:2026-12-01 hide:until-close'],
+  examples: ['/poll C3', '/poll C3 closes:"in 3 days" hide:until-voted', '/poll C4 closes:2026-12-01 hide:until-close resolve-by:"end of month"'],
   async handler(ctx) {
     const { queries } = ctx.services;
     const claim = await queries.claims.require(ctx.workspace, ctx.args.claim);
-    const closesAt = ctx.args.closes ? parseCloseTime(ctx.args.closes, ctx.services.clock()) : undefined;
-    const poll = await openPoll(ctx, claim, {
-      channel: ctx.channel.id,
-      hide: ctx.args.hide ?? 'visible',
-      ...(closesAt ? { closesAt } : {}),
+    const now = ctx.services.clock();
+    const closesAt = ctx.args.closes ? parseCloseTime(ctx.args.closes, now) : undefined;
+    const when = ctx.args['resolve-by'];
+    const zone = when === undefined ? undefined : await timeZoneOf(queries, ctx.workspace, ctx.actor);
+    const resolveBy = when === undefined ? undefined : parseResolveBy(when, now, zone!.zone);
+    if (resolveBy) assertResolvesAfterClose(resolveBy, closesAt, zone!.zone);
+    const poll = await ctx.services.store.transaction(async () => {
+      if (resolveBy) await setResolveBy(ctx, claim, resolveBy, zone!.zone);
+      return await openPoll(ctx, claim, {
+        channel: ctx.channel.id,
+        hide: ctx.args.hide ?? 'visible',
+        ...(closesAt ? { closesAt } : {}),
+      });
     });
+    const reply = await pollReply(ctx, poll);
     return {
-      ...(await pollReply(ctx, poll)),
+      ...reply,
+      ...(resolveBy ? { blocks: [...reply.blocks, context(resolveByNote(poll, resolveBy, zone!))] } : {}),
       onSent: async (ref) => await rememberPollMessage(ctx, poll, ref),
     };
   },
@@ -118,6 +129,18 @@ const list = subcommand({
   },
 });
 
+
+function assertResolvesAfterClose(resolveBy: Date, closesAt: Date | undefined, zone: string): void {
+  if (closesAt && resolveBy < closesAt) {
+    throw new UserError(
+      md`resolve-by: ${formatInZone(resolveBy, zone)} is before the poll closes (${formatInZone(closesAt, zone)}); pick a date after it, e.g. resolve-by:"end of month".`,
+      'poll.resolve-before-close',
+    );
+  }
+}
+
+const resolveByNote = (poll: Poll, at: Date, zone: { zone: string; from: string }) =>
+  md`Opened ${pollRef(poll)}. Resolve by ${formatInZone(at, zone.zone)} (time zone from ${zone.from}); I remind ${poll.createdByName} and the moderators then.`;
 
 /** `P3` names a poll; `C3` the claim's open poll (or its latest). A UserError says what to give. */
 async function pollFromRef(ctx: Pick<BaseContext, 'services' | 'workspace'>, input: string): Promise<Poll> {
@@ -216,12 +239,7 @@ const create = subcommand({
     const { zone, from } = await timeZoneOf(queries, ctx.workspace, ctx.actor);
     const closesAt = ctx.args.closes ? parseCloseTime(ctx.args.closes, now, zone) : undefined;
     const resolveBy = ctx.args['resolve-by'] !== undefined ? parseResolveBy(ctx.args['resolve-by'], now, zone) : undefined;
-    if (resolveBy && closesAt && resolveBy < closesAt) {
-      throw new UserError(
-        md`resolve-by: ${formatInZone(resolveBy, zone)} is before the poll closes (${formatInZone(closesAt, zone)}); pick a date after it, e.g. resolve-by:"end of month".`,
-        'poll.resolve-before-close',
-      );
-    }
+    if (resolveBy) assertResolvesAfterClose(resolveBy, closesAt, zone);
     let choices: string[] = [];
     if (kind === 'choice') {
       if (ctx.args.options === undefined) {
@@ -260,10 +278,9 @@ const create = subcommand({
       });
     });
     const reply = await pollReply(ctx, poll);
-    const due = resolveBy ? md` Resolve by ${formatInZone(resolveBy, zone)} (time zone from ${from}); I remind ${poll.createdByName} then.` : md``;
     return {
       ...reply,
-      blocks: [...reply.blocks, context(md`Opened ${pollRef(poll)}.${due}`)],
+      blocks: [...reply.blocks, context(resolveBy ? resolveByNote(poll, resolveBy, { zone, from }) : md`Opened ${pollRef(poll)}.`)],
       onSent: async (ref) => await rememberPollMessage(ctx, poll, ref),
     };
   },

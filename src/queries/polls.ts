@@ -88,3 +88,15 @@ export async function openPollsData(store: Reads, workspace: string, limit: numb
   const open = await store.polls.open(workspace);
   return { polls: await Promise.all(open.slice(0, limit).map(async (p) => await pollData(store, p))), total: open.length };
 }
+
+/**
+ * How many have voted in the poll, and how many of the team have not: the team is everyone who has
+ * given a credence in any claim of the poll's debate, or voted in this poll. A count, never names.
+ */
+export async function pollTurnout(store: Pick<Reader, 'claims' | 'credences' | 'polls'>, poll: Poll): Promise<{ voted: number; notVoted: number }> {
+  const voters = await pollVoters(store, poll);
+  const claim = await store.claims.byId(poll.workspace, poll.claimId);
+  const team = new Set(voters);
+  if (claim) for (const c of await store.credences.latestInDebate(poll.workspace, claim.debateId)) team.add(c.userId);
+  return { voted: voters.size, notVoted: team.size - voters.size };
+}
