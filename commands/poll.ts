@@ -1,7 +1,5 @@
 import { recordCredence } from '../src/app/credences.ts';
-import { closePoll, openPoll, recordChoiceVote, rememberPollMessage, resolveChoicePoll } from '../src/app/polls.ts';
-import { addClaim } from '../src/app/claims.ts';
-import { setResolveBy } from '../src/app/forecasts.ts';
+import { closePoll, openPollWith, recordChoiceVote, rememberPollMessage, resolveChoicePoll } from '../src/app/polls.ts';
 import { resolveDebate } from '../src/app/lookup.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
 import type { BaseContext, InteractionContext } from '../src/core/context.ts';
@@ -54,13 +52,10 @@ const open = subcommand({
     const zone = when === undefined ? undefined : await timeZoneOf(queries, ctx.workspace, ctx.actor);
     const resolveBy = when === undefined ? undefined : parseResolveBy(when, now, zone!.zone);
     if (resolveBy) assertResolvesAfterClose(resolveBy, closesAt, zone!.zone);
-    const poll = await ctx.services.store.transaction(async () => {
-      if (resolveBy) await setResolveBy(ctx, claim, resolveBy, zone!.zone);
-      return await openPoll(ctx, claim, {
-        channel: ctx.channel.id,
-        hide: ctx.args.hide ?? 'visible',
-        ...(closesAt ? { closesAt } : {}),
-      });
+    const poll = await openPollWith(ctx, {
+      claim,
+      ...(resolveBy ? { resolveBy: { at: resolveBy, zone: zone!.zone } } : {}),
+      poll: { channel: ctx.channel.id, hide: ctx.args.hide ?? 'visible', ...(closesAt ? { closesAt } : {}) },
     });
     const reply = await pollReply(ctx, poll);
     return {
@@ -257,25 +252,16 @@ const create = subcommand({
     const existing = ctx.args.claim !== undefined ? await queries.claims.require(ctx.workspace, ctx.args.claim) : undefined;
     const debate = existing ? undefined : await resolveDebate(ctx, undefined);
 
-    const poll = await ctx.services.store.transaction(async () => {
-      const claim = existing ?? (await addClaim(ctx, { debate: debate!, text: ctx.args.question!, tags }));
-      if (kind === 'choice' && existing) {
-        const own = await ctx.services.store.credences.latestUnconditional(ctx.workspace, existing.id);
-        if (own.length) {
-          throw new UserError(
-            md`C${existing.number} already has yes/no credences, so it cannot be a choice poll's question; ask it as a new question instead.`,
-            'poll.question-has-credences',
-          );
-        }
-      }
-      if (resolveBy) await setResolveBy(ctx, claim, resolveBy, zone);
-      return await openPoll(ctx, claim, {
+    const poll = await openPollWith(ctx, {
+      ...(existing ? { claim: existing } : { question: { debate: debate!, text: ctx.args.question!, tags } }),
+      ...(resolveBy ? { resolveBy: { at: resolveBy, zone } } : {}),
+      poll: {
         channel: ctx.channel.id,
         hide: ctx.args.hide ?? 'visible',
         kind,
         ...(kind === 'choice' ? { choices } : {}),
         ...(closesAt ? { closesAt } : {}),
-      });
+      },
     });
     const reply = await pollReply(ctx, poll);
     return {

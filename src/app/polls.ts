@@ -5,6 +5,9 @@ import type { MessageRef } from '../core/reply.ts';
 import { claimRef, type Claim } from '../domain/claims.ts';
 import { closingReminderAt, pollRef, type HideMode, type Poll, type PollKind, type PollVote } from '../domain/polls.ts';
 import { optionLetter } from '../domain/credences/choice.ts';
+import type { Debate } from '../domain/debates.ts';
+import { addClaim } from './claims.ts';
+import { setResolveBy } from './forecasts.ts';
 import { nowIso } from './lookup.ts';
 import { assertTakesCredences } from './credences.ts';
 
@@ -173,4 +176,31 @@ export async function resolveChoicePoll(ctx: Ctx, poll: Poll, option: number): P
     });
   });
   return (await ctx.services.store.polls.byId(ctx.workspace, poll.id))!;
+}
+
+/**
+ * Opens a poll, in one transaction with what it needs: the question's claim when it is new (a choice
+ * poll's question) and the claim's resolve-by date. A choice poll's question must not already have
+ * yes/no credences. A failure stores none of it.
+ */
+export async function openPollWith(
+  ctx: Ctx,
+  input: {
+    claim?: Claim;
+    question?: { debate: Debate; text: string; tags: readonly string[] };
+    resolveBy?: { at: Date; zone: string };
+    poll: { channel: string; hide: HideMode; closesAt?: Date; kind?: PollKind; choices?: readonly string[] };
+  },
+): Promise<Poll> {
+  return await ctx.services.store.transaction(async (tx) => {
+    const claim = input.claim ?? (await addClaim(ctx, input.question!));
+    if (input.poll.kind === 'choice' && input.claim && (await tx.credences.latestUnconditional(ctx.workspace, claim.id)).length) {
+      throw new UserError(
+        md`${claimRef(claim)} already has yes/no credences, so it cannot be a choice poll's question; ask it as a new question instead.`,
+        'poll.question-has-credences',
+      );
+    }
+    if (input.resolveBy) await setResolveBy(ctx, claim, input.resolveBy.at, input.resolveBy.zone);
+    return await openPoll(ctx, claim, input.poll);
+  });
 }
