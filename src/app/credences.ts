@@ -66,6 +66,13 @@ export async function recordCredence(ctx: Ctx, claim: Claim, input: CredenceInpu
   // credence of this person from a second instance) is seen before this one is written.
   return await store.transaction(async (tx): Promise<RecordedCredence> => {
     assertTakesCredences((await tx.claims.byId(ctx.workspace, claim.id)) ?? claim);
+    const poll = await tx.polls.latestForClaim(ctx.workspace, claim.id);
+    if (poll?.kind === 'choice') {
+      throw new UserError(
+        md`${claimRef(claim)} is the question of multiple-choice poll P${poll.id}: give a credence per option, e.g. \`/poll vote P${poll.id} A:60 B:40\`.`,
+        'credence.choice-question',
+      );
+    }
     const previous = await tx.credences.latestOf(ctx.workspace, ctx.actor.id, claim.id, condition);
     if (previous && previous.value === input.value) return { credence: previous, previous, changed: false };
     const inserted = await tx.credences.insert({

@@ -60,6 +60,11 @@ export interface ChatPort {
    * bot may not read groups (a missing scope).
    */
   findGroup?(workspace: string, id: string): Promise<MemberGroup | null>;
+  /**
+   * The user ids of a role's (Discord) or user group's (Slack) members, so reminders reach the
+   * moderators; where absent, or when it throws, only authors are reminded.
+   */
+  groupMembers?(workspace: string, id: string): Promise<string[]>;
   /** A private message to one person (a reminder, a nudge); where absent, no private message is sent. */
   sendDirect?(workspace: string, userId: string, reply: Reply): Promise<void>;
 }

@@ -32,6 +32,11 @@ export interface OptionSpec {
    * Slack passes it as sent (`<!subteam^S1|@leads>`) instead of turning mentions into words.
    */
   readonly keepMentions?: boolean;
+  /**
+   * The last positional string option only: words written `x:y` whose `x` is not an option name are
+   * part of its text, not a misspelt option (`/poll vote P4 A:50 B:30` gives it `A:50 B:30`).
+   */
+  readonly takesColonWords?: boolean;
 }
 
 /** A claim option's value: the claim's per-workspace number (`C12` → 12). */

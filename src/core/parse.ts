@@ -152,6 +152,7 @@ export function bindArgs(leaf: Leaf, tokens: readonly Token[]): Record<string, s
   const known = new Set(leaf.options.map((o) => o.name));
   // Option names are matched without regard to case (`P:1e-3` is `p:1e-3`).
   const byLowerName = new Map(leaf.options.map((o) => [o.name.toLowerCase(), o.name]));
+  const colonWords = leaf.options.some((o) => o.takesColonWords && o.positional);
   for (const given of tokens) {
     if (given.name === undefined) {
       free.push(given);
@@ -163,6 +164,10 @@ export function bindArgs(leaf: Leaf, tokens: readonly Token[]): Record<string, s
       // "the crux: whether…" is prose, not an option; "ratio:3" is a typo we should name.
       if (token.value === '' && !token.quoted) {
         free.push({ value: `${token.name}:`, quoted: false });
+        continue;
+      }
+      if (colonWords) {
+        free.push({ value: `${given.name}:${token.value}`, quoted: false });
         continue;
       }
       const suggestion = closest(token.name, [...known]);

@@ -80,13 +80,19 @@ export const REMIND_AGAIN_MS = 7 * 86_400_000;
  * One digest per person per run: however many reminders piled up while the bot was down, each
  * person gets one message listing their claims (oldest due first), not a burst.
  */
-export function groupReminders(due: readonly DueReminder[]): { workspace: string; userId: string; reminders: DueReminder[] }[] {
+export function groupReminders(
+  due: readonly DueReminder[],
+  /** Per workspace, its moderators' user ids: each of them gets every reminder of it as well, in the same digest. */
+  moderators: ReadonlyMap<string, readonly string[]> = new Map(),
+): { workspace: string; userId: string; reminders: DueReminder[] }[] {
   const groups = new Map<string, { workspace: string; userId: string; reminders: DueReminder[] }>();
   for (const reminder of [...due].sort((a, b) => a.resolveBy.localeCompare(b.resolveBy) || a.claimId - b.claimId)) {
-    const key = JSON.stringify([reminder.workspace, reminder.authorId]);
-    const group = groups.get(key) ?? { workspace: reminder.workspace, userId: reminder.authorId, reminders: [] };
-    group.reminders.push(reminder);
-    groups.set(key, group);
+    for (const userId of new Set([reminder.authorId, ...(moderators.get(reminder.workspace) ?? [])])) {
+      const key = JSON.stringify([reminder.workspace, userId]);
+      const group = groups.get(key) ?? { workspace: reminder.workspace, userId, reminders: [] };
+      group.reminders.push(reminder);
+      groups.set(key, group);
+    }
   }
   return [...groups.values()];
 }

@@ -26,6 +26,16 @@ export async function aggregateVisibility(store: Reads, workspace: string, claim
   return { shown: false, poll };
 }
 
+/**
+ * The same rule for a multiple-choice poll: while it is open, `until-close` hides the pooled credences
+ * from everyone and `until-voted` shows them only privately, to someone who has voted in it.
+ */
+export async function choiceVisible(store: Pick<Reader, 'polls'>, poll: Poll, viewerId?: string): Promise<boolean> {
+  if (poll.closedAt || poll.hide === 'visible') return true;
+  if (poll.hide === 'until-close' || viewerId === undefined) return false;
+  return (await store.polls.votes(poll.workspace, poll.id)).some((v) => v.userId === viewerId);
+}
+
 /** The claim's aggregate from everyone's latest plain credence, whether or not a poll hides it. */
 export async function claimAggregate(store: Reads, workspace: string, claimId: number): Promise<Aggregate | undefined> {
   return aggregate((await store.credences.latestUnconditional(workspace, claimId)).map((c) => c.value));

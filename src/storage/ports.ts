@@ -5,7 +5,7 @@ import type { Credence, CredenceCondition, LatestCredence, MyCredence, NewCreden
 import type { CruxGraph } from '../domain/crux-graph.ts';
 import type { Debate, DebateContents, DebateOverview, DebateSummary } from '../domain/debates.ts';
 import type { Link, LinkKind } from '../domain/links.ts';
-import type { NewPoll, Poll } from '../domain/polls.ts';
+import type { NewPoll, NewPollVote, Poll, PollVote } from '../domain/polls.ts';
 import type { Resolution } from '../domain/resolutions.ts';
 import type { Moderators } from '../domain/roles.ts';
 import type { Setting, SettingKey, SettingValue } from '../domain/settings.ts';
@@ -126,6 +126,32 @@ export interface PollStore {
   close(workspace: string, id: number, at: string, by: string): Promise<boolean>;
   /** Open polls whose closing time has come, in every workspace. */
   due(now: string): Promise<Poll[]>;
+  /** Appends a person's vote in a choice poll (the history is kept; the latest counts). */
+  vote(vote: NewPollVote): Promise<PollVote>;
+  /** Everyone's latest vote in a choice poll, oldest voter first. */
+  votes(workspace: string, pollId: number): Promise<PollVote[]>;
+  /** Resolves a choice poll to one option; false when it was resolved already. */
+  resolveChoice(workspace: string, id: number, option: number, by: string, at: string): Promise<boolean>;
+  /** Open polls, in every workspace, whose before-close reminder is due by `now`, soonest first. */
+  dueClosingReminders(now: string, limit: number): Promise<Poll[]>;
+  /** Clears a poll's before-close reminder if it is still `from`; false when another instance got there first. */
+  takeClosingReminder(workspace: string, id: number, from: string): Promise<boolean>;
+  /** Queues a before-close reminder (a channel's, or a person's nudge); false when the same one is queued already. */
+  queueReminder(reminder: Omit<PollReminder, 'id'>, at: string): Promise<boolean>;
+  /** Claims up to `limit` unsent reminders for `leaseMs` (an instance that dies holding one leaves it to the next). */
+  claimReminders(holder: string, now: number, limit: number, leaseMs: number): Promise<PollReminder[]>;
+  reminderSent(id: number, at: string): Promise<void>;
+}
+
+/** A queued reminder before polls close: a message in a channel, or a private nudge to a person. */
+export interface PollReminder {
+  readonly id: number;
+  readonly workspace: string;
+  readonly kind: 'channel' | 'person';
+  /** The channel id, or the person's user id. */
+  readonly target: string;
+  readonly dueAt: string;
+  readonly pollIds: readonly number[];
 }
 
 /** Who resolved which claim how, and when; undoing keeps the row, marked. */
@@ -271,6 +297,8 @@ export interface ForecastStore {
   person(workspace: string, userId: string): Promise<PersonSettings | undefined>;
   /** Changes what is given (`timeZone: null` clears it), keeps the rest. */
   putPerson(workspace: string, userId: string, change: { timeZone?: string | null; nudges?: boolean }, at: string): Promise<void>;
+  /** Who in the workspace asked for private nudges (`/config nudges:on`). */
+  nudging(workspace: string): Promise<string[]>;
   /** Claims in any workspace whose next reminder is due by `now`, oldest first (the reminder job's work). */
   dueReminders(now: string, limit: number): Promise<DueReminder[]>;
   /** Moves a claim's next reminder from `from` to `to` (null: none); false when someone moved it first. */
@@ -328,10 +356,10 @@ export interface Reader {
   readonly simRuns: Pick<SimRunStore, 'byNumber' | 'require' | 'forClaim'>;
   readonly captures: Pick<CaptureStore, 'byId' | 'items' | 'links'>;
   readonly credences: Omit<CredenceStore, 'insert'>;
-  readonly polls: Pick<PollStore, 'byId' | 'openForClaim' | 'latestForClaim' | 'open' | 'due'>;
+  readonly polls: Pick<PollStore, 'byId' | 'openForClaim' | 'latestForClaim' | 'open' | 'due' | 'votes'>;
   readonly resolutions: Pick<ResolutionStore, 'current' | 'inWorkspace'>;
   readonly settings: Pick<SettingsStore, 'get' | 'moderators'>;
-  readonly forecasts: Pick<ForecastStore, 'resolveBy' | 'person'>;
+  readonly forecasts: Pick<ForecastStore, 'resolveBy' | 'person' | 'nudging'>;
   readonly search: SearchStore;
   readonly shareLinks: Pick<ShareLinkStore, 'byTokenHash' | 'forDebate'>;
   graphOf(debate: Debate): Promise<CruxGraph>;

@@ -6,12 +6,12 @@ import type { Claim, ClaimStatus } from '../domain/claims.ts';
 import type { Credence, LatestCredence } from '../domain/credences/credence.ts';
 import type { Debate } from '../domain/debates.ts';
 import type { Link, LinkKind } from '../domain/links.ts';
-import type { HideMode, Poll } from '../domain/polls.ts';
+import type { HideMode, Poll, PollKind, PollVote } from '../domain/polls.ts';
 import type { Outcome, Resolution } from '../domain/resolutions.ts';
 import type { ShareLink } from '../domain/share-links.ts';
 import type { SimRun, SimRunKind } from '../domain/sim-runs.ts';
 import { UserError } from '../core/errors.ts';
-import type { InstallationRow } from './ports.ts';
+import type { InstallationRow, PollReminder } from './ports.ts';
 import { md } from '../core/markup.ts';
 import { SCHEMAS, type Setting, type SettingKey, type SettingValue } from '../domain/settings.ts';
 import type { Capture, CaptureItem, CaptureItemStatus, NewCaptureItem } from '../domain/threads/captures.ts';
@@ -169,6 +169,47 @@ export interface PollRow {
   message_platform: string | null;
   message_channel: string | null;
   message_id: string | null;
+  kind: PollKind;
+  options: string | null;
+  resolved_option: number | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  closing_reminder_at: string | null;
+}
+
+export interface PollVoteRow {
+  id: number;
+  workspace: string;
+  poll_id: number;
+  user_id: string;
+  user_name: string;
+  credences: string;
+  at: string;
+}
+
+export function toPollVote(row: PollVoteRow): PollVote {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    pollId: row.poll_id,
+    userId: row.user_id,
+    userName: row.user_name,
+    credences: JSON.parse(row.credences) as number[],
+    at: row.at,
+  };
+}
+
+export interface PollReminderRow {
+  id: number;
+  workspace: string;
+  kind: 'channel' | 'person';
+  target: string;
+  due_at: string;
+  polls: string;
+}
+
+export function toPollReminder(row: PollReminderRow): PollReminder {
+  return { id: row.id, workspace: row.workspace, kind: row.kind, target: row.target, dueAt: row.due_at, pollIds: JSON.parse(row.polls) as number[] };
 }
 
 export function toPoll(row: PollRow): Poll {
@@ -190,6 +231,12 @@ export function toPoll(row: PollRow): Poll {
     ...(row.message_platform && row.message_channel && row.message_id
       ? { message: { platform: row.message_platform, channel: row.message_channel, id: row.message_id } }
       : {}),
+    kind: row.kind ?? 'binary',
+    options: row.options ? (JSON.parse(row.options) as string[]) : [],
+    ...(row.resolved_option !== null && row.resolved_option !== undefined ? { resolvedOption: row.resolved_option } : {}),
+    ...(row.resolved_by ? { resolvedBy: row.resolved_by } : {}),
+    ...(row.resolved_at ? { resolvedAt: row.resolved_at } : {}),
+    ...(row.closing_reminder_at ? { closingReminderAt: row.closing_reminder_at } : {}),
   };
 }
 

@@ -29,6 +29,7 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
   { table: 'claim_texts', key: ['id'], owner: 'workspace' },
   { table: 'polls', key: ['id'], owner: 'workspace' },
   { table: 'credences', key: ['id'], owner: 'workspace' },
+  { table: 'poll_votes', key: ['id'], owner: 'workspace' },
   { table: 'links', key: ['id'], owner: 'workspace' },
   { table: 'claim_resolutions', key: ['id'], owner: 'workspace' },
   { table: 'sim_runs', key: ['id'], owner: 'workspace' },
@@ -54,7 +55,7 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
  * What a running bot keeps for minutes (form drafts, rate-limit windows, handled request ids, leases,
  * pending message edits): not moved, and emptied by a restore.
  */
-export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox', 'reminder_digests'];
+export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox', 'reminder_digests', 'poll_reminders'];
 
 /** Counter rows for poll and capture ids, which are unique in the whole database, have this scope. */
 const DATABASE_SCOPE = '';

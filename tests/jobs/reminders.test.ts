@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { ChatPort } from '../../src/core/context.ts';
 import { silentLogger } from '../../src/core/logger.ts';
 import type { Reply } from '../../src/core/reply.ts';
-import { queueDueReminders, sendQueuedDigests } from '../../src/jobs/reminders.ts';
+import { queueClosingReminders, queueDueReminders, sendClosingReminders, sendQueuedDigests } from '../../src/jobs/reminders.ts';
 import { createServices, type Services } from '../../src/services.ts';
 import { BOB, createTestBot, replyText, type TestBot } from '../support/harness.ts';
 
@@ -125,5 +125,61 @@ describe('reminders when a resolve-by date passes', () => {
     await run();
     await run();
     expect(sent.map((s) => s.to).sort()).toEqual(['alice', 'bob']);
+  });
+});
+
+describe('reminders before a poll closes, and to the moderators', () => {
+  const posts: { channel: string; reply: Reply }[] = [];
+  const chatWithPosts = (): ChatPort => ({
+    ...recordingChat(sent),
+    post: async (channel, reply) => {
+      posts.push({ channel, reply });
+      return { platform: 'console', channel, id: 'posted' };
+    },
+  });
+  const runPolls = async (services: Services = bot.services, holder = 'instance-a') => {
+    await queueClosingReminders(services, holder);
+    await sendClosingReminders(services, holder);
+  };
+
+  it('posts a count of non-voters in the channel (no names), nudges who asked, once, and nothing after a restart', async () => {
+    posts.length = 0;
+    bot.services.chats.set('console', chatWithPosts());
+    await bot.run('/config nudges:on', { actor: BOB });
+    await bot.run('/poll C1 closes:"in 3 days"');
+    await bot.run('/credence C1 60'); // alice votes; bob (a credence in the debate) has not
+    await runPolls();
+    expect(posts).toEqual([]);
+    later(2.01); // a day before it closes
+    expect(await queueClosingReminders(bot.services, 'instance-a')).toBe(2);
+    // A restart before sending: the second run queues nothing new and sends each once.
+    await runPolls(bot.services, 'instance-a');
+    await runPolls(bot.services, 'instance-a');
+    expect(posts).toHaveLength(1);
+    const text = replyText(posts[0]!.reply);
+    expect(text).toContain('P1');
+    expect(text).toContain('1 voted, 1 person has not voted yet');
+    expect(text).not.toContain('bob');
+    const nudges = sent.filter((s) => replyText(s.reply).includes('not voted in'));
+    expect(nudges.map((s) => s.to)).toEqual(['bob']);
+  });
+
+  it('a poll past its closing time after downtime gets no reminder', async () => {
+    posts.length = 0;
+    bot.services.chats.set('console', chatWithPosts());
+    await bot.run('/poll C1 closes:"in 3 days"');
+    later(10);
+    await runPolls();
+    expect(posts).toEqual([]);
+  });
+
+  it('sends the claim digest to the moderators as well, in one digest per person', async () => {
+    await bot.run('/config moderators:mo', { actor: { id: 'local-operator', name: 'operator', isModerator: true } });
+    later(10);
+    await run();
+    expect(sent.map((s) => s.to).sort()).toEqual(['alice', 'bob', 'mo']);
+    const mo = replyText(sent.find((s) => s.to === 'mo')!.reply);
+    expect(mo).toMatch(/C1[\s\S]*C2|C2[\s\S]*C1/);
+    expect(mo).toContain('C3');
   });
 });

@@ -72,6 +72,7 @@ export async function createFuzzWorld(): Promise<FuzzWorld> {
     '/credence C1 70',
     '/credence C2 40',
     '/poll C2 closes:"in 3 days"',
+    '/poll new kind:choice options:"Soon | Later" When does it ship?',
     '/credence C1 80 given:C2',
     '/credence C1 40 given:!C2',
   ])

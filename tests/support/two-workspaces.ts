@@ -80,6 +80,7 @@ export async function createTwoWorkspaces(): Promise<TwoWorkspaces> {
   await inA('/claim resolve C6 true', BOB);
   await inA('/drift p:1e-4 steps:16 attach:C3');
   await inA('/claim resolve-by C4 "in 2 weeks"');
+  await inA('/poll new kind:choice options:"Soon | Later" When does it ship?');
   // The reminder a person gets privately when C4 falls due, with its resolve buttons.
   const c4 = (await bot.services.store.claims.byNumber(A.workspace, 4))!;
   repliesInA.push(reminderDigest([{ claim: c4, due: (await bot.services.store.forecasts.resolveBy(A.workspace, c4.id))! }], bot.services.clock()));
@@ -117,7 +118,7 @@ export async function createTwoWorkspaces(): Promise<TwoWorkspaces> {
 }
 
 /** Buttons that open a form or the next step rather than change anything. */
-const OPENS_MORE = new Set([
+const OPENS_MORE = new Set(['poll:choose',
   'claim:support',
   'claim:oppose',
   'claim:link',

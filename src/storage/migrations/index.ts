@@ -9,6 +9,7 @@ import { processState } from './008-process-state.ts';
 import { forecasts } from './009-forecasts.ts';
 import { shareLinks } from './010-share-links.ts';
 import { slackInstallations } from './011-slack-installations.ts';
+import { choicePolls } from './012-choice-polls.ts';
 import { claimTexts } from './014-claim-texts.ts';
 import type { Migration } from './migration.ts';
 
@@ -27,5 +28,6 @@ export const MIGRATIONS: readonly Migration[] = [
   forecasts,
   shareLinks,
   slackInstallations,
+  choicePolls,
   claimTexts,
 ];

@@ -58,6 +58,13 @@ export class PgForecasts implements ForecastStore {
     return rows.map(toDueReminder);
   }
 
+  async nudging(workspace: string): Promise<string[]> {
+    const rows = await this.sql.rows<{ user_id: string }>(
+      sql`SELECT user_id FROM person_settings WHERE workspace = ${workspace} AND nudges = 1 ORDER BY user_id`,
+    );
+    return rows.map((r) => r.user_id);
+  }
+
   async moveReminder(workspace: string, claimId: number, from: string, to: string | null): Promise<boolean> {
     return (
       (await this.sql.run(sql`

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AuditEntry, AuditRecord } from '../../domain/audit.ts';
-import type { NewPoll, Poll } from '../../domain/polls.ts';
+import type { NewPoll, NewPollVote, Poll, PollVote } from '../../domain/polls.ts';
 import type { Resolution } from '../../domain/resolutions.ts';
 import type { Moderators } from '../../domain/roles.ts';
 import { SCHEMAS, type Setting, type SettingKey, type SettingValue } from '../../domain/settings.ts';
@@ -14,12 +14,16 @@ import type {
   NewCaptureItem,
 } from '../../domain/threads/captures.ts';
 import type { MessageRef } from '../../core/reply.ts';
-import type { AuditStore, CaptureStore, PollStore, ResolutionStore, SettingsStore, SimRunStore } from '../ports.ts';
+import type { AuditStore, CaptureStore, PollReminder, PollStore, ResolutionStore, SettingsStore, SimRunStore } from '../ports.ts';
 import {
   simRunNotFound,
   toCapture,
   toItem,
   toPoll,
+  toPollReminder,
+  toPollVote,
+  type PollReminderRow,
+  type PollVoteRow,
   toResolution,
   toSetting,
   toSimRun,
@@ -86,9 +90,11 @@ export class PgPolls implements PollStore {
     const id = await this.atomically(async () => {
       const id = await this.counters.next(DATABASE_SCOPE, 'poll');
       await this.sql.run(sql`
-        INSERT INTO polls (id, workspace, claim_id, channel, hide, created_by, created_by_name, created_at, closes_at, baseline_credence_id)
+        INSERT INTO polls (id, workspace, claim_id, channel, hide, created_by, created_by_name, created_at, closes_at, baseline_credence_id,
+          kind, options, closing_reminder_at)
         VALUES (${id}, ${poll.workspace}, ${poll.claimId}, ${poll.channel}, ${poll.hide}, ${poll.createdBy}, ${poll.createdByName},
-          ${poll.createdAt}, ${poll.closesAt ?? null}, ${poll.baselineCredenceId})`);
+          ${poll.createdAt}, ${poll.closesAt ?? null}, ${poll.baselineCredenceId}, ${poll.kind ?? 'binary'},
+          ${poll.kind === 'choice' ? JSON.stringify(poll.options ?? []) : null}, ${poll.closingReminderAt ?? null})`);
       return id;
     });
     return (await this.byId(poll.workspace, id))!;
@@ -129,6 +135,64 @@ export class PgPolls implements PollStore {
 
   async due(now: string): Promise<Poll[]> {
     return await this.many(sql`WHERE p.closed_at IS NULL AND p.closes_at <= ${now} ORDER BY p.closes_at, p.id`);
+  }
+
+  async vote(vote: NewPollVote): Promise<PollVote> {
+    const row = await this.sql.one<PollVoteRow>(sql`
+      INSERT INTO poll_votes (workspace, poll_id, user_id, user_name, credences, at)
+      VALUES (${vote.workspace}, ${vote.pollId}, ${vote.userId}, ${vote.userName}, ${JSON.stringify(vote.credences)}, ${vote.at})
+      RETURNING *`);
+    return toPollVote(row!);
+  }
+
+  async votes(workspace: string, pollId: number): Promise<PollVote[]> {
+    const rows = await this.sql.rows<PollVoteRow>(sql`
+      SELECT v.* FROM poll_votes v
+      WHERE v.workspace = ${workspace} AND v.poll_id = ${pollId}
+        AND v.id = (SELECT MAX(w.id) FROM poll_votes w WHERE w.poll_id = v.poll_id AND w.user_id = v.user_id)
+      ORDER BY (SELECT MIN(w.id) FROM poll_votes w WHERE w.poll_id = v.poll_id AND w.user_id = v.user_id)`);
+    return rows.map(toPollVote);
+  }
+
+  async resolveChoice(workspace: string, id: number, option: number, by: string, at: string): Promise<boolean> {
+    const changes = await this.sql.run(sql`
+      UPDATE polls SET resolved_option = ${option}, resolved_by = ${by}, resolved_at = ${at}
+      WHERE workspace = ${workspace} AND id = ${id} AND kind = 'choice' AND resolved_option IS NULL`);
+    return changes > 0;
+  }
+
+  async dueClosingReminders(now: string, limit: number): Promise<Poll[]> {
+    return await this.many(sql`
+      WHERE p.closed_at IS NULL AND p.closing_reminder_at IS NOT NULL AND p.closing_reminder_at <= ${now}
+      ORDER BY p.closing_reminder_at, p.id LIMIT ${limit}`);
+  }
+
+  async takeClosingReminder(workspace: string, id: number, from: string): Promise<boolean> {
+    const changes = await this.sql.run(sql`
+      UPDATE polls SET closing_reminder_at = NULL WHERE workspace = ${workspace} AND id = ${id} AND closing_reminder_at = ${from}`);
+    return changes > 0;
+  }
+
+  async queueReminder(r: Omit<PollReminder, 'id'>, at: string): Promise<boolean> {
+    const changes = await this.sql.run(sql`
+      INSERT INTO poll_reminders (workspace, kind, target, due_at, polls, created_at)
+      VALUES (${r.workspace}, ${r.kind}, ${r.target}, ${r.dueAt}, ${JSON.stringify(r.pollIds)}, ${at})
+      ON CONFLICT (workspace, kind, target, due_at) DO NOTHING`);
+    return changes > 0;
+  }
+
+  async claimReminders(holder: string, now: number, limit: number, leaseMs: number): Promise<PollReminder[]> {
+    const rows = await this.sql.rows<PollReminderRow>(sql`
+      UPDATE poll_reminders SET claimed_by = ${holder}, claimed_until = ${now + leaseMs}
+      WHERE id IN (
+        SELECT id FROM poll_reminders WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ${now})
+        ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING id, workspace, kind, target, due_at, polls`);
+    return rows.map(toPollReminder).sort((a, b) => a.id - b.id);
+  }
+
+  async reminderSent(id: number, at: string): Promise<void> {
+    await this.sql.run(sql`UPDATE poll_reminders SET sent_at = ${at} WHERE id = ${id}`);
   }
 }
 

@@ -31,6 +31,7 @@ export class ForecastRepository implements ForecastStore {
         `INSERT INTO person_settings (workspace, user_id, time_zone, nudges, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (workspace, user_id) DO UPDATE SET time_zone = excluded.time_zone, nudges = excluded.nudges, updated_at = excluded.updated_at`,
       ),
+      nudging: db.prepare<[string], { user_id: string }>('SELECT user_id FROM person_settings WHERE workspace = ? AND nudges = 1 ORDER BY user_id'),
       due: db.prepare<[string, number], DueReminderRow>(
         `SELECT d.workspace, d.claim_id, c.number, c.text, c.author_id, c.status, d.resolve_by, d.zone, d.remind_at
          FROM claim_deadlines d JOIN claims c ON c.id = d.claim_id
@@ -70,6 +71,10 @@ export class ForecastRepository implements ForecastStore {
     const timeZone = change.timeZone === undefined ? (before?.timeZone ?? null) : change.timeZone;
     const nudges = change.nudges ?? before?.nudges ?? false;
     this.statements.putPerson.run(workspace, userId, timeZone, nudges ? 1 : 0, at);
+  }
+
+  async nudging(workspace: string): Promise<string[]> {
+    return this.statements.nudging.all(workspace).map((r) => r.user_id);
   }
 
   async dueReminders(now: string, limit: number): Promise<DueReminder[]> {

@@ -1,5 +1,6 @@
-import { type PollRow, toPoll } from '../rows.ts';
-import type { NewPoll, Poll } from '../../domain/polls.ts';
+import { type PollReminderRow, type PollRow, type PollVoteRow, toPoll, toPollReminder, toPollVote } from '../rows.ts';
+import type { NewPoll, NewPollVote, Poll, PollVote } from '../../domain/polls.ts';
+import type { PollReminder, PollStore } from '../ports.ts';
 import { Counters, DATABASE_SCOPE } from './counters.ts';
 import type { MessageRef } from '../../core/reply.ts';
 import type { Db } from './database.ts';
@@ -7,7 +8,7 @@ import type { Db } from './database.ts';
 const SELECT = 'SELECT p.*, c.number AS claim_number FROM polls p JOIN claims c ON c.id = p.claim_id';
 
 /** Polls on claims, and where their messages live. */
-export class PollRepository {
+export class PollRepository implements PollStore {
   private readonly statements;
   private readonly counters: Counters;
   /** Numbered from the counter row, in one transaction with the row (a savepoint inside another). */
@@ -18,8 +19,10 @@ export class PollRepository {
     this.insertAtomically = db.transaction((poll: NewPoll) => this.insertRow(poll)).immediate;
     this.statements = {
       insert: db.prepare(
-        `INSERT INTO polls (id, workspace, claim_id, channel, hide, created_by, created_by_name, created_at, closes_at, baseline_credence_id)
-         VALUES (@id, @workspace, @claimId, @channel, @hide, @createdBy, @createdByName, @createdAt, @closesAt, @baselineCredenceId)`,
+        `INSERT INTO polls (id, workspace, claim_id, channel, hide, created_by, created_by_name, created_at, closes_at, baseline_credence_id,
+           kind, options, closing_reminder_at)
+         VALUES (@id, @workspace, @claimId, @channel, @hide, @createdBy, @createdByName, @createdAt, @closesAt, @baselineCredenceId,
+           @kind, @options, @closingReminderAt)`,
       ),
       byId: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND p.id = ?`),
       openForClaim: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND p.claim_id = ? AND p.closed_at IS NULL`),
@@ -34,6 +37,34 @@ export class PollRepository {
       ),
       // The closer runs for every workspace; each poll it finds is then handled within its own workspace.
       due: db.prepare<[string], PollRow>(`${SELECT} WHERE p.closed_at IS NULL AND p.closes_at <= ? ORDER BY p.closes_at, p.id`),
+      vote: db.prepare(
+        'INSERT INTO poll_votes (workspace, poll_id, user_id, user_name, credences, at) VALUES (@workspace, @pollId, @userId, @userName, @credences, @at)',
+      ),
+      voteById: db.prepare<[number], PollVoteRow>('SELECT * FROM poll_votes WHERE id = ?'),
+      votes: db.prepare<[string, number], PollVoteRow>(
+        `SELECT v.* FROM poll_votes v
+         WHERE v.workspace = ? AND v.poll_id = ? AND v.id = (SELECT MAX(w.id) FROM poll_votes w WHERE w.poll_id = v.poll_id AND w.user_id = v.user_id)
+         ORDER BY (SELECT MIN(w.id) FROM poll_votes w WHERE w.poll_id = v.poll_id AND w.user_id = v.user_id)`,
+      ),
+      resolve: db.prepare(
+        `UPDATE polls SET resolved_option = ?, resolved_by = ?, resolved_at = ?
+         WHERE workspace = ? AND id = ? AND kind = 'choice' AND resolved_option IS NULL`,
+      ),
+      dueClosing: db.prepare<[string, number], PollRow>(
+        `${SELECT} WHERE p.closed_at IS NULL AND p.closing_reminder_at IS NOT NULL AND p.closing_reminder_at <= ?
+         ORDER BY p.closing_reminder_at, p.id LIMIT ?`,
+      ),
+      takeClosing: db.prepare('UPDATE polls SET closing_reminder_at = NULL WHERE workspace = ? AND id = ? AND closing_reminder_at = ?'),
+      queue: db.prepare(
+        `INSERT INTO poll_reminders (workspace, kind, target, due_at, polls, created_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (workspace, kind, target, due_at) DO NOTHING`,
+      ),
+      claim: db.prepare<[string, number, number, number], PollReminderRow>(
+        `UPDATE poll_reminders SET claimed_by = ?, claimed_until = ?
+         WHERE id IN (SELECT id FROM poll_reminders WHERE sent_at IS NULL AND (claimed_until IS NULL OR claimed_until <= ?) ORDER BY id LIMIT ?)
+         RETURNING id, workspace, kind, target, due_at, polls`,
+      ),
+      sent: db.prepare('UPDATE poll_reminders SET sent_at = ? WHERE id = ?'),
     };
   }
 
@@ -44,7 +75,14 @@ export class PollRepository {
 
   private insertRow(poll: NewPoll): number {
     const id = this.counters.next(DATABASE_SCOPE, 'poll');
-    this.statements.insert.run({ ...poll, id, closesAt: poll.closesAt ?? null });
+    this.statements.insert.run({
+      ...poll,
+      id,
+      closesAt: poll.closesAt ?? null,
+      kind: poll.kind ?? 'binary',
+      options: poll.kind === 'choice' ? JSON.stringify(poll.options ?? []) : null,
+      closingReminderAt: poll.closingReminderAt ?? null,
+    });
     return id;
   }
 
@@ -80,5 +118,42 @@ export class PollRepository {
   /** Open polls whose closing time has come, in every workspace. */
   async due(now: string): Promise<Poll[]> {
     return this.statements.due.all(now).map(toPoll);
+  }
+
+  async vote(vote: NewPollVote): Promise<PollVote> {
+    const { lastInsertRowid } = this.statements.vote.run({ ...vote, credences: JSON.stringify(vote.credences) });
+    return toPollVote(this.statements.voteById.get(Number(lastInsertRowid))!);
+  }
+
+  async votes(workspace: string, pollId: number): Promise<PollVote[]> {
+    return this.statements.votes.all(workspace, pollId).map(toPollVote);
+  }
+
+  async resolveChoice(workspace: string, id: number, option: number, by: string, at: string): Promise<boolean> {
+    return this.statements.resolve.run(option, by, at, workspace, id).changes > 0;
+  }
+
+  async dueClosingReminders(now: string, limit: number): Promise<Poll[]> {
+    return this.statements.dueClosing.all(now, limit).map(toPoll);
+  }
+
+  async takeClosingReminder(workspace: string, id: number, from: string): Promise<boolean> {
+    return this.statements.takeClosing.run(workspace, id, from).changes > 0;
+  }
+
+  async queueReminder(r: Omit<PollReminder, 'id'>, at: string): Promise<boolean> {
+    return this.statements.queue.run(r.workspace, r.kind, r.target, r.dueAt, JSON.stringify(r.pollIds), at).changes > 0;
+  }
+
+  async claimReminders(holder: string, now: number, limit: number, leaseMs: number): Promise<PollReminder[]> {
+    // One statement: SQLite runs it under the write lock, so two processes never claim the same reminder.
+    return this.statements.claim
+      .all(holder, now + leaseMs, now, limit)
+      .map(toPollReminder)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  async reminderSent(id: number, at: string): Promise<void> {
+    this.statements.sent.run(at, id);
   }
 }

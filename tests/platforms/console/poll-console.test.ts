@@ -50,4 +50,30 @@ describe('a poll in the console', () => {
     expect(printed.at(-1)).toMatch(/^\(message 1 updated\)\nPoll closed · C1/);
     expect(printed.at(-1)).toContain('at its closing time');
   });
+
+  it('votes by typing (the console has no buttons): a yes/no poll, and a choice poll with shares per option', async () => {
+    const ada = session('ada');
+    await ada.run('/debate new slug:drift title:"Does misalignment grow with serial steps?"');
+    await ada.run('/claim add Goals drift randomly with every serial step');
+    await ada.run('/poll C1 closes:2h');
+    expect(printed.at(-1)).toContain('/poll vote P1 70');
+
+    const ben = session('ben');
+    await ben.run('/poll vote P1 70');
+    expect(printed.find((p) => p.startsWith('(message 1 updated)'))).toMatch(/Team forecast\s+70%/);
+    expect(printed.at(-1)).toContain('You: 70% on C1.');
+
+    await ada.run('/poll new kind:choice options:"OpenAI | Google DeepMind | Anthropic" Which lab ships first?');
+    expect(printed.at(-1)).toContain('Question · P2');
+    expect(printed.at(-1)).toContain('/poll vote P2 A:50 B:30 C:20');
+    await ben.run('/poll vote P2 A:20 B:20 C:40');
+    expect(printed.at(-1)).toContain('You, on P2: A 25% · B 25% · C 50%.');
+    expect(printed.at(-1)).toContain('Your shares summed to 80%, so I scaled them to 100%.');
+    const edit = printed.filter((p) => p.startsWith('(message 2 updated)')).at(-1);
+    expect(edit).toMatch(/C {2}Anthropic\s+50% │/);
+
+    await ada.run('/poll resolve P2 C');
+    expect(printed.join('\n')).toContain('Resolved P2 to C: Anthropic.');
+    expect((await services.store.polls.byId('local', 2))?.resolvedOption).toBe(2);
+  });
 });

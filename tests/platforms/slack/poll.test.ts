@@ -84,3 +84,20 @@ describe('a poll on Slack', () => {
     expect(blocksOf(closed).some((b: any) => b.type === 'actions')).toBe(false);
   });
 });
+
+describe('a typed vote and a choice poll on Slack', () => {
+  it('takes /poll vote as text (shares per option with colons), edits the message in place, and answers privately', async () => {
+    await slash('/debate', 'new slug:labs title:"Who ships first?"');
+    await slash('/poll', 'new kind:choice options:"OpenAI | Google DeepMind | Anthropic" Which lab ships first?');
+    const posted = await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('Question · P1'));
+    expect(messageProblems(blocksOf(posted))).toEqual([]);
+    expect(words(posted)).toContain('/poll vote P1 A:50 B:30 C:20');
+    const ts = String(posted.response?.ts);
+
+    await slash('/poll', 'vote P1 A:50 B:30 C:20', BOB);
+    const edited = await bed.fake.waitFor('chat.update', (c) => c.body.ts === ts && /Team forecast from 1 person/.test(words(c)));
+    expect(words(edited)).toMatch(/B {2}Google DeepMind\s+30% │/);
+    const note = await bed.fake.waitFor('response_url', (c) => /You, on P1/.test(JSON.stringify(c.body)));
+    expect(note.body.response_type ?? 'ephemeral').toBe('ephemeral');
+  });
+});
