@@ -1,6 +1,6 @@
 import type { BaseContext } from '../core/context.ts';
 import type { AutocompleteSource } from '../core/options.ts';
-import { clipText, formatClaimId } from '../core/values.ts';
+import { clipText, formatClaimId, withoutInvisible } from '../core/values.ts';
 
 export interface Suggestion {
   /** What the person sees (Discord caps it at 100 characters). */
@@ -58,7 +58,8 @@ export async function suggest(
           .pop()
           ?.replace(/^#/, '')
           .toLowerCase() ?? '';
-      const before = query.slice(0, query.length - last.length);
+      // The tags typed before this one come back with the suggestion, so they are cleaned like any shown text.
+      const before = withoutInvisible(query.slice(0, query.length - last.length));
       const rows = await store.claims.tagCounts(ctx.workspace, last, SUGGESTIONS_MAX);
       return rows.map((r) => ({ name: clip(`${before}${r.tag} (${r.n})`, 100), value: clip(`${before}${r.tag}`, 100) }));
     }
