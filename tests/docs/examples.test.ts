@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -183,6 +184,13 @@ describe('the documents', () => {
       firstCells.flatMap((cell) => [...cell.matchAll(/`cruxbot(?: \[?([a-z][a-z-]*)\]?)?/g)].map((m) => m[1] ?? 'start')),
     );
     expect([...listed].sort()).toEqual([...VERBS].sort());
+  });
+
+  // A Node process through npx and tsx; on a loaded two-core machine that can take a while.
+  it('`npx cruxbot help`, as the docs show it, works after npm install and lists every verb', { timeout: 60_000 }, () => {
+    const run = spawnSync('npx', ['--no-install', 'cruxbot', 'help'], { cwd: ROOT, encoding: 'utf8', timeout: 50_000 });
+    expect(run.status, run.stderr).toBe(0);
+    for (const verb of Object.keys(CLI)) expect(run.stdout).toContain(`cruxbot ${verb === 'start' ? '[start]' : verb}`);
   });
 
   it('link only to files and headings that exist', () => {
