@@ -186,6 +186,17 @@ describe('the documents', () => {
     expect([...listed].sort()).toEqual([...VERBS].sort());
   });
 
+  it('say in the dependency table why every package in package.json is there', () => {
+    const architecture = docs.find((d) => d.path === 'docs/architecture.md')!.text;
+    const start = architecture.indexOf('## Dependencies');
+    expect(start).toBeGreaterThan(-1);
+    const table = architecture.slice(start, architecture.indexOf('\n## ', start + 1));
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    const names = [...Object.keys(pkg.dependencies!), ...Object.keys(pkg.devDependencies!)];
+    const missing = names.filter((name) => !table.includes(name.startsWith('@types/') ? '`@types/*`' : `\`${name}\``));
+    expect(missing).toEqual([]);
+  });
+
   // A Node process through npx and tsx; on a loaded two-core machine that can take a while.
   it('`npx cruxbot help`, as the docs show it, works after npm install and lists every verb', { timeout: 60_000 }, () => {
     const run = spawnSync('npx', ['--no-install', 'cruxbot', 'help'], { cwd: ROOT, encoding: 'utf8', timeout: 50_000 });
