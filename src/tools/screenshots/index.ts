@@ -12,12 +12,13 @@ import { slackPage } from './slack-html.ts';
  */
 
 const ROOT = join(import.meta.dirname, '../../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's Chromium, as the bench uses it (config.ts is the only reader of the environment). */
+const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = { discord: 'docs/discord-reply.png', slack: 'docs/slack-reply.png' } as const;
 
 async function main(): Promise<number> {
   if (!existsSync(CHROMIUM)) {
-    process.stderr.write(`No Chromium at ${CHROMIUM}: apt-get install -y chromium, or set CHROMIUM_PATH.\n`);
+    process.stderr.write(`No Chromium at ${CHROMIUM}: apt-get install -y chromium.\n`);
     return 1;
   }
   const reply = await sampleReply();
