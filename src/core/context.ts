@@ -141,7 +141,7 @@ export interface LeafFields<Opts extends readonly OptionSpec[]> {
   readonly description: string;
   readonly options: Opts;
   readonly handler: Handler<ArgsOf<Opts>>;
-  /** Complete command lines shown in /help and the README. */
+  /** Complete command lines shown in /help and the docs. */
   readonly examples?: readonly string[];
   /** The handler does slow work (a picture, a simulation): adapters defer at once. */
   readonly slow?: boolean;

@@ -14,7 +14,7 @@ export async function registerCommands(config: Config, write: (line: string) => 
   const body = registrationJson(COMMANDS);
   if (!config.DISCORD_TOKEN || !config.DISCORD_APPLICATION_ID) {
     throw new StartupError(
-      'Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in .env or the environment) to register commands; see README → Discord.',
+      'Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (in .env or the environment) to register commands; see docs/discord.md.',
     );
   }
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
@@ -46,7 +46,7 @@ function explain(error: unknown, guild: string | undefined): StartupError {
     if (status === 401) return new StartupError('Discord refused DISCORD_TOKEN; copy the bot token again (developer portal → Bot).');
     if (status === 403 && guild) {
       return new StartupError(
-        `Discord refused to register commands in server ${guild}: invite the bot there first (README → Discord → Invite), and check DISCORD_GUILD_ID.`,
+        `Discord refused to register commands in server ${guild}: invite the bot there first (docs/discord.md, step 3), and check DISCORD_GUILD_ID.`,
       );
     }
     return new StartupError(`Discord refused the commands (HTTP ${status}: ${message}). Check DISCORD_APPLICATION_ID.`);

@@ -156,7 +156,7 @@ function explain(error: unknown): unknown {
   switch (code) {
     case 'missing_scope':
       return new UserError(
-        md`I may not read this conversation: the Slack app needs the \`${neededScope(error) ?? 'channels:history'}\` scope. Ask an admin to add it (README → Slack) and reinstall the app.`,
+        md`I may not read this conversation: the Slack app needs the \`${neededScope(error) ?? 'channels:history'}\` scope. Ask an admin to add it (docs/slack.md, the scopes) and reinstall the app.`,
         'slack.missing-scope',
       );
     case 'not_in_channel':

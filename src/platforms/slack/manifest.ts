@@ -3,7 +3,7 @@ import { customId } from '../../core/custom-id.ts';
 import { clip } from './limits.ts';
 
 /**
- * The bot scopes the app asks for, each with the feature that needs it (the README lists the same).
+ * The bot scopes the app asks for, each with the feature that needs it (docs/slack.md lists the same).
  * App Home, modals (views.open/publish) and permalinks (chat.getPermalink) need no scope.
  */
 export const SLACK_SCOPES: readonly { readonly scope: string; readonly why: string }[] = [

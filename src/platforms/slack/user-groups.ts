@@ -69,7 +69,7 @@ export class UserGroups {
       members = { users: new Set(users ?? []), expires: this.clock() + MEMBERS_TTL_MS };
     } catch (error) {
       const code = slackErrorCode(error);
-      const advice = code === 'missing_scope' ? ': the app needs the usergroups:read scope (README → Slack), then a reinstall' : '';
+      const advice = code === 'missing_scope' ? ': the app needs the usergroups:read scope (docs/slack.md, the scopes), then a reinstall' : '';
       this.log.warn(
         { group: groupId, code },
         `slack: cannot read the moderators' user group${advice}; its members are not moderators for now`,
@@ -85,7 +85,7 @@ export class UserGroups {
 
 function missingScope(): UserError {
   return new UserError(
-    md`I may not read user groups: the Slack app needs the \`usergroups:read\` scope. Ask an admin to add it (README → Slack) and reinstall the app.`,
+    md`I may not read user groups: the Slack app needs the \`usergroups:read\` scope. Ask an admin to add it (docs/slack.md, the scopes) and reinstall the app.`,
     'slack.missing-scope',
   );
 }
