@@ -70,7 +70,7 @@ describe('docs/privacy.md', () => {
     await bot.run('/claim add text:"A claim that will be deleted" resolve-by:"in 2 weeks"');
     await bot.run('/claim add text:"Another claim that will be deleted"');
     await bot.run('/link C3 C2 supports');
-    await bot.run('/link C3 C1 opposes');
+    await bot.run('/link C3 C1 opposes across:true');
     await bot.run('/credence C2 70');
     await bot.run('/credence C2 60 given:C3');
     await bot.run('/poll C3');
