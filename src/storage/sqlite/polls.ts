@@ -34,6 +34,7 @@ export class PollRepository {
       ),
       // The closer runs for every workspace; each poll it finds is then handled within its own workspace.
       due: db.prepare<[string], PollRow>(`${SELECT} WHERE p.closed_at IS NULL AND p.closes_at <= ? ORDER BY p.closes_at, p.id`),
+      inDebate: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND c.debate_id = ? ORDER BY p.id`),
     };
   }
 
@@ -80,5 +81,9 @@ export class PollRepository {
   /** Open polls whose closing time has come, in every workspace. */
   async due(now: string): Promise<Poll[]> {
     return this.statements.due.all(now).map(toPoll);
+  }
+
+  async inDebate(workspace: string, debateId: number): Promise<Poll[]> {
+    return this.statements.inDebate.all(workspace, debateId).map(toPoll);
   }
 }
