@@ -3,7 +3,17 @@ import { claimRef } from '../claims.ts';
 import type { DebateRecord } from './record.ts';
 
 /** The CSV export's columns, in order. */
-export const CREDENCE_CSV_HEADER = ['claim_id', 'claim_text', 'debate', 'person_id', 'person', 'time', 'credence', 'given', 'poll'] as const;
+export const CREDENCE_CSV_HEADER = [
+  'claim_id',
+  'claim_text',
+  'debate',
+  'person_id',
+  'person',
+  'time',
+  'credence',
+  'given',
+  'poll',
+] as const;
 
 /**
  * One row per credence given (claim, person, time, credence), oldest first: the whole history, for a

@@ -103,7 +103,13 @@ export interface ImportedClaim {
   readonly source?: { readonly url?: string; readonly excerpt?: string; readonly author?: string };
   readonly createdAt?: string;
   readonly updatedAt?: string;
-  readonly resolveBy?: { readonly at: string; readonly zone: string; readonly setBy: string; readonly setAt: string; readonly remindAt: string | null };
+  readonly resolveBy?: {
+    readonly at: string;
+    readonly zone: string;
+    readonly setBy: string;
+    readonly setAt: string;
+    readonly remindAt: string | null;
+  };
 }
 
 export interface ImportedLink {

@@ -21,7 +21,10 @@ const timestamp = z.iso.datetime({ offset: true });
 const claimKey = z.string().min(1).max(64);
 const count = z.number().int().min(0);
 /** A credence as a probability: 0.7 is 70%. */
-const probability = z.number().min(0, 'a credence is a probability from 0 to 1 (0.7 is 70%)').max(1, 'a credence is a probability from 0 to 1 (0.7 is 70%)');
+const probability = z
+  .number()
+  .min(0, 'a credence is a probability from 0 to 1 (0.7 is 70%)')
+  .max(1, 'a credence is a probability from 0 to 1 (0.7 is 70%)');
 
 const JsonDebate = z.object({
   format: z.literal(JSON_FORMAT_NAME),
@@ -45,7 +48,13 @@ const JsonDebate = z.object({
       createdAt: timestamp,
       updatedAt: timestamp,
       resolveBy: z
-        .object({ at: timestamp, zone: z.string().min(1).max(64), setBy: z.string().min(1).max(200), setAt: timestamp, remindAt: timestamp.nullable() })
+        .object({
+          at: timestamp,
+          zone: z.string().min(1).max(64),
+          setBy: z.string().min(1).max(200),
+          setAt: timestamp,
+          remindAt: timestamp.nullable(),
+        })
         .optional(),
     }),
   ),
@@ -258,7 +267,9 @@ function claimJson(claim: Claim, record: DebateRecord): JsonDocument['claims'][n
     ...(hasSource ? { source: { ...claim.source } } : {}),
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
-    ...(due ? { resolveBy: { at: due.resolveBy, zone: due.zone, setBy: due.setBy, setAt: due.setAt, remindAt: due.remindAt ?? null } } : {}),
+    ...(due
+      ? { resolveBy: { at: due.resolveBy, zone: due.zone, setBy: due.setBy, setAt: due.setAt, remindAt: due.remindAt ?? null } }
+      : {}),
   };
 }
 
@@ -301,9 +312,15 @@ export function parseJsonDebate(text: string): ImportedDebate {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = pathOf(issue.path);
-    const got = issue.path.reduce<unknown>((at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined), raw);
+    const got = issue.path.reduce<unknown>(
+      (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+      raw,
+    );
     const shown = got === undefined || typeof got === 'object' ? '' : ` (it is ${JSON.stringify(got)})`;
-    throw new UserError(`The file's ${where || 'top level'} is not valid${shown}: ${issue.message}. Nothing was imported.`, 'import.bad-json');
+    throw new UserError(
+      `The file's ${where || 'top level'} is not valid${shown}: ${issue.message}. Nothing was imported.`,
+      'import.bad-json',
+    );
   }
   const doc = parsed.data;
   return {

@@ -41,7 +41,9 @@ export function exportPolis(record: DebateRecord): PolisFiles {
   const plain = [...record.credences].filter((c) => !c.given && byId.has(c.claimId)).sort((a, b) => a.id - b.id);
 
   // Participants: everyone who rated or wrote a claim, numbered in the order of their ids.
-  const people = [...new Set([...plain.map((c) => c.userId), ...claims.map((c) => c.authorId)])].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const people = [...new Set([...plain.map((c) => c.userId), ...claims.map((c) => c.authorId)])].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
   const number = new Map(people.map((id, i) => [id, i]));
 
   const latest = new Map<string, Map<number, number>>();
@@ -76,10 +78,12 @@ export function exportPolis(record: DebateRecord): PolisFiles {
   const shown = claims.filter((c) => c.status !== 'retracted');
   const voters = people.filter((p) => latest.has(p));
   const values = new Float64Array(voters.length * shown.length).fill(NaN);
-  voters.forEach((p, i) => shown.forEach((c, j) => {
-    const v = latest.get(p)!.get(c.id);
-    if (v !== undefined) values[i * shown.length + j] = 2 * v - 1;
-  }));
+  voters.forEach((p, i) =>
+    shown.forEach((c, j) => {
+      const v = latest.get(p)!.get(c.id);
+      if (v !== undefined) values[i * shown.length + j] = 2 * v - 1;
+    }),
+  );
   const result = findOpinionGroups({ rows: voters.length, cols: shown.length, values });
   const groupOf = new Map<string, number>();
   if (result.kind === 'groups') voters.forEach((p, i) => result.groupOf[i]! >= 0 && groupOf.set(p, result.groupOf[i]!));
@@ -102,7 +106,9 @@ export function exportPolis(record: DebateRecord): PolisFiles {
   return {
     comments: file(COMMENTS_HEADER, comments),
     votes: file(VOTES_HEADER, votes),
-    participantsVotes: file(['participant', 'group-id', 'n-comments', 'n-votes', 'n-agree', 'n-disagree', ...claims.map((c) => String(c.number))], participants),
+    participantsVotes: file(
+      ['participant', 'group-id', 'n-comments', 'n-votes', 'n-agree', 'n-disagree', ...claims.map((c) => String(c.number))],
+      participants,
+    ),
   };
 }
-

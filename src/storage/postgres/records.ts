@@ -323,7 +323,9 @@ export class PgCaptures implements CaptureStore {
 
   async inDebate(workspace: string, debateId: number): Promise<Capture[]> {
     return (
-      await this.sql.rows<CaptureRow>(sql`SELECT * FROM thread_captures WHERE workspace = ${workspace} AND debate_id = ${debateId} ORDER BY id`)
+      await this.sql.rows<CaptureRow>(
+        sql`SELECT * FROM thread_captures WHERE workspace = ${workspace} AND debate_id = ${debateId} ORDER BY id`,
+      )
     ).map(toCapture);
   }
 }
