@@ -113,11 +113,19 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
         for (const poll of filePolls) {
           if (poll.closed && poll.closed.after === k && pollIds.has(poll.key) && poll.openedAfter < k) await closePoll(poll);
         }
-        for (const poll of filePolls) {
+        for (const [i, poll] of filePolls.entries()) {
           if (poll.openedAfter !== k) continue;
+          const claim = byKey.get(poll.claim)!;
+          const open = await tx.polls.openForClaim(ctx.workspace, claim.id);
+          if (open) {
+            throw new UserError(
+              md`${claimRef(claim)} has an open poll here already, and the file's polls[${String(i)}] would open another on it (a claim has one open poll at a time). Close it with \`/poll close ${claimRef(claim)}\` and import again; nothing was imported.`,
+              'import.poll-open',
+            );
+          }
           const created = await tx.polls.insert({
             workspace: ctx.workspace,
-            claimId: byKey.get(poll.claim)!.id,
+            claimId: claim.id,
             channel: poll.channel,
             hide: poll.hide,
             createdBy: poll.createdBy.id,

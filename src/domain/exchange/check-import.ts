@@ -111,6 +111,12 @@ export function checkImport(doc: ImportedDebate): CheckedImport {
     lastPoll.set(poll.claim, { key: poll.key, closedAfter });
   }
   for (const [i, credence] of (doc.credences ?? []).entries()) {
+    if (credence.given?.claim === credence.claim) {
+      throw new UserError(
+        `The file's credences[${i}].given is ${credence.claim}, the claim it is in: a condition names another claim (e.g. "given": {"claim": "C2", "isTrue": true}); nothing was imported.`,
+        'import.credence-given',
+      );
+    }
     if (credence.poll !== undefined && !pollKeys.has(credence.poll)) {
       throw new UserError(
         `The file's credences[${i}].poll is ${credence.poll}, which is not one of its polls; nothing was imported.`,
