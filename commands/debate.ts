@@ -7,7 +7,8 @@ import { assertCanDeleteDebate, deleteDebate, retireDeletedPolls } from '../src/
 import { importDebate } from '../src/app/import-debate.ts';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../src/domain/exchange/document.ts';
 import { readImportFile } from '../src/domain/exchange/read-import.ts';
-import { debateExportFile, importReply } from '../src/views/debate-exchange.ts';
+import { debateExportFiles, importReply } from '../src/views/debate-exchange.ts';
+import { debateRecord } from '../src/queries/debate-record.ts';
 import { deletedReply, deletePreview } from '../src/views/deleted-debate.ts';
 import { teamCredenceLookup } from '../src/queries/team-credence.ts';
 import { claimRef, STATUS_LABEL } from '../src/domain/claims.ts';
@@ -180,40 +181,56 @@ const root = subcommand({
 
 const exportFile = subcommand({
   name: 'export',
-  description: 'Attach the debate as a file: json (lossless), argdown, dot or mermaid',
+  description: 'Attach the debate as a file: json (everything), csv, polis, argdown, dot or mermaid',
   options: [
     {
       name: 'format',
       type: 'string',
-      description: 'json (default), argdown, dot, mermaid, or html (the shared page as one file)',
+      description: 'json (default), csv, polis, argdown, dot, mermaid, or html (the shared page as one file)',
       positional: true,
       choices: [...EXPORT_FORMATS, 'html'],
     },
     { name: 'debate', type: 'debate', description: 'The debate (default: this channel’s)' },
   ] as const,
-  examples: ['/debate export format:json', '/debate export format:mermaid debate:reward-seeking', '/debate export format:html'],
+  examples: [
+    '/debate export format:json',
+    '/debate export format:csv',
+    '/debate export format:polis',
+    '/debate export format:mermaid debate:reward-seeking',
+    '/debate export format:html',
+  ],
   async handler(ctx) {
     const debate = await resolveDebate(ctx, ctx.args.debate);
     const { queries } = ctx.services;
     if (ctx.args.format === 'html') return await htmlExport(ctx, debate);
-    const graph = await queries.graphOf(debate);
     const format = ctx.args.format ?? 'json';
+    const record = await debateRecord(queries, ctx.workspace, debate);
+    const { graph } = record;
     const credenceOf = await teamCredenceLookup(ctx, debate);
-    const history = format === 'json' ? await queries.credences.historyInDebate(ctx.workspace, debate.id) : [];
-    const { label, ...file } = debateExportFile(graph, format, credenceOf, history);
+    const { label, files } = debateExportFiles(record, format, credenceOf, ctx.services.clock().toISOString());
     const howTo: Record<typeof format, Markup> = {
-      json: md`Everything is in it: import it into any workspace with \`/debate import\`.`,
+      json: md`Everything is in it: claims, links, every credence with its history, polls and their votes, resolutions, drift runs and thread captures. Import it into any workspace with \`/debate import\` (a moderator's import keeps who said what, and when).`,
+      csv: md`One row per credence given: claim, person, time (UTC) and credence (0.7 is 70%). Open it in a spreadsheet or a notebook.`,
+      polis: md`Put the three files in one folder: Polis's notebooks read it, and so does \`cruxbot groups --polis <folder>\`. A credence above 50% is an agree, below 50% a disagree, 50% a pass.`,
       argdown: md`Open it in the Argdown editor, or import it with \`/debate import\`.`,
-      dot: md`Draw it with Graphviz, e.g. \`dot -Tsvg ${file.name} > map.svg\`.`,
+      dot: md`Draw it with Graphviz, e.g. \`dot -Tsvg ${files[0]!.name} > map.svg\`.`,
       mermaid: md`Paste it into a \`mermaid\` code block on GitHub or GitLab to see the map.`,
     };
+    const withheld = ['json', 'csv', 'polis'].includes(format) && record.withheld.length > 0;
     return {
       title: `Export of ${debate.slug}`,
       blocks: [
         text(md`**${debate.title}** as ${label}: ${graph.claims.length} claims, ${graph.links.length} links.`),
         context(howTo[format]),
+        ...(withheld
+          ? [
+              context(
+                md`The credences in ${record.withheld.map(claimRef).join(', ')} are left out: an open poll hides them until it closes. Export again after it closes.`,
+              ),
+            ]
+          : []),
       ],
-      attachments: [file],
+      attachments: files,
     };
   },
 });

@@ -155,12 +155,12 @@ export const CLI: Record<string, CliCommand> = {
   },
   'export-all': {
     usage: 'cruxbot export-all [file]',
-    description: 'Every table as JSON, to <file> or standard output',
+    description: 'Every table as JSON (not share links or Slack installs: secrets), to <file> or standard output; restore takes it back',
     async run(args) {
-      const [{ createApp }, { writeFileSync }] = await Promise.all([app(), import('node:fs')]);
+      const [{ createApp }, { writeFileSync }, { exportAllJson }] = await Promise.all([app(), import('node:fs'), import('./move-data.ts')]);
       const { services } = await createApp(loadConfig(), { console: true });
       try {
-        const json = `${JSON.stringify(await services.store.exportAll(), null, 2)}\n`;
+        const json = await exportAllJson(services.store);
         if (args[0]) {
           // What people said, for the operator's eyes: readable by its owner only.
           writeFileSync(args[0], json, { mode: 0o600 });

@@ -18,6 +18,16 @@ import {
   workspacesIn,
 } from './storage/index.ts';
 import type { DatabaseExport, DatabaseInfo, ImportReport, Store } from './storage/ports.ts';
+import { forArchive } from './storage/transfer.ts';
+
+/**
+ * `cruxbot export-all`: every table's rows as JSON (what `cruxbot restore` takes back), without the
+ * secret tables (share links, Slack installs) or what a running bot holds for minutes (drafts, leases…). Only `exportedAt` differs between two exports of the same
+ * database.
+ */
+export async function exportAllJson(store: Pick<Store, 'exportAll'>, now = new Date()): Promise<string> {
+  return `${JSON.stringify(forArchive(await store.exportAll(now)), null, 2)}\n`;
+}
 
 /** Where output goes (the terminal, or a test's buffer). */
 export interface Out {

@@ -102,9 +102,50 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
 
     let credencesAdded = 0;
     const fileCredences = doc.credences ?? [];
+    const filePolls = doc.polls ?? [];
+    const added_ = { polls: 0, resolutions: 0, simRuns: 0, captures: 0 };
+    const fileRecords = filePolls.length + (doc.resolutions?.length ?? 0) + (doc.simRuns?.length ?? 0) + (doc.captures?.length ?? 0);
     if (trusted) {
-      for (const c of fileCredences) {
+      // Polls open and close between the credences the file puts before them, so each keeps its baseline
+      // and closing row (ids here are new, but they fall between the same credences).
+      const pollIds = new Map<string, number>();
+      const openPolls = async (k: number) => {
+        for (const poll of filePolls) {
+          if (poll.closed && poll.closed.after === k && pollIds.has(poll.key) && poll.openedAfter < k) await closePoll(poll);
+        }
+        for (const [i, poll] of filePolls.entries()) {
+          if (poll.openedAfter !== k) continue;
+          const claim = byKey.get(poll.claim)!;
+          const open = await tx.polls.openForClaim(ctx.workspace, claim.id);
+          if (open) {
+            throw new UserError(
+              md`${claimRef(claim)} has an open poll here already, and the file's polls[${String(i)}] would open another on it (a claim has one open poll at a time). Close it with \`/poll close ${claimRef(claim)}\` and import again; nothing was imported.`,
+              'import.poll-open',
+            );
+          }
+          const created = await tx.polls.insert({
+            workspace: ctx.workspace,
+            claimId: claim.id,
+            channel: poll.channel,
+            hide: poll.hide,
+            createdBy: poll.createdBy.id,
+            createdByName: poll.createdBy.name,
+            createdAt: poll.createdAt,
+            ...(poll.closesAt ? { closesAt: poll.closesAt } : {}),
+            baselineCredenceId: await tx.credences.newestId(),
+          });
+          pollIds.set(poll.key, created.id);
+          added_.polls++;
+          if (poll.closed && poll.closed.after === k) await closePoll(poll);
+        }
+      };
+      const closePoll = async (poll: (typeof filePolls)[number]) => {
+        await tx.polls.close(ctx.workspace, pollIds.get(poll.key)!, poll.closed!.at, poll.closed!.by);
+      };
+      for (const [k, c] of fileCredences.entries()) {
+        await openPolls(k);
         const given = c.given ? byKey.get(c.given.claim) : undefined;
+        const pollId = c.poll !== undefined ? pollIds.get(c.poll) : undefined;
         await tx.credences.insert({
           workspace: ctx.workspace,
           claimId: byKey.get(c.claim)!.id,
@@ -112,9 +153,66 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
           userName: c.user.name,
           value: c.value,
           ...(given ? { given: { claimId: given.id, isTrue: c.given!.isTrue } } : {}),
+          ...(pollId !== undefined ? { pollId } : {}),
           at: c.at,
         });
         credencesAdded++;
+      }
+      await openPolls(fileCredences.length);
+      for (const r of doc.resolutions ?? []) {
+        const resolution = await tx.resolutions.insert({
+          workspace: ctx.workspace,
+          claimId: byKey.get(r.claim)!.id,
+          outcome: r.outcome,
+          resolvedBy: r.resolvedBy.id,
+          resolvedByName: r.resolvedBy.name,
+          resolvedAt: r.resolvedAt,
+        });
+        if (r.undone) await tx.resolutions.undo(ctx.workspace, resolution.id, r.undone.by, r.undone.at);
+        added_.resolutions++;
+      }
+      for (const run of doc.simRuns ?? []) {
+        await tx.simRuns.insert({
+          workspace: ctx.workspace,
+          kind: run.kind,
+          input: run.input,
+          summary: run.summary,
+          headline: run.headline,
+          claimId: byKey.get(run.claim)!.id,
+          createdBy: run.createdBy,
+          at: run.createdAt,
+        });
+        added_.simRuns++;
+      }
+      for (const capture of doc.captures ?? []) {
+        const made = await tx.captures.insert(
+          {
+            workspace: ctx.workspace,
+            channel: capture.channel,
+            debateId: debate.id,
+            origin: capture.origin,
+            messageCount: capture.messageCount,
+            createdBy: capture.createdBy,
+            createdAt: capture.createdAt,
+          },
+          capture.items.map(({ status: _, claim: __, ...item }) => item),
+          capture.links,
+        );
+        for (const [position, item] of capture.items.entries()) {
+          if (item.status === 'pending') continue;
+          await tx.captures.settle(made.id, position, item.status, item.claim !== undefined ? byKey.get(item.claim)!.id : null);
+        }
+        added_.captures++;
+      }
+      for (const claim of doc.claims) {
+        if (!claim.resolveBy) continue;
+        const target = byKey.get(claim.key)!;
+        const { at, zone, setBy, setAt, remindAt } = claim.resolveBy;
+        await tx.forecasts.setResolveBy({ workspace: ctx.workspace, claimId: target.id, resolveBy: at, zone, setBy, setAt });
+        if (remindAt !== at) {
+          if (remindAt === null) await tx.forecasts.moveReminder(ctx.workspace, target.id, at, null);
+          else await tx.forecasts.setReminder(ctx.workspace, target.id, remindAt);
+        }
       }
     }
 
@@ -130,6 +228,8 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
         claims: added.map(claimRef),
         matched: matched.map(claimRef),
         links: linksAdded,
+        ...(trusted && fileCredences.length ? { credences: credencesAdded } : {}),
+        ...(trusted && fileRecords ? added_ : {}),
       },
       at: now,
     });
@@ -141,6 +241,7 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
       linksAdded,
       renumbered: !keep,
       ...(fileCredences.length ? { credences: { added: credencesAdded, skipped: fileCredences.length - credencesAdded } } : {}),
+      ...(fileRecords ? { records: { added: added_, skipped: trusted ? 0 : fileRecords } } : {}),
     };
   });
 }

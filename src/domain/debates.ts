@@ -90,4 +90,9 @@ export interface ImportResult {
   readonly renumbered: boolean;
   /** Credence rows written (a moderator's import) and left out (anyone else's: they would speak for others). */
   readonly credences?: { readonly added: number; readonly skipped: number };
+  /** Polls, resolutions, drift runs and thread captures written (a moderator's import) or left out (anyone else's). */
+  readonly records?: {
+    readonly added: { readonly polls: number; readonly resolutions: number; readonly simRuns: number; readonly captures: number };
+    readonly skipped: number;
+  };
 }

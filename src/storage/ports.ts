@@ -141,6 +141,8 @@ export interface PollStore {
   /** Claims up to `limit` unsent reminders for `leaseMs` (an instance that dies holding one leaves it to the next). */
   claimReminders(holder: string, now: number, limit: number, leaseMs: number): Promise<PollReminder[]>;
   reminderSent(id: number, at: string): Promise<void>;
+  /** Every poll on the debate's claims, open or closed, oldest first (what an export keeps). */
+  inDebate(workspace: string, debateId: number): Promise<Poll[]>;
 }
 
 /** A queued reminder before polls close: a message in a channel, or a private nudge to a person. */
@@ -162,6 +164,8 @@ export interface ResolutionStore {
   undo(workspace: string, id: number, by: string, at: string): Promise<void>;
   /** Resolutions in force across the workspace, oldest first. */
   inWorkspace(workspace: string): Promise<Resolution[]>;
+  /** Every resolution of the debate's claims, undone ones too, in the order they were made (what an export keeps). */
+  historyInDebate(workspace: string, debateId: number): Promise<Resolution[]>;
 }
 
 /** What each workspace's moderators chose with /config. Values are JSON, checked against their schema on the way in and out. */
@@ -207,6 +211,8 @@ export interface CaptureStore {
    */
   settle(captureId: number, position: number, status: Exclude<CaptureItemStatus, 'pending'>, claimId: number | null): Promise<boolean>;
   setDebate(workspace: string, captureId: number, debateId: number): Promise<void>;
+  /** The captures filed into the debate, oldest first (what an export keeps). */
+  inDebate(workspace: string, debateId: number): Promise<Capture[]>;
 }
 
 /**
@@ -354,10 +360,10 @@ export interface Reader {
   readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'refines'>;
   readonly audit: Pick<AuditStore, 'recent'>;
   readonly simRuns: Pick<SimRunStore, 'byNumber' | 'require' | 'forClaim'>;
-  readonly captures: Pick<CaptureStore, 'byId' | 'items' | 'links'>;
+  readonly captures: Pick<CaptureStore, 'byId' | 'items' | 'links' | 'inDebate'>;
   readonly credences: Omit<CredenceStore, 'insert'>;
-  readonly polls: Pick<PollStore, 'byId' | 'openForClaim' | 'latestForClaim' | 'open' | 'due' | 'votes'>;
-  readonly resolutions: Pick<ResolutionStore, 'current' | 'inWorkspace'>;
+  readonly polls: Pick<PollStore, 'byId' | 'openForClaim' | 'latestForClaim' | 'open' | 'due' | 'votes' | 'inDebate'>;
+  readonly resolutions: Pick<ResolutionStore, 'current' | 'inWorkspace' | 'historyInDebate'>;
   readonly settings: Pick<SettingsStore, 'get' | 'moderators'>;
   readonly forecasts: Pick<ForecastStore, 'resolveBy' | 'person' | 'nudging'>;
   readonly search: SearchStore;

@@ -57,6 +57,23 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
  */
 export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox', 'reminder_digests', 'poll_reminders'];
 
+/**
+ * Tables `cruxbot export-all` leaves out: secrets of the deployment, not the team's work. A share link's
+ * row would let whoever holds the file match a leaked token; a Slack install holds sealed bot tokens.
+ * A restore of such an export has no share links (share again) and no Slack installs (add to Slack again).
+ */
+export const SECRET_TABLES: readonly string[] = ['share_links', 'slack_installations'];
+
+/**
+ * An export for a file that leaves the deployment: without the secret tables, and without what a running
+ * bot holds for minutes (a restore empties those anyway), so restoring it and exporting again gives the
+ * same file but for `exportedAt`.
+ */
+export function forArchive(data: DatabaseExport): DatabaseExport {
+  const left = new Set([...SECRET_TABLES, ...TRANSIENT_TABLES]);
+  return { ...data, tables: Object.fromEntries(Object.entries(data.tables).filter(([table]) => !left.has(table))) };
+}
+
 /** Counter rows for poll and capture ids, which are unique in the whole database, have this scope. */
 const DATABASE_SCOPE = '';
 

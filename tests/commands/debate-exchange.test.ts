@@ -92,7 +92,7 @@ describe('/debate export', () => {
 
   it('names an unknown format or debate', async () => {
     expect(replyText(await bot.run('/debate export format:xml'))).toMatch(
-      /format: must be one of json, argdown, dot, mermaid, html \(got "xml"\)/,
+      /format: must be one of json, argdown, dot, mermaid, csv, polis, html \(got "xml"\)/,
     );
     expect(replyText(await bot.run('/debate export json debate:nope'))).toMatch(/no debate nope/);
   });

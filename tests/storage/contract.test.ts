@@ -393,6 +393,81 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.captures.byId('v', capture.id)).toBeUndefined();
   });
 
+  it('reads a debate’s whole history for an export: every credence row, poll, resolution and capture of its claims, oldest first, in its workspace only', async () => {
+    const a = await claim('A');
+    const b = await claim('B');
+    const elsewhere = await claim('In another debate', { slug: 'other' });
+    const foreign = await claim('In another workspace', { workspace: 'v' });
+    const d = await debate();
+    const rate = (claimId: number, userId: string, value: number, extra: object = {}, workspace = 'w') =>
+      store.credences.insert({ workspace, claimId, userId, userName: userId.toUpperCase(), value, at: AT, ...extra });
+    const first = await rate(a.id, 'ada', 0.6);
+    await rate(elsewhere.id, 'ada', 0.1);
+    await rate(foreign.id, 'ada', 0.2, {}, 'v');
+    const poll = await store.polls.insert({
+      workspace: 'w',
+      claimId: b.id,
+      channel: 'general',
+      hide: 'visible',
+      createdBy: 'ada',
+      createdByName: 'Ada',
+      createdAt: AT,
+      baselineCredenceId: first.id,
+    });
+    await rate(b.id, 'ben', 0.8, { pollId: poll.id });
+    await rate(a.id, 'ada', 0.7); // a changed mind: both rows stay
+    await rate(a.id, 'ben', 0.3, { given: { claimId: b.id, isTrue: false } });
+    await store.polls.insert({
+      workspace: 'w',
+      claimId: elsewhere.id,
+      channel: 'general',
+      hide: 'visible',
+      createdBy: 'ada',
+      createdByName: 'Ada',
+      createdAt: AT,
+      baselineCredenceId: 0,
+    });
+
+    const history = await store.credences.historyInDebate('w', d.id);
+    expect(history.map((c) => [c.claimNumber, c.userId, c.userName, c.value, c.pollId, c.given])).toEqual([
+      [a.number, 'ada', 'ADA', 0.6, undefined, undefined],
+      [b.number, 'ben', 'BEN', 0.8, poll.id, undefined],
+      [a.number, 'ada', 'ADA', 0.7, undefined, undefined],
+      [a.number, 'ben', 'BEN', 0.3, undefined, { claimId: b.id, isTrue: false, claimNumber: b.number }],
+    ]);
+    expect(history.map((c) => c.id)).toEqual([...history.map((c) => c.id)].sort((x, y) => x - y));
+    expect(await store.credences.historyInDebate('v', d.id)).toEqual([]);
+
+    expect((await store.polls.inDebate('w', d.id)).map((p) => [p.id, p.claimNumber, p.baselineCredenceId])).toEqual([
+      [poll.id, b.number, first.id],
+    ]);
+    expect(await store.polls.inDebate('v', d.id)).toEqual([]);
+
+    const resolve = (claimId: number, outcome: 'true' | 'false') =>
+      store.resolutions.insert({ workspace: 'w', claimId, outcome, resolvedBy: 'ada', resolvedByName: 'Ada', resolvedAt: AT });
+    const undone = await resolve(a.id, 'false');
+    await store.resolutions.undo('w', undone.id, 'ben', '2026-11-24T00:00:00.000Z');
+    await resolve(a.id, 'true');
+    await resolve(elsewhere.id, 'true');
+    expect((await store.resolutions.historyInDebate('w', d.id)).map((r) => [r.outcome, r.undoneBy, r.undoneAt])).toEqual([
+      ['false', 'ben', '2026-11-24T00:00:00.000Z'],
+      ['true', undefined, undefined],
+    ]);
+
+    const capture = (debateId: number | null) =>
+      store.captures.insert(
+        { workspace: 'w', channel: 'general', debateId, origin: 'thread', messageCount: 1, createdBy: 'ada', createdAt: AT },
+        [{ text: 'X', kind: 'claim', author: 'ada' }],
+        [],
+      );
+    const filed = await capture(d.id);
+    await capture(null);
+    const later = await capture(null);
+    await store.captures.setDebate('w', later.id, d.id);
+    expect((await store.captures.inDebate('w', d.id)).map((c) => c.id)).toEqual([filed.id, later.id]);
+    expect(await store.captures.inDebate('v', d.id)).toEqual([]);
+  });
+
   it('keeps process state every instance shares: handled requests, leases, rate windows, the outbox', async () => {
     expect([await store.state.firstTime('slack-event:Ev1', 1_000, 0), await store.state.firstTime('slack-event:Ev1', 1_000, 500)]).toEqual([
       true,

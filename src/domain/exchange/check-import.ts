@@ -75,7 +75,82 @@ export function checkImport(doc: ImportedDebate): CheckedImport {
   for (const [i, credence] of (doc.credences ?? []).entries()) {
     const missing = [credence.claim, credence.given?.claim].find((key) => key !== undefined && !keys.has(key));
     if (missing !== undefined) {
-      throw new UserError(`The file's credences[${i}] is in ${missing}, which is not one of its claims; nothing was imported.`, 'import.credence-claim');
+      throw new UserError(
+        `The file's credences[${i}] is in ${missing}, which is not one of its claims; nothing was imported.`,
+        'import.credence-claim',
+      );
+    }
+  }
+  const credenceCount = doc.credences?.length ?? 0;
+  const pollKeys = new Set<string>();
+  const lastPoll = new Map<string, { key: string; closedAfter: number | undefined }>();
+  for (const [i, poll] of (doc.polls ?? []).entries()) {
+    const where = `The file's polls[${i}]`;
+    if (pollKeys.has(poll.key))
+      throw new UserError(`${where} has the key ${poll.key}, which another poll has too; nothing was imported.`, 'import.poll');
+    pollKeys.add(poll.key);
+    if (!keys.has(poll.claim))
+      throw new UserError(`${where} is on ${poll.claim}, which is not one of its claims; nothing was imported.`, 'import.poll');
+    const closedAfter = poll.closed?.after;
+    if (
+      poll.openedAfter > credenceCount ||
+      (closedAfter !== undefined && (closedAfter < poll.openedAfter || closedAfter > credenceCount))
+    ) {
+      throw new UserError(
+        `${where}.openedAfter and closed.after must count credences of the file (0 to ${credenceCount}, closing no earlier than opening); nothing was imported.`,
+        'import.poll',
+      );
+    }
+    const previous = lastPoll.get(poll.claim);
+    if (previous && (previous.closedAfter === undefined || previous.closedAfter > poll.openedAfter)) {
+      throw new UserError(
+        `${where} opens on ${poll.claim} while poll ${previous.key} on it is still open (a claim has one open poll at a time); nothing was imported.`,
+        'import.poll',
+      );
+    }
+    lastPoll.set(poll.claim, { key: poll.key, closedAfter });
+  }
+  for (const [i, credence] of (doc.credences ?? []).entries()) {
+    if (credence.given?.claim === credence.claim) {
+      throw new UserError(
+        `The file's credences[${i}].given is ${credence.claim}, the claim it is in: a condition names another claim (e.g. "given": {"claim": "C2", "isTrue": true}); nothing was imported.`,
+        'import.credence-given',
+      );
+    }
+    if (credence.poll !== undefined && !pollKeys.has(credence.poll)) {
+      throw new UserError(
+        `The file's credences[${i}].poll is ${credence.poll}, which is not one of its polls; nothing was imported.`,
+        'import.credence-poll',
+      );
+    }
+  }
+  const inClaims = (list: 'resolutions' | 'simRuns', entries: readonly { claim: string }[] | undefined) => {
+    for (const [i, entry] of (entries ?? []).entries()) {
+      if (!keys.has(entry.claim)) {
+        throw new UserError(
+          `The file's ${list}[${i}] is on ${entry.claim}, which is not one of its claims; nothing was imported.`,
+          `import.${list}`,
+        );
+      }
+    }
+  };
+  inClaims('resolutions', doc.resolutions);
+  inClaims('simRuns', doc.simRuns);
+  for (const [i, capture] of (doc.captures ?? []).entries()) {
+    for (const [j, item] of capture.items.entries()) {
+      if (item.claim !== undefined && !keys.has(item.claim)) {
+        throw new UserError(
+          `The file's captures[${i}].items[${j}] names ${item.claim}, which is not one of its claims; nothing was imported.`,
+          'import.capture',
+        );
+      }
+    }
+    const missing = capture.links.find((l) => l.from >= capture.items.length || l.to >= capture.items.length);
+    if (missing) {
+      throw new UserError(
+        `The file's captures[${i}] links item ${Math.max(missing.from, missing.to)}, which it does not have; nothing was imported.`,
+        'import.capture',
+      );
     }
   }
   return {

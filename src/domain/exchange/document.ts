@@ -1,5 +1,9 @@
 import type { ClaimStatus } from '../claims.ts';
 import type { LinkKind } from '../links.ts';
+import type { HideMode } from '../polls.ts';
+import type { Outcome } from '../resolutions.ts';
+import type { SimRunKind } from '../sim-runs.ts';
+import type { CaptureItemStatus, CaptureLink, NewCaptureItem } from '../threads/captures.ts';
 
 /**
  * A debate as read from an import file, whatever its format: claims under the keys the file uses
@@ -18,8 +22,60 @@ export interface ImportedDebate {
   readonly links: readonly ImportedLink[];
   /** Things in the file that were read but not imported, said back to the person importing. */
   readonly notes: readonly string[];
-  /** Credences with their history, oldest first (cruxbot's JSON only). */
+  /** Credences with their history, oldest first (cruxbot's JSON only, as is all that follows). */
   readonly credences?: readonly ImportedCredence[];
+  readonly polls?: readonly ImportedPoll[];
+  /** Every resolution, undone ones too, in the order they were made. */
+  readonly resolutions?: readonly ImportedResolution[];
+  readonly simRuns?: readonly ImportedSimRun[];
+  readonly captures?: readonly ImportedCapture[];
+}
+
+/**
+ * A poll on a claim. Its opening and closing are placed in the credence history by count: `openedAfter`
+ * of the file's credences came before it opened. `kind` and `options` leave room for polls that ask
+ * for more than one credence.
+ */
+export interface ImportedPoll {
+  readonly key: string;
+  readonly kind: 'binary';
+  readonly options: readonly { readonly key: string; readonly text: string }[];
+  readonly claim: string;
+  readonly channel: string;
+  readonly hide: HideMode;
+  readonly createdBy: Person;
+  readonly createdAt: string;
+  readonly closesAt?: string;
+  readonly openedAfter: number;
+  readonly closed?: { readonly at: string; readonly by: string; readonly after: number };
+}
+
+export interface ImportedResolution {
+  readonly claim: string;
+  readonly outcome: Outcome;
+  readonly resolvedBy: Person;
+  readonly resolvedAt: string;
+  readonly undone?: { readonly by: string; readonly at: string };
+}
+
+export interface ImportedSimRun {
+  readonly claim: string;
+  readonly kind: SimRunKind;
+  readonly headline: string;
+  readonly input: unknown;
+  readonly summary: unknown;
+  readonly createdBy: string;
+  readonly createdAt: string;
+}
+
+export interface ImportedCapture {
+  readonly channel: string;
+  readonly origin: string;
+  readonly messageCount: number;
+  readonly createdBy: string;
+  readonly createdAt: string;
+  readonly items: readonly (NewCaptureItem & { readonly status: CaptureItemStatus; readonly claim?: string })[];
+  readonly links: readonly CaptureLink[];
 }
 
 /** One row of a credence history: who, in which claim (by key), under which condition, how likely, when. */
@@ -28,6 +84,8 @@ export interface ImportedCredence {
   readonly user: Person;
   readonly value: number;
   readonly given?: { readonly claim: string; readonly isTrue: boolean };
+  /** The key of the poll it was a vote in. */
+  readonly poll?: string;
   readonly at: string;
 }
 
@@ -45,6 +103,13 @@ export interface ImportedClaim {
   readonly source?: { readonly url?: string; readonly excerpt?: string; readonly author?: string };
   readonly createdAt?: string;
   readonly updatedAt?: string;
+  readonly resolveBy?: {
+    readonly at: string;
+    readonly zone: string;
+    readonly setBy: string;
+    readonly setAt: string;
+    readonly remindAt: string | null;
+  };
 }
 
 export interface ImportedLink {
@@ -55,7 +120,7 @@ export interface ImportedLink {
   readonly createdAt?: string;
 }
 
-export const EXPORT_FORMATS = ['json', 'argdown', 'dot', 'mermaid'] as const;
+export const EXPORT_FORMATS = ['json', 'argdown', 'dot', 'mermaid', 'csv', 'polis'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const IMPORT_FORMATS = ['json', 'argdown'] as const;
 export type ExchangeFormat = (typeof IMPORT_FORMATS)[number];

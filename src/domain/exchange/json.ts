@@ -1,21 +1,35 @@
 import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import { CLAIM_STATUSES, claimRef, type Claim } from '../claims.ts';
-import type { CruxGraph } from '../crux-graph.ts';
-import type { Credence } from '../credences/credence.ts';
 import { LINK_KINDS } from '../links.ts';
+import { HIDE_MODES } from '../polls.ts';
+import { OUTCOMES } from '../resolutions.ts';
 import type { ImportedDebate } from './document.ts';
+import type { DebateRecord } from './record.ts';
 
 /** Names the file format, so an import can tell cruxbot's own export from any other JSON. */
 export const JSON_FORMAT_NAME = 'cruxbot-debate';
-export const JSON_FORMAT_VERSION = 1;
+/** 1: claims, links and credences. 2: also polls and their votes, resolutions, drift runs, thread captures, resolve-by dates. */
+export const JSON_FORMAT_VERSION = 2;
+const READABLE_VERSIONS = [1, 2] as const;
+
+/** Poll kinds a file may hold. A binary poll asks for one credence; a kind with options lists them in `options`. */
+export const POLL_KINDS = ['binary'] as const;
 
 const person = z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(200) });
 const timestamp = z.iso.datetime({ offset: true });
+const claimKey = z.string().min(1).max(64);
+const count = z.number().int().min(0);
+/** A credence as a probability: 0.7 is 70%. */
+const probability = z
+  .number()
+  .min(0, 'a credence is a probability from 0 to 1 (0.7 is 70%)')
+  .max(1, 'a credence is a probability from 0 to 1 (0.7 is 70%)');
 
 const JsonDebate = z.object({
   format: z.literal(JSON_FORMAT_NAME),
-  version: z.literal(JSON_FORMAT_VERSION),
+  version: z.union(READABLE_VERSIONS.map((v) => z.literal(v))),
+  exportedAt: timestamp.optional(),
   debate: z.object({
     slug: z.string(),
     title: z.string(),
@@ -25,7 +39,7 @@ const JsonDebate = z.object({
   }),
   claims: z.array(
     z.object({
-      id: z.string().min(1).max(64),
+      id: claimKey,
       text: z.string(),
       status: z.enum(CLAIM_STATUSES),
       tags: z.array(z.string()),
@@ -33,6 +47,15 @@ const JsonDebate = z.object({
       source: z.object({ url: z.string().optional(), excerpt: z.string().optional(), author: z.string().optional() }).optional(),
       createdAt: timestamp,
       updatedAt: timestamp,
+      resolveBy: z
+        .object({
+          at: timestamp,
+          zone: z.string().min(1).max(64),
+          setBy: z.string().min(1).max(200),
+          setAt: timestamp,
+          remindAt: timestamp.nullable(),
+        })
+        .optional(),
     }),
   ),
   links: z.array(
@@ -49,57 +72,192 @@ const JsonDebate = z.object({
       z.object({
         claim: z.string(),
         user: person,
-        value: z.number().min(0).max(1),
+        value: probability,
         given: z.object({ claim: z.string(), isTrue: z.boolean() }).optional(),
+        poll: z.string().min(1).max(64).optional(),
         at: timestamp,
+      }),
+    )
+    .optional(),
+  polls: z
+    .array(
+      z.object({
+        key: z.string().min(1).max(64),
+        kind: z.enum(POLL_KINDS),
+        options: z.array(z.object({ key: z.string(), text: z.string() })).max(0, 'a binary poll has no options'),
+        claim: z.string(),
+        channel: z.string().min(1).max(200),
+        hide: z.enum(HIDE_MODES),
+        createdBy: person,
+        createdAt: timestamp,
+        closesAt: timestamp.optional(),
+        /** How many of the file's credences came before it opened (its baseline). */
+        openedAfter: count,
+        closed: z.object({ at: timestamp, by: z.string().min(1).max(200), after: count }).optional(),
+      }),
+    )
+    .optional(),
+  resolutions: z
+    .array(
+      z.object({
+        claim: z.string(),
+        outcome: z.enum(OUTCOMES),
+        resolvedBy: person,
+        resolvedAt: timestamp,
+        undone: z.object({ by: z.string().min(1).max(200), at: timestamp }).optional(),
+      }),
+    )
+    .optional(),
+  simRuns: z
+    .array(
+      z.object({
+        claim: z.string(),
+        kind: z.enum(['run', 'compare', 'sweep']),
+        headline: z.string().max(1000),
+        input: z.unknown(),
+        summary: z.unknown(),
+        createdBy: z.string().min(1).max(200),
+        createdAt: timestamp,
+      }),
+    )
+    .optional(),
+  captures: z
+    .array(
+      z.object({
+        channel: z.string().min(1).max(200),
+        origin: z.string().max(500),
+        messageCount: count,
+        createdBy: z.string().min(1).max(200),
+        createdAt: timestamp,
+        items: z.array(
+          z.object({
+            text: z.string(),
+            kind: z.enum(['claim', 'premise', 'crux']),
+            author: z.string().max(200),
+            permalink: z.string().max(2000).optional(),
+            excerpt: z.string().max(4000).optional(),
+            credence: z.string().max(40).optional(),
+            status: z.enum(['pending', 'added', 'skipped', 'existing']),
+            claim: z.string().optional(),
+          }),
+        ),
+        links: z.array(z.object({ from: count, to: count, kind: z.enum(['supports', 'opposes', 'crux-of']) })),
       }),
     )
     .optional(),
 });
 
+type JsonDocument = z.input<typeof JsonDebate>;
+
 /**
- * The debate as cruxbot's own JSON: everything stored about its claims and links (texts, authors,
- * sources, statuses, tags, times) and every credence with its history, so a moderator's import elsewhere loses nothing. Claims in number order,
- * links in the order they were made; nothing in it changes from one export to the next.
+ * The debate as cruxbot's own JSON: everything stored about it (claims, links, every credence row with
+ * its condition and poll, the polls, every resolution, drift runs, thread captures, resolve-by dates), so
+ * a moderator's import elsewhere loses nothing. Database ids are left out: claims are named by their
+ * C-number, polls by a key of their own; each list is in the order it was made, so nothing in it changes
+ * from one export to the next but `exportedAt`.
  */
-export function exportJson(graph: CruxGraph, credences: readonly Credence[] = []): string {
+export function exportJson(record: DebateRecord, exportedAt: string): string {
+  const { graph } = record;
   const byId = new Map(graph.claims.map((c) => [c.id, c]));
-  const root = graph.debate.rootClaimId === null ? undefined : byId.get(graph.debate.rootClaimId);
-  const document: z.input<typeof JsonDebate> = {
+  const ref = (claimId: number | null | undefined): string | undefined => {
+    const claim = claimId === null || claimId === undefined ? undefined : byId.get(claimId);
+    return claim ? claimRef(claim) : undefined;
+  };
+  const root = ref(graph.debate.rootClaimId);
+  const credences = [...record.credences].sort((a, b) => a.id - b.id);
+  const polls = record.polls.filter((p) => byId.has(p.claimId));
+  const pollKey = new Map(polls.map((p, i) => [p.id, `poll-${i + 1}`]));
+  // A poll's baseline and closing row are credence ids; in the file they are how many of its credences came before.
+  const before = (credenceId: number) => credences.filter((c) => c.id <= credenceId).length;
+  const document: JsonDocument = {
     format: JSON_FORMAT_NAME,
     version: JSON_FORMAT_VERSION,
+    exportedAt,
     debate: {
       slug: graph.debate.slug,
       title: graph.debate.title,
       createdBy: { id: graph.debate.createdBy, name: graph.debate.createdByName },
       createdAt: graph.debate.createdAt,
-      root: root ? claimRef(root) : null,
+      root: root ?? null,
     },
-    claims: [...graph.claims].sort((a, b) => a.number - b.number).map(claimJson),
+    claims: [...graph.claims].sort((a, b) => a.number - b.number).map((c) => claimJson(c, record)),
     links: [...graph.links]
       .filter((l) => byId.has(l.fromClaimId) && byId.has(l.toClaimId))
       .sort((a, b) => a.id - b.id)
       .map((l) => ({ from: `C${l.fromNumber}`, to: `C${l.toNumber}`, kind: l.kind, author: l.authorId, createdAt: l.createdAt })),
     // Every credence row, not only the latest: the history is what calibration and "who moved" read.
-    ...(credences.length
-      ? {
-          credences: [...credences]
-            .sort((a, b) => a.id - b.id)
-            .map((c) => ({
-              claim: `C${c.claimNumber}`,
-              user: { id: c.userId, name: c.userName },
-              value: c.value,
-              ...(c.given ? { given: { claim: `C${c.given.claimNumber}`, isTrue: c.given.isTrue } } : {}),
-              at: c.at,
-            })),
-        }
-      : {}),
+    credences: credences.map((c) => {
+      const poll = c.pollId === undefined ? undefined : pollKey.get(c.pollId);
+      return {
+        claim: `C${c.claimNumber}`,
+        user: { id: c.userId, name: c.userName },
+        value: c.value,
+        ...(c.given ? { given: { claim: `C${c.given.claimNumber}`, isTrue: c.given.isTrue } } : {}),
+        ...(poll ? { poll } : {}),
+        at: c.at,
+      };
+    }),
+    polls: polls.map((p) => ({
+      key: pollKey.get(p.id)!,
+      kind: 'binary',
+      options: [],
+      claim: ref(p.claimId)!,
+      channel: p.channel,
+      hide: p.hide,
+      createdBy: { id: p.createdBy, name: p.createdByName },
+      createdAt: p.createdAt,
+      ...(p.closesAt ? { closesAt: p.closesAt } : {}),
+      openedAfter: before(p.baselineCredenceId),
+      ...(p.closedAt ? { closed: { at: p.closedAt, by: p.closedBy ?? p.createdBy, after: before(p.closingCredenceId ?? 0) } } : {}),
+    })),
+    resolutions: record.resolutions
+      .filter((r) => byId.has(r.claimId))
+      .map((r) => ({
+        claim: ref(r.claimId)!,
+        outcome: r.outcome,
+        resolvedBy: { id: r.resolvedBy, name: r.resolvedByName },
+        resolvedAt: r.resolvedAt,
+        ...(r.undoneAt ? { undone: { by: r.undoneBy ?? r.resolvedBy, at: r.undoneAt } } : {}),
+      })),
+    simRuns: record.simRuns
+      .filter((r) => ref(r.claimId) !== undefined)
+      .map((r) => ({
+        claim: ref(r.claimId)!,
+        kind: r.kind,
+        headline: r.headline,
+        input: r.input,
+        summary: r.summary,
+        createdBy: r.createdBy,
+        createdAt: r.createdAt,
+      })),
+    captures: record.captures.map(({ capture, items, links }) => ({
+      channel: capture.channel,
+      origin: capture.origin,
+      messageCount: capture.messageCount,
+      createdBy: capture.createdBy,
+      createdAt: capture.createdAt,
+      items: items.map((item) => {
+        const claim = ref(item.claimId);
+        return {
+          text: item.text,
+          kind: item.kind,
+          author: item.author,
+          ...(item.permalink !== undefined ? { permalink: item.permalink } : {}),
+          ...(item.excerpt !== undefined ? { excerpt: item.excerpt } : {}),
+          ...(item.credence !== undefined ? { credence: item.credence } : {}),
+          status: item.status,
+          ...(claim ? { claim } : {}),
+        };
+      }),
+      links: links.map((l) => ({ from: l.from, to: l.to, kind: l.kind })),
+    })),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }
 
-function claimJson(claim: Claim): z.input<typeof JsonDebate>['claims'][number] {
+function claimJson(claim: Claim, record: DebateRecord): JsonDocument['claims'][number] {
   const hasSource = claim.source.url !== undefined || claim.source.excerpt !== undefined || claim.source.author !== undefined;
+  const due = record.resolveBy.get(claim.id);
   return {
     id: claimRef(claim),
     text: claim.text,
@@ -109,7 +267,18 @@ function claimJson(claim: Claim): z.input<typeof JsonDebate>['claims'][number] {
     ...(hasSource ? { source: { ...claim.source } } : {}),
     createdAt: claim.createdAt,
     updatedAt: claim.updatedAt,
+    ...(due
+      ? { resolveBy: { at: due.resolveBy, zone: due.zone, setBy: due.setBy, setAt: due.setAt, remindAt: due.remindAt ?? null } }
+      : {}),
   };
+}
+
+/** A JSON path as people read it: `credences[3].value`. */
+function pathOf(path: readonly PropertyKey[]): string {
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** Reads cruxbot's JSON export; a UserError names the first thing wrong (with its place in the file). */
@@ -118,7 +287,11 @@ export function parseJsonDebate(text: string): ImportedDebate {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    throw new UserError(`The file is not valid JSON (${(error as Error).message}).`, 'import.bad-json');
+    const truncated = /end of (JSON )?input|Unterminated|Expected .* after/i.test((error as Error).message);
+    throw new UserError(
+      `The file is not valid JSON (${(error as Error).message})${truncated ? ': it looks cut off. Export it again with /debate export format:json and attach the whole file' : ''}. Nothing was imported.`,
+      'import.bad-json',
+    );
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== JSON_FORMAT_NAME) {
     throw new UserError(
@@ -126,14 +299,28 @@ export function parseJsonDebate(text: string): ImportedDebate {
       'import.not-cruxbot-json',
     );
   }
+  const version = (raw as { version?: unknown }).version;
+  if (!READABLE_VERSIONS.includes(version as 1 | 2)) {
+    throw new UserError(
+      `The file's version is ${JSON.stringify(version) ?? 'missing'}; this cruxbot reads versions ${READABLE_VERSIONS.join(' and ')} (e.g. "version": ${JSON_FORMAT_VERSION}). ${
+        typeof version === 'number' && version > JSON_FORMAT_VERSION ? 'It was made by a newer cruxbot: upgrade this one first. ' : ''
+      }Nothing was imported.`,
+      'import.bad-version',
+    );
+  }
   const parsed = JsonDebate.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-      .join('')
-      .replace(/^\./, '');
-    throw new UserError(`The file's ${where || 'top level'} is not valid: ${issue.message}.`, 'import.bad-json');
+    const where = pathOf(issue.path);
+    const got = issue.path.reduce<unknown>(
+      (at, key) => (at && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined),
+      raw,
+    );
+    const shown = got === undefined || typeof got === 'object' ? '' : ` (it is ${JSON.stringify(got)})`;
+    throw new UserError(
+      `The file's ${where || 'top level'} is not valid${shown}: ${issue.message}. Nothing was imported.`,
+      'import.bad-json',
+    );
   }
   const doc = parsed.data;
   return {
@@ -152,9 +339,14 @@ export function parseJsonDebate(text: string): ImportedDebate {
       ...(c.source ? { source: c.source } : {}),
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
+      ...(c.resolveBy ? { resolveBy: c.resolveBy } : {}),
     })),
     links: doc.links,
     notes: [],
     ...(doc.credences?.length ? { credences: doc.credences } : {}),
+    ...(doc.polls?.length ? { polls: doc.polls } : {}),
+    ...(doc.resolutions?.length ? { resolutions: doc.resolutions } : {}),
+    ...(doc.simRuns?.length ? { simRuns: doc.simRuns } : {}),
+    ...(doc.captures?.length ? { captures: doc.captures } : {}),
   };
 }

@@ -194,6 +194,10 @@ export class PgPolls implements PollStore {
   async reminderSent(id: number, at: string): Promise<void> {
     await this.sql.run(sql`UPDATE poll_reminders SET sent_at = ${at} WHERE id = ${id}`);
   }
+
+  async inDebate(workspace: string, debateId: number): Promise<Poll[]> {
+    return await this.many(sql`WHERE p.workspace = ${workspace} AND c.debate_id = ${debateId} ORDER BY p.id`);
+  }
 }
 
 /** Resolutions on PostgreSQL. */
@@ -222,6 +226,14 @@ export class PgResolutions implements ResolutionStore {
     return (
       await this.sql.rows<ResolutionRow>(sql`
         SELECT * FROM claim_resolutions WHERE workspace = ${workspace} AND undone_at IS NULL ORDER BY resolved_at, id`)
+    ).map(toResolution);
+  }
+
+  async historyInDebate(workspace: string, debateId: number): Promise<Resolution[]> {
+    return (
+      await this.sql.rows<ResolutionRow>(sql`
+        SELECT r.* FROM claim_resolutions r JOIN claims c ON c.id = r.claim_id
+        WHERE r.workspace = ${workspace} AND c.debate_id = ${debateId} ORDER BY r.id`)
     ).map(toResolution);
   }
 }
@@ -371,5 +383,13 @@ export class PgCaptures implements CaptureStore {
 
   async setDebate(workspace: string, captureId: number, debateId: number): Promise<void> {
     await this.sql.run(sql`UPDATE thread_captures SET debate_id = ${debateId} WHERE workspace = ${workspace} AND id = ${captureId}`);
+  }
+
+  async inDebate(workspace: string, debateId: number): Promise<Capture[]> {
+    return (
+      await this.sql.rows<CaptureRow>(
+        sql`SELECT * FROM thread_captures WHERE workspace = ${workspace} AND debate_id = ${debateId} ORDER BY id`,
+      )
+    ).map(toCapture);
   }
 }

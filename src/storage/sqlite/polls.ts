@@ -65,6 +65,7 @@ export class PollRepository implements PollStore {
          RETURNING id, workspace, kind, target, due_at, polls`,
       ),
       sent: db.prepare('UPDATE poll_reminders SET sent_at = ? WHERE id = ?'),
+      inDebate: db.prepare<[string, number], PollRow>(`${SELECT} WHERE p.workspace = ? AND c.debate_id = ? ORDER BY p.id`),
     };
   }
 
@@ -155,5 +156,9 @@ export class PollRepository implements PollStore {
 
   async reminderSent(id: number, at: string): Promise<void> {
     this.statements.sent.run(at, id);
+  }
+
+  async inDebate(workspace: string, debateId: number): Promise<Poll[]> {
+    return this.statements.inDebate.all(workspace, debateId).map(toPoll);
   }
 }

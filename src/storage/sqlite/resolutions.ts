@@ -19,6 +19,10 @@ export class ResolutionRepository {
       inWorkspace: db.prepare<[string], ResolutionRow>(
         'SELECT * FROM claim_resolutions WHERE workspace = ? AND undone_at IS NULL ORDER BY resolved_at, id',
       ),
+      historyInDebate: db.prepare<[string, number], ResolutionRow>(
+        `SELECT r.* FROM claim_resolutions r JOIN claims c ON c.id = r.claim_id
+         WHERE r.workspace = ? AND c.debate_id = ? ORDER BY r.id`,
+      ),
     };
   }
 
@@ -40,5 +44,9 @@ export class ResolutionRepository {
   /** Resolutions in force across the workspace, oldest first. */
   async inWorkspace(workspace: string): Promise<Resolution[]> {
     return this.statements.inWorkspace.all(workspace).map(toResolution);
+  }
+
+  async historyInDebate(workspace: string, debateId: number): Promise<Resolution[]> {
+    return this.statements.historyInDebate.all(workspace, debateId).map(toResolution);
   }
 }

@@ -48,6 +48,7 @@ export class ThreadCaptureRepository {
         'UPDATE thread_capture_items SET status = ?, claim_id = ? WHERE capture_id = ? AND position = ? AND status = ?',
       ),
       setDebate: db.prepare('UPDATE thread_captures SET debate_id = ? WHERE workspace = ? AND id = ?'),
+      inDebate: db.prepare<[string, number], CaptureRow>('SELECT * FROM thread_captures WHERE workspace = ? AND debate_id = ? ORDER BY id'),
     };
   }
 
@@ -102,5 +103,9 @@ export class ThreadCaptureRepository {
 
   async setDebate(workspace: string, captureId: number, debateId: number): Promise<void> {
     this.statements.setDebate.run(debateId, workspace, captureId);
+  }
+
+  async inDebate(workspace: string, debateId: number): Promise<Capture[]> {
+    return this.statements.inDebate.all(workspace, debateId).map(toCapture);
   }
 }

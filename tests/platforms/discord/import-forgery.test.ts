@@ -61,5 +61,8 @@ describe('/debate import on Discord, by a member', () => {
     expect(claims.every((c) => c.status === 'open' && !c.createdAt.startsWith('2020'))).toBe(true);
     expect(claims.some((c) => c.source.author?.includes('“ada” according to goal-drift.json'))).toBe(true);
     expect(debate.createdBy).toBe(ALICE.id);
+    // Nor does the file speak for anyone else: the demo's credences and the resolution stay out.
+    expect(await store.credences.historyInDebate(workspace, debate.id)).toEqual([]);
+    expect(await store.resolutions.historyInDebate(workspace, debate.id)).toEqual([]);
   });
 });
