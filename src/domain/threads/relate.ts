@@ -28,7 +28,7 @@ const LOOKBACK_SCAN = 200;
 /** How alike (TF-IDF cosine) a reply and an earlier claim must be for the reply to answer it. */
 const SIMILAR_ENOUGH = 0.2;
 /** A reply's further point is linked to the target message's point it shares this much with. */
-const POINT_SIMILARITY = 0.25;
+const POINT_SIMILARITY = 0.2;
 const NEGATION =
   /\b(?:not|no|never|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|shouldn't|wouldn't|nothing|nobody)\b|n't\b/i;
 
@@ -182,33 +182,31 @@ function sameAuthor(a: ThreadMessage, b: ThreadMessage): boolean {
   return a.author !== '' && a.author === b.author;
 }
 
-/** A reason supports the claim next to it; a conclusion ("So…") rests on the sentence before. */
+/**
+ * Inside a message, a paragraph is one point: its first unit states it and the units after back it (a
+ * reason, an example, each item of a list: the items back the lead-in above them, never the last item).
+ * A paragraph that opens with a premise continues the reasoning of the unit before it; a later paragraph
+ * that opens with a claim backs the message's first point. A conclusion ("So…") rests on the unit before;
+ * a unit that starts "But…", "However…" turns against the point it follows. (A stance or a crux answers
+ * someone else: that link is made across messages.)
+ */
 function relateWithinMessage(
   own: readonly ExtractedClaim[],
   readings: readonly SentenceReading[],
   add: (from: ExtractedClaim, to: ExtractedClaim, kind: RelationKind) => void,
 ): void {
+  let paragraphLead: ExtractedClaim | undefined;
   own.forEach((claim, i) => {
     const reading = readings[claim.sentence]!;
-    if (claim.kind === 'premise') {
-      const before = own
-        .slice(0, i)
-        .reverse()
-        .find((c) => c.kind !== 'premise');
-      const after = own.slice(i + 1).find((c) => c.kind !== 'premise');
-      const to = before ?? after;
-      if (to) add(claim, to, 'supports');
-    } else if (reading.cues.inference && i > 0) {
-      add(own[i - 1]!, claim, 'supports');
-    } else if (i > 0 && !reading.stance && !reading.crux.crux) {
-      // (A stance or a crux answers someone else: that link is made across messages.)
-      // A further claim in the same message most often backs the author's point before it; one that
-      // starts "But…", "However…" turns against it.
-      const before = own
-        .slice(0, i)
-        .reverse()
-        .find((c) => c.kind !== 'premise');
-      if (before) add(claim, before, CONTRAST_START.test(reading.sentence.text) ? 'opposes' : 'supports');
-    }
+    const startsParagraph = i === 0 || reading.position.paragraphFirst || !paragraphLead;
+    const previous = own[i - 1];
+    const lead = startsParagraph ? undefined : paragraphLead;
+    if (startsParagraph) paragraphLead = claim;
+    if (i === 0 || !previous) return;
+    if (reading.stance || reading.crux.crux) return;
+    const kind: RelationKind = CONTRAST_START.test(reading.sentence.text) ? 'opposes' : 'supports';
+    if (reading.cues.inference) add(previous, claim, 'supports');
+    else if (lead) add(claim, lead, kind);
+    else add(claim, claim.kind === 'premise' ? previous : own[0]!, kind);
   });
 }
