@@ -39,7 +39,7 @@ export interface SentenceReading {
 export const CLAIM_THRESHOLD = 0.05;
 
 const LEADING_FILLER =
-  /^(?:(?:cmv|tl;?dr)\s*[:\-–]\s*|(?:so|and|but|because|also|well|ok|okay|now|anyway|plus|then|yes|yeah|no|right)\s*,?\s+)+/i;
+  /^(?:(?:cmv|tl;?dr)\s*[:\-–]\s*|@[\p{L}\p{N}_.-]{1,40}[,:]?\s+|(?:so|and|but|because|also|well|ok|okay|now|anyway|plus|then|yes|yeah|no|right)\s*,?\s+)+/iu;
 
 export function readSentence(sentence: Sentence, position: SentencePosition): SentenceReading {
   // Curly apostrophes read as straight ones (same length, so offsets hold).

@@ -28,6 +28,6 @@ export function looksEnglish(text: string): boolean {
   }
   // A phrase borrowed into English ("C'est la vie, the market decides.") does not make it French: other
   // languages need to outnumber English clearly, or be all there is.
-  if (english === 0) return other === 0;
+  if (english === 0) return other < 2;
   return other < 3 || other <= 2 * english;
 }
