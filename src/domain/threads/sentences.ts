@@ -89,7 +89,7 @@ function sentencesIn(text: string, from: number, to: number, quote: boolean): Se
 
 // Where one argumentative unit ends and the next begins inside a sentence: "X, but Y" (a concession and
 // a claim), "X because Y" (a claim and its reason). The conjunction stays with the clause it introduces.
-const CLAUSE_BREAK = /,?\s+(?=but\s|because\s)/gi;
+const CLAUSE_BREAK = /,?\s+(?=but\s|because\s(?!of\b))/gi;
 const CLAUSE_MIN_WORDS = 4;
 
 /** Splits a sentence into clauses at contrast and reason markers, when both sides are real clauses. */
