@@ -207,6 +207,13 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
   return relations;
 }
 
+/**
+ * Inside one's own message, "But…" and "Actually…" mostly press the author's point on (on the tune half,
+ * 96% of the relations inside a message are support); "However…", "On the other hand…", "That said…"
+ * weigh a point against it.
+ */
+const TURN_AGAINST_OWN = /^(?:however|on the other hand|that said|having said that|then again|conversely|admittedly)\b/i;
+
 const LIST_ITEM = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+\S/;
 
 function sameAuthor(a: ThreadMessage, b: ThreadMessage): boolean {
@@ -240,7 +247,7 @@ function relateWithinMessage(
         .slice(0, i)
         .reverse()
         .find((c) => !listItem(c));
-      if (leadIn && !reading.stance) add(claim, leadIn, CONTRAST_START.test(reading.sentence.text) ? 'opposes' : 'supports');
+      if (leadIn && !reading.stance) add(claim, leadIn, TURN_AGAINST_OWN.test(reading.sentence.text) ? 'opposes' : 'supports');
       return;
     }
     const startsParagraph = i === 0 || reading.position.paragraphFirst || !paragraphLead;
@@ -249,7 +256,7 @@ function relateWithinMessage(
     if (startsParagraph) paragraphLead = claim;
     if (i === 0 || !previous) return;
     if (reading.stance || reading.crux.crux) return;
-    const kind: RelationKind = CONTRAST_START.test(reading.sentence.text) ? 'opposes' : 'supports';
+    const kind: RelationKind = TURN_AGAINST_OWN.test(reading.sentence.text) ? 'opposes' : 'supports';
     if (reading.cues.inference) add(previous, claim, 'supports');
     else if (lead) add(claim, lead, kind);
     else add(claim, claim.kind === 'premise' ? previous : own[0]!, kind);
