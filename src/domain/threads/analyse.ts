@@ -1,6 +1,7 @@
 import { statedCredence } from './credences.ts';
 import {
   cruxMarks,
+  isBareStance,
   isQuestion,
   isSocial,
   sentenceCues,
@@ -30,13 +31,15 @@ export interface SentenceReading {
   /** Where the claim's words start and end in the message: the sentence without a leading "So,". */
   readonly claimStart: number;
   readonly claimEnd: number;
+  /** Where it sits in its message and paragraph. */
+  readonly position: SentencePosition;
 }
 
 /** An argumentative sentence at or above this claimness is a claim; below, a premise. */
 export const CLAIM_THRESHOLD = 0.05;
 
 const LEADING_FILLER =
-  /^(?:(?:cmv|tl;?dr)\s*[:\-–]\s*|(?:so|and|but|because|also|well|ok|okay|now|anyway|plus|then|yes|yeah|no|right)\s*,?\s+)+/i;
+  /^(?:(?:cmv|tl;?dr)\s*[:\-–]\s*|@[\p{L}\p{N}_.-]{1,40}[,:]?\s+|(?:so|and|but|because|also|well|ok|okay|now|anyway|plus|then|yes|yeah|no|right)\s*,?\s+)+/iu;
 
 export function readSentence(sentence: Sentence, position: SentencePosition): SentenceReading {
   // Curly apostrophes read as straight ones (same length, so offsets hold).
@@ -57,7 +60,9 @@ export function readSentence(sentence: Sentence, position: SentencePosition): Se
   score = question || social ? 0 : Math.min(1, score);
 
   let kind: ClaimKind | undefined;
-  if (cues.argumentative || (marked && !question)) {
+  // "I don't think so." takes a side and says nothing more: it sets the stance of what follows.
+  const bare = isBareStance(probe, stance) && !marked;
+  if (!bare && (cues.argumentative || (marked && !question))) {
     if (crux.crux && crux.explicit) kind = 'crux';
     else kind = score >= CLAIM_THRESHOLD || marked || (stance !== undefined && wordCount >= 4) ? 'claim' : 'premise';
   }
@@ -77,5 +82,6 @@ export function readSentence(sentence: Sentence, position: SentencePosition): Se
     ...(kind ? { kind } : {}),
     claimStart: sentence.start + trimmed,
     claimEnd: sentence.end,
+    position,
   };
 }

@@ -21,7 +21,31 @@ const BOILERPLATE_LINE: readonly RegExp[] = [
   /^(?:if you (?:enjoyed|liked) this|share this (?:post|article)|like and subscribe)/i,
   /^\*?hello,? users of cmv!/i,
   /^\*?(?:i am a bot|this (?:action|message) was performed automatically)/i,
+  // Reader apps and "open in app" bars.
+  /\b(?:unroll(?:ed)? (?:available|this|thread)|thread ?reader(?: ?app)?|read (?:this|the full|the whole) (?:thread|story|article) (?:on|in|at)|open in (?:the )?app|get the app|download (?:the|our) app|view (?:this )?in (?:your )?browser|view (?:the )?original (?:post|tweet|thread))\b/i,
+  // Profile lines and avatars: "Jane Doe Profile picture".
+  /\b(?:profile (?:picture|photo|image|pic)|avatar(?: image)?|verified account)$/i,
+  // Cookie banners.
+  /\b(?:we use cookies|(?:this|our) (?:site|website) uses cookies|accept (?:all )?cookies|reject (?:all )?cookies|cookie (?:policy|settings|preferences|consent)|manage (?:cookie )?preferences)\b/i,
+  // Payment and wallet addresses: bitcoin, ethereum, IBAN, tip links.
+  /\b(?:bc1[a-z0-9]{20,60}|[13][a-km-zA-HJ-NP-Z1-9]{25,34}|0x[0-9a-fA-F]{40}|[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7})\b|\b(?:paypal\.me|venmo\.com|cash\.app|ko-fi\.com|buymeacoffee\.com|patreon\.com)\//,
+  /^(?:btc|eth|bitcoin|ethereum|xmr|monero|ltc|usdt|wallet|paypal|venmo|iban)\s*(?:address)?\s*[:=]/i,
 ];
+
+// Prompts to act rather than claims: "Subscribe to get the latest posts", "Follow @x for more".
+const PROMPT =
+  /^(?:please |🔔 ?|👉 ?)?(?:subscribe|donate|follow (?:me|us|@\S+|along)|support (?:us|me|this|our|my)|sign up|join (?:us|our|the (?:newsletter|list|community|conversation|discussion))|share this|like (?:and|&) (?:subscribe|share)|become a (?:member|patron|subscriber|supporter)|tip (?:me|us|the author)|sponsor (?:me|us|this)|click (?:here|the link)|tap (?:here|to)|listen (?:on|to (?:the|our) podcast)|watch (?:on|the video)|get (?:the latest|our|my|new posts|updates))\b/i;
+const PROMPT_MAX_WORDS = 14;
+
+/** Navigation crumbs: "Home > Blog > Politics", "News / World / Europe". */
+function isCrumbs(line: string): boolean {
+  const parts = line.split(/\s+(?:>|»|›|\/|→)\s+/);
+  return parts.length >= 3 && parts.every((p) => p.trim().length > 0 && p.trim().split(/\s+/).length <= 3 && !/[.!?]$/.test(p.trim()));
+}
+
+function isPrompt(line: string): boolean {
+  return PROMPT.test(line) && line.split(/\s+/).length <= PROMPT_MAX_WORDS;
+}
 
 const LINK_ONLY = /^(?:[-*•]\s*)?(?:<?https?:\/\/\S+>?|\[[^\]]*\]\(\s*https?:\/\/[^)\s]+\s*\)|!\[[^\]]*\]\([^)]*\))$/i;
 const QUOTE = /^\s*(?:>|&gt;)/;
@@ -56,7 +80,7 @@ export function classifyLines(lines: readonly string[]): LineKind[] {
       kinds.push('boilerplate');
     } else if (QUOTE.test(raw)) kinds.push('quote');
     else if (LINK_ONLY.test(line)) kinds.push('link');
-    else if (isActionBar(line) || BOILERPLATE_LINE.some((p) => p.test(line))) kinds.push('boilerplate');
+    else if (isActionBar(line) || isCrumbs(line) || isPrompt(line) || BOILERPLATE_LINE.some((p) => p.test(line))) kinds.push('boilerplate');
     else kinds.push('content');
   }
   return kinds;

@@ -1,4 +1,5 @@
 import { readSentence, type SentenceReading } from './analyse.ts';
+import { readableText } from './clean.ts';
 import { findQuotedSentence, foldRepeats } from './fold.ts';
 import { looksEnglish } from './language.ts';
 import type { SentencePosition } from './markers.ts';
@@ -25,17 +26,23 @@ export interface ThreadAnalysis extends Extraction {
 /** Quotes are traced this many sentences back at most, so a huge channel stays linear. */
 const QUOTE_LOOKBACK = 4000;
 
-export function analyseThread(messages: readonly ThreadMessage[]): ThreadAnalysis {
+export function analyseThread(raw: readonly ThreadMessage[]): ThreadAnalysis {
+  // The text a reader sees: entities decoded, markdown markup off (claims are slices of this text).
+  const messages = raw.map((m) => {
+    const text = readableText(m.text);
+    return text === m.text ? m : { ...m, text };
+  });
   const sentences: Sentence[] = [];
   const otherLanguage = new Set<number>();
   let boilerplateLines = 0;
+  const headers = repeatedHeaders(messages);
   for (const message of messages) {
-    if (!message.text.trim()) continue;
+    if (!message.text.trim() || isBot(message.author)) continue;
     if (!looksEnglish(message.text)) {
       otherLanguage.add(message.index);
       continue;
     }
-    const { spans, lineKinds } = segmentMessage(message.text);
+    const { spans, lineKinds } = segmentMessage(message.text, headers);
     boilerplateLines += lineKinds.filter((k) => k === 'boilerplate' || k === 'link').length;
     for (const span of spans) {
       sentences.push({
@@ -139,6 +146,32 @@ export function analyseThread(messages: readonly ThreadMessage[]): ThreadAnalysi
       otherLanguage: otherLanguage.size,
     },
   };
+}
+
+/** Bots and automated accounts: "AutoModerator", "DeltaBot", "github-actions[bot]", "Reminder Bot". */
+const BOT_AUTHOR = /\[bot\]$|(?:^|[\s_.-])bot$|^automoderator$|^(?:github-actions|dependabot|renovate)\b/i;
+const CAMEL_BOT = /\p{Ll}Bot$/u;
+
+export function isBot(author: string): boolean {
+  return author !== '' && (BOT_AUTHOR.test(author) || CAMEL_BOT.test(author));
+}
+
+/** A message that repeats a line this many times over (a page header, a channel banner) repeats chrome, not a claim. */
+const HEADER_REPEATS = 3;
+const HEADER_MAX_WORDS = 12;
+
+/** Short lines that start or end three or more messages the same way: the header or footer of a web export. */
+function repeatedHeaders(messages: readonly ThreadMessage[]): ReadonlySet<string> {
+  const seen = new Map<string, number>();
+  for (const m of messages) {
+    const lines = m.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    if (lines.length < 2) continue;
+    for (const line of new Set([lines[0]!, lines[lines.length - 1]!])) {
+      if (line.split(/\s+/).length > HEADER_MAX_WORDS) continue;
+      seen.set(line, (seen.get(line) ?? 0) + 1);
+    }
+  }
+  return new Set([...seen].filter(([, n]) => n >= HEADER_REPEATS).map(([line]) => line));
 }
 
 /** First or last in its message and paragraph, among the author's own (unquoted) sentences. */

@@ -26,5 +26,8 @@ export function looksEnglish(text: string): boolean {
     if (OTHER.has(w)) other++;
     else if (STOP_WORDS.has(w)) english++;
   }
-  return other === 0 || english > other;
+  // A phrase borrowed into English ("C'est la vie, the market decides.") does not make it French: other
+  // languages need to outnumber English clearly, or be all there is.
+  if (english === 0) return other < 2;
+  return other < 3 || other <= 2 * english;
 }

@@ -28,7 +28,9 @@ const LOOKBACK_SCAN = 200;
 /** How alike (TF-IDF cosine) a reply and an earlier claim must be for the reply to answer it. */
 const SIMILAR_ENOUGH = 0.2;
 /** A reply's further point is linked to the target message's point it shares this much with. */
-const POINT_SIMILARITY = 0.25;
+const POINT_SIMILARITY = 0.2;
+/** An `@name` at the start of a message, or after a greeting. */
+const MENTION = /^(?:(?:hi|hey|thanks|ok|okay|so|well|but|and)[,]?\s+)?@([\p{L}\p{N}_.-]{1,40})/iu;
 const NEGATION =
   /\b(?:not|no|never|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|shouldn't|wouldn't|nothing|nobody)\b|n't\b/i;
 
@@ -83,17 +85,32 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
     return undefined;
   };
 
+  // "@dana you're wrong": the reply answers Dana's last message, as a platform reply-to would say.
+  const lastBy = new Map<string, number>();
+  const mentioned = (message: ThreadMessage): number | undefined => {
+    const name = MENTION.exec(message.text)?.[1]?.toLowerCase();
+    const at = name !== undefined ? lastBy.get(name) : undefined;
+    return at !== undefined && claimsByMessage.has(at) && !sameAuthor(messages[at]!, message) ? at : undefined;
+  };
+
   for (const message of messages) {
+    if (message.index > 0) {
+      const before = messages[message.index - 1]!;
+      if (before.author) lastBy.set(before.author.toLowerCase(), before.index);
+    }
     const own = claimsByMessage.get(message.index) ?? [];
     const sentences = readingsByMessage.get(message.index) ?? [];
-    relateWithinMessage(own, readings, add);
+    relateWithinMessage(own, readings, message.text, add);
 
     // Walk the message: a quoted (or re-pasted) sentence sets what the words after it answer.
     let target: ExtractedClaim | undefined;
     let explicitTarget = false;
+    // After a quote of words that are not in the thread (an article, another thread), the reply answers
+    // those words: it is not matched by likeness to some unrelated claim here.
+    let quotesOutside = false;
     let block: SentenceReading[] = [];
     const flush = () => {
-      if (block.length) answer(block, target, explicitTarget);
+      if (block.length) answer(block, target, explicitTarget, quotesOutside);
       block = [];
     };
     for (const reading of sentences) {
@@ -104,12 +121,23 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
         if (quoted && quoted.message !== message.index) {
           target = quoted;
           explicitTarget = true;
+          quotesOutside = false;
         }
+      } else if (reading.sentence.quote) {
+        flush();
+        target = undefined;
+        explicitTarget = false;
+        quotesOutside = true;
       } else block.push(reading);
     }
     flush();
 
-    function answer(blockReadings: readonly SentenceReading[], quoted: ExtractedClaim | undefined, fromQuote: boolean): void {
+    function answer(
+      blockReadings: readonly SentenceReading[],
+      quoted: ExtractedClaim | undefined,
+      fromQuote: boolean,
+      afterOutsideQuote: boolean,
+    ): void {
       const blockClaims = blockReadings.map((r) => claimBySentence.get(r.sentence.id)).filter((c): c is ExtractedClaim => c !== undefined);
       const stanceReading = blockReadings.slice(0, 2).find((r) => r.stance);
       const lead =
@@ -120,7 +148,7 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
       const blockVector = input.textVector(blockReadings.map((r) => r.sentence.text).join(' '));
       let to = fromQuote ? quoted : undefined;
       let viaStructure = fromQuote;
-      const answered = message.replyTo ?? (turnTaking && message.author !== '' ? previousTurn(message) : undefined);
+      const answered = message.replyTo ?? mentioned(message) ?? (turnTaking && message.author !== '' ? previousTurn(message) : undefined);
       if (!to && answered !== undefined) {
         const pool = claimsByMessage.get(answered) ?? [];
         const best = mostSimilar(blockVector, pool);
@@ -128,6 +156,7 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
         viaStructure = to !== undefined;
       }
       let similarity = 0;
+      if (!to && afterOutsideQuote) return;
       if (!to) {
         const pool: ExtractedClaim[] = [];
         // Count only messages that say something new: re-pasted text does not use up the look-back.
@@ -178,37 +207,58 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
   return relations;
 }
 
+/**
+ * Inside one's own message, "But…" and "Actually…" mostly press the author's point on (on the tune half,
+ * 96% of the relations inside a message are support); "However…", "On the other hand…", "That said…"
+ * weigh a point against it.
+ */
+const TURN_AGAINST_OWN = /^(?:however|on the other hand|that said|having said that|then again|conversely|admittedly)\b/i;
+
+const LIST_ITEM = /^\s*(?:[-*•–]|\d{1,2}[.)])\s+\S/;
+
 function sameAuthor(a: ThreadMessage, b: ThreadMessage): boolean {
   return a.author !== '' && a.author === b.author;
 }
 
-/** A reason supports the claim next to it; a conclusion ("So…") rests on the sentence before. */
+/**
+ * Inside a message, a paragraph is one point: its first unit states it and the units after back it (a
+ * reason, an example, each item of a list: the items back the lead-in above them, never the last item).
+ * A paragraph that opens with a premise continues the reasoning of the unit before it; a later paragraph
+ * that opens with a claim backs the message's first point. A conclusion ("So…") rests on the unit before;
+ * a unit that starts "But…", "However…" turns against the point it follows. (A stance or a crux answers
+ * someone else: that link is made across messages.)
+ */
 function relateWithinMessage(
   own: readonly ExtractedClaim[],
   readings: readonly SentenceReading[],
+  text: string,
   add: (from: ExtractedClaim, to: ExtractedClaim, kind: RelationKind) => void,
 ): void {
+  const listItem = (claim: ExtractedClaim) => {
+    const start = readings[claim.sentence]!.sentence.start;
+    return LIST_ITEM.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start + 1));
+  };
+  let paragraphLead: ExtractedClaim | undefined;
   own.forEach((claim, i) => {
     const reading = readings[claim.sentence]!;
-    if (claim.kind === 'premise') {
-      const before = own
+    // A list item backs the lead-in above the list, never its sibling items.
+    if (listItem(claim)) {
+      const leadIn = own
         .slice(0, i)
         .reverse()
-        .find((c) => c.kind !== 'premise');
-      const after = own.slice(i + 1).find((c) => c.kind !== 'premise');
-      const to = before ?? after;
-      if (to) add(claim, to, 'supports');
-    } else if (reading.cues.inference && i > 0) {
-      add(own[i - 1]!, claim, 'supports');
-    } else if (i > 0 && !reading.stance && !reading.crux.crux) {
-      // (A stance or a crux answers someone else: that link is made across messages.)
-      // A further claim in the same message most often backs the author's point before it; one that
-      // starts "But…", "However…" turns against it.
-      const before = own
-        .slice(0, i)
-        .reverse()
-        .find((c) => c.kind !== 'premise');
-      if (before) add(claim, before, CONTRAST_START.test(reading.sentence.text) ? 'opposes' : 'supports');
+        .find((c) => !listItem(c));
+      if (leadIn && !reading.stance) add(claim, leadIn, TURN_AGAINST_OWN.test(reading.sentence.text) ? 'opposes' : 'supports');
+      return;
     }
+    const startsParagraph = i === 0 || reading.position.paragraphFirst || !paragraphLead;
+    const previous = own[i - 1];
+    const lead = startsParagraph ? undefined : paragraphLead;
+    if (startsParagraph) paragraphLead = claim;
+    if (i === 0 || !previous) return;
+    if (reading.stance || reading.crux.crux) return;
+    const kind: RelationKind = TURN_AGAINST_OWN.test(reading.sentence.text) ? 'opposes' : 'supports';
+    if (reading.cues.inference) add(previous, claim, 'supports');
+    else if (lead) add(claim, lead, kind);
+    else add(claim, claim.kind === 'premise' ? previous : own[0]!, kind);
   });
 }

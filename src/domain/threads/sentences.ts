@@ -22,7 +22,13 @@ export interface SegmentedMessage {
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
 // A segment that ends in one of these did not end a sentence.
-const TITLE_ABBREVIATION = /(?:^|[\s(])(?:mr|mrs|ms|dr|prof|st|jr|sr|vs|cf|fig|no|vol|approx|e\.g|i\.e|viz|al|resp|incl|esp)\.\s*$/i;
+const TITLE_ABBREVIATION =
+  /(?:^|[\s(])(?:mr|mrs|ms|dr|prof|st|jr|sr|vs|cf|fig|vol|approx|e\.g|i\.e|viz|al|resp|incl|esp|bzw|ca|usw|vgl|nr|sog|evtl|ggf|inkl)\.\s*$/i;
+// "No. 5" is a number; "No. That is wrong." is an answer.
+const NUMBER_ABBREVIATION = /(?:^|[\s(])(?:no|nos|nr|pp?)\.\s*$/i;
+// "z. B.", "d. h.", "u. a.": initials of a German abbreviation, one letter and a point each.
+const SINGLE_LETTER_END = /(?:^|\s)\p{L}\.\s*$/u;
+const SINGLE_LETTER_START = /^\p{L}\.(?:\s|$)/u;
 const ETC = /(?:^|\s)etc\.\s*$/i;
 const URL_END = /(?:https?:\/\/|www\.)\S*$/i;
 const MONTH_OR_INITIALS =
@@ -30,9 +36,10 @@ const MONTH_OR_INITIALS =
 const TERMINAL = /[.!?:;…"”’)\]]\s*$/;
 const BULLET = /^(?:[-*•–]|\d{1,2}[.)])\s+/;
 
-export function segmentMessage(text: string): SegmentedMessage {
+/** `chrome`: lines (trimmed) known to be a page's repeated header or footer, dropped as boilerplate. */
+export function segmentMessage(text: string, chrome: ReadonlySet<string> = new Set()): SegmentedMessage {
   const lines = text.split('\n');
-  const lineKinds = classifyLines(lines);
+  const lineKinds = classifyLines(lines).map((kind, i) => (kind === 'content' && chrome.has(lines[i]!.trim()) ? 'boilerplate' : kind));
   const spans: SentenceSpan[] = [];
   let offset = 0;
   let region: { start: number; end: number; quote: boolean } | undefined;
@@ -69,6 +76,8 @@ function sentencesIn(text: string, from: number, to: number, quote: boolean): Se
     else merged.push({ ...piece });
   }
   return merged
+    .flatMap((piece) => splitAfterEmoji(text, piece.start, piece.end))
+    .flatMap((piece) => splitBeforeLowercase(text, piece.start, piece.end))
     .flatMap((piece) => splitInlineList(text, piece.start, piece.end))
     .flatMap((piece) => {
       const trimmed = trim(text, piece.start, piece.end);
@@ -80,7 +89,7 @@ function sentencesIn(text: string, from: number, to: number, quote: boolean): Se
 
 // Where one argumentative unit ends and the next begins inside a sentence: "X, but Y" (a concession and
 // a claim), "X because Y" (a claim and its reason). The conjunction stays with the clause it introduces.
-const CLAUSE_BREAK = /,?\s+(?=but\s|because\s)/gi;
+const CLAUSE_BREAK = /,?\s+(?=but\s|because\s(?!of\b))/gi;
 const CLAUSE_MIN_WORDS = 4;
 
 /** Splits a sentence into clauses at contrast and reason markers, when both sides are real clauses. */
@@ -115,6 +124,8 @@ function insideBrackets(text: string, index: number): boolean {
 function shouldJoin(previous: string, next: string): boolean {
   const nextStart = next.trimStart();
   if (TITLE_ABBREVIATION.test(previous)) return true;
+  if (NUMBER_ABBREVIATION.test(previous) && /^\d/.test(nextStart)) return true;
+  if (SINGLE_LETTER_END.test(previous) && SINGLE_LETTER_START.test(nextStart)) return true;
   // A "?" or "." inside a link ("https://example.com/r?id=5") is not the end of a sentence.
   if (URL_END.test(previous) && next.length > 0 && !/^\s/.test(next)) return true;
   // "Jan. 2024", "U.S. policy": an abbreviation followed by a number or a lowercase word.
@@ -122,6 +133,42 @@ function shouldJoin(previous: string, next: string): boolean {
   if (ETC.test(previous) && /^[a-z]/.test(nextStart)) return true;
   // A line wrapped mid-sentence: no closing punctuation, and the next line goes on in lowercase.
   return /\n\s*$/.test(previous) && !TERMINAL.test(previous) && /^[a-z]/.test(nextStart) && !BULLET.test(nextStart);
+}
+
+// "…in future systems. that's another discussion.": a full stop after a word, then a lowercase word,
+// which the Unicode rules do not take for a boundary. Abbreviations ("etc. and") and links are not cut.
+const BEFORE_LOWERCASE = /(?<=\p{L}{2}[.!?])\s+(?=\p{Ll})/gu;
+
+function splitBeforeLowercase(text: string, start: number, end: number): { start: number; end: number }[] {
+  const slice = text.slice(start, end);
+  const pieces: { start: number; end: number }[] = [];
+  let cursor = 0;
+  for (const match of slice.matchAll(BEFORE_LOWERCASE)) {
+    const before = slice.slice(cursor, match.index);
+    if (TITLE_ABBREVIATION.test(before) || ETC.test(before) || URL_END.test(before) || MONTH_OR_INITIALS.test(before)) continue;
+    if (/(?:^|\s)\p{L}{1,2}\.$/u.test(before) || insideBrackets(before, before.length)) continue;
+    pieces.push({ start: start + cursor, end: start + match.index });
+    cursor = match.index + match[0].length;
+  }
+  pieces.push({ start: start + cursor, end });
+  return pieces;
+}
+
+// An emoji followed by a capitalised word ends a sentence as a full stop would ("Great 🎉 It works.").
+const AFTER_EMOJI = /(?<=\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]*)\s+(?=\p{Lu})/gu;
+
+function splitAfterEmoji(text: string, start: number, end: number): { start: number; end: number }[] {
+  const slice = text.slice(start, end);
+  if (!/\p{Extended_Pictographic}/u.test(slice)) return [{ start, end }];
+  const pieces: { start: number; end: number }[] = [];
+  let cursor = 0;
+  for (const match of slice.matchAll(AFTER_EMOJI)) {
+    if (!/\p{L}/u.test(slice.slice(cursor, match.index))) continue;
+    pieces.push({ start: start + cursor, end: start + match.index });
+    cursor = match.index + match[0].length;
+  }
+  pieces.push({ start: start + cursor, end });
+  return pieces;
 }
 
 /** "three conditions: - A. - B - C" → the lead-in and each item. */

@@ -25,9 +25,10 @@ export interface GroupsEvaluation {
   readonly ours: readonly number[];
   readonly polis: readonly number[];
   readonly ari: number;
-  /** With the people Polis had in the conversation let in (as Polis's stored `:in-conv` lets them in). */
-  readonly ariPolisPeople: number;
-  readonly oursPolisPeople: readonly number[];
+  /** From the votes alone: Polis's vote-count rule with no stored `:in-conv` (what a bare votes.csv gives). */
+  readonly ariVotesAlone: number;
+  readonly oursVotesAlone: readonly number[];
+  readonly placedVotesAlone: number;
   /** Replayed over the vote log (people kept once in, k smoothed): Polis's rules over time. */
   readonly ariOverTime: number;
   readonly oursOverTime: readonly number[];
@@ -47,12 +48,9 @@ export function evaluateGroups(folder: string): GroupsEvaluation {
   const conversation = readPolisFolder(folder);
   const polisGroups = readPolisGroups(folder);
   const started = performance.now();
-  const result = findOpinionGroups(conversation.matrix);
+  // As `cruxbot groups --polis` computes them: the vote-count rule plus Polis's stored `:in-conv`.
+  const result = findOpinionGroups(conversation.matrix, { alreadyIn: conversation.inConversation });
   const ms = performance.now() - started;
-  const polisRows: number[] = [];
-  conversation.participants.forEach((id, i) => {
-    if (polisGroups.has(id)) polisRows.push(i);
-  });
   const against = (r: OpinionGroupsResult | undefined) => {
     const ours: string[] = [];
     const theirs: string[] = [];
@@ -78,14 +76,15 @@ export function evaluateGroups(folder: string): GroupsEvaluation {
     };
   };
   const main = against(result);
-  const withPolisPeople = against(findOpinionGroups(conversation.matrix, { alreadyIn: polisRows }));
+  const votesAlone = against(findOpinionGroups(conversation.matrix));
   const overTime = against(
     groupsOverTime(
       conversation.log.map((v) => v.at),
       (time) => matrixAt(conversation, time),
+      { alreadyIn: conversation.inConversation },
     ),
   );
-  const plain = against(findOpinionGroups(conversation.matrix, { silhouetteTolerance: 0 }));
+  const plain = against(findOpinionGroups(conversation.matrix, { alreadyIn: conversation.inConversation, silhouetteTolerance: 0 }));
   const asIndices = (labels: string[]) => {
     const ids = [...new Set(labels)];
     return labels.map((l) => ids.indexOf(l));
@@ -101,8 +100,9 @@ export function evaluateGroups(folder: string): GroupsEvaluation {
     ours: main.sizes,
     polis: polisSizes,
     ari: main.ari,
-    ariPolisPeople: withPolisPeople.ari,
-    oursPolisPeople: withPolisPeople.sizes,
+    ariVotesAlone: votesAlone.ari,
+    oursVotesAlone: votesAlone.sizes,
+    placedVotesAlone: votesAlone.placed,
     ariOverTime: overTime.ari,
     oursOverTime: overTime.sizes,
     ariMaxSilhouette: plain.ari,
@@ -131,7 +131,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   process.stdout.write(
-    '| conversation | participants | grouped (ours / Polis / both) | groups, ours (k) | groups, Polis (k) | ARI | ARI, Polis’s people let in: groups | ARI, replayed over the vote log: groups | ARI, k at the best silhouette: groups | silhouette (ours / Polis’s groups) | time |\n',
+    '| conversation | participants | grouped (ours / Polis / both) | groups, ours (k) | groups, Polis (k) | ARI | ARI from the votes alone (no stored in-conv): grouped, groups | ARI, replayed over the vote log: groups | ARI, k at the best silhouette: groups | silhouette (ours / Polis’s groups) | time |\n',
   );
   process.stdout.write('|---|---|---|---|---|---|---|---|---|---|---|\n');
   let failed = 0;
@@ -139,7 +139,7 @@ async function main(args: string[]): Promise<number> {
     try {
       const e = evaluateGroups(folder);
       process.stdout.write(
-        `| ${e.conversation} | ${e.participants} | ${e.oursPlaced} / ${e.polisPlaced} / ${e.both} | ${e.ours.join(' + ')} (${e.ours.length}) | ${e.polis.join(' + ')} (${e.polis.length}) | **${e.ari.toFixed(3)}** | ${e.ariPolisPeople.toFixed(3)}: ${e.oursPolisPeople.join(' + ')} | ${e.ariOverTime.toFixed(3)}: ${e.oursOverTime.join(' + ')} | ${e.ariMaxSilhouette.toFixed(3)}: ${e.oursMaxSilhouette.join(' + ')} | ${e.silhouetteOurs.toFixed(2)} / ${e.silhouettePolis.toFixed(2)} | ${Math.round(e.ms)} ms |\n`,
+        `| ${e.conversation} | ${e.participants} | ${e.oursPlaced} / ${e.polisPlaced} / ${e.both} | ${e.ours.join(' + ')} (${e.ours.length}) | ${e.polis.join(' + ')} (${e.polis.length}) | **${e.ari.toFixed(3)}** | ${e.ariVotesAlone.toFixed(3)}: ${e.placedVotesAlone}, ${e.oursVotesAlone.join(' + ')} | ${e.ariOverTime.toFixed(3)}: ${e.oursOverTime.join(' + ')} | ${e.ariMaxSilhouette.toFixed(3)}: ${e.oursMaxSilhouette.join(' + ')} | ${e.silhouetteOurs.toFixed(2)} / ${e.silhouettePolis.toFixed(2)} | ${Math.round(e.ms)} ms |\n`,
       );
     } catch (error) {
       if (!isUserError(error)) throw error;

@@ -6,6 +6,14 @@ import { parsePolisExport, readTable, type PolisConversation } from '../../domai
 export interface PolisFolder extends PolisConversation {
   readonly name: string;
   readonly folder: string;
+  /**
+   * Rows Polis had in the conversation when it exported (`participants-votes.csv` gives a group to every
+   * member of a base cluster, and base clusters hold exactly the `:in-conv` participants: export.clj
+   * `participants-votes-table` via `flatten-clusters`). Polis keeps whoever was once in (conversation.clj
+   * `:in-conv`: "Once a ptpt is in, they will remain in"), so these stay in whatever their vote count now.
+   * Empty when the export has no participants-votes.csv. Only who was in is read, never which group.
+   */
+  readonly inConversation: readonly number[];
 }
 
 /** Reads `votes.csv` and `comments.csv` from a Polis export folder; a UserError says what is missing. */
@@ -19,7 +27,10 @@ export function readPolisFolder(folder: string): PolisFolder {
     }
     return readFileSync(path, 'utf8');
   };
-  return { name: basename(full), folder: full, ...parsePolisExport(read('votes.csv'), read('comments.csv')) };
+  const conversation = parsePolisExport(read('votes.csv'), read('comments.csv'));
+  const stored = existsSync(join(full, 'participants-votes.csv')) ? readPolisGroups(folder) : new Map<string, string>();
+  const inConversation = conversation.participants.flatMap((id, row) => (stored.has(id) ? [row] : []));
+  return { name: basename(full), folder: full, ...conversation, inConversation };
 }
 
 /**

@@ -41,7 +41,8 @@ interface StatementReport {
 const LISTED = 10;
 
 export function polisGroupsReport(conversation: PolisFolder, options: OpinionGroupOptions = {}): PolisGroupsReport {
-  const result = findOpinionGroups(conversation.matrix, options);
+  // Polis's stored `:in-conv` joins the vote-count rule (conversation.clj `:in-conv`), as in Polis.
+  const result = findOpinionGroups(conversation.matrix, { alreadyIn: conversation.inConversation, ...options });
   const statement = (j: number) => conversation.statements[j]!;
   const base = {
     conversation: conversation.name,
