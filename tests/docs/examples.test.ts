@@ -25,7 +25,7 @@ const VERBS = new Set([...Object.keys(CLI), 'help']);
 const HELP_FLAGS = ['--help', '-h'];
 const SCRIPTS = new Set(Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: object }).scripts));
 /** Written on other branches at the same time as these documents; checked as soon as they are here. */
-const WRITTEN_ELSEWHERE = new Set(['docs/capture-quality.md']);
+const WRITTEN_ELSEWHERE = new Set<string>();
 
 /** `cruxbot> /map` or `cruxbot (reward-seeking)> /map`: the command typed at the console's prompt. */
 const PROMPT = /^cruxbot(?: \(([^)]*)\))?> (.*)$/;
