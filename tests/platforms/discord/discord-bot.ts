@@ -11,6 +11,7 @@ import { startHttpServer } from '../../../src/http/server.ts';
 import { startDiscordHttp } from '../../../src/platforms/discord/http.ts';
 import { startDiscord, type RunningDiscord } from '../../../src/platforms/discord/start.ts';
 import { createServices, type Services } from '../../../src/services.ts';
+import type { Store } from '../../../src/storage/ports.ts';
 import { APP_ID, FakeDiscord, GUILD_ID, type FakeDiscordOptions, type RecordedRequest } from './fake-discord.ts';
 import type { Sent } from './payloads.ts';
 
@@ -50,11 +51,18 @@ export function discordKeyPair(): { publicKeyHex: string; sign(body: string, tim
  * cannot turn a direct answer into a deferred one.
  */
 export async function startTestDiscord(
-  options: { commands?: readonly Command[]; deferAfterMs?: number; fake?: FakeDiscordOptions; mode?: 'gateway' | 'http' } = {},
+  options: {
+    commands?: readonly Command[];
+    deferAfterMs?: number;
+    fake?: FakeDiscordOptions;
+    mode?: 'gateway' | 'http';
+    /** Another instance of the same deployment: its Discord, its application key, this store (its own connection to a shared database). */
+    sharing?: { fake: FakeDiscord; keys: ReturnType<typeof discordKeyPair>; store: Store };
+  } = {},
 ): Promise<TestDiscordBot> {
-  const fake = await new FakeDiscord(options.fake).start();
+  const fake = options.sharing?.fake ?? (await new FakeDiscord(options.fake).start());
   const dir = mkdtempSync(join(tmpdir(), 'cruxbot-discord-'));
-  const keys = options.mode === 'http' ? discordKeyPair() : undefined;
+  const keys = options.sharing?.keys ?? (options.mode === 'http' ? discordKeyPair() : undefined);
   const config = loadConfig({
     DATABASE_PATH: join(dir, 'test.db'),
     DISCORD_TOKEN: 'test-token-not-a-secret',
@@ -63,11 +71,16 @@ export async function startTestDiscord(
     ...(keys ? { DISCORD_PUBLIC_KEY: keys.publicKeyHex } : {}),
   });
   const now = new Date('2026-11-23T12:00:00Z');
-  const services = createServices(config, { log: silentLogger, clock: () => now });
+  const services = createServices(config, {
+    log: silentLogger,
+    clock: () => now,
+    ...(options.sharing ? { store: options.sharing.store } : {}),
+  });
   const registry = createRegistry(options.commands ?? COMMANDS);
   const timing = { deferAfterMs: options.deferAfterMs ?? 60_000 };
   const http = keys ? await startHttpServer({ services, port: 0, host: '127.0.0.1' }) : undefined;
   const running = http ? await startDiscordHttp(services, registry, http, timing) : await startDiscord(services, registry, timing);
+  let closed = false;
   const endpoint = http && keys ? { url: `${http.url}/discord/interactions`, sign: keys.sign } : undefined;
   return {
     fake,
@@ -84,10 +97,12 @@ export async function startTestDiscord(
       return fake.callback(sent.id);
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await http?.close();
       await running.stop();
       await services.store.close();
-      await fake.stop();
+      if (!options.sharing) await fake.stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -2,6 +2,7 @@ import { COMMANDS } from '../../../../commands/index.ts';
 import type { Command } from '../../../../src/core/command.ts';
 import { createRegistry } from '../../../../src/core/registry.ts';
 import { startSlackBot, type SlackBot, type SlackOAuth } from '../../../../src/platforms/slack/app.ts';
+import type { Store } from '../../../../src/storage/ports.ts';
 import { createTestBot, type TestBot } from '../../../support/harness.ts';
 import { FakeSlack } from './fake-slack.ts';
 import { postSigned, SIGNING_SECRET, type SignedPost } from './signing.ts';
@@ -23,10 +24,17 @@ export interface SlackTestBed {
  * Web API pointed at a local fake started first, with no retries.
  */
 export async function startSlackTestBed(
-  options: { mode?: 'http' | 'socket'; commands?: readonly Command[]; viewAckBudgetMs?: number; oauth?: SlackOAuth } = {},
+  options: {
+    mode?: 'http' | 'socket';
+    commands?: readonly Command[];
+    viewAckBudgetMs?: number;
+    oauth?: SlackOAuth;
+    /** Another instance of the same deployment: its Slack, and this store (its own connection to a shared database). */
+    sharing?: { fake: FakeSlack; store: Store };
+  } = {},
 ): Promise<SlackTestBed> {
-  const fake = await FakeSlack.start();
-  const bot = createTestBot();
+  const fake = options.sharing?.fake ?? (await FakeSlack.start());
+  const bot = createTestBot(options.sharing ? { store: options.sharing.store } : {});
   let slack: SlackBot | undefined;
   try {
     slack = await startSlackBot({
@@ -49,7 +57,7 @@ export async function startSlackTestBed(
     });
   } catch (error) {
     await bot.close();
-    await fake.close();
+    if (!options.sharing) await fake.close();
     throw error;
   }
   const running = slack;
@@ -65,7 +73,7 @@ export async function startSlackTestBed(
       if (closed) return;
       closed = true;
       await running.stop();
-      await fake.close();
+      if (!options.sharing) await fake.close();
       await bot.close();
     },
   };
