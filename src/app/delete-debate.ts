@@ -21,7 +21,7 @@ export async function assertCanDeleteDebate(ctx: Ctx, debate: Debate): Promise<v
 /**
  * Deletes a debate and everything in it (claims, their tags, links, credences, polls, resolutions,
  * drift runs, thread captures, channel bindings) in one transaction, with an audit row that counts
- * what went. `confirm` must repeat the slug. The audit log itself is kept.
+ * what went. `confirm` must repeat the slug. The audit log keeps its rows, without the deleted claims' values.
  */
 export async function deleteDebate(ctx: Ctx, debate: Debate, confirm: string): Promise<DeletedDebate> {
   await assertCanDeleteDebate(ctx, debate);
@@ -39,6 +39,11 @@ export async function deleteDebate(ctx: Ctx, debate: Debate, confirm: string): P
     const ids = new Set(claims.map((c) => c.id));
     const openPolls = (await tx.polls.open(ctx.workspace)).filter((p) => ids.has(p.claimId));
     const contents = await tx.debates.deleteWithContents(ctx.workspace, debate.id);
+    // The log keeps that each change happened, by whom and when, but not the deleted claims' words.
+    await tx.audit.forgetClaims(
+      ctx.workspace,
+      claims.map((c) => c.number),
+    );
     const numbers = claims.length ? { first: claims[0]!.number, last: claims[claims.length - 1]!.number } : undefined;
     await tx.audit.record({
       workspace: ctx.workspace,

@@ -13,3 +13,14 @@ export interface AuditEntry {
 export interface AuditRecord extends AuditEntry {
   readonly id: number;
 }
+
+/**
+ * Whether an audit row's entity names one of these claims: the claim itself (`C5`), or a link or merge
+ * with it at either end (`C5->C7`).
+ */
+export function entityNamesClaim(entity: string, numbers: ReadonlySet<number>): boolean {
+  return entity.split('->').some((end) => {
+    const match = /^C(\d+)$/.exec(end);
+    return match !== null && numbers.has(Number(match[1]));
+  });
+}

@@ -25,6 +25,12 @@ import type { MessageRef } from '../core/reply.ts';
 export interface AuditStore {
   record(entry: AuditEntry): Promise<void>;
   recent(workspace: string, limit?: number): Promise<AuditRecord[]>;
+  /**
+   * Forgets what the log says about deleted claims: the before and after values (their texts, tags,
+   * credences) of every row about one of these claim numbers, or a link or merge with one at either end,
+   * are cleared; who did what, and when, stays. Returns how many rows were cleared.
+   */
+  forgetClaims(workspace: string, numbers: readonly number[]): Promise<number>;
 }
 
 /** Claims and their tags. Every method takes the workspace; none reads across workspaces. */

@@ -55,6 +55,9 @@ export const TRANSFER_PLAN: readonly TablePlan[] = [
  * What a running bot keeps for minutes (form drafts, rate-limit windows, handled request ids, leases,
  * pending message edits): not moved, and emptied by a restore.
  */
+/** The transient tables that belong to one workspace (a `workspace` column): emptied with it by `delete-workspace`. */
+const WORKSPACE_QUEUES: readonly string[] = ['reminder_digests', 'poll_reminders', 'outbox'];
+
 export const TRANSIENT_TABLES: readonly string[] = ['drafts', 'rate_hits', 'handled_requests', 'leases', 'outbox', 'reminder_digests', 'poll_reminders'];
 
 /**
@@ -260,5 +263,8 @@ export async function removeWorkspace(writer: TableWriter, workspace: string): P
     if (plan.owner !== 'workspace' || plan.table === 'counters') continue;
     removed[plan.table] = await writer.removeWorkspace(plan.table, 'workspace', workspace);
   }
+  // Work queued for the workspace that no export carries: reminders not yet sent (they name its claims and
+  // polls and would go out after the team is gone) and message edits waiting in the outbox.
+  for (const table of WORKSPACE_QUEUES) removed[table] = await writer.removeWorkspace(table, 'workspace', workspace);
   return removed;
 }

@@ -62,7 +62,7 @@ describe('docs/privacy.md', () => {
     expect(stored).toContain(createHash('sha256').update(token!, 'utf8').digest('hex'));
   });
 
-  it('/debate delete removes the debate, its claims, credences, links, polls, dates and share links, and keeps the audit log', async () => {
+  it('/debate delete removes the debate, its claims, credences, links, polls, dates and share links, and keeps the audit log without their words', async () => {
     bot = createTestBot();
     await bot.run('/debate new slug:keep title:"Stays"');
     await bot.run('/claim add text:"A claim in the debate that stays"');
@@ -93,8 +93,18 @@ describe('docs/privacy.md', () => {
     for (const table of ['credences', 'links', 'polls', 'claim_deadlines', 'share_links', 'claim_tags'])
       expect(await rows(store, table), table).toEqual([]);
     expect((await rows(store, 'debates')).map((d) => d.slug)).toEqual(['keep']);
-    // The audit log stays, and with it the texts of the deleted claims.
-    const audit = JSON.stringify(await rows(store, 'audit_log'));
-    expect(audit).toContain('A claim that will be deleted');
+    // The audit log keeps who did what and when, but not the deleted claims' words (nor a link's, or a
+    // credence's values on them); the debate that stays keeps its values.
+    const log = await rows(store, 'audit_log');
+    const audit = JSON.stringify(log);
+    expect(audit).not.toContain('A claim that will be deleted');
+    expect(audit).not.toContain('Another claim that will be deleted');
+    expect(audit).toContain('A claim in the debate that stays');
+    const about = (entity: string) => log.filter((r) => r.entity === entity);
+    expect(about('C2').map((r) => [r.action, r.before ?? null, r.after ?? null])).toEqual(
+      about('C2').map((r) => [r.action, null, null]),
+    );
+    expect(about('C2').map((r) => r.action)).toContain('claim.add');
+    expect(about('C3->C1').map((r) => r.after ?? null)).toEqual([null]);
   });
 });

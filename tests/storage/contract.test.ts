@@ -600,6 +600,30 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.shareLinks.byTokenHash('hash-3')).toBeDefined();
   });
 
+  it('forgets the values of audit rows about given claims, their links and merges, and keeps the rows', async () => {
+    const at = '2026-11-23T12:00:00.000Z';
+    const entry = (workspace: string, entity: string, text: string) =>
+      store.audit.record({ workspace, actorId: 'a', action: 'x', entity, before: { text }, after: { text }, at });
+    await entry('w', 'C1', 'first claim');
+    await entry('w', 'C12', 'twelfth claim');
+    await entry('w', 'C12->C1', 'a link');
+    await entry('w', 'C3->C2', 'another link');
+    await entry('w', 'debate:d', 'the debate');
+    await entry('other', 'C1', 'another workspace');
+    expect(await store.audit.forgetClaims('w', [1, 2])).toBe(3);
+    const kept = (await store.audit.recent('w', 10)).map((r) => [r.entity, r.after?.text ?? null]);
+    expect(kept).toEqual([
+      ['debate:d', 'the debate'],
+      ['C3->C2', null],
+      ['C12->C1', null],
+      ['C12', 'twelfth claim'],
+      ['C1', null],
+    ]);
+    expect((await store.audit.recent('other', 10))[0]?.after).toEqual({ text: 'another workspace' });
+    expect(await store.audit.forgetClaims('w', [1, 2])).toBe(0);
+    expect(await store.audit.forgetClaims('w', [])).toBe(0);
+  });
+
   it('exports every table as plain rows', async () => {
     await claim('A', { tags: ['t'] });
     const exported = await store.exportAll(new Date(AT));

@@ -256,6 +256,16 @@ describe.each(POSTGRES_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as 
       const code = await deleteWorkspace(args, config, (t) => (said += t));
       return { code, said };
     };
+    // A reminder digest queued for each workspace, not yet sent: the deleted team's must never go out.
+    const queue = await openLocation(where);
+    try {
+      for (const workspace of ['local', 'team-b'])
+        expect(
+          await queue.forecasts.queueDigest({ workspace, userId: 'alice', dueAt: '2026-12-01T09:00:00.000Z', claimIds: [1] }, '2026-12-01T09:00:00.000Z'),
+        ).toBe(true);
+    } finally {
+      await queue.close();
+    }
     const before = await contents(where);
 
     const asked = await run('local');
@@ -280,6 +290,13 @@ describe.each(POSTGRES_URL ? (['sqlite', 'postgres'] as const) : (['sqlite'] as 
     }
     expect((after.claims as { text: string }[]).map((c) => c.text)).toEqual(['Their first claim']);
     expect(after.claim_tags).toEqual([]);
+    const sender = await openLocation(where);
+    try {
+      const left = await sender.forecasts.claimDigests('test', Date.parse('2026-12-02T00:00:00Z'), 10, 60_000);
+      expect(left.map((d) => d.workspace)).toEqual(['team-b']);
+    } finally {
+      await sender.close();
+    }
     // Its numbers are not handed out again: an old message's button never reaches a new claim.
     const [, added] = await session(where, [
       [ALICE, '/debate new slug:again title:"Back again"'],

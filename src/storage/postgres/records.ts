@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { AuditEntry, AuditRecord } from '../../domain/audit.ts';
+import { entityNamesClaim, type AuditEntry, type AuditRecord } from '../../domain/audit.ts';
 import type { NewPoll, NewPollVote, Poll, PollVote } from '../../domain/polls.ts';
 import type { Resolution } from '../../domain/resolutions.ts';
 import type { Moderators } from '../../domain/roles.ts';
@@ -71,6 +71,18 @@ export class PgAudit implements AuditStore {
       at: row.at,
     }));
   }
+  async forgetClaims(workspace: string, numbers: readonly number[]): Promise<number> {
+    if (!numbers.length) return 0;
+    const wanted = new Set(numbers);
+    const rows = await this.sql.rows<{ id: number; entity: string }>(
+      sql`SELECT id, entity FROM audit_log WHERE workspace = ${workspace} AND entity LIKE 'C%' AND (before IS NOT NULL OR after IS NOT NULL)`,
+    );
+    const ids = rows.filter((row) => entityNamesClaim(row.entity, wanted)).map((row) => Number(row.id));
+    for (let i = 0; i < ids.length; i += 500)
+      await this.sql.run(sql`UPDATE audit_log SET before = NULL, after = NULL WHERE id IN (${sql.join(ids.slice(i, i + 500))})`);
+    return ids.length;
+  }
+
 }
 
 const POLL = sql`SELECT p.*, c.number AS claim_number FROM polls p JOIN claims c ON c.id = p.claim_id`;

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditRecord } from '../../domain/audit.ts';
+import { entityNamesClaim, type AuditEntry, type AuditRecord } from '../../domain/audit.ts';
 import type { Db } from './database.ts';
 
 /** Every change, with who made it and the values before and after. Written in the change's transaction. */
@@ -21,7 +21,22 @@ export class AuditRepository {
           at: string;
         }
       >('SELECT * FROM audit_log WHERE workspace = ? ORDER BY id DESC LIMIT ?'),
+      aboutClaims: db.prepare<[string], { id: number; entity: string }>(
+        "SELECT id, entity FROM audit_log WHERE workspace = ? AND entity LIKE 'C%' AND (before IS NOT NULL OR after IS NOT NULL)",
+      ),
+      forget: db.prepare<[number]>('UPDATE audit_log SET before = NULL, after = NULL WHERE id = ?'),
     };
+  }
+
+  async forgetClaims(workspace: string, numbers: readonly number[]): Promise<number> {
+    if (!numbers.length) return 0;
+    const wanted = new Set(numbers);
+    const ids = this.statements.aboutClaims
+      .all(workspace)
+      .filter((row) => entityNamesClaim(row.entity, wanted))
+      .map((row) => row.id);
+    for (const id of ids) this.statements.forget.run(id);
+    return ids.length;
   }
 
   async record(entry: AuditEntry): Promise<void> {
