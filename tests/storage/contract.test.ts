@@ -611,7 +611,7 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     await entry('w', 'debate:d', 'the debate');
     await entry('other', 'C1', 'another workspace');
     expect(await store.audit.forgetClaims('w', [1, 2])).toBe(3);
-    const kept = (await store.audit.recent('w', 10)).map((r) => [r.entity, r.after?.text ?? null]);
+    const kept = (await store.audit.recent('w', 10)).map((r) => [r.entity, (r.after as { text?: string } | undefined)?.text ?? null]);
     expect(kept).toEqual([
       ['debate:d', 'the debate'],
       ['C3->C2', null],
