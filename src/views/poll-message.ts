@@ -123,11 +123,23 @@ export const OPEN_POLLS_SHOWN = 10;
  * team forecast unless a hidden mode keeps it back, and when it closes.
  */
 export function openPollLines({ polls, total }: { polls: readonly PollData[]; total: number }, now: Date): Block[] {
-  const lines = polls.map(({ poll, claimText, aggregate: a }) => {
+  const lines = polls.map(({ poll, claimText, aggregate: a, choice }) => {
     const words = claimText.replace(/\s+/g, ' ');
     const short = words.length > 100 ? `${words.slice(0, 99)}…` : words;
-    const votes = a ? `${a.people} vote${a.people === 1 ? '' : 's'}` : 'no votes yet';
-    const forecast = a && poll.hide === 'visible' ? md` · **${formatPercent(a.geoMeanOdds)}** team forecast` : md``;
+    // A choice poll's votes are in `choice` (poll_votes), not in the claim's credences.
+    const voters = choice ? choice.votes.length : (a?.people ?? 0);
+    const votes = voters ? `${voters} vote${voters === 1 ? '' : 's'}` : 'no votes yet';
+    const leading = choice?.pooled ? choice.pooled.indexOf(Math.max(...choice.pooled)) : -1;
+    const forecast =
+      poll.hide !== 'visible'
+        ? md``
+        : choice
+          ? leading >= 0
+            ? md` · leading: **${optionLetter(leading)}** ${poll.options[leading] ?? ''} at **${formatPercent(choice.pooled![leading]!)}**`
+            : md``
+          : a
+            ? md` · **${formatPercent(a.geoMeanOdds)}** team forecast`
+            : md``;
     const closes = poll.closesAt ? md` · closes ${formatRelative(new Date(poll.closesAt), now)}` : md``;
     return text(md`**C${poll.claimNumber}** ${short}\n${votes}${forecast}${closes}`);
   });
