@@ -9,8 +9,19 @@ import { personScores, teamScores } from '../src/views/scores.ts';
 
 type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
 
-const DEBATE = { name: 'debate', type: 'debate', description: 'Only questions of this debate (default: all here)', positional: true } as const;
-const TAG = { name: 'tag', type: 'string', description: 'Only questions with this tag, e.g. benchmarks', example: 'benchmarks', maxLength: 40 } as const;
+const DEBATE = {
+  name: 'debate',
+  type: 'debate',
+  description: 'Only questions of this debate (default: all here)',
+  positional: true,
+} as const;
+const TAG = {
+  name: 'tag',
+  type: 'string',
+  description: 'Only questions with this tag, e.g. benchmarks',
+  example: 'benchmarks',
+  maxLength: 40,
+} as const;
 
 /** One tag as people type it (`#evals`, `Evals`), refused with the tags in use when no claim here has it. */
 async function tagOf(ctx: Ctx, input: string | undefined): Promise<string | undefined> {

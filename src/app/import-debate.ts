@@ -164,7 +164,14 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
       for (const poll of filePolls) {
         const pollId = pollIds.get(poll.key)!;
         for (const v of poll.votes ?? []) {
-          await tx.polls.vote({ workspace: ctx.workspace, pollId, userId: v.user.id, userName: v.user.name, credences: [...v.credences], at: v.at });
+          await tx.polls.vote({
+            workspace: ctx.workspace,
+            pollId,
+            userId: v.user.id,
+            userName: v.user.name,
+            credences: [...v.credences],
+            at: v.at,
+          });
         }
         if (poll.resolved) {
           const option = poll.options.findIndex((o) => o.key === poll.resolved!.option);

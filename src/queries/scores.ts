@@ -49,7 +49,12 @@ export async function resolvedQuestions(
     const latest = await store.credences.latestUnconditional(workspace, claim.id);
     for (const c of latest) names.set(c.userId, c.userName);
     claims.set(claim.id, claim);
-    binary.push({ claimId: claim.id, tags: claim.tags, outcome: r.outcome === 'true', credences: new Map(latest.map((c) => [c.userId, c.value])) });
+    binary.push({
+      claimId: claim.id,
+      tags: claim.tags,
+      outcome: r.outcome === 'true',
+      credences: new Map(latest.map((c) => [c.userId, c.value])),
+    });
   }
   const choice: ChoiceQuestion[] = [];
   const polls = new Map<number, Poll>();

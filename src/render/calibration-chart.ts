@@ -46,7 +46,12 @@ export function calibrationChartSpec(chart: CalibrationChart): TopLevelSpec {
     layer: [
       {
         // The diagonal: predicted = observed.
-        data: { values: [{ predicted: 0, observed: 0 }, { predicted: 1, observed: 1 }] },
+        data: {
+          values: [
+            { predicted: 0, observed: 0 },
+            { predicted: 1, observed: 1 },
+          ],
+        },
         mark: { type: 'line', strokeDash: [6, 4], color: '#888', strokeWidth: 1.5 },
         encoding: { x, y },
       },

@@ -647,8 +647,14 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     const resolved = (await store.polls.byId('w', poll.id))!;
     expect([resolved.resolvedOption, resolved.resolvedBy, resolved.resolvedAt]).toEqual([1, 'ada', AT]);
     const binary = await store.polls.insert({
-      workspace: 'w', claimId: (await claim('Yes or no')).id, channel: 'general', hide: 'visible',
-      createdBy: 'ada', createdByName: 'Ada', createdAt: AT, baselineCredenceId: 0,
+      workspace: 'w',
+      claimId: (await claim('Yes or no')).id,
+      channel: 'general',
+      hide: 'visible',
+      createdBy: 'ada',
+      createdByName: 'Ada',
+      createdAt: AT,
+      baselineCredenceId: 0,
     });
     expect(await store.polls.resolveChoice('w', binary.id, 0, 'ada', AT)).toBe(false);
   });
@@ -673,7 +679,10 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.polls.queueReminder(channel, AT)).toBe(true);
     expect(await store.polls.queueReminder(channel, AT)).toBe(false);
     expect(await store.polls.queueReminder(nudge, AT)).toBe(true);
-    const [a, b] = await Promise.all([store.polls.claimReminders('a', 1000, 10, 60_000), store.polls.claimReminders('b', 1000, 10, 60_000)]);
+    const [a, b] = await Promise.all([
+      store.polls.claimReminders('a', 1000, 10, 60_000),
+      store.polls.claimReminders('b', 1000, 10, 60_000),
+    ]);
     const claimed = [...a, ...b];
     expect(claimed.map((r) => [r.kind, r.target, r.pollIds]).sort()).toEqual([
       ['channel', 'general', [soon.id]],
@@ -691,7 +700,13 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.forecasts.resolveBy('w', c.id)).toBeUndefined();
     const at = '2027-06-30T00:00:00.000Z';
     await store.forecasts.setResolveBy({ workspace: 'w', claimId: c.id, resolveBy: at, zone: 'Europe/Paris', setBy: 'ada', setAt: AT });
-    expect(await store.forecasts.resolveBy('w', c.id)).toMatchObject({ resolveBy: at, zone: 'Europe/Paris', setBy: 'ada', setAt: AT, remindAt: at });
+    expect(await store.forecasts.resolveBy('w', c.id)).toMatchObject({
+      resolveBy: at,
+      zone: 'Europe/Paris',
+      setBy: 'ada',
+      setAt: AT,
+      remindAt: at,
+    });
     expect(await store.forecasts.resolveBy('v', c.id)).toBeUndefined();
     const moved = '2027-07-31T00:00:00.000Z';
     await store.forecasts.setResolveBy({ workspace: 'w', claimId: c.id, resolveBy: moved, zone: 'UTC', setBy: 'bo', setAt: AT });

@@ -99,7 +99,15 @@ export function questionScores(binary: readonly BinaryQuestion[], choice: readon
     if (q.credences.size === 0) continue;
     const teamBrier = brierScore(median([...q.credences.values()]), q.outcome);
     for (const [userId, p] of q.credences) {
-      out.push({ kind: 'binary', questionId: q.claimId, claimId: q.claimId, tags: q.tags, userId, brier: brierScore(p, q.outcome), teamBrier });
+      out.push({
+        kind: 'binary',
+        questionId: q.claimId,
+        claimId: q.claimId,
+        tags: q.tags,
+        userId,
+        brier: brierScore(p, q.outcome),
+        teamBrier,
+      });
     }
   }
   for (const q of choice) {
@@ -183,7 +191,11 @@ export function trackRecord(scores: readonly QuestionScore[]): TrackRecord {
 export function recordsByPerson(scores: readonly QuestionScore[]): { userId: string; record: TrackRecord }[] {
   const byUser = new Map<string, QuestionScore[]>();
   for (const s of scores) byUser.set(s.userId, [...(byUser.get(s.userId) ?? []), s]);
-  const key = (r: TrackRecord) => [r.binary ? 0 : 1, r.binary?.brier ?? r.choice?.brier ?? 0, -(r.binary?.forecasts ?? r.choice?.forecasts ?? 0)];
+  const key = (r: TrackRecord) => [
+    r.binary ? 0 : 1,
+    r.binary?.brier ?? r.choice?.brier ?? 0,
+    -(r.binary?.forecasts ?? r.choice?.forecasts ?? 0),
+  ];
   return [...byUser]
     .map(([userId, list]) => ({ userId, record: trackRecord(list) }))
     .sort((a, b) => {

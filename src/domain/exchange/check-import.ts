@@ -195,13 +195,17 @@ function checkChoicePoll(poll: NonNullable<ImportedDebate['polls']>[number], whe
     return;
   }
   const n = poll.options.length;
-  if (n < 2) refuse(`is a choice poll with ${n} option${n === 1 ? '' : 's'} (it needs 2 to 25, e.g. [{"key": "A", "text": "OpenAI"}, {"key": "B", "text": "Anthropic"}])`);
+  if (n < 2)
+    refuse(
+      `is a choice poll with ${n} option${n === 1 ? '' : 's'} (it needs 2 to 25, e.g. [{"key": "A", "text": "OpenAI"}, {"key": "B", "text": "Anthropic"}])`,
+    );
   poll.options.forEach((o, i) => {
     const key = String.fromCharCode(65 + i);
     if (o.key !== key) refuse(`.options[${i}] has the key ${o.key}; options are keyed A, B, C… in order, so it should be ${key}`);
   });
   for (const [j, vote] of (poll.votes ?? []).entries()) {
-    if (vote.credences.length !== n) refuse(`.votes[${j}] gives ${vote.credences.length} credences for ${n} options (one per option, e.g. [0.5, 0.5])`);
+    if (vote.credences.length !== n)
+      refuse(`.votes[${j}] gives ${vote.credences.length} credences for ${n} options (one per option, e.g. [0.5, 0.5])`);
     const sum = vote.credences.reduce((s, p) => s + p, 0);
     if (Math.abs(sum - 1) > 1e-6) refuse(`.votes[${j}] credences sum to ${sum.toFixed(3)}, not 1 (e.g. [0.5, 0.3, 0.2])`);
   }

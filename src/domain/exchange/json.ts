@@ -86,7 +86,9 @@ const JsonDebate = z.object({
         key: z.string().min(1).max(64),
         kind: z.enum(POLL_KINDS),
         /** A choice poll's options, lettered A, B, C… in order; none for a binary poll. */
-        options: z.array(z.object({ key: z.string().regex(/^[A-Y]$/, 'an option key is a letter from A to Y'), text: z.string().min(1).max(80) })).max(25),
+        options: z
+          .array(z.object({ key: z.string().regex(/^[A-Y]$/, 'an option key is a letter from A to Y'), text: z.string().min(1).max(80) }))
+          .max(25),
         claim: z.string(),
         channel: z.string().min(1).max(200),
         hide: z.enum(HIDE_MODES),
@@ -216,10 +218,22 @@ export function exportJson(record: DebateRecord, exportedAt: string): string {
       openedAfter: before(p.baselineCredenceId),
       ...(p.closedAt ? { closed: { at: p.closedAt, by: p.closedBy ?? p.createdBy, after: before(p.closingCredenceId ?? 0) } } : {}),
       ...(p.kind === 'choice'
-        ? { votes: (record.votes.get(p.id) ?? []).map((v) => ({ user: { id: v.userId, name: v.userName }, credences: [...v.credences], at: v.at })) }
+        ? {
+            votes: (record.votes.get(p.id) ?? []).map((v) => ({
+              user: { id: v.userId, name: v.userName },
+              credences: [...v.credences],
+              at: v.at,
+            })),
+          }
         : {}),
       ...(p.resolvedOption !== undefined
-        ? { resolved: { option: optionLetter(p.resolvedOption), by: p.resolvedBy ?? p.createdBy, at: p.resolvedAt ?? p.closedAt ?? p.createdAt } }
+        ? {
+            resolved: {
+              option: optionLetter(p.resolvedOption),
+              by: p.resolvedBy ?? p.createdBy,
+              at: p.resolvedAt ?? p.closedAt ?? p.createdAt,
+            },
+          }
         : {}),
     })),
     resolutions: record.resolutions
