@@ -1,101 +1,129 @@
-import { defineCommand } from '../src/core/command.ts';
+import { defineCommand, subcommand } from '../src/core/command.ts';
+import type { BaseContext } from '../src/core/context.ts';
 import { UserError } from '../src/core/errors.ts';
 import { md } from '../src/core/markup.ts';
-import { context, table, text } from '../src/core/reply.ts';
-import type { Claim } from '../src/domain/claims.ts';
-import { scorePeople, type ResolvedClaim } from '../src/domain/credences/brier.ts';
-import { formatPercent } from '../src/domain/credences/parse-credence.ts';
-import { shortText } from '../src/core/values.ts';
+import { parseTags } from '../src/domain/claims.ts';
+import type { Debate } from '../src/domain/debates.ts';
+import { resolvedQuestions, type ResolvedQuestions } from '../src/queries/scores.ts';
+import { personScores, teamScores } from '../src/views/scores.ts';
 
-const SHOWN = 20;
-const brier = (x: number) => x.toFixed(3);
-const relative = (x: number) => `${x > 0.0005 ? '+' : x < -0.0005 ? '−' : '±'}${Math.abs(x).toFixed(3)}`;
+type Ctx = Pick<BaseContext, 'services' | 'workspace' | 'actor'>;
+
+const DEBATE = {
+  name: 'debate',
+  type: 'debate',
+  description: 'Only questions of this debate (default: all here)',
+  positional: true,
+} as const;
+const TAG = {
+  name: 'tag',
+  type: 'string',
+  description: 'Only questions with this tag, e.g. benchmarks',
+  example: 'benchmarks',
+  maxLength: 40,
+} as const;
+
+/** One tag as people type it (`#evals`, `Evals`), refused with the tags in use when no claim here has it. */
+async function tagOf(ctx: Ctx, input: string | undefined): Promise<string | undefined> {
+  if (input === undefined || input.trim() === '') return undefined;
+  const [tag, ...more] = parseTags(input);
+  if (!tag || more.length) throw new UserError(md`tag: give one tag, e.g. \`/scores tag:benchmarks\`.`, 'scores.bad-tag');
+  const used = await ctx.services.queries.claims.tagCounts(ctx.workspace, '', 200);
+  if (!used.some((t) => t.tag === tag)) {
+    const known = used.slice(0, 8).map((t) => `#${t.tag}`);
+    throw new UserError(
+      md`tag: no claim here is tagged #${tag}.${known.length ? md` Tags in use: ${known.join(', ')}.` : ''} Example: \`/scores tag:${used[0]?.tag ?? 'benchmarks'}\`.`,
+      'scores.unknown-tag',
+    );
+  }
+  return tag;
+}
+
+interface Scope {
+  readonly debate?: Debate;
+  readonly tag?: string;
+  readonly data: ResolvedQuestions;
+  /** For titles: ` in goal-drift tagged #evals`. */
+  readonly words: string;
+}
+
+async function scopeOf(ctx: Ctx, slug: string | undefined, tagInput: string | undefined): Promise<Scope> {
+  const { queries } = ctx.services;
+  const debate = slug ? await queries.debates.require(ctx.workspace, slug) : undefined;
+  const tag = await tagOf(ctx, tagInput);
+  const data = await resolvedQuestions(queries, ctx.workspace, { ...(debate ? { debateId: debate.id } : {}), ...(tag ? { tag } : {}) });
+  const words = `${debate ? ` in ${debate.slug}` : ''}${tag ? ` tagged #${tag}` : ''}`;
+  if (data.binary.length === 0 && data.choice.length === 0) {
+    const where = md`${debate ? md` in \`${debate.slug}\`` : ''}${tag ? md` tagged #${tag}` : ''}`;
+    throw new UserError(
+      md`No claims${where} are resolved true or false yet, and no choice poll is resolved, so there is nothing to score. Resolve one with \`/claim resolve C3 true\` or \`/poll resolve P4 A\`.`,
+      'scores.none',
+    );
+  }
+  const rated = data.binary.some((q) => q.credences.size > 0) || data.choice.some((q) => q.votes.size > 0);
+  if (!rated) {
+    const n = data.binary.length + data.choice.length;
+    const what = data.choice.length === 0 ? 'claim' : data.binary.length === 0 ? 'choice poll' : 'question';
+    throw new UserError(
+      md`${n} ${what}${n === 1 ? ' is' : 's are'} resolved${words ? md`${words}` : ''}, but nobody had given a credence on ${n === 1 ? 'it' : 'them'}.`,
+      'scores.no-credences',
+    );
+  }
+  return { ...(debate ? { debate } : {}), ...(tag ? { tag } : {}), data, words };
+}
+
+const hasScores = (data: ResolvedQuestions, userId: string) =>
+  data.binary.some((q) => q.credences.has(userId)) || data.choice.some((q) => q.votes.has(userId));
+
+const show = subcommand({
+  name: 'show',
+  description: 'Brier scores, calibration and track record per person and tag, against the team',
+  options: [
+    DEBATE,
+    { name: 'person', type: 'user', description: 'One person’s record, question by question, with their calibration' },
+    TAG,
+    { name: 'user', type: 'user', description: 'The same as person: (its older name)' },
+  ] as const,
+  examples: ['/scores', '/scores goal-drift', '/scores person:@ada', '/scores tag:benchmarks'],
+  async handler(ctx) {
+    const scope = await scopeOf(ctx, ctx.args.debate, ctx.args.tag);
+    const who = ctx.args.person ?? ctx.args.user;
+    if (who === undefined) return await teamScores({ data: scope.data, scope: scope.words });
+    if (!hasScores(scope.data, who)) {
+      throw new UserError(
+        md`${scope.data.names.get(who) ?? who} has no credences on resolved claims${scope.words ? md`${scope.words}` : ''}. \`/scores\` lists who has.`,
+        'scores.no-person',
+      );
+    }
+    return await personScores({ data: scope.data, scope: scope.words, person: { id: who, name: scope.data.names.get(who) ?? who } });
+  },
+});
+
+const me = subcommand({
+  name: 'me',
+  description: 'Your own record and calibration, shown only to you',
+  options: [DEBATE, TAG] as const,
+  examples: ['/scores me', '/scores me tag:benchmarks'],
+  async handler(ctx) {
+    const scope = await scopeOf(ctx, ctx.args.debate, ctx.args.tag);
+    if (!hasScores(scope.data, ctx.actor.id)) {
+      throw new UserError(
+        md`You have no credences on resolved claims or votes in resolved choice polls${scope.words ? md`${scope.words}` : ''} yet. Predict with \`/predict\`, and once a question is resolved it counts here.`,
+        'scores.me-none',
+      );
+    }
+    const reply = await personScores({
+      data: scope.data,
+      scope: scope.words,
+      person: { id: ctx.actor.id, name: scope.data.names.get(ctx.actor.id) ?? ctx.actor.name },
+    });
+    return { ...reply, ephemeral: true };
+  },
+});
 
 export default defineCommand({
   name: 'scores',
-  description: 'Brier scores on resolved claims, per person and against the team’s median',
-  options: [
-    { name: 'debate', type: 'debate', description: 'Only claims of this debate (default: all here)', positional: true },
-    { name: 'user', type: 'user', description: 'One person’s claim-by-claim scores' },
-  ] as const,
-  examples: ['/scores', '/scores goal-drift', '/scores user:@ada'],
-  async handler(ctx) {
-    const { queries } = ctx.services;
-    const debate = ctx.args.debate ? await queries.debates.require(ctx.workspace, ctx.args.debate) : undefined;
-    const resolved = (
-      await Promise.all(
-        (await queries.resolutions.inWorkspace(ctx.workspace))
-          .filter((r) => r.outcome !== 'ambiguous')
-          .map(async (r) => ({ r, claim: (await queries.claims.byId(ctx.workspace, r.claimId))! })),
-      )
-    ).filter(({ claim }) => !debate || claim.debateId === debate.id);
-    const scope = debate ? md` in \`${debate.slug}\`` : md``;
-    if (resolved.length === 0) {
-      throw new UserError(
-        md`No claims${scope} are resolved true or false yet, so there is nothing to score. Resolve one with \`/claim resolve C3 true\`.`,
-        'scores.none',
-      );
-    }
-    const claims = new Map<number, Claim>(resolved.map(({ claim }) => [claim.id, claim]));
-    const names = new Map<string, string>();
-    const input: ResolvedClaim[] = await Promise.all(
-      resolved.map(async ({ r, claim }) => {
-        const latest = await queries.credences.latestUnconditional(ctx.workspace, claim.id);
-        for (const c of latest) names.set(c.userId, c.userName);
-        return { claimId: claim.id, outcome: r.outcome === 'true', credences: new Map(latest.map((c) => [c.userId, c.value])) };
-      }),
-    );
-    const scores = scorePeople(input);
-    if (scores.length === 0) {
-      throw new UserError(
-        md`${resolved.length} claim${resolved.length === 1 ? ' is' : 's are'} resolved${scope}, but nobody had given a credence on ${resolved.length === 1 ? 'it' : 'them'}.`,
-        'scores.no-credences',
-      );
-    }
-    const note = context(
-      md`Brier score: (credence − outcome)², averaged; 0 is perfect, 0.25 is always saying 50%. **vs team**: your Brier minus that of the team’s median credence on the same claims; below 0 means you beat the team.`,
-    );
-
-    if (ctx.args.user) {
-      const person = scores.find((s) => s.userId === ctx.args.user);
-      if (!person) throw new UserError(md`${ctx.args.user} has no credences on resolved claims${scope}.`, 'scores.no-person');
-      return {
-        title: `Scores of ${names.get(person.userId) ?? person.userId}`,
-        blocks: [
-          text(
-            md`Brier **${brier(person.brier)}** over ${person.claims.length} claim${person.claims.length === 1 ? '' : 's'}, ${relative(person.relative)} vs the team.`,
-          ),
-          table(
-            ['claim', 'outcome', 'credence', 'Brier', 'team median', 'text'],
-            person.claims.map((c) => {
-              const claim = claims.get(c.claimId)!;
-              return [
-                `C${claim.number}`,
-                c.outcome ? 'true' : 'false',
-                formatPercent(c.credence),
-                brier(c.brier),
-                formatPercent(c.teamMedian),
-                shortText(claim.text, 40),
-              ];
-            }),
-            ['left', 'left', 'right', 'right', 'right', 'left'],
-          ),
-          note,
-        ],
-      };
-    }
-    return {
-      title: `Scores${debate ? ` in ${debate.slug}` : ''} · ${resolved.length} resolved claim${resolved.length === 1 ? '' : 's'}`,
-      blocks: [
-        table(
-          ['person', 'claims', 'Brier', 'vs team'],
-          scores
-            .slice(0, SHOWN)
-            .map((s) => [names.get(s.userId) ?? s.userId, String(s.claims.length), brier(s.brier), relative(s.relative)]),
-          ['left', 'right', 'right', 'right'],
-        ),
-        note,
-      ],
-    };
-  },
+  description: 'Brier scores and calibration on resolved questions, per person and tag, against the team',
+  defaultSubcommand: 'show',
+  subcommands: [show, me],
 });

@@ -133,6 +133,7 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
             createdAt: poll.createdAt,
             ...(poll.closesAt ? { closesAt: poll.closesAt } : {}),
             baselineCredenceId: await tx.credences.newestId(),
+            ...(poll.kind === 'choice' ? { kind: 'choice' as const, options: poll.options.map((o) => o.text) } : {}),
           });
           pollIds.set(poll.key, created.id);
           added_.polls++;
@@ -159,6 +160,24 @@ export async function importDebate(ctx: Ctx, doc: CheckedImport, target: ImportT
         credencesAdded++;
       }
       await openPolls(fileCredences.length);
+      // A choice poll's votes and answer, in the order they were given.
+      for (const poll of filePolls) {
+        const pollId = pollIds.get(poll.key)!;
+        for (const v of poll.votes ?? []) {
+          await tx.polls.vote({
+            workspace: ctx.workspace,
+            pollId,
+            userId: v.user.id,
+            userName: v.user.name,
+            credences: [...v.credences],
+            at: v.at,
+          });
+        }
+        if (poll.resolved) {
+          const option = poll.options.findIndex((o) => o.key === poll.resolved!.option);
+          await tx.polls.resolveChoice(ctx.workspace, pollId, option, poll.resolved.by, poll.resolved.at);
+        }
+      }
       for (const r of doc.resolutions ?? []) {
         const resolution = await tx.resolutions.insert({
           workspace: ctx.workspace,

@@ -35,10 +35,15 @@ export async function debateRecord(
   for (const capture of await store.captures.inDebate(workspace, debate.id)) {
     captures.push({ capture, items: await store.captures.items(capture.id), links: await store.captures.links(capture.id) });
   }
+  const polls = await store.polls.inDebate(workspace, debate.id);
+  const votes = new Map<number, Awaited<ReturnType<typeof store.polls.voteHistory>>>();
+  // An open choice poll that hides its results keeps its votes back too (its claim is in `withheld`).
+  for (const poll of polls) if (poll.kind === 'choice' && !hidden.has(poll.claimId)) votes.set(poll.id, await store.polls.voteHistory(workspace, poll.id));
   return {
     graph,
     credences,
-    polls: await store.polls.inDebate(workspace, debate.id),
+    polls,
+    votes,
     resolutions: await store.resolutions.historyInDebate(workspace, debate.id),
     simRuns: simRuns.sort((a, b) => a.number - b.number),
     captures,

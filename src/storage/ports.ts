@@ -136,6 +136,8 @@ export interface PollStore {
   vote(vote: NewPollVote): Promise<PollVote>;
   /** Everyone's latest vote in a choice poll, oldest voter first. */
   votes(workspace: string, pollId: number): Promise<PollVote[]>;
+  /** Every vote row of a choice poll, superseded ones too, oldest first (what an export keeps). */
+  voteHistory(workspace: string, pollId: number): Promise<PollVote[]>;
   /** Resolves a choice poll to one option; false when it was resolved already. */
   resolveChoice(workspace: string, id: number, option: number, by: string, at: string): Promise<boolean>;
   /** Open polls, in every workspace, whose before-close reminder is due by `now`, soonest first. */
@@ -368,7 +370,7 @@ export interface Reader {
   readonly simRuns: Pick<SimRunStore, 'byNumber' | 'require' | 'forClaim'>;
   readonly captures: Pick<CaptureStore, 'byId' | 'items' | 'links' | 'inDebate'>;
   readonly credences: Omit<CredenceStore, 'insert'>;
-  readonly polls: Pick<PollStore, 'byId' | 'openForClaim' | 'latestForClaim' | 'open' | 'due' | 'votes' | 'inDebate'>;
+  readonly polls: Pick<PollStore, 'byId' | 'openForClaim' | 'latestForClaim' | 'open' | 'due' | 'votes' | 'voteHistory' | 'inDebate'>;
   readonly resolutions: Pick<ResolutionStore, 'current' | 'inWorkspace' | 'historyInDebate'>;
   readonly settings: Pick<SettingsStore, 'get' | 'moderators'>;
   readonly forecasts: Pick<ForecastStore, 'resolveBy' | 'person' | 'nudging'>;

@@ -89,7 +89,13 @@ export function pollButtons(poll: Poll): ComponentRow[] {
         style: 'secondary',
         command: `/poll vote ${pollRef(poll)} <any value: 70%, 0.7, 3:1>`,
       },
-      { type: 'button', id: customId('poll', 'close', poll.id), label: 'Close poll', style: 'danger', command: `/poll close C${poll.claimNumber}` },
+      {
+        type: 'button',
+        id: customId('poll', 'close', poll.id),
+        label: 'Close poll',
+        style: 'danger',
+        command: `/poll close C${poll.claimNumber}`,
+      },
     ],
   ];
 }
@@ -123,11 +129,23 @@ export const OPEN_POLLS_SHOWN = 10;
  * team forecast unless a hidden mode keeps it back, and when it closes.
  */
 export function openPollLines({ polls, total }: { polls: readonly PollData[]; total: number }, now: Date): Block[] {
-  const lines = polls.map(({ poll, claimText, aggregate: a }) => {
+  const lines = polls.map(({ poll, claimText, aggregate: a, choice }) => {
     const words = claimText.replace(/\s+/g, ' ');
     const short = words.length > 100 ? `${words.slice(0, 99)}…` : words;
-    const votes = a ? `${a.people} vote${a.people === 1 ? '' : 's'}` : 'no votes yet';
-    const forecast = a && poll.hide === 'visible' ? md` · **${formatPercent(a.geoMeanOdds)}** team forecast` : md``;
+    // A choice poll's votes are in `choice` (poll_votes), not in the claim's credences.
+    const voters = choice ? choice.votes.length : (a?.people ?? 0);
+    const votes = voters ? `${voters} vote${voters === 1 ? '' : 's'}` : 'no votes yet';
+    const leading = choice?.pooled ? choice.pooled.indexOf(Math.max(...choice.pooled)) : -1;
+    const forecast =
+      poll.hide !== 'visible'
+        ? md``
+        : choice
+          ? leading >= 0
+            ? md` · leading: **${optionLetter(leading)}** ${poll.options[leading] ?? ''} at **${formatPercent(choice.pooled![leading]!)}**`
+            : md``
+          : a
+            ? md` · **${formatPercent(a.geoMeanOdds)}** team forecast`
+            : md``;
     const closes = poll.closesAt ? md` · closes ${formatRelative(new Date(poll.closesAt), now)}` : md``;
     return text(md`**C${poll.claimNumber}** ${short}\n${votes}${forecast}${closes}`);
   });
@@ -179,7 +197,15 @@ export function choiceMessage(poll: Poll, question: string, data: ChoiceData, no
     );
   } else {
     blocks.push(pre(optionLines(poll.options, data.pooled, resolved)));
-    blocks.push(text(data.votes.length ? md`Team forecast from ${people(data.votes.length)} (the mean per option).` : closed ? md`Nobody voted.` : md`No votes yet.`));
+    blocks.push(
+      text(
+        data.votes.length
+          ? md`Team forecast from ${people(data.votes.length)} (the mean per option).`
+          : closed
+            ? md`Nobody voted.`
+            : md`No votes yet.`,
+      ),
+    );
   }
   if (resolved !== undefined && data.scores) blocks.push(...choiceScoreBlocks(poll, data.scores));
   blocks.push(context(closed ? choiceClosedNote(poll) : choiceOpenNote(poll, now)));
@@ -204,13 +230,18 @@ function choiceScoreBlocks(poll: Poll, scores: NonNullable<ChoiceData['scores']>
       value: joinMarkup(
         scores.people
           .slice(0, SCORED_SHOWN)
-          .map((s) => md`${s.userName}: ${formatPercent(s.credences[right] ?? 0)} on ${optionLetter(right)} · Brier ${s.brier.toFixed(3)} · log ${s.log.toFixed(2)}`),
+          .map(
+            (s) =>
+              md`${s.userName}: ${formatPercent(s.credences[right] ?? 0)} on ${optionLetter(right)} · Brier ${s.brier.toFixed(3)} · log ${s.log.toFixed(2)}`,
+          ),
       ),
     });
   }
   return [
     fields(items),
-    context(md`Brier: Σ (credence − outcome)² over the options, 0 is perfect, 2 is certainty in a wrong option. Log score: ln(credence in the answer), 0 is perfect.`),
+    context(
+      md`Brier: Σ (credence − outcome)² over the options, 0 is perfect, 2 is certainty in a wrong option. Log score: ln(credence in the answer), 0 is perfect.`,
+    ),
   ];
 }
 
@@ -237,7 +268,13 @@ export function choiceButtons(poll: Poll): ComponentRow[] {
         style: 'primary',
         command: `/poll vote ${pollRef(poll)} ${voteExample(poll.options.length)}`,
       },
-      { type: 'button', id: customId('poll', 'close', poll.id), label: 'Close poll', style: 'danger', command: `/poll close C${poll.claimNumber}` },
+      {
+        type: 'button',
+        id: customId('poll', 'close', poll.id),
+        label: 'Close poll',
+        style: 'danger',
+        command: `/poll close C${poll.claimNumber}`,
+      },
     ],
   ];
 }
@@ -266,7 +303,11 @@ export function choiceVoterNote(
 ): Reply {
   const shares = vote.credences.map((p, i) => `${optionLetter(i)} ${formatPercent(p)}`).join(' · ');
   const blocks: Block[] = [
-    text(vote.changed ? md`You, on ${pollRef(poll)}: **${shares}**.` : md`You already said **${shares}** on ${pollRef(poll)}; nothing changed.`),
+    text(
+      vote.changed
+        ? md`You, on ${pollRef(poll)}: **${shares}**.`
+        : md`You already said **${shares}** on ${pollRef(poll)}; nothing changed.`,
+    ),
   ];
   if (vote.normalisedFrom !== undefined) {
     blocks.push(context(md`Your shares summed to ${String(Math.round(vote.normalisedFrom * 100) / 100)}%, so I scaled them to 100%.`));

@@ -124,3 +124,78 @@ describe('/scores', () => {
     expect(replyText(await bot.run('/scores', { workspace: 'slack:T1' }))).toMatch(/No claims are resolved/);
   });
 });
+
+describe('/scores calibration and track record', () => {
+  /** Ten claims tagged `evals`: ada says 70% on each, and 7 come true; ben says 40% on the first two. */
+  async function seventyPercent() {
+    for (let i = 6; i <= 15; i++) await bot.run(`/claim add text:"Benchmark claim ${i}" tags:evals`);
+    for (let n = 6; n <= 15; n++) await bot.run(`/credence C${n} 70`, { actor: person('ada') });
+    await bot.run('/credence C6 40', { actor: person('ben') });
+    await bot.run('/credence C7 40', { actor: person('ben') });
+    for (let n = 6; n <= 15; n++) await bot.run(`/claim resolve C${n} ${n <= 12 ? 'true' : 'false'}`);
+  }
+
+  it('draws the team’s calibration, scores per tag, and a person’s record with their chart', async () => {
+    await seventyPercent();
+    const team = await bot.run('/scores');
+    expect(team.title).toBe('Scores · 10 resolved claims');
+    const text = replyText(team);
+    expect(text).toMatch(/^ada \| 10 \| 0\.210 \| /m);
+    expect(text).toMatch(/^#evals \| 10 \| 12 \| /m);
+    expect(text).toContain('below 0 means you beat the team');
+    const [chart] = team.attachments ?? [];
+    expect(chart).toMatchObject({ name: 'calibration.png', contentType: 'image/png' });
+    expect(isPng(chart!.data)).toBe(true);
+    expect(chart!.description).toContain('70% said, 7 of 10 true');
+
+    const ada = await bot.run('/scores person:ada');
+    expect(ada.title).toBe('Scores of ada');
+    expect(replyText(ada)).toContain('Brier 0.210 over 10 claims');
+    expect(replyText(ada)).toMatch(/^#evals \| 10 \| 0\.210 \| /m);
+    expect(ada.attachments![0]!.description).toBe('Calibration of ada: 70% said, 7 of 10 true');
+    expect(ada.ephemeral ?? false).toBe(false);
+
+    const tagged = await bot.run('/scores tag:#Evals');
+    expect(tagged.title).toBe('Scores tagged #evals · 10 resolved claims');
+  });
+
+  it('/scores me is private, and says so when you have nothing scored', async () => {
+    await seventyPercent();
+    const mine = await bot.run('/scores me', { actor: person('ben') });
+    expect(mine.ephemeral).toBe(true);
+    expect(mine.title).toBe('Scores of ben');
+    expect(replyText(mine)).toContain('Brier 0.360 over 2 claims, +0.158 vs the team.');
+    expect(mine.attachments![0]!.description).toBe('Calibration of ben: 40% said, 2 of 2 true');
+    const none = await bot.run('/scores me', { actor: person('zed') });
+    expect(isError(none)).toBe(true);
+    expect(none.ephemeral).toBe(true);
+    expect(replyText(none)).toMatch(/You have no credences on resolved claims or votes in resolved choice polls yet/);
+  });
+
+  it('counts resolved choice polls in the table, with their Brier and log scores against the pooled forecast', async () => {
+    await bot.run('/poll new kind:choice options:"OpenAI | DeepMind | Anthropic" Which lab ships first? tags:labs', { actor: MOD });
+    await bot.run('/poll vote P1 A:50 B:30 C:20', { actor: person('ada') });
+    await bot.run('/poll vote P1 C', { actor: person('ben') });
+    await bot.run('/poll resolve P1 A', { actor: MOD });
+    const team = await bot.run('/scores');
+    expect(team.title).toBe('Scores · 1 resolved choice poll');
+    // ada (.5, .3, .2) → .25 + .09 + .04 = .38, log ln .5; pooled (.25, .15, .6) → .5625 + .0225 + .36 = .945.
+    expect(replyText(team)).toMatch(/^ada \| 0 \| – \| – \| 1 \| 0\.380 \| −0\.693 \| −0\.565$/m);
+    expect(replyText(team)).toMatch(/^ben \| 0 \| – \| – \| 1 \| 2\.000 \| −6\.908 \| \+1\.055$/m);
+    expect(replyText(team)).toContain('Σ over options');
+    const ada = replyText(await bot.run('/scores person:ada'));
+    expect(ada).toContain('Choice polls: Brier 0.380, log −0.693 over 1 poll, −0.565 vs the team.');
+    expect(ada).toMatch(/^P1 \| A: OpenAI \| 50% \| 0\.380 \| −0\.693 \| 25% \|/m);
+  });
+
+  it('refuses an unknown tag or person with a clear message and an example', async () => {
+    await bot.run('/claim add text:"A tagged claim" tags:evals');
+    await bot.run('/credence C6 70', { actor: person('ada') });
+    await bot.run('/claim resolve C6 true');
+    const tag = await bot.run('/scores tag:nonsense');
+    expect(isError(tag)).toBe(true);
+    expect(replyText(tag)).toMatch(/tag: no claim here is tagged #nonsense\. Tags in use: #evals\. Example: `?\/scores tag:evals`?/);
+    expect(replyText(await bot.run('/scores tag:"two tags"'))).toMatch(/tag: give one tag/);
+    expect(replyText(await bot.run('/scores person:zed'))).toMatch(/zed has no credences on resolved claims/);
+  });
+});

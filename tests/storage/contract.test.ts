@@ -622,6 +622,127 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect((await store.audit.recent('other', 10))[0]?.after).toEqual({ text: 'another workspace' });
     expect(await store.audit.forgetClaims('w', [1, 2])).toBe(0);
     expect(await store.audit.forgetClaims('w', [])).toBe(0);
+  const choicePoll = async (text: string, extra: { closesAt?: string; closingReminderAt?: string; workspace?: string } = {}) => {
+    const c = await claim(text, extra.workspace ? { workspace: extra.workspace } : {});
+    return await store.polls.insert({
+      workspace: extra.workspace ?? 'w',
+      claimId: c.id,
+      channel: 'general',
+      hide: 'visible',
+      createdBy: 'ada',
+      createdByName: 'Ada',
+      createdAt: AT,
+      baselineCredenceId: 0,
+      kind: 'choice',
+      options: ['OpenAI', 'DeepMind', 'Anthropic'],
+      ...(extra.closesAt ? { closesAt: extra.closesAt } : {}),
+      ...(extra.closingReminderAt ? { closingReminderAt: extra.closingReminderAt } : {}),
+    });
+  };
+
+  it('keeps a choice poll’s options and every vote row, counts each person’s latest, and resolves it once', async () => {
+    const poll = await choicePoll('Who ships first?');
+    expect([poll.kind, poll.options]).toEqual(['choice', ['OpenAI', 'DeepMind', 'Anthropic']]);
+    const vote = (userId: string, credences: number[], at: string) =>
+      store.polls.vote({ workspace: 'w', pollId: poll.id, userId, userName: userId.toUpperCase(), credences, at });
+    await vote('ada', [0.5, 0.3, 0.2], '2026-11-23T12:01:00.000Z');
+    await vote('bo', [0, 1, 0], '2026-11-23T12:02:00.000Z');
+    await vote('ada', [0.2, 0.6, 0.2], '2026-11-23T12:03:00.000Z');
+    expect((await store.polls.votes('w', poll.id)).map((v) => [v.userId, v.userName, v.credences, v.at])).toEqual([
+      ['ada', 'ADA', [0.2, 0.6, 0.2], '2026-11-23T12:03:00.000Z'],
+      ['bo', 'BO', [0, 1, 0], '2026-11-23T12:02:00.000Z'],
+    ]);
+    expect((await store.polls.voteHistory('w', poll.id)).map((v) => [v.userId, v.credences])).toEqual([
+      ['ada', [0.5, 0.3, 0.2]],
+      ['bo', [0, 1, 0]],
+      ['ada', [0.2, 0.6, 0.2]],
+    ]);
+    expect(await store.polls.votes('v', poll.id)).toEqual([]);
+    expect(await store.polls.voteHistory('v', poll.id)).toEqual([]);
+
+    expect(await store.polls.resolveChoice('v', poll.id, 1, 'ada', AT)).toBe(false);
+    const [won, lost] = await Promise.all([
+      store.polls.resolveChoice('w', poll.id, 1, 'ada', AT),
+      store.polls.resolveChoice('w', poll.id, 2, 'bo', AT),
+    ]);
+    expect([won, lost].sort()).toEqual([false, true]);
+    const resolved = (await store.polls.byId('w', poll.id))!;
+    expect([resolved.resolvedOption, resolved.resolvedBy, resolved.resolvedAt]).toEqual([1, 'ada', AT]);
+    const binary = await store.polls.insert({
+      workspace: 'w',
+      claimId: (await claim('Yes or no')).id,
+      channel: 'general',
+      hide: 'visible',
+      createdBy: 'ada',
+      createdByName: 'Ada',
+      createdAt: AT,
+      baselineCredenceId: 0,
+    });
+    expect(await store.polls.resolveChoice('w', binary.id, 0, 'ada', AT)).toBe(false);
+  });
+
+  it('hands each before-close reminder to one instance, queues each message once, and leases it to one sender', async () => {
+    const soon = await choicePoll('Closing soon', { closesAt: '2026-11-25T00:00:00.000Z', closingReminderAt: '2026-11-24T00:00:00.000Z' });
+    await choicePoll('Closing later', { closesAt: '2026-12-25T00:00:00.000Z', closingReminderAt: '2026-12-24T00:00:00.000Z' });
+    await choicePoll('Elsewhere', { workspace: 'v', closesAt: '2026-11-25T00:00:00.000Z', closingReminderAt: '2026-11-23T18:00:00.000Z' });
+    expect(await store.polls.dueClosingReminders('2026-11-23T17:00:00.000Z', 10)).toEqual([]);
+    const due = await store.polls.dueClosingReminders('2026-11-24T00:00:00.000Z', 10);
+    expect(due.map((p) => [p.workspace, p.claimNumber])).toEqual([
+      ['v', 1],
+      ['w', 1],
+    ]);
+    expect(due[1]!.closingReminderAt).toBe('2026-11-24T00:00:00.000Z');
+    const takes = await Promise.all([1, 2].map(() => store.polls.takeClosingReminder('w', soon.id, '2026-11-24T00:00:00.000Z')));
+    expect(takes.sort()).toEqual([false, true]);
+    expect((await store.polls.dueClosingReminders('2026-11-24T00:00:00.000Z', 10)).map((p) => p.workspace)).toEqual(['v']);
+
+    const channel = { workspace: 'w', kind: 'channel' as const, target: 'general', dueAt: '2026-11-24T00:00:00.000Z', pollIds: [soon.id] };
+    const nudge = { ...channel, kind: 'person' as const, target: 'bo' };
+    expect(await store.polls.queueReminder(channel, AT)).toBe(true);
+    expect(await store.polls.queueReminder(channel, AT)).toBe(false);
+    expect(await store.polls.queueReminder(nudge, AT)).toBe(true);
+    const [a, b] = await Promise.all([
+      store.polls.claimReminders('a', 1000, 10, 60_000),
+      store.polls.claimReminders('b', 1000, 10, 60_000),
+    ]);
+    const claimed = [...a, ...b];
+    expect(claimed.map((r) => [r.kind, r.target, r.pollIds]).sort()).toEqual([
+      ['channel', 'general', [soon.id]],
+      ['person', 'bo', [soon.id]],
+    ]);
+    expect(await store.polls.claimReminders('c', 30_000, 10, 60_000)).toEqual([]);
+    const again = await store.polls.claimReminders('c', 70_000, 10, 60_000);
+    expect(again).toHaveLength(2);
+    for (const r of again) await store.polls.reminderSent(r.id, AT);
+    expect(await store.polls.claimReminders('d', 200_000, 10, 60_000)).toEqual([]);
+  });
+
+  it('keeps a claim’s resolve-by date, moves and snoozes its reminder, and lists who asked for nudges', async () => {
+    const c = await claim('Resolves in June');
+    expect(await store.forecasts.resolveBy('w', c.id)).toBeUndefined();
+    const at = '2027-06-30T00:00:00.000Z';
+    await store.forecasts.setResolveBy({ workspace: 'w', claimId: c.id, resolveBy: at, zone: 'Europe/Paris', setBy: 'ada', setAt: AT });
+    expect(await store.forecasts.resolveBy('w', c.id)).toMatchObject({
+      resolveBy: at,
+      zone: 'Europe/Paris',
+      setBy: 'ada',
+      setAt: AT,
+      remindAt: at,
+    });
+    expect(await store.forecasts.resolveBy('v', c.id)).toBeUndefined();
+    const moved = '2027-07-31T00:00:00.000Z';
+    await store.forecasts.setResolveBy({ workspace: 'w', claimId: c.id, resolveBy: moved, zone: 'UTC', setBy: 'bo', setAt: AT });
+    expect(await store.forecasts.resolveBy('w', c.id)).toMatchObject({ resolveBy: moved, zone: 'UTC', setBy: 'bo', remindAt: moved });
+    await store.forecasts.setReminder('w', c.id, '2027-08-07T00:00:00.000Z');
+    expect((await store.forecasts.resolveBy('w', c.id))?.remindAt).toBe('2027-08-07T00:00:00.000Z');
+    expect(await store.forecasts.moveReminder('w', c.id, moved, null)).toBe(false);
+    expect(await store.forecasts.moveReminder('w', c.id, '2027-08-07T00:00:00.000Z', null)).toBe(true);
+    expect((await store.forecasts.resolveBy('w', c.id))?.remindAt).toBeUndefined();
+
+    await store.forecasts.putPerson('w', 'bo', { nudges: true }, AT);
+    await store.forecasts.putPerson('w', 'cy', { nudges: false }, AT);
+    await store.forecasts.putPerson('v', 'di', { nudges: true }, AT);
+    expect(await store.forecasts.nudging('w')).toEqual(['bo']);
   });
 
   it('exports every table as plain rows', async () => {

@@ -109,6 +109,7 @@ export function checkImport(doc: ImportedDebate): CheckedImport {
       );
     }
     lastPoll.set(poll.claim, { key: poll.key, closedAfter });
+    checkChoicePoll(poll, where);
   }
   for (const [i, credence] of (doc.credences ?? []).entries()) {
     if (credence.given?.claim === credence.claim) {
@@ -181,4 +182,35 @@ function withClaimKey<T>(key: string, check: () => T): T {
     if (error instanceof UserError) throw new UserError(`Claim ${key}: ${error.message}`, error.code);
     throw error;
   }
+}
+
+/** A choice poll has 2 to 25 options keyed A, B, C… in order; each vote a credence per option summing to 1; its answer one of them. */
+function checkChoicePoll(poll: NonNullable<ImportedDebate['polls']>[number], where: string): void {
+  const refuse = (why: string) => {
+    throw new UserError(`${where} ${why}; nothing was imported.`, 'import.poll');
+  };
+  if (poll.kind === 'binary') {
+    if (poll.options.length) refuse('is a binary poll with options (a binary poll has none; a poll with options is "kind": "choice")');
+    if (poll.votes?.length || poll.resolved) refuse('is a binary poll with votes or an answer (its votes are credences in its claim)');
+    return;
+  }
+  const n = poll.options.length;
+  if (n < 2)
+    refuse(
+      `is a choice poll with ${n} option${n === 1 ? '' : 's'} (it needs 2 to 25, e.g. [{"key": "A", "text": "OpenAI"}, {"key": "B", "text": "Anthropic"}])`,
+    );
+  poll.options.forEach((o, i) => {
+    const key = String.fromCharCode(65 + i);
+    if (o.key !== key) refuse(`.options[${i}] has the key ${o.key}; options are keyed A, B, C… in order, so it should be ${key}`);
+  });
+  for (const [j, vote] of (poll.votes ?? []).entries()) {
+    if (vote.credences.length !== n)
+      refuse(`.votes[${j}] gives ${vote.credences.length} credences for ${n} options (one per option, e.g. [0.5, 0.5])`);
+    const sum = vote.credences.reduce((s, p) => s + p, 0);
+    if (Math.abs(sum - 1) > 1e-6) refuse(`.votes[${j}] credences sum to ${sum.toFixed(3)}, not 1 (e.g. [0.5, 0.3, 0.2])`);
+  }
+  if (poll.resolved && !poll.options.some((o) => o.key === poll.resolved!.option)) {
+    refuse(`.resolved.option is ${poll.resolved.option}, which is not one of its options (A to ${String.fromCharCode(64 + n)})`);
+  }
+  if (poll.resolved && !poll.closed) refuse('is resolved but not closed (a choice poll closes before it resolves)');
 }

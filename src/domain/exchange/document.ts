@@ -38,7 +38,8 @@ export interface ImportedDebate {
  */
 export interface ImportedPoll {
   readonly key: string;
-  readonly kind: 'binary';
+  readonly kind: 'binary' | 'choice';
+  /** A choice poll's options, keyed A, B, C… in order. */
   readonly options: readonly { readonly key: string; readonly text: string }[];
   readonly claim: string;
   readonly channel: string;
@@ -48,6 +49,10 @@ export interface ImportedPoll {
   readonly closesAt?: string;
   readonly openedAfter: number;
   readonly closed?: { readonly at: string; readonly by: string; readonly after: number };
+  /** A choice poll's vote rows, oldest first: a credence per option each. */
+  readonly votes?: readonly { readonly user: Person; readonly credences: readonly number[]; readonly at: string }[];
+  /** The option (its key) a choice poll resolved to. */
+  readonly resolved?: { readonly option: string; readonly by: string; readonly at: string };
 }
 
 export interface ImportedResolution {

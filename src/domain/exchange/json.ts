@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
 import { CLAIM_STATUSES, claimRef, type Claim } from '../claims.ts';
 import { LINK_KINDS } from '../links.ts';
+import { optionLetter } from '../credences/choice.ts';
 import { HIDE_MODES } from '../polls.ts';
 import { OUTCOMES } from '../resolutions.ts';
 import type { ImportedDebate } from './document.ts';
@@ -13,8 +14,8 @@ export const JSON_FORMAT_NAME = 'cruxbot-debate';
 export const JSON_FORMAT_VERSION = 2;
 const READABLE_VERSIONS = [1, 2] as const;
 
-/** Poll kinds a file may hold. A binary poll asks for one credence; a kind with options lists them in `options`. */
-export const POLL_KINDS = ['binary'] as const;
+/** Poll kinds a file may hold. A binary poll asks for one credence; a choice poll lists its options and votes. */
+export const POLL_KINDS = ['binary', 'choice'] as const;
 
 const person = z.object({ id: z.string().min(1).max(200), name: z.string().min(1).max(200) });
 const timestamp = z.iso.datetime({ offset: true });
@@ -84,7 +85,10 @@ const JsonDebate = z.object({
       z.object({
         key: z.string().min(1).max(64),
         kind: z.enum(POLL_KINDS),
-        options: z.array(z.object({ key: z.string(), text: z.string() })).max(0, 'a binary poll has no options'),
+        /** A choice poll's options, lettered A, B, C… in order; none for a binary poll. */
+        options: z
+          .array(z.object({ key: z.string().regex(/^[A-Y]$/, 'an option key is a letter from A to Y'), text: z.string().min(1).max(80) }))
+          .max(25),
         claim: z.string(),
         channel: z.string().min(1).max(200),
         hide: z.enum(HIDE_MODES),
@@ -94,6 +98,10 @@ const JsonDebate = z.object({
         /** How many of the file's credences came before it opened (its baseline). */
         openedAfter: count,
         closed: z.object({ at: timestamp, by: z.string().min(1).max(200), after: count }).optional(),
+        /** A choice poll's votes, every row (the latest per person counts), oldest first. */
+        votes: z.array(z.object({ user: person, credences: z.array(probability).min(2).max(25), at: timestamp })).optional(),
+        /** The option (by key) a choice poll resolved to. */
+        resolved: z.object({ option: z.string(), by: z.string().min(1).max(200), at: timestamp }).optional(),
       }),
     )
     .optional(),
@@ -199,8 +207,8 @@ export function exportJson(record: DebateRecord, exportedAt: string): string {
     }),
     polls: polls.map((p) => ({
       key: pollKey.get(p.id)!,
-      kind: 'binary',
-      options: [],
+      kind: p.kind,
+      options: p.options.map((text, i) => ({ key: optionLetter(i), text })),
       claim: ref(p.claimId)!,
       channel: p.channel,
       hide: p.hide,
@@ -209,6 +217,24 @@ export function exportJson(record: DebateRecord, exportedAt: string): string {
       ...(p.closesAt ? { closesAt: p.closesAt } : {}),
       openedAfter: before(p.baselineCredenceId),
       ...(p.closedAt ? { closed: { at: p.closedAt, by: p.closedBy ?? p.createdBy, after: before(p.closingCredenceId ?? 0) } } : {}),
+      ...(p.kind === 'choice'
+        ? {
+            votes: (record.votes.get(p.id) ?? []).map((v) => ({
+              user: { id: v.userId, name: v.userName },
+              credences: [...v.credences],
+              at: v.at,
+            })),
+          }
+        : {}),
+      ...(p.resolvedOption !== undefined
+        ? {
+            resolved: {
+              option: optionLetter(p.resolvedOption),
+              by: p.resolvedBy ?? p.createdBy,
+              at: p.resolvedAt ?? p.closedAt ?? p.createdAt,
+            },
+          }
+        : {}),
     })),
     resolutions: record.resolutions
       .filter((r) => byId.has(r.claimId))

@@ -2,7 +2,7 @@ import type { Claim } from '../claims.ts';
 import type { Credence } from '../credences/credence.ts';
 import type { CruxGraph } from '../crux-graph.ts';
 import type { ResolveBy } from '../forecasts.ts';
-import type { Poll } from '../polls.ts';
+import type { Poll, PollVote } from '../polls.ts';
 import type { Resolution } from '../resolutions.ts';
 import type { SimRun } from '../sim-runs.ts';
 import type { Capture, CaptureItem, CaptureLink } from '../threads/captures.ts';
@@ -17,6 +17,8 @@ export interface DebateRecord {
   readonly graph: CruxGraph;
   readonly credences: readonly Credence[];
   readonly polls: readonly Poll[];
+  /** Each choice poll's vote rows (superseded ones too), oldest first, by poll id. */
+  readonly votes: ReadonlyMap<number, readonly PollVote[]>;
   readonly resolutions: readonly Resolution[];
   readonly simRuns: readonly SimRun[];
   readonly captures: readonly CapturedThread[];
@@ -40,6 +42,7 @@ export const graphOnly = (graph: CruxGraph): DebateRecord => ({
   graph,
   credences: [],
   polls: [],
+  votes: new Map(),
   resolutions: [],
   simRuns: [],
   captures: [],

@@ -72,6 +72,34 @@ export class DiscordChatPort implements ChatPort {
     return role ? { id, name: role.name } : null;
   }
 
+  /**
+   * The user ids of a role's members, for reminders. Listing a server's members needs the privileged
+   * Server Members intent (developer portal → Bot); with it, the list comes from Discord (up to 1,000
+   * members a page, 10 pages). Without it Discord refuses the list, and the members are those the bot has
+   * seen (people who used a command or a button since it started), so a moderator who has not is missed.
+   */
+  async groupMembers(workspace: string, id: string): Promise<string[]> {
+    const guild =
+      this.client.guilds.cache.get(workspace.replace(/^discord:/, '')) ??
+      (await this.client.guilds.fetch(workspace.replace(/^discord:/, '')));
+    try {
+      let after = '0';
+      for (let page = 0; page < 10; page++) {
+        const members = await guild.members.list({ limit: 1000, after, cache: true });
+        if (members.size < 1000) break;
+        after = [...members.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)).at(-1)!;
+      }
+    } catch {
+      // No Server Members intent: the members in the cache are all there is to go on.
+    }
+    const role = guild.roles.cache.get(id);
+    if (!role) return [];
+    return [...guild.members.cache.values()]
+      .filter((m) => m.roles.cache.has(id) && !m.user.bot)
+      .map((m) => m.id)
+      .sort();
+  }
+
   /** The most recent `limit` messages, oldest first. */
   private async pageBackward(channel: TextBasedChannel, limit: number): Promise<Message[]> {
     const out: Message[] = [];

@@ -15,6 +15,8 @@ export function slackChatPort(delivery: SlackDelivery, history: SlackHistory, gr
     update: (ref, reply) => delivery.update(ref, reply),
     fetchHistory: (channelId, options) => history.fetch(channelId, options),
     findGroup: (workspace, id) => groups.find(workspace.replace(/^slack:/, ''), id),
+    // The moderators' user group (usergroups.users.list), so claim reminders reach them too.
+    groupMembers: (workspace, id) => groups.list(workspace.replace(/^slack:/, ''), id),
     // Posting to a user id opens the app's direct message with them.
     sendDirect: async (_workspace, userId, reply) => void (await delivery.post(userId, reply)),
   };

@@ -60,6 +60,7 @@ export class InstalledTeams {
         await (await teamOf(workspace)).chat.update(ref, reply);
       },
       findGroup: async (workspace, id) => (await teamOf(workspace)).chat.findGroup!(workspace, id),
+      groupMembers: async (workspace, id) => (await teamOf(workspace)).chat.groupMembers!(workspace, id),
       sendDirect: async (workspace, userId, reply) => (await teamOf(workspace)).chat.sendDirect!(workspace, userId, reply),
     };
   }

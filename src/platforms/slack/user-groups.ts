@@ -39,6 +39,14 @@ export class UserGroups {
     return members.users.has(userId);
   }
 
+  /** The group's members' user ids (the same cache as `has`); none when Slack cannot say. */
+  async list(teamId: string, groupId: string): Promise<string[]> {
+    const key = `${teamId}:${groupId}`;
+    const cached = this.members.get(key);
+    const members = cached && cached.expires > this.clock() ? cached : await this.lookUp(key, teamId, groupId);
+    return [...members.users];
+  }
+
   /** The group with this id in the workspace, with its handle; null when there is none. */
   async find(teamId: string, groupId: string): Promise<MemberGroup | null> {
     let groups;

@@ -166,6 +166,12 @@ export class PgPolls implements PollStore {
     return rows.map(toPollVote);
   }
 
+  async voteHistory(workspace: string, pollId: number): Promise<PollVote[]> {
+    const rows = await this.sql.rows<PollVoteRow>(sql`
+      SELECT * FROM poll_votes WHERE workspace = ${workspace} AND poll_id = ${pollId} ORDER BY id`);
+    return rows.map(toPollVote);
+  }
+
   async resolveChoice(workspace: string, id: number, option: number, by: string, at: string): Promise<boolean> {
     const changes = await this.sql.run(sql`
       UPDATE polls SET resolved_option = ${option}, resolved_by = ${by}, resolved_at = ${at}

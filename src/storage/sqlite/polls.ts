@@ -41,6 +41,7 @@ export class PollRepository implements PollStore {
         'INSERT INTO poll_votes (workspace, poll_id, user_id, user_name, credences, at) VALUES (@workspace, @pollId, @userId, @userName, @credences, @at)',
       ),
       voteById: db.prepare<[number], PollVoteRow>('SELECT * FROM poll_votes WHERE id = ?'),
+      voteHistory: db.prepare<[string, number], PollVoteRow>('SELECT * FROM poll_votes WHERE workspace = ? AND poll_id = ? ORDER BY id'),
       votes: db.prepare<[string, number], PollVoteRow>(
         `SELECT v.* FROM poll_votes v
          WHERE v.workspace = ? AND v.poll_id = ? AND v.id = (SELECT MAX(w.id) FROM poll_votes w WHERE w.poll_id = v.poll_id AND w.user_id = v.user_id)
@@ -128,6 +129,10 @@ export class PollRepository implements PollStore {
 
   async votes(workspace: string, pollId: number): Promise<PollVote[]> {
     return this.statements.votes.all(workspace, pollId).map(toPollVote);
+  }
+
+  async voteHistory(workspace: string, pollId: number): Promise<PollVote[]> {
+    return this.statements.voteHistory.all(workspace, pollId).map(toPollVote);
   }
 
   async resolveChoice(workspace: string, id: number, option: number, by: string, at: string): Promise<boolean> {

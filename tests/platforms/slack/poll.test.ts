@@ -101,3 +101,21 @@ describe('a typed vote and a choice poll on Slack', () => {
     expect(note.body.response_type ?? 'ephemeral').toBe('ephemeral');
   });
 });
+
+describe('a choice poll on the Slack App Home', () => {
+  it('counts its votes (kept in poll_votes) and shows the leading option when the poll is visible', async () => {
+    await slash('/debate', 'new slug:labs title:"Who ships first?"');
+    await slash('/poll', 'new kind:choice options:"OpenAI | DeepMind | Anthropic" Which lab ships first? closes:"in 3 days"');
+    await bed.fake.waitFor('chat.postMessage', (c) => String(c.body.text).startsWith('Question · P1'));
+    await slash('/poll', 'vote P1 A:20 B:70 C:10');
+    await slash('/poll', 'vote P1 B', BOB);
+    await expect.poll(async () => (await bed.bot.services.store.polls.votes('slack:T111', 1)).length, { timeout: 15_000 }).toBe(2);
+
+    await bed.post({ body: JSON.stringify(appHomeOpenedEvent()), contentType: 'application/json' });
+    const home = await bed.fake.waitFor('views.publish');
+    const homeWords = visibleStrings(home.body.view.blocks).join('\n');
+    expect(homeWords).toMatch(/\*C1\* Which lab ships first\?\n2 votes · leading: \*B\* DeepMind at \*85%\* · closes in 3 days/);
+    expect(homeWords).not.toContain('no votes yet');
+  });
+});
+
