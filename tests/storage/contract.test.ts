@@ -622,6 +622,8 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect((await store.audit.recent('other', 10))[0]?.after).toEqual({ text: 'another workspace' });
     expect(await store.audit.forgetClaims('w', [1, 2])).toBe(0);
     expect(await store.audit.forgetClaims('w', [])).toBe(0);
+  });
+
   const choicePoll = async (text: string, extra: { closesAt?: string; closingReminderAt?: string; workspace?: string } = {}) => {
     const c = await claim(text, extra.workspace ? { workspace: extra.workspace } : {});
     return await store.polls.insert({
