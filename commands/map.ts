@@ -38,8 +38,12 @@ export default defineCommand({
       );
     }
 
+    const edited = new Set(await queries.claims.editedInDebate(ctx.workspace, debate.id));
     if (ctx.args.format === 'text')
-      return outlineReply(graph, focus, ctx.args.depth, credenceAnnotator(await debateCredences(queries, ctx.workspace, debate.id)));
+      return outlineReply(graph, focus, ctx.args.depth, {
+        annotate: credenceAnnotator(await debateCredences(queries, ctx.workspace, debate.id)),
+        edited,
+      });
     if (graph.claims.length === 0) {
       return notice(
         md`\`${debate.slug}\` has no claims yet, so there is nothing to draw. Add the first with \`/claim add <text>\`; the map grows as you link claims.`,
@@ -48,25 +52,32 @@ export default defineCommand({
     }
     const plan = planCruxMap(graph, { ...(focus ? { focus } : {}), ...(ctx.args.depth !== undefined ? { depth: ctx.args.depth } : {}) });
     const credenceOf = await teamCredenceLookup(ctx, debate);
-    const picture = await renderCruxMap({ ...plan.view, ...(credenceOf ? { credenceOf } : {}) });
+    const picture = await renderCruxMap({ ...plan.view, edited, ...(credenceOf ? { credenceOf } : {}) });
     return mapReply(debate.slug, plan, picture.png, mapAltText(graph, plan));
   },
 });
 
 /** The foundation's text outline: the whole debate, or the claims around a focus (the root when only a depth is given). */
-function outlineReply(graph: CruxGraph, focus: Claim | undefined, depth: number | undefined, annotate: OutlineOptions['annotate']): Reply {
+function outlineReply(
+  graph: CruxGraph,
+  focus: Claim | undefined,
+  depth: number | undefined,
+  marks: Pick<OutlineOptions, 'annotate' | 'edited'>,
+): Reply {
   const centre = focus ?? (depth !== undefined ? rootClaimOf(graph) : undefined);
   const view = centre
     ? focusView(graph, centre, { ...(depth !== undefined ? { depth } : {}), maxClaims: Number.POSITIVE_INFINITY })
     : undefined;
   const outline = view
-    ? renderOutline({ ...graph.debate, rootClaimId: centre!.id }, view.claims, view.links, { annotate })
-    : renderOutline(graph.debate, graph.claims, graph.links, { annotate });
+    ? renderOutline({ ...graph.debate, rootClaimId: centre!.id }, view.claims, view.links, marks)
+    : renderOutline(graph.debate, graph.claims, graph.links, marks);
   return {
     title: `Map of ${graph.debate.slug}`,
     blocks: [
       pre(outline),
-      context(md`+ supports · − opposes · ◆ crux of · ≈ refines · = duplicates. Open a claim with \`/claim show C#\`.`),
+      context(
+        md`+ supports · − opposes · ◆ crux of · ≈ refines · = duplicates${marks.edited?.size ? md` · [edited]: the text changed since it was added` : ''}. Open a claim with \`/claim show C#\`.`,
+      ),
     ],
   };
 }

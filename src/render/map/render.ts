@@ -28,6 +28,8 @@ export interface MapView {
   /** The claim a focus view is centred on: marked in its box. */
   readonly focusId?: number;
   readonly hiddenNeighbours?: ReadonlyMap<number, number>;
+  /** Row ids of claims whose text was edited since it was added: marked in their boxes. */
+  readonly edited?: ReadonlySet<number>;
   /** The team's credences; boxes are grey ("no credences yet") without it. */
   readonly credenceOf?: CredenceLookup;
 }
@@ -53,6 +55,7 @@ export async function renderCruxMap(view: MapView): Promise<CruxMapPicture> {
       ...(view.rootId !== undefined ? { rootId: view.rootId } : {}),
       ...(view.focusId !== undefined ? { focusId: view.focusId } : {}),
       ...(view.hiddenNeighbours ? { hiddenNeighbours: view.hiddenNeighbours } : {}),
+      ...(view.edited ? { edited: view.edited } : {}),
     },
     view,
   );
@@ -66,6 +69,7 @@ export async function renderCruxMap(view: MapView): Promise<CruxMapPicture> {
       anyWithoutCredence: view.claims.some((c) => c.status === 'open' && view.credenceOf?.(c.id) === undefined),
       anyResolved: view.claims.some((c) => c.status === 'resolved-true' || c.status === 'resolved-false'),
       anyRetracted: view.claims.some((c) => c.status === 'retracted'),
+      anyEdited: view.claims.some((c) => view.edited?.has(c.id) ?? false),
     },
   );
   const scale = Math.max(MIN_SCALE, Math.min(PREFERRED_SCALE, MAX_WIDTH_PX / composed.width, MAX_HEIGHT_PX / composed.height));
