@@ -7,8 +7,8 @@ import { renderOutline, type OutlineOptions } from '../src/domain/outline.ts';
 import { focusView, MAP_MAX_DEPTH } from '../src/render/map/focus.ts';
 import { rootClaimOf, type CruxGraph } from '../src/domain/crux-graph.ts';
 import { mapAltText } from '../src/render/map/alt-text.ts';
-import { planCruxMap } from '../src/render/map/plan.ts';
-import { renderCruxMap } from '../src/render/map/render.ts';
+import { renderMapThatFits } from '../src/render/map/fit.ts';
+import type { MapPlan } from '../src/render/map/plan.ts';
 import { resolveDebate } from '../src/app/lookup.ts';
 import { credenceAnnotator } from '../src/views/credence-summary.ts';
 import { debateCredences } from '../src/queries/credences.ts';
@@ -50,10 +50,19 @@ export default defineCommand({
         { ephemeral: false },
       );
     }
-    const plan = planCruxMap(graph, { ...(focus ? { focus } : {}), ...(ctx.args.depth !== undefined ? { depth: ctx.args.depth } : {}) });
     const credenceOf = await teamCredenceLookup(ctx, debate);
-    const picture = await renderCruxMap({ ...plan.view, edited, ...(credenceOf ? { credenceOf } : {}) });
-    return mapReply(debate.slug, plan, picture.png, mapAltText(graph, plan));
+    const { plan, picture } = await renderMapThatFits(
+      graph,
+      { ...(focus ? { focus } : {}), ...(ctx.args.depth !== undefined ? { depth: ctx.args.depth } : {}) },
+      { edited, ...(credenceOf ? { credenceOf } : {}) },
+    );
+    return mapReply(
+      debate.slug,
+      plan,
+      picture.png,
+      mapAltText(graph, plan),
+      Boolean(ctx.services.web.publicUrl ?? ctx.services.web.localUrl),
+    );
   },
 });
 
@@ -82,10 +91,13 @@ function outlineReply(
   };
 }
 
-function mapReply(slug: string, plan: ReturnType<typeof planCruxMap>, png: Uint8Array, alt: string): Reply {
+function mapReply(slug: string, plan: MapPlan, png: Uint8Array, alt: string, webView: boolean): Reply {
+  const page = webView && plan.shown < plan.total ? md` The whole debate as a web page: \`/debate share\`.` : '';
   const summary = plan.focus
-    ? md`Showing ${plan.shown} of ${plan.total} claims, around ${claimRef(plan.focus)}.${plan.seeMore ? md` See more with \`${plan.seeMore}\`.` : ''} The whole debate as text: \`/map format:text\`.`
-    : md`${plan.total} claim${plan.total === 1 ? '' : 's'}. Zoom in with \`/map focus:C# depth:2\`; the outline is \`/map format:text\`.`;
+    ? md`Showing ${plan.shown} of ${plan.total} claims, around ${claimRef(plan.focus)}.${plan.seeMore ? md` See more with \`${plan.seeMore}\`.` : ''} The whole debate as text: \`/map format:text\`.${page}`
+    : plan.shown < plan.total
+      ? md`Showing ${plan.shown} of ${plan.total} claims: the debate's largest separate parts.${plan.seeMore ? md` See another with \`${plan.seeMore}\`.` : ''} The whole debate as text: \`/map format:text\`.${page}`
+      : md`${plan.total} claim${plan.total === 1 ? '' : 's'}. Zoom in with \`/map focus:C# depth:2\`; the outline is \`/map format:text\`.`;
   return {
     title: `Map of ${slug}`,
     blocks: [context(summary)],

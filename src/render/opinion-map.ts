@@ -79,8 +79,7 @@ export function opinionMapSvg(
   const legend = groups.flatMap((g, i) =>
     g.size === 0
       ? []
-      : 
-      `<circle cx="${MARGIN.left + 6 + i * 120}" cy="34" r="6" fill="${colour(i)}"/><text x="${MARGIN.left + 16 + i * 120}" y="38" font-size="13" fill="#333">Group ${escapeXml(g.label)} (${g.size})</text>`,
+      : `<circle cx="${MARGIN.left + 6 + i * 120}" cy="34" r="6" fill="${colour(i)}"/><text x="${MARGIN.left + 16 + i * 120}" y="38" font-size="13" fill="#333">Group ${escapeXml(g.label)} (${g.size})</text>`,
   );
   const footer = `first two principal components of the credences${anyLeftOut ? ' · grey: too few ratings' : ''}`;
   return [

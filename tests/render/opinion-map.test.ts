@@ -60,7 +60,12 @@ describe('the opinion map', () => {
 
     const svg = opinionMapSvg(
       'Opinion groups in goal-drift',
-      data.people.map((p, i) => ({ x: result.positions[i]![0]!, y: result.positions[i]![1] ?? 0, group: result.groupOf[i]!, label: p.name })),
+      data.people.map((p, i) => ({
+        x: result.positions[i]![0]!,
+        y: result.positions[i]![1] ?? 0,
+        group: result.groupOf[i]!,
+        label: p.name,
+      })),
       [...result.groups.map((g) => ({ label: groupLabel(g.id), size: g.members.length })), { label: 'Z', size: 0 }],
       axes,
     );

@@ -61,7 +61,11 @@ function chartSeries(result: ExactResult, mc: MonteCarloResult | undefined): Lin
       mc.runs > 1
         ? mc.curve
             .filter((point) => point.step > 0 || !result.logSteps)
-            .map((point) => ({ x: point.step, lower: Math.max(0, point[key] - point.sd[key]), upper: Math.min(1, point[key] + point.sd[key]) }))
+            .map((point) => ({
+              x: point.step,
+              lower: Math.max(0, point[key] - point.sd[key]),
+              upper: Math.min(1, point[key] + point.sd[key]),
+            }))
         : undefined;
     const spread = mc.runs > 1 ? ' ± sd' : '';
     const withBand = (key: 'D' | 'C') => {
