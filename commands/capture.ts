@@ -27,10 +27,7 @@ function target(ctx: InteractionContext): { id: number; position: number } {
 async function namedCapture(ctx: BaseContext, raw: string): Promise<Capture> {
   const id = parseCaptureRef(raw);
   if (id === undefined)
-    throw new UserError(
-      md`"${raw}" is not a capture; captures are named like \`T3\` (the /capture reply shows its name).`,
-      'capture.bad-ref',
-    );
+    throw new UserError(md`"${raw}" is not a capture; captures are named like \`T3\` (the /capture reply shows its name).`, 'capture.bad-ref');
   return await requireCapture(ctx, id);
 }
 
@@ -44,11 +41,7 @@ export function parseCandidates(raw: string | undefined, count: number): Readonl
   const picked = new Set<number>();
   for (const part of given.split(/[,\s]+/).filter(Boolean)) {
     const m = /^(\d{1,6})(?:\s*[-–]\s*(\d{1,6}))?$/.exec(part);
-    if (!m)
-      throw new UserError(
-        md`"${part}" is not a candidate number; give \`all\` or numbers such as \`1,3,5\` or \`2-4\`.`,
-        'capture.bad-candidates',
-      );
+    if (!m) throw new UserError(md`"${part}" is not a candidate number; give \`all\` or numbers such as \`1,3,5\` or \`2-4\`.`, 'capture.bad-candidates');
     const from = Number(m[1]);
     const to = m[2] === undefined ? from : Number(m[2]);
     for (const n of [from, to]) {
@@ -114,9 +107,7 @@ const add = subcommand({
       ...reply,
       blocks: [
         ...reply.blocks,
-        context(
-          md`Candidate${settledBefore.length === 1 ? '' : 's'} ${numbers} ${settledBefore.length === 1 ? 'was' : 'were'} settled already and left as ${settledBefore.length === 1 ? 'it was' : 'they were'}.`,
-        ),
+        context(md`Candidate${settledBefore.length === 1 ? '' : 's'} ${numbers} ${settledBefore.length === 1 ? 'was' : 'were'} settled already and left as ${settledBefore.length === 1 ? 'it was' : 'they were'}.`),
       ],
     };
   },
@@ -139,15 +130,7 @@ const skip = subcommand({
   description: 'Leave candidates of a capture off the map',
   options: [
     CAPTURE_OPTION,
-    {
-      name: 'candidates',
-      type: 'string',
-      description: 'Candidate numbers: 3, 1,3,5 or 2-4',
-      required: true,
-      positional: true,
-      example: '2',
-      maxLength: 200,
-    },
+    { name: 'candidates', type: 'string', description: 'Candidate numbers: 3, 1,3,5 or 2-4', required: true, positional: true, example: '2', maxLength: 200 },
   ] as const,
   examples: ['/capture skip T3 2', '/capture skip T3 4-6'],
   async handler(ctx) {
@@ -166,33 +149,15 @@ const edit = subcommand({
   description: 'Reword one candidate of a capture and put it on the map',
   options: [
     CAPTURE_OPTION,
-    {
-      name: 'candidate',
-      type: 'integer',
-      description: 'The candidate’s number, as the reply lists it',
-      required: true,
-      positional: true,
-      min: 1,
-      max: 100_000,
-    },
-    {
-      name: 'text',
-      type: 'string',
-      description: 'The claim as it should stand on the map',
-      required: true,
-      positional: true,
-      maxLength: CLAIM_TEXT_MAX,
-    },
+    { name: 'candidate', type: 'integer', description: 'The candidate’s number, as the reply lists it', required: true, positional: true, min: 1, max: 100_000 },
+    { name: 'text', type: 'string', description: 'The claim as it should stand on the map', required: true, positional: true, maxLength: CLAIM_TEXT_MAX },
   ] as const,
   examples: ['/capture edit T3 2 "Reward seeking is instrumental in most agents"'],
   async handler(ctx) {
     const capture = await namedCapture(ctx, ctx.args.capture);
     const items = await ctx.services.queries.captures.items(capture.id);
     if (ctx.args.candidate > items.length)
-      throw new UserError(
-        md`There is no candidate ${ctx.args.candidate}: this capture has ${items.length} (1–${items.length}).`,
-        'capture.no-item',
-      );
+      throw new UserError(md`There is no candidate ${ctx.args.candidate}: this capture has ${items.length} (1–${items.length}).`, 'capture.no-item');
     const settled = await acceptCandidate(ctx, capture, ctx.args.candidate - 1, checkClaimText(ctx.args.text));
     return await nextReviewStep(ctx, capture, `Added C${settled.claim.number}.`);
   },

@@ -89,13 +89,7 @@ export function pollButtons(poll: Poll): ComponentRow[] {
         style: 'secondary',
         command: `/poll vote ${pollRef(poll)} <any value: 70%, 0.7, 3:1>`,
       },
-      {
-        type: 'button',
-        id: customId('poll', 'close', poll.id),
-        label: 'Close poll',
-        style: 'danger',
-        command: `/poll close C${poll.claimNumber}`,
-      },
+      { type: 'button', id: customId('poll', 'close', poll.id), label: 'Close poll', style: 'danger', command: `/poll close C${poll.claimNumber}` },
     ],
   ];
 }
@@ -185,15 +179,7 @@ export function choiceMessage(poll: Poll, question: string, data: ChoiceData, no
     );
   } else {
     blocks.push(pre(optionLines(poll.options, data.pooled, resolved)));
-    blocks.push(
-      text(
-        data.votes.length
-          ? md`Team forecast from ${people(data.votes.length)} (the mean per option).`
-          : closed
-            ? md`Nobody voted.`
-            : md`No votes yet.`,
-      ),
-    );
+    blocks.push(text(data.votes.length ? md`Team forecast from ${people(data.votes.length)} (the mean per option).` : closed ? md`Nobody voted.` : md`No votes yet.`));
   }
   if (resolved !== undefined && data.scores) blocks.push(...choiceScoreBlocks(poll, data.scores));
   blocks.push(context(closed ? choiceClosedNote(poll) : choiceOpenNote(poll, now)));
@@ -218,18 +204,13 @@ function choiceScoreBlocks(poll: Poll, scores: NonNullable<ChoiceData['scores']>
       value: joinMarkup(
         scores.people
           .slice(0, SCORED_SHOWN)
-          .map(
-            (s) =>
-              md`${s.userName}: ${formatPercent(s.credences[right] ?? 0)} on ${optionLetter(right)} · Brier ${s.brier.toFixed(3)} · log ${s.log.toFixed(2)}`,
-          ),
+          .map((s) => md`${s.userName}: ${formatPercent(s.credences[right] ?? 0)} on ${optionLetter(right)} · Brier ${s.brier.toFixed(3)} · log ${s.log.toFixed(2)}`),
       ),
     });
   }
   return [
     fields(items),
-    context(
-      md`Brier: Σ (credence − outcome)² over the options, 0 is perfect, 2 is certainty in a wrong option. Log score: ln(credence in the answer), 0 is perfect.`,
-    ),
+    context(md`Brier: Σ (credence − outcome)² over the options, 0 is perfect, 2 is certainty in a wrong option. Log score: ln(credence in the answer), 0 is perfect.`),
   ];
 }
 
@@ -256,13 +237,7 @@ export function choiceButtons(poll: Poll): ComponentRow[] {
         style: 'primary',
         command: `/poll vote ${pollRef(poll)} ${voteExample(poll.options.length)}`,
       },
-      {
-        type: 'button',
-        id: customId('poll', 'close', poll.id),
-        label: 'Close poll',
-        style: 'danger',
-        command: `/poll close C${poll.claimNumber}`,
-      },
+      { type: 'button', id: customId('poll', 'close', poll.id), label: 'Close poll', style: 'danger', command: `/poll close C${poll.claimNumber}` },
     ],
   ];
 }
@@ -291,11 +266,7 @@ export function choiceVoterNote(
 ): Reply {
   const shares = vote.credences.map((p, i) => `${optionLetter(i)} ${formatPercent(p)}`).join(' · ');
   const blocks: Block[] = [
-    text(
-      vote.changed
-        ? md`You, on ${pollRef(poll)}: **${shares}**.`
-        : md`You already said **${shares}** on ${pollRef(poll)}; nothing changed.`,
-    ),
+    text(vote.changed ? md`You, on ${pollRef(poll)}: **${shares}**.` : md`You already said **${shares}** on ${pollRef(poll)}; nothing changed.`),
   ];
   if (vote.normalisedFrom !== undefined) {
     blocks.push(context(md`Your shares summed to ${String(Math.round(vote.normalisedFrom * 100) / 100)}%, so I scaled them to 100%.`));

@@ -41,9 +41,7 @@ export function reminderDigest(items: readonly { claim: Claim; due: ResolveBy; c
     title,
     blocks: [
       text(joinMarkup(lines)),
-      context(
-        md`Resolve with the buttons or \`/claim resolve C… true|false|ambiguous\`; not yet? \`/remind snooze C… "in 2 weeks"\`. Otherwise I ask again in a week.`,
-      ),
+      context(md`Resolve with the buttons or \`/claim resolve C… true|false|ambiguous\`; not yet? \`/remind snooze C… "in 2 weeks"\`. Otherwise I ask again in a week.`),
     ],
     components,
     accent: 'info',
@@ -59,9 +57,7 @@ const voteHint = (poll: Poll) => (poll.kind === 'choice' ? voteExample(poll.opti
 export function closingReminder(items: readonly { poll: Poll; question: string; notVoted: number; voted: number }[], now: Date): Reply {
   const lines = items.map(({ poll, question, notVoted, voted }) => {
     const waiting =
-      notVoted === 0
-        ? md`everyone who has weighed in on this debate has voted`
-        : md`**${String(notVoted)}** ${notVoted === 1 ? 'person has' : 'people have'} not voted yet`;
+      notVoted === 0 ? md`everyone who has weighed in on this debate has voted` : md`**${String(notVoted)}** ${notVoted === 1 ? 'person has' : 'people have'} not voted yet`;
     return md`**${pollRef(poll)}** ${shortText(question, 80)} · closes ${formatRelative(new Date(poll.closesAt!), now)} · ${String(voted)} voted, ${waiting}`;
   });
   const first = items[0]!.poll;

@@ -121,8 +121,7 @@ ${tableHtml(['claim', 'text', 'method', 'strength', 'people'], rows, ['left', 'l
 
 function groupsSection(data: DebatePageData): string {
   const head = '<section id="groups" aria-labelledby="groups-h">\n<h2 id="groups-h">Opinion groups</h2>';
-  if (!data.groups)
-    return `${head}\n<p class="note">Too few people have rated enough of the claims to find opinion groups.</p>\n</section>`;
+  if (!data.groups) return `${head}\n<p class="note">Too few people have rated enough of the claims to find opinion groups.</p>\n</section>`;
   return `${head}\n${blocksHtml(opinionGroupBlocks(data.groups.data, data.groups.result))}\n</section>`;
 }
 
@@ -131,11 +130,7 @@ function pollsSection(polls: readonly PagePoll[], byId: ReadonlyMap<number, Clai
   if (polls.length === 0) return `${head}\n<p class="note">No polls in this debate yet.</p>\n</section>`;
   const rows = polls.map(({ poll, results, voters }) => {
     const claim = byId.get(poll.claimId);
-    const state = poll.closedAt
-      ? `closed ${poll.closedAt.slice(0, 10)}`
-      : poll.closesAt
-        ? `open until ${poll.closesAt.slice(0, 16).replace('T', ' ')}`
-        : 'open';
+    const state = poll.closedAt ? `closed ${poll.closedAt.slice(0, 10)}` : poll.closesAt ? `open until ${poll.closesAt.slice(0, 16).replace('T', ' ')}` : 'open';
     const result = results?.aggregate
       ? `team ${formatPercent(results.aggregate.geoMeanOdds)} · median ${formatPercent(results.aggregate.median)} · ${spreadText(results.aggregate)}`
       : poll.closedAt || poll.hide === 'visible'
@@ -150,15 +145,12 @@ function pollsSection(polls: readonly PagePoll[], byId: ReadonlyMap<number, Clai
 
 function evidenceSection(data: DebatePageData, byId: ReadonlyMap<number, Claim>, charts: ReadonlyMap<number, string>): string {
   const head = '<section id="evidence" aria-labelledby="evidence-h">\n<h2 id="evidence-h">Drift runs attached as evidence</h2>';
-  if (data.runs.length === 0)
-    return `${head}\n<p class="note">No drift runs attached to these claims (<code>/drift … claim:C3</code> in the chat).</p>\n</section>`;
+  if (data.runs.length === 0) return `${head}\n<p class="note">No drift runs attached to these claims (<code>/drift … claim:C3</code> in the chat).</p>\n</section>`;
   const items = data.runs.map((run) => {
     const claim = run.claimId !== null ? byId.get(run.claimId) : undefined;
     const chart = charts.get(run.number);
     return `<figure class="chart"><figcaption><span class="id">${simRunRef(run)}</span>${claim ? ` on <a href="#card-${claimRef(claim)}">${claimRef(claim)}</a>` : ''}: ${escapeHtml(run.headline)}</figcaption>${
-      chart
-        ? `<img src="${chart}" alt="${escapeHtml(`Chart of ${simRunRef(run)}: ${run.headline}`)}" loading="lazy" width="800" height="400">`
-        : ''
+      chart ? `<img src="${chart}" alt="${escapeHtml(`Chart of ${simRunRef(run)}: ${run.headline}`)}" loading="lazy" width="800" height="400">` : ''
     }</figure>`;
   });
   return `${head}\n${items.join('\n')}\n</section>`;
@@ -176,16 +168,7 @@ function cardsSection(data: DebatePageData, byId: ReadonlyMap<number, Claim>): s
   for (const run of data.runs) if (run.claimId !== null) runs.set(run.claimId, [...(runs.get(run.claimId) ?? []), simRunRef(run)]);
   const cards = [...data.claims]
     .sort((a, b) => a.number - b.number)
-    .map((claim) =>
-      claimCard(claim, {
-        data,
-        byId,
-        out: outgoing.get(claim.id) ?? [],
-        into: incoming.get(claim.id) ?? [],
-        poll: polls.get(claim.id),
-        runs: runs.get(claim.id) ?? [],
-      }),
-    );
+    .map((claim) => claimCard(claim, { data, byId, out: outgoing.get(claim.id) ?? [], into: incoming.get(claim.id) ?? [], poll: polls.get(claim.id), runs: runs.get(claim.id) ?? [] }));
   return `<section id="claims" aria-labelledby="claims-h">\n<h2 id="claims-h">Claims</h2>\n<div class="cards">\n${cards.join('\n')}\n</div>\n</section>`;
 }
 
@@ -213,20 +196,11 @@ function claimCard(
   const history = [
     `added ${claim.createdAt.slice(0, 10)} by ${escapeHtml(claim.authorName)}`,
     ...(claim.updatedAt.slice(0, 16) !== claim.createdAt.slice(0, 16) ? [`changed ${claim.updatedAt.slice(0, 10)}`] : []),
-    ...(c.poll
-      ? [
-          `poll P${c.poll.poll.id} opened ${c.poll.poll.createdAt.slice(0, 10)}${c.poll.poll.closedAt ? `, closed ${c.poll.poll.closedAt.slice(0, 10)}` : ''}`,
-        ]
-      : []),
-    ...(resolution
-      ? [`resolved ${escapeHtml(resolution.outcome)} ${resolution.resolvedAt.slice(0, 10)} by ${escapeHtml(resolution.resolvedByName)}`]
-      : []),
+    ...(c.poll ? [`poll P${c.poll.poll.id} opened ${c.poll.poll.createdAt.slice(0, 10)}${c.poll.poll.closedAt ? `, closed ${c.poll.poll.closedAt.slice(0, 10)}` : ''}`] : []),
+    ...(resolution ? [`resolved ${escapeHtml(resolution.outcome)} ${resolution.resolvedAt.slice(0, 10)} by ${escapeHtml(resolution.resolvedByName)}`] : []),
     ...(c.runs.length ? [`evidence: ${c.runs.join(', ')}`] : []),
   ];
-  const source =
-    claim.source.url && isWebUrl(claim.source.url)
-      ? ` · <a href="${escapeHtml(claim.source.url)}" rel="noopener noreferrer">source message</a>`
-      : '';
+  const source = claim.source.url && isWebUrl(claim.source.url) ? ` · <a href="${escapeHtml(claim.source.url)}" rel="noopener noreferrer">source message</a>` : '';
   return `<article class="card" id="card-${ref}" aria-labelledby="h-${ref}">
 <h3 id="h-${ref}"><span class="id">${ref}</span> · ${escapeHtml(STATUS_LABEL[claim.status])}${claim.id === c.data.root?.id ? ' · root' : ''}</h3>
 <p>${escapeHtml(claim.text)}</p>
