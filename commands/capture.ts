@@ -1,6 +1,7 @@
 import { acceptAll, acceptCandidate, captureDebate, requireCapture, skipCandidate } from '../src/app/thread-capture.ts';
 import { checkClaimText } from '../src/app/claims.ts';
 import { defineCommand, subcommand } from '../src/core/command.ts';
+import { checkWriteLimit } from '../src/core/dispatch.ts';
 import type { InteractionContext } from '../src/core/context.ts';
 import { customId } from '../src/core/custom-id.ts';
 import { UserError } from '../src/core/errors.ts';
@@ -79,6 +80,7 @@ const thread = subcommand({
 const add = subcommand({
   name: 'add',
   description: 'Put a capture’s candidates on the map: all of them, or the ones you name',
+  writes: 'claims',
   options: [
     CAPTURE_OPTION,
     {
@@ -170,6 +172,7 @@ export default defineCommand({
     async 'add-all'(ctx) {
       const capture = await requireCapture(ctx, target(ctx).id);
       const debate = await captureDebate(ctx, capture);
+      await checkWriteLimit(ctx, '/capture add', 'claims');
       return addAllReply(ctx.actor.name, debate.slug, await acceptAll(ctx, capture));
     },
     async review(ctx) {

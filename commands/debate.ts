@@ -315,6 +315,7 @@ const unshare = subcommand({
 const importFile = subcommand({
   name: 'import',
   description: 'Create a debate (or add to one) from a JSON or Argdown file',
+  writes: 'imports',
   options: [
     { name: 'file', type: 'attachment', description: 'A cruxbot JSON export or an Argdown file', required: true, positional: true },
     { name: 'into', type: 'debate', description: 'Add the file’s claims to this existing debate instead' },

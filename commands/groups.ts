@@ -9,7 +9,7 @@ import { opinionMapPng } from '../src/render/opinion-map.ts';
 import { leftOutNote } from '../src/views/credence-summary.ts';
 import { partitionHidden } from '../src/queries/credences.ts';
 import { resolveDebate } from '../src/app/lookup.ts';
-import { groupLabel, opinionGroupBlocks } from '../src/views/opinion-groups-view.ts';
+import { groupLabel, opinionGroupBlocks, opinionMapAxes } from '../src/views/opinion-groups-view.ts';
 import { debateMatrix } from '../src/queries/opinion-groups.ts';
 
 export default defineCommand({
@@ -62,6 +62,7 @@ export default defineCommand({
         label: p.name,
       })),
       result.groups.map((g) => ({ label: groupLabel(g.id), size: g.members.length })),
+      opinionMapAxes(data, result),
     );
     return {
       title,

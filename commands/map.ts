@@ -7,8 +7,8 @@ import { renderOutline, type OutlineOptions } from '../src/domain/outline.ts';
 import { focusView, MAP_MAX_DEPTH } from '../src/render/map/focus.ts';
 import { rootClaimOf, type CruxGraph } from '../src/domain/crux-graph.ts';
 import { mapAltText } from '../src/render/map/alt-text.ts';
-import { planCruxMap } from '../src/render/map/plan.ts';
-import { renderCruxMap } from '../src/render/map/render.ts';
+import { renderMapThatFits } from '../src/render/map/fit.ts';
+import type { MapPlan } from '../src/render/map/plan.ts';
 import { resolveDebate } from '../src/app/lookup.ts';
 import { credenceAnnotator } from '../src/views/credence-summary.ts';
 import { debateCredences } from '../src/queries/credences.ts';
@@ -38,43 +38,66 @@ export default defineCommand({
       );
     }
 
+    const edited = new Set(await queries.claims.editedInDebate(ctx.workspace, debate.id));
     if (ctx.args.format === 'text')
-      return outlineReply(graph, focus, ctx.args.depth, credenceAnnotator(await debateCredences(queries, ctx.workspace, debate.id)));
+      return outlineReply(graph, focus, ctx.args.depth, {
+        annotate: credenceAnnotator(await debateCredences(queries, ctx.workspace, debate.id)),
+        edited,
+      });
     if (graph.claims.length === 0) {
       return notice(
         md`\`${debate.slug}\` has no claims yet, so there is nothing to draw. Add the first with \`/claim add <text>\`; the map grows as you link claims.`,
         { ephemeral: false },
       );
     }
-    const plan = planCruxMap(graph, { ...(focus ? { focus } : {}), ...(ctx.args.depth !== undefined ? { depth: ctx.args.depth } : {}) });
     const credenceOf = await teamCredenceLookup(ctx, debate);
-    const picture = await renderCruxMap({ ...plan.view, ...(credenceOf ? { credenceOf } : {}) });
-    return mapReply(debate.slug, plan, picture.png, mapAltText(graph, plan));
+    const { plan, picture } = await renderMapThatFits(
+      graph,
+      { ...(focus ? { focus } : {}), ...(ctx.args.depth !== undefined ? { depth: ctx.args.depth } : {}) },
+      { edited, ...(credenceOf ? { credenceOf } : {}) },
+    );
+    return mapReply(
+      debate.slug,
+      plan,
+      picture.png,
+      mapAltText(graph, plan),
+      Boolean(ctx.services.web.publicUrl ?? ctx.services.web.localUrl),
+    );
   },
 });
 
 /** The foundation's text outline: the whole debate, or the claims around a focus (the root when only a depth is given). */
-function outlineReply(graph: CruxGraph, focus: Claim | undefined, depth: number | undefined, annotate: OutlineOptions['annotate']): Reply {
+function outlineReply(
+  graph: CruxGraph,
+  focus: Claim | undefined,
+  depth: number | undefined,
+  marks: Pick<OutlineOptions, 'annotate' | 'edited'>,
+): Reply {
   const centre = focus ?? (depth !== undefined ? rootClaimOf(graph) : undefined);
   const view = centre
     ? focusView(graph, centre, { ...(depth !== undefined ? { depth } : {}), maxClaims: Number.POSITIVE_INFINITY })
     : undefined;
   const outline = view
-    ? renderOutline({ ...graph.debate, rootClaimId: centre!.id }, view.claims, view.links, { annotate })
-    : renderOutline(graph.debate, graph.claims, graph.links, { annotate });
+    ? renderOutline({ ...graph.debate, rootClaimId: centre!.id }, view.claims, view.links, marks)
+    : renderOutline(graph.debate, graph.claims, graph.links, marks);
   return {
     title: `Map of ${graph.debate.slug}`,
     blocks: [
       pre(outline),
-      context(md`+ supports · − opposes · ◆ crux of · ≈ refines · = duplicates. Open a claim with \`/claim show C#\`.`),
+      context(
+        md`+ supports · − opposes · ◆ crux of · ≈ refines · = duplicates${marks.edited?.size ? md` · [edited]: the text changed since it was added` : ''}. Open a claim with \`/claim show C#\`.`,
+      ),
     ],
   };
 }
 
-function mapReply(slug: string, plan: ReturnType<typeof planCruxMap>, png: Uint8Array, alt: string): Reply {
+function mapReply(slug: string, plan: MapPlan, png: Uint8Array, alt: string, webView: boolean): Reply {
+  const page = webView && plan.shown < plan.total ? md` The whole debate as a web page: \`/debate share\`.` : '';
   const summary = plan.focus
-    ? md`Showing ${plan.shown} of ${plan.total} claims, around ${claimRef(plan.focus)}.${plan.seeMore ? md` See more with \`${plan.seeMore}\`.` : ''} The whole debate as text: \`/map format:text\`.`
-    : md`${plan.total} claim${plan.total === 1 ? '' : 's'}. Zoom in with \`/map focus:C# depth:2\`; the outline is \`/map format:text\`.`;
+    ? md`Showing ${plan.shown} of ${plan.total} claims, around ${claimRef(plan.focus)}.${plan.seeMore ? md` See more with \`${plan.seeMore}\`.` : ''} The whole debate as text: \`/map format:text\`.${page}`
+    : plan.shown < plan.total
+      ? md`Showing ${plan.shown} of ${plan.total} claims: the debate's largest separate parts.${plan.seeMore ? md` See another with \`${plan.seeMore}\`.` : ''} The whole debate as text: \`/map format:text\`.${page}`
+      : md`${plan.total} claim${plan.total === 1 ? '' : 's'}. Zoom in with \`/map focus:C# depth:2\`; the outline is \`/map format:text\`.`;
   return {
     title: `Map of ${slug}`,
     blocks: [context(summary)],

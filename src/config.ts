@@ -55,6 +55,10 @@ const EnvSchema = z.object({
       .transform((u) => u.replace(/\/+$/, '')),
   ),
 
+  /** Per person per minute: commands that add claims, and debate imports (0: no limit). */
+  CRUXBOT_CLAIM_ADDS_PER_MINUTE: optional(z.coerce.number().int('must be a whole number').min(0)).default(60),
+  CRUXBOT_IMPORTS_PER_MINUTE: optional(z.coerce.number().int('must be a whole number').min(0)).default(5),
+
   CRUXBOT_LLM_BASE_URL: optional(httpUrl),
   CRUXBOT_LLM_API_KEY: optional(z.string()),
   CRUXBOT_LLM_MODEL: optional(z.string()),

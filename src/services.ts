@@ -4,7 +4,7 @@ import { moderatorCheck } from './app/permissions.ts';
 import { InFlight } from './core/inflight.ts';
 import { createLogger, type Logger } from './core/logger.ts';
 import { PendingStore } from './core/pending.ts';
-import { RateLimiter } from './core/rate-limit.ts';
+import { DEFAULT_LIMITS, RateLimiter, type RateLimits } from './core/rate-limit.ts';
 import { openStore } from './storage/index.ts';
 import type { Reader, Store } from './storage/ports.ts';
 
@@ -57,8 +57,16 @@ export function createServices(
     // Drafts and rate-limit windows live in the store: any instance can finish what another began.
     pending: new PendingStore(store.state),
     chats: new Map(),
-    limiter: options.limiter ?? new RateLimiter().keptIn(store.state),
+    limiter: options.limiter ?? new RateLimiter(limitsFrom(config)).keptIn(store.state),
     permissions: moderatorCheck,
     web: config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {},
   };
+}
+
+/** The built-in limits, with the write limits from the configuration (0 turns one off). */
+function limitsFrom(config: Config): RateLimits {
+  const perMinute = (count: number) => (count > 0 ? { count, windowMs: 60_000 } : undefined);
+  const claims = perMinute(config.CRUXBOT_CLAIM_ADDS_PER_MINUTE);
+  const imports = perMinute(config.CRUXBOT_IMPORTS_PER_MINUTE);
+  return { ...DEFAULT_LIMITS, writesPerUser: { ...(claims ? { claims } : {}), ...(imports ? { imports } : {}) } };
 }

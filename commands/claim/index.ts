@@ -24,6 +24,7 @@ const PAGE_SIZE = 20;
 const add = subcommand({
   name: 'add',
   description: 'Add a claim to the current debate',
+  writes: 'claims',
   options: [
     {
       name: 'text',

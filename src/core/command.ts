@@ -65,6 +65,7 @@ function buildLeaf(command: string, subcommandName: string | undefined, spec: An
     examples: spec.examples ?? [],
     slow: spec.slow ?? false,
     expensive: spec.expensive ?? false,
+    ...(spec.writes ? { writes: spec.writes } : {}),
     ...(spec.requires ? { requires: spec.requires as LeafRequirement<Record<string, unknown>> } : {}),
     schema: argsSchema(spec.options),
     usage: usageLine(path, spec.options),

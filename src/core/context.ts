@@ -137,6 +137,9 @@ export interface MessageActionSpec {
   readonly description: string;
 }
 
+/** Writes that count against a per-person limit: adding claims, importing debates. */
+export type WriteKind = 'claims' | 'imports';
+
 export interface LeafFields<Opts extends readonly OptionSpec[]> {
   readonly description: string;
   readonly options: Opts;
@@ -147,6 +150,8 @@ export interface LeafFields<Opts extends readonly OptionSpec[]> {
   readonly slow?: boolean;
   /** The handler is expensive: dispatch applies the per-person and per-workspace rate limits. */
   readonly expensive?: boolean;
+  /** The handler adds claims or imports a debate: dispatch applies the per-person write limit of that kind. */
+  readonly writes?: WriteKind;
   /**
    * Who may run it besides everyone: dispatch checks this once, after the arguments are valid and
    * before the handler runs. `when` limits it to the arguments that change something (`/config` with no
@@ -176,6 +181,7 @@ export interface Leaf {
   readonly examples: readonly string[];
   readonly slow: boolean;
   readonly expensive: boolean;
+  readonly writes?: WriteKind;
   readonly requires?: LeafRequirement<Record<string, unknown>>;
   readonly schema: z.ZodType<Record<string, unknown>>;
   readonly usage: string;

@@ -1,5 +1,5 @@
 import type { Command, Leaf } from './command.ts';
-import type { BaseContext, ChatMessage } from './context.ts';
+import type { BaseContext, ChatMessage, WriteKind } from './context.ts';
 import { currentCorrelationId, newCorrelationId, withCorrelationId } from './correlation.ts';
 import { parseCustomId } from './custom-id.ts';
 import { StorageUnavailableError, UsageError, UserError } from './errors.ts';
@@ -112,6 +112,7 @@ async function checkRequirement(ctx: BaseContext, leaf: Leaf, args: Record<strin
 
 /** Expensive commands count against the person's and the workspace's limits; over them, say when to retry. */
 async function checkRateLimit(ctx: BaseContext, leaf: Leaf): Promise<void> {
+  if (leaf.writes) await checkWriteLimit(ctx, leaf.subcommand ? `/${leaf.command} ${leaf.subcommand}` : `/${leaf.command}`, leaf.writes);
   if (!leaf.expensive) return;
   const name = leaf.subcommand ? `/${leaf.command} ${leaf.subcommand}` : `/${leaf.command}`;
   const verdict = await ctx.services.limiter.take(ctx.workspace, ctx.actor.id, leaf.command);
@@ -123,6 +124,26 @@ async function checkRateLimit(ctx: BaseContext, leaf: Leaf): Promise<void> {
       : md`This workspace has run \`/${leaf.command}\` many times in the last minute; try again in ${seconds} s.`,
     'rate-limited',
   );
+}
+
+/**
+ * Adding claims and importing debates count against the person's write limit; over it, say when to
+ * retry. Dispatch runs it for leaves that declare `writes`; a button that writes (Add all) calls it.
+ */
+export async function checkWriteLimit(
+  ctx: Pick<BaseContext, 'services' | 'workspace' | 'actor'>,
+  name: string,
+  kind: WriteKind,
+): Promise<void> {
+  const verdict = await ctx.services.limiter.takeWrite(ctx.workspace, ctx.actor.id, kind);
+  if (verdict.ok) return;
+  const limit = ctx.services.limiter.writeLimit(kind);
+  const seconds = Math.max(1, Math.ceil(verdict.retryInMs / 1000));
+  const what = kind === 'claims' ? 'added claims' : 'imported debates';
+  const times = limit
+    ? `${limit.count} time${limit.count === 1 ? '' : 's'} in the last minute, the limit per person`
+    : 'too often in the last minute';
+  throw new UserError(md`You have ${what} ${times}; nothing was stored. Try \`${name}\` again in ${seconds} s.`, 'rate-limited.writes');
 }
 
 /** The leaf a command and subcommand name; a UsageError when there is none. */

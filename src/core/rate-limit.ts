@@ -12,11 +12,17 @@ export interface Limit {
 export interface RateLimits {
   readonly perUser: Limit;
   readonly perWorkspace: Limit;
+  /**
+   * Writes per person: commands that add claims (`/claim add`, `/capture add`: one each, however many
+   * claims it adds) and debate imports. A kind left out is not limited.
+   */
+  readonly writesPerUser?: { readonly claims?: Limit; readonly imports?: Limit };
 }
 
 export const DEFAULT_LIMITS: RateLimits = {
   perUser: { count: 6, windowMs: 60_000 },
   perWorkspace: { count: 30, windowMs: 60_000 },
+  writesPerUser: { claims: { count: 60, windowMs: 60_000 }, imports: { count: 5, windowMs: 60_000 } },
 };
 
 export type LimitVerdict = { readonly ok: true } | { readonly ok: false; readonly retryInMs: number; readonly scope: 'you' | 'workspace' };
@@ -64,6 +70,22 @@ export class RateLimiter {
     );
     if (verdict.ok) return { ok: true };
     return { ok: false, retryInMs: verdict.retryInMs, scope: verdict.key === userKey ? 'you' : 'workspace' };
+  }
+
+  /**
+   * Records one write of `kind` by this person (a command that adds claims counts once here; see
+   * `writesPerUser`) if the limit allows it; otherwise says when the next one will.
+   */
+  async takeWrite(workspace: string, user: string, kind: 'claims' | 'imports'): Promise<LimitVerdict> {
+    const limit = this.limits.writesPerUser?.[kind];
+    if (!limit) return { ok: true };
+    const verdict = await this.windows.hit([{ key: `write:${workspace}:${user}:${kind}`, ...limit }], this.clock());
+    return verdict.ok ? { ok: true } : { ok: false, retryInMs: verdict.retryInMs, scope: 'you' };
+  }
+
+  /** The write limit of `kind`, if any: for the message that names it. */
+  writeLimit(kind: 'claims' | 'imports'): Limit | undefined {
+    return this.limits.writesPerUser?.[kind];
   }
 
   /** The same limits, counted in `windows` (the store's state: shared by every instance). */

@@ -9,6 +9,8 @@ export interface OutlineOptions {
   readonly maxClaimLength?: number;
   /** Extra text after a claim, e.g. the team's aggregate credence. */
   readonly annotate?: (claim: Claim) => string | undefined;
+  /** Row ids of claims whose text was edited: marked `[edited]`. */
+  readonly edited?: ReadonlySet<number>;
   /** The outline stops, with a note, once it is this long (default `OUTLINE_MAX_CHARS`). */
   readonly maxChars?: number;
 }
@@ -75,7 +77,8 @@ export function renderOutline(debate: Debate, claims: readonly Claim[], links: r
     const text = claim.text.replace(/\s+/g, ' ');
     const cut = text.length > maxClaimLength ? `${text.slice(0, maxClaimLength - 1)}…` : text;
     const note = options.annotate?.(claim);
-    return `${claimRef(claim)}  ${cut}${STATUS_MARK[claim.status]}${note ? `  (${note})` : ''}`;
+    const edited = options.edited?.has(claim.id) ? ' [edited]' : '';
+    return `${claimRef(claim)}  ${cut}${STATUS_MARK[claim.status]}${edited}${note ? `  (${note})` : ''}`;
   };
 
   const emit = (firstPrefix: string, restPrefix: string, body: string) => {

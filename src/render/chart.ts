@@ -13,6 +13,8 @@ export interface LineSeries {
   readonly points: readonly { readonly x: number; readonly y: number }[];
   readonly dashed?: boolean;
   readonly color?: string;
+  /** A shaded band around the line (e.g. ± one standard deviation between Monte Carlo runs), in the line's colour. */
+  readonly band?: readonly { readonly x: number; readonly lower: number; readonly upper: number }[];
 }
 
 export interface LineChart {
@@ -63,25 +65,88 @@ function decades(values: readonly number[]): number[] {
   return out;
 }
 
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/** `10⁻⁵`: a power of ten as it is printed, never an SI prefix (µ, m, k). */
+export function powerOfTen(exponent: number): string {
+  return `10${String(exponent).replace(/./g, (c) => SUPERSCRIPT[c] ?? c)}`;
+}
+
+/** Plain numbers read best between these; decades outside them are printed as powers of ten. */
+const PLAIN_FROM = 0.01;
+const PLAIN_TO = 1e6;
+
+/**
+ * Tick labels for a log axis at `decades`: plain numbers (`0.01`, `1,000`) when every decade is in the
+ * plain range, otherwise every label as a power of ten (`10⁻⁵`), so one axis never mixes the two.
+ * A Vega expression: a chain of comparisons with each decade's label.
+ */
+export function decadeLabelExpr(decades: readonly number[]): string {
+  const plain = decades.every((d) => d >= PLAIN_FROM && d <= PLAIN_TO);
+  const label = (d: number) => (plain ? d.toLocaleString('en-US', { maximumFractionDigits: 20 }) : powerOfTen(Math.round(Math.log10(d))));
+  // Each decade owns the values up to the geometric middle towards the next one.
+  let expr = `'${label(decades[decades.length - 1]!)}'`;
+  for (let i = decades.length - 2; i >= 0; i--) expr = `datum.value < ${decades[i]! * Math.sqrt(10)} ? '${label(decades[i]!)}' : ${expr}`;
+  return expr;
+}
+
+/** Linear axes: plain digits with thousands separators, rounded to significant digits, never SI prefixes or exponents. */
+export const PLAIN_NUMBER_FORMAT = ',~r';
+
 export function lineChartSpec(chart: LineChart): TopLevelSpec {
   const colors = chart.series.map((series, i) => series.color ?? PALETTE[i % PALETTE.length]!);
   const rows = chart.series.flatMap((series) => series.points.map((point) => ({ x: point.x, y: point.y, series: series.label })));
+  const logTicks = chart.logX ? decades(rows.map((r) => r.x)) : [];
+  const bands = chart.series.flatMap((series, i) =>
+    (series.band ?? []).map((b) => ({ x: b.x, lower: b.lower, upper: b.upper, color: colors[i]! })),
+  );
   const x = {
     field: 'x',
     type: 'quantitative' as const,
     title: chart.xTitle,
     scale: chart.logX ? { type: 'log' as const } : { zero: false, nice: false },
     // On a log axis, ticks and grid lines at the decades only.
-    axis: { format: '~s', labelOverlap: true, grid: true, ...(chart.logX ? { values: decades(rows.map((r) => r.x)) } : {}) },
+    axis: {
+      labelOverlap: true,
+      grid: true,
+      ...(chart.logX ? { values: logTicks, labelExpr: decadeLabelExpr(logTicks) } : { format: PLAIN_NUMBER_FORMAT }),
+    },
   };
   const y = {
     field: 'y',
     type: 'quantitative' as const,
     title: chart.yTitle,
     ...(chart.percentY ? { scale: { domain: [0, 1] } } : {}),
-    axis: { format: chart.percentY ? '.0%' : '~g', grid: true },
+    axis: { format: chart.percentY ? '.0%' : PLAIN_NUMBER_FORMAT, grid: true },
   };
-  const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [
+  const layers: NonNullable<Extract<TopLevelSpec, { layer: unknown }>['layer']> = [];
+  if (bands.length) {
+    // Under the lines: a band for each series that has one, faint so the curves stay on top.
+    layers.push({
+      data: { values: bands },
+      mark: { type: 'area', opacity: 0.18, interpolate: 'linear' },
+      encoding: {
+        x,
+        y: { field: 'lower', type: 'quantitative', ...(chart.percentY ? { scale: { domain: [0, 1] } } : {}) },
+        y2: { field: 'upper' },
+        color: { field: 'color', type: 'nominal', scale: null },
+        detail: { field: 'color', type: 'nominal' },
+      },
+    });
+  }
+  layers.push(
     {
       data: { values: rows },
       mark: { type: 'line', strokeWidth: 2.5, interpolate: 'linear' },
@@ -107,7 +172,7 @@ export function lineChartSpec(chart: LineChart): TopLevelSpec {
         color: { field: 'color', type: 'nominal', scale: null },
       },
     },
-  ];
+  );
   if (chart.markers?.length) {
     layers.push(
       {

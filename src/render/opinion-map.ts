@@ -8,6 +8,12 @@ export interface MapPerson {
   readonly label: string;
 }
 
+/** What each axis means, one line each: the claims that load most on that component. */
+export interface MapAxes {
+  readonly x?: string;
+  readonly y?: string;
+}
+
 /** Colour-blind-safe (Okabe–Ito) colours for groups A–E; grey for people left out. */
 export const GROUP_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9'];
 const LEFT_OUT = '#BBBBBB';
@@ -15,6 +21,8 @@ const LEFT_OUT = '#BBBBBB';
 const WIDTH = 640;
 const HEIGHT = 440;
 const MARGIN = { top: 48, right: 24, bottom: 36, left: 24 };
+/** Room under the plot for the axis captions. */
+const CAPTION_LINE = 15;
 /** Names are drawn beside the dots only when there are few enough to read. */
 const LABELS_MAX = 40;
 
@@ -25,7 +33,14 @@ const escapeXml = (text: string) =>
  * The opinion map: each person at their position on the two principal components, coloured by group,
  * named when the team is small, with a legend. Returns SVG.
  */
-export function opinionMapSvg(title: string, people: readonly MapPerson[], groups: readonly { label: string; size: number }[]): string {
+export function opinionMapSvg(
+  title: string,
+  people: readonly MapPerson[],
+  groups: readonly { label: string; size: number }[],
+  axes: MapAxes = {},
+): string {
+  const captions = [axes.x && `→ ${axes.x}`, axes.y && `↑ ${axes.y}`].filter((c): c is string => Boolean(c));
+  const height = HEIGHT + captions.length * CAPTION_LINE;
   const xs = people.map((p) => p.x);
   const ys = people.map((p) => p.y);
   const span = (values: number[]) => {
@@ -39,6 +54,7 @@ export function opinionMapSvg(title: string, people: readonly MapPerson[], group
   // One scale for both axes: distances on the map are distances between opinions.
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const anyLeftOut = people.some((p) => p.group < 0);
   const scale = Math.min(plotWidth / (x1 - x0), plotHeight / (y1 - y0));
   const cx = (x0 + x1) / 2;
   const cy = (y0 + y1) / 2;
@@ -59,22 +75,34 @@ export function opinionMapSvg(title: string, people: readonly MapPerson[], group
             `<text x="${(px(p.x) + radius + 3).toFixed(1)}" y="${(py(p.y) + 4).toFixed(1)}" font-size="12" fill="#333">${escapeXml(p.label.slice(0, 24))}</text>`,
         )
       : [];
-  const legend = groups.map(
-    (g, i) =>
-      `<circle cx="${MARGIN.left + 6 + i * 120}" cy="34" r="6" fill="${colour(i)}"/><text x="${MARGIN.left + 16 + i * 120}" y="38" font-size="13" fill="#333">Group ${escapeXml(g.label)} (${g.size})</text>`,
+  // The legend names only what is drawn: groups with members on the map, and grey when someone is grey.
+  const legend = groups.flatMap((g, i) =>
+    g.size === 0
+      ? []
+      : `<circle cx="${MARGIN.left + 6 + i * 120}" cy="34" r="6" fill="${colour(i)}"/><text x="${MARGIN.left + 16 + i * 120}" y="38" font-size="13" fill="#333">Group ${escapeXml(g.label)} (${g.size})</text>`,
   );
+  const footer = `first two principal components of the credences${anyLeftOut ? ' · grey: too few ratings' : ''}`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" font-family="${FONT_FAMILY}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" font-family="${FONT_FAMILY}">`,
     `<text x="${MARGIN.left}" y="18" font-size="15" font-weight="bold" fill="#111">${escapeXml(title.slice(0, 70))}</text>`,
     ...legend,
     `<rect x="${MARGIN.left}" y="${MARGIN.top}" width="${plotWidth}" height="${plotHeight}" fill="none" stroke="#eee"/>`,
     ...dots,
     ...labels,
-    `<text x="${WIDTH - MARGIN.right}" y="${HEIGHT - 10}" font-size="11" fill="#888" text-anchor="end">first two principal components of the credences · grey: too few ratings</text>`,
+    ...captions.map(
+      (caption, i) =>
+        `<text x="${MARGIN.left}" y="${HEIGHT - MARGIN.bottom + 16 + i * CAPTION_LINE}" font-size="12" fill="#333">${escapeXml(caption.slice(0, 100))}</text>`,
+    ),
+    `<text x="${WIDTH - MARGIN.right}" y="${height - 10}" font-size="11" fill="#888" text-anchor="end">${footer}</text>`,
     '</svg>',
   ].join('');
 }
 
-export function opinionMapPng(title: string, people: readonly MapPerson[], groups: readonly { label: string; size: number }[]): Png {
-  return svgToPng(opinionMapSvg(title, people, groups), { width: WIDTH * 1.5 });
+export function opinionMapPng(
+  title: string,
+  people: readonly MapPerson[],
+  groups: readonly { label: string; size: number }[],
+  axes: MapAxes = {},
+): Png {
+  return svgToPng(opinionMapSvg(title, people, groups, axes), { width: WIDTH * 1.5 });
 }

@@ -44,6 +44,8 @@ export interface ClaimStore {
   setText(workspace: string, id: number, text: string, at: string, by?: string): Promise<void>;
   /** The texts the claim had before its edits, oldest first. */
   earlierTexts(workspace: string, id: number): Promise<EarlierText[]>;
+  /** Row ids of the debate's claims whose text was edited (they have an earlier text). */
+  editedInDebate(workspace: string, debateId: number): Promise<number[]>;
   setTags(id: number, tags: readonly string[]): Promise<void>;
   setStatus(workspace: string, id: number, status: ClaimStatus, at: string): Promise<void>;
   countInDebate(debateId: number): Promise<number>;
@@ -364,7 +366,7 @@ export interface Repositories {
  */
 export interface Reader {
   readonly debates: Pick<DebateStore, 'bySlug' | 'byId' | 'require' | 'list' | 'currentFor' | 'contents' | 'overview'>;
-  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'inDebate' | 'list' | 'tagCounts' | 'recent' | 'earlierTexts'>;
+  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'inDebate' | 'list' | 'tagCounts' | 'recent' | 'earlierTexts' | 'editedInDebate'>;
   readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'refines'>;
   readonly audit: Pick<AuditStore, 'recent'>;
   readonly simRuns: Pick<SimRunStore, 'byNumber' | 'require' | 'forClaim'>;

@@ -5,6 +5,7 @@ import type { OpinionGroupsResult } from '../domain/credences/opinion-groups.ts'
 import type { VoteCounts } from '../domain/credences/statement-stats.ts';
 import type { DebateMatrix } from '../queries/opinion-groups.ts';
 import { shortText } from '../core/values.ts';
+import type { MapAxes } from '../render/opinion-map.ts';
 
 export const groupLabel = (id: number): string => String.fromCharCode(65 + id);
 
@@ -14,6 +15,38 @@ const REPRESENTATIVE_SHOWN = 3;
 
 export function separation(silhouette: number): string {
   return silhouette >= 0.5 ? 'clear' : silhouette >= 0.25 ? 'moderate' : 'weak';
+}
+
+/** Claims named per direction of an axis. */
+const AXIS_CLAIMS = 2;
+
+/**
+ * What the opinion map's axes mean: for each principal component, the claims that load most on it.
+ * A person further right (or up) gave more credence than average to the claims with a positive
+ * loading, and less to those with a negative one. An axis no claim loads on is left unexplained.
+ */
+export function opinionMapAxes(data: DebateMatrix, result: Extract<OpinionGroupsResult, { kind: 'groups' }>): MapAxes {
+  const describe = (component: Float64Array | undefined, toward: string): string | undefined => {
+    if (!component) return undefined;
+    const ranked = [...component]
+      .map((loading, j) => ({ loading, j }))
+      .filter((l) => Math.abs(l.loading) > 1e-6)
+      .sort((a, b) => Math.abs(b.loading) - Math.abs(a.loading))
+      .slice(0, AXIS_CLAIMS);
+    if (ranked.length === 0) return undefined;
+    const name = (j: number, withText: boolean) =>
+      `${claimRef(data.claims[j]!)}${withText ? ` “${shortText(data.claims[j]!.text, 36)}”` : ''}`;
+    const more = ranked.filter((l) => l.loading > 0);
+    const less = ranked.filter((l) => l.loading < 0);
+    const parts = [
+      more.length ? `more credence in ${more.map((l) => name(l.j, l === ranked[0])).join(', ')}` : '',
+      less.length ? `less in ${less.map((l) => name(l.j, l === ranked[0])).join(', ')}` : '',
+    ].filter(Boolean);
+    return `${toward}: ${parts.join('; ')}`;
+  };
+  const x = describe(result.pca.components[0], 'right');
+  const y = describe(result.pca.components[1], 'up');
+  return { ...(x ? { x } : {}), ...(y ? { y } : {}) };
 }
 
 /** The /groups answer: each group with its people and what sets it apart; common ground; what divides. */

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lineChartSpec, renderLineChart, renderLineChartSvg, type LineChart } from '../../src/render/chart.ts';
+import { decadeLabelExpr, lineChartSpec, renderLineChart, renderLineChartSvg, type LineChart } from '../../src/render/chart.ts';
+import { runInputFrom, sweepInputFrom } from '../../src/domain/drift/requests.ts';
+import { solveRun, solveSweep } from '../../src/domain/drift/solve.ts';
+import { runChart } from '../../src/views/drift/run-reply.ts';
+import { sweepChart } from '../../src/views/drift/sweep-reply.ts';
 import { isPng } from '../../src/render/png.ts';
 import { pngSize } from '../support/png-size.ts';
 
@@ -47,5 +51,60 @@ describe('line charts', () => {
     };
     const [first, second] = spec.layer[1]!.data.values;
     expect(Math.abs(first!.y - second!.y)).toBeGreaterThanOrEqual(0.049);
+  });
+});
+
+/** The tick labels Vega drew on the x axis, in order. */
+const xTickLabels = (svg: string) => {
+  const start = svg.indexOf('aria-label="X-axis');
+  const end = svg.indexOf('aria-label="Y-axis', start);
+  const axis = svg.slice(start, end < 0 ? undefined : end);
+  return [...axis.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!).filter((t) => !/[a-z]{3}/.test(t));
+};
+
+describe('chart axes and bands', () => {
+  it('a sweep of c from 1e-5 to 1e-2 labels its axis with powers of ten, never SI prefixes', async () => {
+    const input = sweepInputFrom({ preset: 'data-directable', param: 'c', from: '1e-5', to: '1e-2' });
+    const spec = sweepChart(input, solveSweep(input).sweep);
+    const svg = await renderLineChartSvg(spec);
+    expect(xTickLabels(svg)).toEqual(['10⁻⁵', '10⁻⁴', '10⁻³', '10⁻²']);
+    expect(svg).not.toMatch(/>\d+[µmk]</);
+  });
+
+  it('decades in the plain range are plain numbers; linear axes never use SI prefixes or exponents', async () => {
+    expect(decadeLabelExpr([1, 10, 100, 1000])).toContain("'1,000'");
+    expect(decadeLabelExpr([0.001, 0.01])).toContain("'10⁻³'"); // one decade outside: the whole axis in powers of ten
+    const linear = await renderLineChartSvg({
+      ...chart,
+      logX: false,
+      series: [{ label: 'P(D)', points: [0, 250_000, 500_000, 750_000, 1_000_000].map((x) => ({ x, y: x / 2e6 })) }],
+    });
+    const labels = xTickLabels(linear);
+    expect(labels).toContain('1,000,000');
+    for (const label of labels) expect(label).toMatch(/^[\d,.]+$/);
+  });
+
+  it('a Monte Carlo run draws its curves with a spread band, and the title names only the curves drawn', async () => {
+    const input = runInputFrom({ preset: 'random-drift', agents: '200', runs: '8', steps: '20000' }, () => 7);
+    const { exact, monteCarlo } = solveRun(input);
+    const spec = runChart(input, exact, monteCarlo);
+    expect(spec.title).toBe('P(dangerous and hidden) by serial step, exact and Monte Carlo'); // random-drift catches nobody
+    expect(spec.series.map((s) => s.label)).toEqual([expect.stringMatching(/^P\(D\) /), 'D, Monte Carlo mean ± sd']);
+    const band = spec.series[1]!.band!;
+    expect(band.length).toBeGreaterThan(5);
+    expect(band.some((b) => b.upper - b.lower > 0.001)).toBe(true);
+    for (const b of band) expect(b.lower).toBeLessThanOrEqual(b.upper);
+    const vega = JSON.stringify(lineChartSpec(spec));
+    expect(vega).toContain('"type":"area"');
+    const svg = await renderLineChartSvg(spec);
+    expect(svg).toContain('D, Monte Carlo mean ± sd');
+    expect(svg).not.toContain('P(caught)');
+
+    const caught = runInputFrom({ preset: 'objection-channel', agents: '200', runs: '8', steps: '20000' }, () => 7);
+    const solved = solveRun(caught);
+    expect(runChart(caught, solved.exact, solved.monteCarlo).title).toBe(
+      'P(dangerous and hidden) and P(caught) by serial step, exact and Monte Carlo',
+    );
+    expect(runChart(caught, solved.exact, undefined).title).toBe('P(dangerous and hidden) and P(caught) by serial step');
   });
 });

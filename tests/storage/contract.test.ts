@@ -101,6 +101,9 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
       }),
     ).rejects.toThrow('rolled back');
     expect(await store.claims.earlierTexts('w', a.id)).toHaveLength(2);
+    // The map marks edited claims: one query per debate names them.
+    expect(await store.claims.editedInDebate('w', a.debateId)).toEqual([a.id]);
+    expect(await store.claims.editedInDebate('other-workspace', a.debateId)).toEqual([]);
   });
 
   it('edits text, tags and status, and lists with filters, totals and pages', async () => {

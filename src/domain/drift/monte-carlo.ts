@@ -51,8 +51,17 @@ export interface MonteCarloResult {
   readonly beta?: BetaPrior;
   /** How many agents are dangerous and hidden, caught, and were ever dangerous at step n. */
   readonly end: { readonly D: Spread; readonly C: Spread; readonly ever: Spread };
-  /** Mean share of agents in D, C and ever-D at each sample step, over the runs. */
-  readonly curve: readonly { readonly step: number; readonly D: number; readonly C: number; readonly ever: number }[];
+  /**
+   * Mean share of agents in D, C and ever-D at each sample step, over the runs, and its standard
+   * deviation between runs (0 for a single run): the spread band the chart draws around each curve.
+   */
+  readonly curve: readonly {
+    readonly step: number;
+    readonly D: number;
+    readonly C: number;
+    readonly ever: number;
+    readonly sd: { readonly D: number; readonly C: number; readonly ever: number };
+  }[];
   /** State changes simulated, over all runs. */
   readonly events: number;
 }
@@ -186,6 +195,7 @@ export function runMonteCarlo(params: DriftParams, options: MonteCarloOptions): 
 
   const G = samples.length;
   const sums = { D: new Float64Array(G), C: new Float64Array(G), ever: new Float64Array(G) };
+  const squares = { D: new Float64Array(G), C: new Float64Array(G), ever: new Float64Array(G) };
   const ends = { D: [] as number[], C: [] as number[], ever: [] as number[] };
   let events = 0;
   for (let run = 0; run < runs; run++) {
@@ -196,18 +206,33 @@ export function runMonteCarlo(params: DriftParams, options: MonteCarloOptions): 
     }
     for (const key of ['D', 'C', 'ever'] as const) {
       const counts = cumulative(tally[key]);
-      for (let g = 0; g < G; g++) sums[key][g]! += counts[g]!;
+      for (let g = 0; g < G; g++) {
+        sums[key][g]! += counts[g]!;
+        squares[key][g]! += counts[g]! ** 2;
+      }
       ends[key].push(counts[G - 1]!);
     }
   }
   const share = (key: 'D' | 'C' | 'ever', g: number) => sums[key][g]! / (runs * agents);
+  // Sample standard deviation of the count between runs, as a share of the agents.
+  const sd = (key: 'D' | 'C' | 'ever', g: number) => {
+    if (runs < 2) return 0;
+    const mean = sums[key][g]! / runs;
+    return Math.sqrt(Math.max(0, (squares[key][g]! - runs * mean * mean) / (runs - 1))) / agents;
+  };
   return {
     agents,
     runs,
     seed: options.seed,
     ...(options.beta ? { beta: options.beta } : {}),
     end: { D: spread(ends.D), C: spread(ends.C), ever: spread(ends.ever) },
-    curve: samples.map((step, g) => ({ step, D: share('D', g), C: share('C', g), ever: share('ever', g) })),
+    curve: samples.map((step, g) => ({
+      step,
+      D: share('D', g),
+      C: share('C', g),
+      ever: share('ever', g),
+      sd: { D: sd('D', g), C: sd('C', g), ever: sd('ever', g) },
+    })),
     events,
   };
 }

@@ -12,8 +12,12 @@ import { parseFlowMapping, type FlowValue } from './yaml-flow.ts';
  * Premise–conclusion structures are refused with the line they start on.
  */
 export function parseArgdown(source: string): ImportedDebate {
-  const text = stripComments(source.replace(/\r\n?/g, '\n'));
+  const normalized = source.replace(/\r\n?/g, '\n');
+  const text = stripComments(normalized);
   const { body, meta, offset } = frontMatter(text);
+  // A line that only held a comment is not a blank line: it does not end the tree it sits in.
+  const originalLines = normalized.split('\n');
+  const blankInSource = (line: number) => !(originalLines[line - 1] ?? '').trim();
   const claims = new Map<string, { text: string; tags: Set<string>; status?: ClaimStatus; line: number }>();
   const links: ImportedLink[] = [];
   const notes = new Set<string>();
@@ -36,7 +40,8 @@ export function parseArgdown(source: string): ImportedDebate {
     const { words, tags, data } = splitContent(rest, where);
     const claim = claimFor(key, line);
     if (words && !claim.text) claim.text = words;
-    else if (words && claim.text && !match) claim.text = `${claim.text} ${words}`;
+    // A second definition of the same title (or more untitled text) adds its words; a repeat of the same words adds nothing.
+    else if (words && claim.text && !claim.text.includes(words)) claim.text = `${claim.text} ${words}`;
     tags.forEach((t) => claim.tags.add(t));
     if (data) applyData(key, data, where);
     return key;
@@ -63,10 +68,12 @@ export function parseArgdown(source: string): ImportedDebate {
 
   const stack: { indent: number; key: string }[] = [];
   const lines = body.split('\n');
-  lines.forEach((content, index) => {
+  lines.forEach((raw, index) => {
     const line = index + 1 + offset;
+    // A markdown list item (`* [A]: a`) is read as the statement it holds.
+    const content = raw.replace(/^(\s*)\*\s+(?=\S)/, '$1');
     if (!content.trim()) {
-      stack.length = 0;
+      if (blankInSource(line)) stack.length = 0;
       return;
     }
     if (/^\s*\(\d+\)/.test(content) || /^\s*--/.test(content)) {
@@ -219,7 +226,7 @@ function stripComments(text: string): string {
       i += skipped.length - 1;
       continue;
     }
-    if (text.startsWith('//', i)) {
+    if (text.startsWith('//', i) && (i === 0 || /\s/.test(text[i - 1]!))) {
       const end = text.indexOf('\n', i);
       i = (end < 0 ? text.length : end) - 1;
       continue;

@@ -1,5 +1,8 @@
 import { UserError } from '../../core/errors.ts';
 
+/** Lists and mappings nested deeper than this are refused: no real data needs it, and each level costs a stack frame. */
+export const FLOW_MAX_DEPTH = 32;
+
 export type FlowValue = string | number | boolean | null | FlowValue[] | { [key: string]: FlowValue };
 
 /**
@@ -53,16 +56,26 @@ export function parseFlowMapping(source: string, where: string): { [key: string]
     if (word === 'null' || word === '~' || word === '') return null;
     return word;
   };
+  let depth = 0;
+  const deeper = () => {
+    if (++depth > FLOW_MAX_DEPTH)
+      throw new UserError(
+        `${where}: the data is nested more than ${FLOW_MAX_DEPTH} levels deep (lists in lists, or mappings in mappings); write it flat, e.g. {cruxOf: [A, B], credence: 0.7}.`,
+        'import.data-too-deep',
+      );
+  };
   const value = (): FlowValue => {
     space();
     const char = source[at];
     if (char === '{') return mapping();
     if (char === '[') {
       at++;
+      deeper();
       const items: FlowValue[] = [];
       space();
       if (source[at] === ']') {
         at++;
+        depth--;
         return items;
       }
       for (;;) {
@@ -71,6 +84,7 @@ export function parseFlowMapping(source: string, where: string): { [key: string]
         if (source[at] === ',') at++;
         else if (source[at] === ']') {
           at++;
+          depth--;
           return items;
         } else fail(`expected "," or "]" at character ${at + 1}`);
       }
@@ -80,10 +94,12 @@ export function parseFlowMapping(source: string, where: string): { [key: string]
   };
   const mapping = (): { [key: string]: FlowValue } => {
     expect('{');
+    deeper();
     const result: { [key: string]: FlowValue } = {};
     space();
     if (source[at] === '}') {
       at++;
+      depth--;
       return result;
     }
     for (;;) {
@@ -96,6 +112,7 @@ export function parseFlowMapping(source: string, where: string): { [key: string]
       if (source[at] === ',') at++;
       else if (source[at] === '}') {
         at++;
+        depth--;
         return result;
       } else fail(`expected "," or "}" at character ${at + 1}`);
     }

@@ -3,7 +3,7 @@ import type { Link } from '../../domain/links.ts';
 import { FONT_FAMILY } from '../png.ts';
 import { cleanForPicture, dotString, escapeHtmlLabel } from './escape.ts';
 import { cruxClaimIds, type CredenceLookup } from '../../domain/crux-graph.ts';
-import { credenceFill, EDGE_STYLE, formatCredence, INK, RESOLVED_FILL, SIZE, STATUS_BADGE } from './style.ts';
+import { credenceFill, EDGE_STYLE, EDITED_BADGE, formatCredence, INK, RESOLVED_FILL, SIZE, STATUS_BADGE } from './style.ts';
 import { fontMetrics } from './text-metrics.ts';
 import { wrapToWidth } from './wrap-text.ts';
 
@@ -17,6 +17,8 @@ export interface MapDotOptions {
   readonly hiddenNeighbours?: ReadonlyMap<number, number>;
   /** A title drawn by Graphviz itself (for the DOT export; the picture draws its own heading). */
   readonly title?: string;
+  /** Row ids of claims whose text was edited: their box says "edited" (credences may be for the old words). */
+  readonly edited?: ReadonlySet<number>;
   /** Full claim texts as tooltips (for the DOT export: SVG viewers show them on hover). */
   readonly tooltips?: boolean;
   /**
@@ -77,6 +79,7 @@ function nodeStatement(claim: Claim, options: MapDotOptions & { isCrux: boolean 
   if (options.isCrux) badges.push({ text: '◆ crux', color: INK.crux, bold: true });
   const status = STATUS_BADGE[claim.status];
   if (status) badges.push({ text: status, color: retracted ? INK.retracted : INK.text, bold: !retracted });
+  if (options.edited?.has(claim.id)) badges.push({ text: EDITED_BADGE, color: INK.muted });
   if (credence !== undefined && claim.status === 'open') badges.push({ text: formatCredence(credence), color: INK.text, bold: true });
 
   const regular = fontMetrics('regular');

@@ -1,7 +1,7 @@
 import type { LinkKind } from '../../domain/links.ts';
 import { FONT_FAMILY } from '../png.ts';
 import { escapeXml } from './escape.ts';
-import { credenceFill, EDGE_STYLE, INK, NO_CREDENCE_FILL, RESOLVED_FILL, SIZE, type EdgeStyle } from './style.ts';
+import { credenceFill, EDITED_BADGE, EDGE_STYLE, INK, NO_CREDENCE_FILL, RESOLVED_FILL, SIZE, type EdgeStyle } from './style.ts';
 import { fontMetrics } from './text-metrics.ts';
 
 /** What the picture contains, so the legend explains exactly that. */
@@ -11,6 +11,8 @@ export interface LegendContent {
   readonly anyWithoutCredence: boolean;
   readonly anyResolved: boolean;
   readonly anyRetracted: boolean;
+  /** Some claim's text was edited (optional: pictures drawn before edits were marked leave it out). */
+  readonly anyEdited?: boolean;
 }
 
 interface Item {
@@ -52,6 +54,7 @@ function legendItems(content: LegendContent): Item[] {
     items.push(boxItem('resolved false', { fill: RESOLVED_FILL['resolved-false']!, stroke: INK.border, width: 1.2, mark: '✗' }));
   }
   if (content.anyRetracted) items.push(boxItem('retracted', { fill: '#ffffff', stroke: INK.retracted, width: 1.2, dashed: true }));
+  if (content.anyEdited) items.push(editedItem());
   return items;
 }
 
@@ -121,6 +124,20 @@ function boxItem(text: string, box: { fill: string; stroke: string; width: numbe
         `<rect x="${x + box.width / 2}" y="${y + 3 + box.width / 2}" width="${w - box.width}" height="${16 - box.width}" rx="4" fill="${box.fill}" stroke="${box.stroke}" stroke-width="${box.width}"${box.dashed ? ' stroke-dasharray="4 3"' : ''}/>` +
         mark +
         label(x + w + 6, y, text)
+      );
+    },
+  };
+}
+
+function editedItem(): Item {
+  const text = 'text edited since it was added';
+  const badge = fontMetrics('regular').width(EDITED_BADGE, SIZE.legend);
+  return {
+    width: badge + 6 + textWidth(text),
+    draw(x, y) {
+      return (
+        `<text x="${x}" y="${y + 15}" font-family="${FONT_FAMILY}" font-size="${SIZE.legend}" fill="${INK.muted}">${escapeXml(EDITED_BADGE)}</text>` +
+        label(x + badge + 6, y, text)
       );
     },
   };

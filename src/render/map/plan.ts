@@ -41,8 +41,12 @@ export function planCruxMap(graph: CruxGraph, request: MapRequest = {}): MapPlan
 
   const focus = request.focus ?? root!;
   const view = focusView(graph, focus, { ...(request.depth !== undefined ? { depth: request.depth } : {}), maxClaims });
-  const reach = view.depth === 0 ? (view.partial ? '' : 'no linked claims') : view.depth === 1 ? '1 link deep' : `${view.depth} links deep`;
   const asked = request.focus !== undefined || request.depth !== undefined;
+  if (!asked && !view.partial && view.hiddenNeighbours.size === 0) {
+    const parts = largestParts(graph, view.claims, maxClaims, base);
+    if (parts) return parts;
+  }
+  const reach = view.depth === 0 ? (view.partial ? '' : 'no linked claims') : view.depth === 1 ? '1 link deep' : `${view.depth} links deep`;
   const around = `${claimRef(focus)}${focus.id === root?.id ? ' (the root)' : ''}`;
   const beyond = view.partial
     ? `${view.depth === 0 ? '' : ','} plus ${view.partial.shown} of the ${view.partial.of} claims ${view.depth + 1 === 1 ? '1 link' : `${view.depth + 1} links`} away`
@@ -75,4 +79,77 @@ export function planCruxMap(graph: CruxGraph, request: MapRequest = {}): MapPlan
     focus,
     ...(seeMore ? { seeMore } : {}),
   };
+}
+
+/**
+ * A debate of many separate parts (a big import, say) whose root's part fits whole: the picture shows
+ * the root's part and then the largest other parts, whole, as many as fit, and says how many are left.
+ */
+function largestParts(
+  graph: CruxGraph,
+  rootPart: readonly Claim[],
+  maxClaims: number,
+  base: Pick<MapPlan['view'], 'title' | 'rootId'>,
+): MapPlan | undefined {
+  const taken = new Set(rootPart.map((c) => c.id));
+  const parts = separateParts(graph).filter((part) => !part.some((c) => taken.has(c.id)));
+  if (parts.length === 0) return undefined;
+  parts.sort((a, b) => b.length - a.length || a[0]!.number - b[0]!.number);
+  // Largest first, and stop at the first that does not fit: a few big parts say more than many single claims.
+  let shownParts = 1;
+  for (const part of parts) {
+    if (taken.size + part.length > maxClaims) break;
+    for (const c of part) taken.add(c.id);
+    shownParts++;
+  }
+  if (shownParts === 1) return undefined;
+  const total = graph.claims.length;
+  const claims = graph.claims.filter((c) => taken.has(c.id));
+  const links = graph.links.filter((l) => taken.has(l.fromClaimId) && taken.has(l.toClaimId));
+  const allParts = parts.length + 1;
+  // The largest part left out, by its first claim (a star's centre in an imported tree).
+  const left = parts[shownParts - 1]?.[0];
+  const counts = `${graph.debate.slug} · ${plural(total, 'claim')} · ${plural(graph.links.length, 'link')} · showing ${claims.length} of ${total}`;
+  const notes = [
+    counts,
+    `${plural(total, 'claim')} in ${allParts} separate parts are too many for one picture: this is the root's part and the ${shownParts - 1} largest of the others, whole.`,
+    ...(left
+      ? [
+          `The other ${plural(allParts - shownParts, 'part')} (${plural(total - claims.length, 'claim')}): see one with /map focus:${claimRef(left)}, or the whole debate as text with /map format:text.`,
+        ]
+      : []),
+  ];
+  return {
+    view: { ...base, notes, claims, links },
+    total,
+    shown: claims.length,
+    ...(left ? { seeMore: `/map focus:${claimRef(left)}` } : {}),
+  };
+}
+
+/** The debate's claims grouped into parts joined by links (in either direction), each in claim order. */
+function separateParts(graph: CruxGraph): Claim[][] {
+  const parent = new Map(graph.claims.map((c) => [c.id, c.id]));
+  const find = (id: number): number => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let at = id; at !== root;) {
+      const next = parent.get(at)!;
+      parent.set(at, root);
+      at = next;
+    }
+    return root;
+  };
+  for (const link of graph.links) {
+    if (!parent.has(link.fromClaimId) || !parent.has(link.toClaimId)) continue;
+    parent.set(find(link.fromClaimId), find(link.toClaimId));
+  }
+  const parts = new Map<number, Claim[]>();
+  for (const claim of [...graph.claims].sort((a, b) => a.number - b.number)) {
+    const key = find(claim.id);
+    const part = parts.get(key);
+    if (part) part.push(claim);
+    else parts.set(key, [claim]);
+  }
+  return [...parts.values()];
 }

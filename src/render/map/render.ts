@@ -28,6 +28,8 @@ export interface MapView {
   /** The claim a focus view is centred on: marked in its box. */
   readonly focusId?: number;
   readonly hiddenNeighbours?: ReadonlyMap<number, number>;
+  /** Row ids of claims whose text was edited since it was added: marked in their boxes. */
+  readonly edited?: ReadonlySet<number>;
   /** The team's credences; boxes are grey ("no credences yet") without it. */
   readonly credenceOf?: CredenceLookup;
 }
@@ -53,6 +55,7 @@ export async function renderCruxMap(view: MapView): Promise<CruxMapPicture> {
       ...(view.rootId !== undefined ? { rootId: view.rootId } : {}),
       ...(view.focusId !== undefined ? { focusId: view.focusId } : {}),
       ...(view.hiddenNeighbours ? { hiddenNeighbours: view.hiddenNeighbours } : {}),
+      ...(view.edited ? { edited: view.edited } : {}),
     },
     view,
   );
@@ -66,6 +69,7 @@ export async function renderCruxMap(view: MapView): Promise<CruxMapPicture> {
       anyWithoutCredence: view.claims.some((c) => c.status === 'open' && view.credenceOf?.(c.id) === undefined),
       anyResolved: view.claims.some((c) => c.status === 'resolved-true' || c.status === 'resolved-false'),
       anyRetracted: view.claims.some((c) => c.status === 'retracted'),
+      anyEdited: view.claims.some((c) => view.edited?.has(c.id) ?? false),
     },
   );
   const scale = Math.max(MIN_SCALE, Math.min(PREFERRED_SCALE, MAX_WIDTH_PX / composed.width, MAX_HEIGHT_PX / composed.height));
@@ -75,6 +79,8 @@ export async function renderCruxMap(view: MapView): Promise<CruxMapPicture> {
 
 /** Widest graph (in units) that still fits the width cap at the smallest readable scale, with margins. */
 const WIDTH_LIMIT = MAX_WIDTH_PX / MIN_SCALE - 60;
+/** Tallest graph (in units) that fits the height cap at the smallest readable scale, leaving room for the heading and legend. */
+const HEIGHT_LIMIT = MAX_HEIGHT_PX / MIN_SCALE - 260;
 
 /**
  * The argument-map layout (supporters below what they support) when it fits the width cap. A bushy
@@ -84,7 +90,7 @@ const WIDTH_LIMIT = MAX_WIDTH_PX / MIN_SCALE - 60;
 async function layoutThatFits(options: MapDotOptions, view: MapView): Promise<GraphSvg> {
   const uprightDot = cruxMapDot(view.claims, view.links, options);
   const upright = readGraphvizSvg(await layoutSvg(uprightDot));
-  if (upright.width <= WIDTH_LIMIT) return upright;
+  if (upright.width <= WIDTH_LIMIT && upright.height <= HEIGHT_LIMIT) return upright;
   const sideways = cruxMapDot(view.claims, view.links, { ...options, direction: 'RL' });
   const candidates = [
     upright,
@@ -92,6 +98,9 @@ async function layoutThatFits(options: MapDotOptions, view: MapView): Promise<Gr
     readGraphvizSvg(await layoutSvg(sideways)),
     ...(await Promise.all([2, 3, 4].map(async (stagger) => readGraphvizSvg(await layoutSvg(await unflatten(sideways, stagger)))))),
   ];
+  // Best: fits both caps. Then: fits the width (a chat scrolls down more readily than across).
+  const both = candidates.filter((c) => c.width <= WIDTH_LIMIT && c.height <= HEIGHT_LIMIT);
+  if (both.length) return both.reduce((a, b) => (b.width * b.height < a.width * a.height ? b : a));
   const fitting = candidates.filter((c) => c.width <= WIDTH_LIMIT);
   if (fitting.length === 0) return candidates.reduce((a, b) => (b.width < a.width ? b : a));
   const cost = (g: GraphSvg) => g.width * g.height * Math.max(1, g.height / g.width / 1.5);

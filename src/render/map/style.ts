@@ -83,6 +83,9 @@ export const RESOLVED_FILL: Partial<Record<ClaimStatus, string>> = {
   retracted: '#ffffff',
 };
 
+/** The small marker on an edited claim's box, and its legend entry. */
+export const EDITED_BADGE = '✎ edited';
+
 export const STATUS_BADGE: Partial<Record<ClaimStatus, string>> = {
   'resolved-true': '✓ true',
   'resolved-false': '✗ false',

@@ -88,6 +88,13 @@ export class PgClaims implements ClaimStore {
     return rows.map((r) => ({ text: r.text, replacedAt: r.replaced_at, replacedBy: r.replaced_by }));
   }
 
+  async editedInDebate(workspace: string, debateId: number): Promise<number[]> {
+    const rows = await this.sql.rows(sql<{ id: number }>`
+      SELECT c.id FROM claims c WHERE c.workspace = ${workspace} AND c.debate_id = ${debateId}
+        AND EXISTS (SELECT 1 FROM claim_texts t WHERE t.claim_id = c.id) ORDER BY c.id`);
+    return rows.map((r) => Number(r.id));
+  }
+
   async setTags(id: number, tags: readonly string[]): Promise<void> {
     await this.atomically(async () => {
       await this.sql.run(sql`DELETE FROM claim_tags WHERE claim_id = ${id}`);

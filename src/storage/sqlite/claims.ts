@@ -46,6 +46,9 @@ export class ClaimRepository {
       earlierTexts: db.prepare<[string, number], { text: string; replaced_at: string; replaced_by: string }>(
         'SELECT text, replaced_at, replaced_by FROM claim_texts WHERE workspace = ? AND claim_id = ? ORDER BY id',
       ),
+      editedInDebate: db.prepare<[string, number], { id: number }>(
+        'SELECT c.id FROM claims c WHERE c.workspace = ? AND c.debate_id = ? AND EXISTS (SELECT 1 FROM claim_texts t WHERE t.claim_id = c.id) ORDER BY c.id',
+      ),
       setStatus: db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE workspace = ? AND id = ?'),
       countByDebate: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM claims WHERE debate_id = ?'),
       byDebate: db.prepare<[number], ClaimRow>(`${SELECT} WHERE c.debate_id = ? ORDER BY c.number`),
@@ -117,6 +120,10 @@ export class ClaimRepository {
     return this.statements.earlierTexts
       .all(workspace, id)
       .map((r) => ({ text: r.text, replacedAt: r.replaced_at, replacedBy: r.replaced_by }));
+  }
+
+  async editedInDebate(workspace: string, debateId: number): Promise<number[]> {
+    return this.statements.editedInDebate.all(workspace, debateId).map((r) => r.id);
   }
 
   async setTags(id: number, tags: readonly string[]): Promise<void> {

@@ -6,7 +6,7 @@ import { correctionRate } from '../../domain/drift/model.ts';
 import type { MonteCarloResult, Spread } from '../../domain/drift/monte-carlo.ts';
 import { solveRun } from '../../domain/drift/solve.ts';
 import { formatCount, formatParam, formatPercent } from '../../domain/drift/numbers.ts';
-import { renderLineChart, type LineSeries } from '../../render/chart.ts';
+import { renderLineChart, type LineChart, type LineSeries } from '../../render/chart.ts';
 import { chartName, paramLine, sourceLine, stepOrNever } from './format.ts';
 
 /** A drift reply, with what a claim keeps of it when the run is attached. */
@@ -56,27 +56,51 @@ function chartSeries(result: ExactResult, mc: MonteCarloResult | undefined): Lin
   if (mc) {
     const mcPoints = (key: 'D' | 'C') =>
       mc.curve.filter((point) => point.step > 0 || !result.logSteps).map((point) => ({ x: point.step, y: point[key] }));
-    series.push({ label: `D, Monte Carlo mean`, points: mcPoints('D'), dashed: true, color: '#ff7f0e' });
+    // ± one standard deviation between runs, clipped to 0–100%.
+    const band = (key: 'D' | 'C') =>
+      mc.runs > 1
+        ? mc.curve
+            .filter((point) => point.step > 0 || !result.logSteps)
+            .map((point) => ({
+              x: point.step,
+              lower: Math.max(0, point[key] - point.sd[key]),
+              upper: Math.min(1, point[key] + point.sd[key]),
+            }))
+        : undefined;
+    const spread = mc.runs > 1 ? ' ± sd' : '';
+    const withBand = (key: 'D' | 'C') => {
+      const b = band(key);
+      return b ? { band: b } : {};
+    };
+    series.push({ label: `D, Monte Carlo mean${spread}`, points: mcPoints('D'), dashed: true, color: '#ff7f0e', ...withBand('D') });
     if (mc.curve.some((point) => point.C > 0))
-      series.push({ label: `C, Monte Carlo mean`, points: mcPoints('C'), dashed: true, color: '#9467bd' });
+      series.push({ label: `C, Monte Carlo mean${spread}`, points: mcPoints('C'), dashed: true, color: '#9467bd', ...withBand('C') });
   }
   return series;
 }
 
-export async function runAnswer(input: RunInput): Promise<DriftAnswer> {
-  const { exact: result, monteCarlo: mc } = solveRun(input);
-  const headline = headlineOf(result);
+/** The run's chart: its title names only the curves drawn (no P(caught) when nobody is ever caught). */
+export function runChart(input: RunInput, result: ExactResult, mc: MonteCarloResult | undefined): LineChart {
   const crystallizes = correctionRate(input.params) > 0 && input.params.T < input.params.steps;
-  const png = await renderLineChart({
-    title: 'P(dangerous and hidden) and P(caught) by serial step',
+  const series = chartSeries(result, mc);
+  const caught = series.some((s) => s.label.startsWith('P(C)') || s.label.startsWith('C,'));
+  const what = caught ? 'P(dangerous and hidden) and P(caught)' : 'P(dangerous and hidden)';
+  return {
+    title: `${what} by serial step${mc ? `, exact and Monte Carlo` : ''}`,
     subtitle: `${input.preset} · ${paramLine(input.params)}`,
     xTitle: result.logSteps ? 'serial step (log scale)' : 'serial step',
     yTitle: 'share of agents',
     logX: result.logSteps,
     percentY: true,
-    series: chartSeries(result, mc),
+    series,
     ...(crystallizes ? { markers: [{ x: Math.max(1, input.params.T), label: 'values crystallize (T)' }] } : {}),
-  });
+  };
+}
+
+export async function runAnswer(input: RunInput): Promise<DriftAnswer> {
+  const { exact: result, monteCarlo: mc } = solveRun(input);
+  const headline = headlineOf(result);
+  const png = await renderLineChart(runChart(input, result, mc));
 
   const blocks: Block[] = [text(md`**${headline}**`), resultTable(result, mc)];
   if (mc) {

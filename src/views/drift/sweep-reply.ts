@@ -4,11 +4,38 @@ import type { SweepInput } from '../../domain/drift/inputs.ts';
 import { formatCount, formatParam, formatPercent } from '../../domain/drift/numbers.ts';
 import { PARAMETER_MEANING, valueOf, type Parameter } from '../../domain/drift/params.ts';
 import { solveSweep } from '../../domain/drift/solve.ts';
-import { renderLineChart } from '../../render/chart.ts';
+import type { SweepResult } from '../../domain/drift/sweep.ts';
+import { renderLineChart, type LineChart } from '../../render/chart.ts';
 import { chartName, paramLine, sourceLine, stepOrNever } from './format.ts';
 import type { DriftAnswer } from './run-reply.ts';
 
 const label = (parameter: Parameter) => (parameter === 't' ? 'T' : parameter);
+
+/** The sweep's chart: P(caught) is drawn (and named) only when someone is caught somewhere in the range. */
+export function sweepChart(input: SweepInput, result: SweepResult): LineChart {
+  const name = label(input.parameter);
+  const first = result.points[0]!;
+  const anyCaught = result.points.some((p) => p.end.C > 0);
+  return {
+    title: `P(dangerous and hidden)${anyCaught ? ', P(caught)' : ''} and P(ever dangerous) after ${formatCount(input.params.steps)} steps as ${name} varies`,
+    subtitle: `${input.preset} · ${PARAMETER_MEANING[input.parameter]}`,
+    xTitle: `${name}${result.logValues ? ' (log scale)' : ''}`,
+    yTitle: 'share of agents at the end',
+    logX: result.logValues,
+    percentY: true,
+    series: [
+      { label: 'P(D) dangerous', points: result.points.map((p) => ({ x: p.value, y: p.end.D })), color: '#d62728' },
+      ...(anyCaught ? [{ label: 'P(C) caught', points: result.points.map((p) => ({ x: p.value, y: p.end.C })), color: '#1f77b4' }] : []),
+      { label: 'P(ever dangerous)', points: result.points.map((p) => ({ x: p.value, y: p.end.ever })), color: '#2ca02c', dashed: true },
+    ],
+    markers: [
+      {
+        x: valueOf(input.params, input.parameter) || first.value,
+        label: `${input.preset}: ${formatParam(valueOf(input.params, input.parameter))}`,
+      },
+    ],
+  };
+}
 
 /** One parameter swept over a range, and every parameter halved and doubled: which one moves the outcome most. */
 export async function sweepAnswer(input: SweepInput): Promise<DriftAnswer> {
@@ -23,25 +50,7 @@ export async function sweepAnswer(input: SweepInput): Promise<DriftAnswer> {
     ? `Of the parameters, ${label(top.parameter)} moves it most: ${formatPercent(top.atLow)} when halved, ${formatPercent(top.atHigh)} when doubled.`
     : 'Every parameter is 0 here, so halving or doubling them changes nothing.';
 
-  const png = await renderLineChart({
-    title: `Outcome after ${n} steps as ${name} varies`,
-    subtitle: `${input.preset} · ${PARAMETER_MEANING[input.parameter]}`,
-    xTitle: `${name}${result.logValues ? ' (log scale)' : ''}`,
-    yTitle: 'share of agents at the end',
-    logX: result.logValues,
-    percentY: true,
-    series: [
-      { label: 'P(D) dangerous', points: result.points.map((p) => ({ x: p.value, y: p.end.D })), color: '#d62728' },
-      { label: 'P(C) caught', points: result.points.map((p) => ({ x: p.value, y: p.end.C })), color: '#1f77b4' },
-      { label: 'P(ever dangerous)', points: result.points.map((p) => ({ x: p.value, y: p.end.ever })), color: '#2ca02c', dashed: true },
-    ],
-    markers: [
-      {
-        x: valueOf(input.params, input.parameter) || first.value,
-        label: `${input.preset}: ${formatParam(valueOf(input.params, input.parameter))}`,
-      },
-    ],
-  });
+  const png = await renderLineChart(sweepChart(input, result));
 
   const blocks: Block[] = [
     text(md`**${headline}** ${verdict}`),
