@@ -178,12 +178,12 @@ export const CLI: Record<string, CliCommand> = {
     run: async (args) => (await import('./platforms/slack/print-manifest.ts')).printSlackManifest(args),
   },
   summarize: {
-    usage: 'cruxbot summarize <file>',
+    usage: 'cruxbot summarize <file> [--llm]',
     description: 'Summarize a thread file (plain text, or JSON {messages}): positions, key claims, cruxes…',
     run: async (args) => await (await import('./thread-files.ts')).summarizeFile(args, terminal()),
   },
   extract: {
-    usage: 'cruxbot extract <file> [--json]',
+    usage: 'cruxbot extract <file> [--json] [--llm]',
     description: "List a thread file's claims and relations; --json prints {messages, claims, relations}",
     run: async (args) => await (await import('./thread-files.ts')).extractFile(args, terminal()),
   },

@@ -59,7 +59,8 @@ const INSTRUCTIONS = `You read a debate thread and list its argumentative units.
 {"claims": [{"message": <index of the message>, "text": <an exact, verbatim substring of that message>, "kind": "claim" | "premise" | "crux", "credence"?: <a probability the author states, 0 to 1>}],
  "relations": [{"from": <index into claims>, "to": <index into claims>, "kind": "supports" | "opposes" | "agrees" | "disagrees" | "crux-of"}]}
 A claim is a position someone could dispute; a premise is a reason or example given for a claim; a crux is a sentence that names what the disagreement turns on.
-Copy each text exactly as written, one sentence or clause. Leave out greetings, thanks and questions.`;
+Relations inside a message: a premise "supports" the claim it backs. Relations across messages (reply relations): a unit of a later message that answers a unit of an earlier one "agrees" with it or "disagrees" with it (or "supports"/"opposes" it when it gives a reason for or against); a message answers the one it replies to, quotes (lines starting ">"), or names with @.
+Copy each text exactly as written, one sentence or clause. Leave out greetings, thanks, quotes of others and questions that assert nothing.`;
 
 export type Fetch = typeof fetch;
 

@@ -3,7 +3,8 @@ import { joinMarkup, md, type Markup } from '../core/markup.ts';
 import { context, text, type Block, type ComponentRow, type Reply } from '../core/reply.ts';
 import type { ThreadAnalysis } from '../domain/threads/extract.ts';
 import type { ThreadSummary } from '../domain/threads/summary.ts';
-import type { ExtractedClaim, StatedCredence } from '../domain/threads/thread.ts';
+import { languageName } from '../domain/threads/language.ts';
+import type { ExtractedClaim, ExtractionStats, StatedCredence } from '../domain/threads/thread.ts';
 import type { ThreadSource } from '../domain/threads/request.ts';
 import { captureRef } from '../domain/threads/captures.ts';
 
@@ -31,8 +32,14 @@ export function readingNote(source: ThreadSource, analysis: ThreadAnalysis): Mar
       md`${count(s.foldedSentences, 'repeated sentence')} folded (${count(s.repeatedMessages, 'message')} only repeating earlier text)`,
     );
   if (s.boilerplateLines) parts.push(md`${count(s.boilerplateLines, 'boilerplate or link-only line')} dropped`);
-  if (s.otherLanguage) parts.push(md`${count(s.otherLanguage, 'message')} in other languages left as they are`);
+  if (s.otherLanguage) parts.push(md`${count(s.otherLanguage, 'message')} in other languages left as they are${languagesNamed(s)}`);
   return joinMarkup(parts, ' · ');
+}
+
+/** " (French, Japanese)": which languages were skipped, as far as a script or function words tell. */
+function languagesNamed(stats: ExtractionStats): string {
+  const names = (stats.otherLanguages ?? []).map(languageName);
+  return names.length ? ` (${names.join(', ')})` : '';
 }
 
 function count(n: number, noun: string): string {
@@ -207,7 +214,7 @@ export function nothingArguedReply(source: ThreadSource, analysis: ThreadAnalysi
       text(
         md`I read ${source.origin} and found no argumentative content: no claims, cruxes, stances or stated credences, only chat.${
           analysis.stats.otherLanguage
-            ? md` (${count(analysis.stats.otherLanguage, 'message')} in other languages, which I leave as they are.)`
+            ? md` (${count(analysis.stats.otherLanguage, 'message')} in other languages, which I leave as they are${languagesNamed(analysis.stats)}.)`
             : ''
         }`,
       ),

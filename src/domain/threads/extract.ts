@@ -1,7 +1,7 @@
 import { readSentence, type SentenceReading } from './analyse.ts';
 import { readableText } from './clean.ts';
 import { findQuotedSentence, foldRepeats } from './fold.ts';
-import { looksEnglish } from './language.ts';
+import { looksEnglish, otherLanguageOf } from './language.ts';
 import type { SentencePosition } from './markers.ts';
 import { relateClaims } from './relate.ts';
 import { segmentMessage } from './sentences.ts';
@@ -17,8 +17,8 @@ export interface ThreadAnalysis extends Extraction {
   readonly readings: readonly SentenceReading[];
   /** quote or repeated sentence id → the earlier sentence it reproduces. */
   readonly sources: ReadonlyMap<number, number>;
-  /** Messages that are not in English, passed through untouched. */
-  readonly otherLanguage: ReadonlySet<number>;
+  /** Messages that are not in English, passed through untouched: message index → language code. */
+  readonly otherLanguage: ReadonlyMap<number, string>;
   readonly terms: TermStats;
   readonly vectorOfSentence: (id: number) => TermVector;
 }
@@ -33,13 +33,13 @@ export function analyseThread(raw: readonly ThreadMessage[]): ThreadAnalysis {
     return text === m.text ? m : { ...m, text };
   });
   const sentences: Sentence[] = [];
-  const otherLanguage = new Set<number>();
+  const otherLanguage = new Map<number, string>();
   let boilerplateLines = 0;
   const headers = repeatedHeaders(messages);
   for (const message of messages) {
     if (!message.text.trim() || isBot(message.author)) continue;
     if (!looksEnglish(message.text)) {
-      otherLanguage.add(message.index);
+      otherLanguage.set(message.index, otherLanguageOf(message.text));
       continue;
     }
     const { spans, lineKinds } = segmentMessage(message.text, headers);
@@ -144,8 +144,15 @@ export function analyseThread(raw: readonly ThreadMessage[]): ThreadAnalysis {
       repeatedMessages: repeatedMessages.size,
       boilerplateLines,
       otherLanguage: otherLanguage.size,
+      otherLanguages: commonestFirst([...otherLanguage.values()]),
     },
   };
+}
+
+function commonestFirst(codes: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of codes) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([c]) => c);
 }
 
 /** Bots and automated accounts: "AutoModerator", "DeltaBot", "github-actions[bot]", "Reminder Bot". */
@@ -199,10 +206,16 @@ function positionOf(sentence: Sentence, all: readonly Sentence[], text: string):
   };
 }
 
-/** The CLI's `extract --json` shape: claims' texts are verbatim slices of their messages. */
-export function extractionJson(analysis: Extraction): unknown {
+/**
+ * The CLI's `extract --json` shape: claims' texts are verbatim slices of their messages. A message in
+ * another language carries `lang` (its ISO 639-1 code) and `captured: false`: it was not cut into claims.
+ */
+export function extractionJson(analysis: Extraction & { readonly otherLanguage?: ReadonlyMap<number, string> }): unknown {
   return {
-    messages: analysis.messages.map((m) => ({ index: m.index, author: m.author || 'unknown', text: m.text })),
+    messages: analysis.messages.map((m) => {
+      const lang = analysis.otherLanguage?.get(m.index);
+      return { index: m.index, author: m.author || 'unknown', text: m.text, ...(lang ? { lang, captured: false } : {}) };
+    }),
     claims: analysis.claims.map((c) => ({
       id: c.id,
       text: c.text,

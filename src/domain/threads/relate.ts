@@ -152,7 +152,7 @@ export function relateClaims(input: RelateInput): ExtractedRelation[] {
       if (!to && answered !== undefined) {
         const pool = claimsByMessage.get(answered) ?? [];
         const best = mostSimilar(blockVector, pool);
-        to = best && best.similarity >= 0.05 ? best.claim : message.replyTo !== undefined ? mainClaimOf(answered) : undefined;
+        to = best && best.similarity >= 0.1 ? best.claim : message.replyTo !== undefined ? mainClaimOf(answered) : undefined;
         viaStructure = to !== undefined;
       }
       let similarity = 0;
@@ -238,6 +238,11 @@ function relateWithinMessage(
     const start = readings[claim.sentence]!.sentence.start;
     return LIST_ITEM.test(text.slice(text.lastIndexOf('\n', start - 1) + 1, start + 1));
   };
+  const nearestClaim = (i: number) =>
+    own
+      .slice(0, i)
+      .reverse()
+      .find((c) => c.kind !== 'premise');
   let paragraphLead: ExtractedClaim | undefined;
   own.forEach((claim, i) => {
     const reading = readings[claim.sentence]!;
@@ -258,7 +263,7 @@ function relateWithinMessage(
     if (reading.stance || reading.crux.crux) return;
     const kind: RelationKind = TURN_AGAINST_OWN.test(reading.sentence.text) ? 'opposes' : 'supports';
     if (reading.cues.inference) add(previous, claim, 'supports');
-    else if (lead) add(claim, lead, kind);
+    else if (lead) add(claim, claim.kind === 'premise' ? lead : (nearestClaim(i) ?? lead), kind);
     else add(claim, claim.kind === 'premise' ? previous : own[0]!, kind);
   });
 }

@@ -83,6 +83,8 @@ export interface ExtractionStats {
   readonly boilerplateLines: number;
   /** Messages left untouched because they are not in English. */
   readonly otherLanguage: number;
+  /** …and their languages (ISO 639-1 codes, `und` when unrecognised), commonest first. */
+  readonly otherLanguages?: readonly string[];
 }
 
 export interface Extraction {
