@@ -80,6 +80,11 @@ export const SECRET_KEYS = [
   'CRUXBOT_LLM_API_KEY',
 ] as const;
 
+/** The process's environment, for a tool that passes a few of its variables on to `loadConfig` or a setting of its own. */
+export function environment(): Readonly<Record<string, string | undefined>> {
+  return process.env;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = EnvSchema.safeParse(env);
   if (!result.success) {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Writable } from 'node:stream';
-import { loadConfig } from './config.ts';
+import { environment, loadConfig } from './config.ts';
 import { isUserError } from './core/errors.ts';
 import { createLogger } from './core/logger.ts';
 import { analyseThread, extractionJson, type ThreadAnalysis } from './domain/threads/extract.ts';
@@ -105,7 +105,7 @@ async function analyse(messages: readonly ThreadMessage[], args: readonly string
   return analysis;
 }
 
-export function summarizeFile(args: readonly string[], io: Output, env: Env = process.env): Promise<number> {
+export function summarizeFile(args: readonly string[], io: Output, env: Env = environment()): Promise<number> {
   return guarded(io, async () => {
     const { name, messages } = readThreadFile(args.find((a) => !a.startsWith('--')));
     const analysis = await analyse(messages, args, io, env);
@@ -120,7 +120,7 @@ export function summarizeFile(args: readonly string[], io: Output, env: Env = pr
   });
 }
 
-export function extractFile(args: readonly string[], io: Output, env: Env = process.env): Promise<number> {
+export function extractFile(args: readonly string[], io: Output, env: Env = environment()): Promise<number> {
   return guarded(io, async () => {
     const { messages } = readThreadFile(args.find((a) => !a.startsWith('--')));
     const analysis = await analyse(messages, args, io, env);

@@ -19,7 +19,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('durability', () => {
   it('keeps every acknowledged claim after a SIGKILL mid-burst', async () => {
     const dbPath = join(dir, 'cruxbot.db');
-    const env = { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_PATH: dbPath };
+    // A burst of adds from one person: the write limit (tested on its own) is off, so every add reaches the store.
+  const env = { PATH: process.env.PATH ?? '', HOME: dir, DATABASE_PATH: dbPath, CRUXBOT_CLAIM_ADDS_PER_MINUTE: '0' };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const acknowledged = new Set<number>();
     let output = '';

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../../config.ts';
+import { environment, loadConfig } from '../../config.ts';
 import { createLogger } from '../../core/logger.ts';
 import { analyseThread, type ThreadAnalysis } from '../../domain/threads/extract.ts';
 import { analyseWithModel, llmSettings } from '../../llm/thread-extractor.ts';
@@ -33,7 +33,7 @@ import {
 async function main(argv: readonly string[]): Promise<number> {
   const folder = argv.find((a) => !a.startsWith('--') && argv[argv.indexOf(a) - 1] !== '--show');
   const useModel = argv.includes('--llm');
-  const settings = useModel ? llmSettings(loadConfig({ ...process.env, DATABASE_PATH: ':memory:', DATABASE_URL: undefined }), 300_000) : undefined;
+  const settings = useModel ? llmSettings(loadConfig({ ...environment(), DATABASE_PATH: ':memory:', DATABASE_URL: undefined }), 300_000) : undefined;
   if (useModel && !settings) {
     process.stderr.write('--llm needs a language model: set CRUXBOT_LLM_BASE_URL and CRUXBOT_LLM_MODEL, e.g. CRUXBOT_LLM_BASE_URL=http://127.0.0.1:8080/v1 CRUXBOT_LLM_MODEL=llama3\n');
     return 2;

@@ -58,6 +58,8 @@ export async function startTestDiscord(
     mode?: 'gateway' | 'http';
     /** Another instance of the same deployment: its Discord, its application key, this store (its own connection to a shared database). */
     sharing?: { fake: FakeDiscord; keys: ReturnType<typeof discordKeyPair>; store: Store };
+    /** Settings beside the test's own (e.g. a write limit). */
+    settings?: Record<string, string>;
   } = {},
 ): Promise<TestDiscordBot> {
   const fake = options.sharing?.fake ?? (await new FakeDiscord(options.fake).start());
@@ -69,6 +71,7 @@ export async function startTestDiscord(
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_API_URL: fake.apiUrl,
     ...(keys ? { DISCORD_PUBLIC_KEY: keys.publicKeyHex } : {}),
+    ...options.settings,
   });
   const now = new Date('2026-11-23T12:00:00Z');
   const services = createServices(config, {

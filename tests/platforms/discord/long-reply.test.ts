@@ -9,7 +9,8 @@ import { slashCommand } from './payloads.ts';
 
 let bot: TestDiscordBot;
 beforeEach(async () => {
-  bot = await startTestDiscord();
+  // 200 claims are added by one person to set the scene: the write limit (tested on its own) is off.
+  bot = await startTestDiscord({ settings: { CRUXBOT_CLAIM_ADDS_PER_MINUTE: '0' } });
 });
 afterEach(() => bot.close());
 
