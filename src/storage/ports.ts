@@ -41,6 +41,8 @@ export interface ClaimStore {
   setTags(id: number, tags: readonly string[]): Promise<void>;
   setStatus(workspace: string, id: number, status: ClaimStatus, at: string): Promise<void>;
   countInDebate(debateId: number): Promise<number>;
+  /** The claims with these row ids that are in the workspace, by number (ids elsewhere are left out). */
+  byIds(workspace: string, ids: readonly number[]): Promise<Claim[]>;
   inDebate(debateId: number): Promise<Claim[]>;
   list(workspace: string, filter: ClaimFilter): Promise<{ claims: Claim[]; total: number }>;
   /** Tags used in the workspace that start with `prefix`, most used first. */
@@ -110,6 +112,11 @@ export interface LinkStore {
   incoming(workspace: string, claimId: number): Promise<Link[]>;
   /** Links whose two claims are both in the debate. */
   inDebate(debateId: number): Promise<Link[]>;
+  /**
+   * The debate's links that touch a claim within `depth` links of `claimId` (either direction, through
+   * claims of the debate), so every such claim's neighbours are all known: a recursive query, not the graph.
+   */
+  around(debateId: number, claimId: number, depth: number): Promise<Link[]>;
   refines(workspace: string): Promise<Link[]>;
 }
 
@@ -348,6 +355,11 @@ export interface Repositories {
   readonly shareLinks: ShareLinkStore;
   /** A debate with its claims and the links between them: what the map and the exports draw from. */
   graphOf(debate: Debate): Promise<CruxGraph>;
+  /**
+   * Part of the debate's graph: the links `links.around` finds and the claims at their ends (the focus
+   * included). Every claim within `depth` links of the focus is in it with all its links.
+   */
+  neighbourhoodOf(debate: Debate, claimId: number, depth: number): Promise<CruxGraph>;
 }
 
 /**
@@ -356,8 +368,8 @@ export interface Repositories {
  */
 export interface Reader {
   readonly debates: Pick<DebateStore, 'bySlug' | 'byId' | 'require' | 'list' | 'currentFor' | 'contents' | 'overview'>;
-  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'inDebate' | 'list' | 'tagCounts' | 'recent' | 'earlierTexts'>;
-  readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'refines'>;
+  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'byIds' | 'inDebate' | 'list' | 'tagCounts' | 'recent' | 'earlierTexts'>;
+  readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'around' | 'refines'>;
   readonly audit: Pick<AuditStore, 'recent'>;
   readonly simRuns: Pick<SimRunStore, 'byNumber' | 'require' | 'forClaim'>;
   readonly captures: Pick<CaptureStore, 'byId' | 'items' | 'links' | 'inDebate'>;
@@ -369,6 +381,7 @@ export interface Reader {
   readonly search: SearchStore;
   readonly shareLinks: Pick<ShareLinkStore, 'byTokenHash' | 'forDebate'>;
   graphOf(debate: Debate): Promise<CruxGraph>;
+  neighbourhoodOf(debate: Debate, claimId: number, depth: number): Promise<CruxGraph>;
 }
 
 /** The handle a transaction's function gets: every repository, reading and writing inside it. */
