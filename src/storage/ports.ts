@@ -64,6 +64,11 @@ export interface CredenceStore {
   latestUnconditional(workspace: string, claimId: number, upToId?: number): Promise<LatestCredence[]>;
   /** Everyone's latest credences in every claim of the debate, conditional ones included. */
   latestInDebate(workspace: string, debateId: number): Promise<LatestCredence[]>;
+  /**
+   * The same rows, handed to `visit` one at a time (in no promised order) and never held all at once: for
+   * reads that keep a compact summary of a big debate's credences.
+   */
+  eachLatestInDebate(workspace: string, debateId: number, visit: (credence: LatestCredence) => void): Promise<void>;
   latestUnconditionalInDebate(workspace: string, debateId: number): Promise<LatestCredence[]>;
   /** A person's latest conditional credences in the claim, or given the claim. */
   conditionalsAround(workspace: string, userId: string, claimId: number): Promise<LatestCredence[]>;

@@ -3,6 +3,7 @@ import { UserError } from '../../src/core/errors.ts';
 import { latestSchemaVersion } from '../../src/storage/index.ts';
 import type { Store } from '../../src/storage/ports.ts';
 import type { Claim } from '../../src/domain/claims.ts';
+import type { LatestCredence } from '../../src/domain/credences/credence.ts';
 import { BACKENDS, POSTGRES, SQLITE } from './backends.ts';
 import { POSTGRES_URL } from '../support/postgres.ts';
 
@@ -203,6 +204,9 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.credences.latestForClaim('w', a)).toHaveLength(3);
     const d = (await debate()).id;
     expect(await store.credences.latestInDebate('w', d)).toHaveLength(4);
+    const visited: LatestCredence[] = [];
+    await store.credences.eachLatestInDebate('w', d, (c) => visited.push(c));
+    expect(visited.sort((x, y) => x.id - y.id)).toEqual(await store.credences.latestInDebate('w', d));
     expect(await store.credences.latestUnconditionalInDebate('w', d)).toHaveLength(3);
     const mine = await store.credences.byUser('w', 'ada', { limit: 10, offset: 0 });
     expect([mine.total, mine.credences.map((c) => [c.claimNumber, c.given?.claimNumber ?? null, c.value, c.claimText])]).toEqual([

@@ -130,6 +130,11 @@ export class CredenceRepository {
     return this.statements.latestInDebate.all({ workspace, debateId }).map(toLatest);
   }
 
+  /** The same rows one at a time, straight off the statement: none are held. */
+  async eachLatestInDebate(workspace: string, debateId: number, visit: (credence: LatestCredence) => void): Promise<void> {
+    for (const row of this.statements.latestInDebate.iterate({ workspace, debateId })) visit(toLatest(row));
+  }
+
   async latestUnconditionalInDebate(workspace: string, debateId: number): Promise<LatestCredence[]> {
     return this.statements.latestUnconditionalInDebate.all({ workspace, debateId }).map(toLatest);
   }
