@@ -70,6 +70,15 @@ export interface CredenceStore {
    */
   eachLatestInDebate(workspace: string, debateId: number, visit: (credence: LatestCredence) => void): Promise<void>;
   latestUnconditionalInDebate(workspace: string, debateId: number): Promise<LatestCredence[]>;
+  /**
+   * The same rows reduced to what a matrix needs (row id, person, their name, claim row id, value), handed
+   * to `visit` one at a time in no promised order, never held all at once and never made into objects.
+   */
+  eachLatestPlainInDebate(
+    workspace: string,
+    debateId: number,
+    visit: (id: number, userId: string, userName: string, claimId: number, value: number) => void,
+  ): Promise<void>;
   /** A person's latest conditional credences in the claim, or given the claim. */
   conditionalsAround(workspace: string, userId: string, claimId: number): Promise<LatestCredence[]>;
   /** A person's latest credences, by claim number, with the claims' text and status. */

@@ -207,6 +207,11 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     const visited: LatestCredence[] = [];
     await store.credences.eachLatestInDebate('w', d, (c) => visited.push(c));
     expect(visited.sort((x, y) => x.id - y.id)).toEqual(await store.credences.latestInDebate('w', d));
+    const plain: unknown[] = [];
+    await store.credences.eachLatestPlainInDebate('w', d, (id, userId, userName, claimId, value) => plain.push({ id, userId, userName, claimId, value }));
+    expect(plain.sort((x, y) => (x as { id: number }).id - (y as { id: number }).id)).toEqual(
+      (await store.credences.latestUnconditionalInDebate('w', d)).map(({ id, userId, userName, claimId, value }) => ({ id, userId, userName, claimId, value })),
+    );
     expect(await store.credences.latestUnconditionalInDebate('w', d)).toHaveLength(3);
     const mine = await store.credences.byUser('w', 'ada', { limit: 10, offset: 0 });
     expect([mine.total, mine.credences.map((c) => [c.claimNumber, c.given?.claimNumber ?? null, c.value, c.claimText])]).toEqual([

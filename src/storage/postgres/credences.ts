@@ -72,6 +72,27 @@ export class PgCredences implements CredenceStore {
     }
   }
 
+  async eachLatestPlainInDebate(
+    workspace: string,
+    debateId: number,
+    visit: (id: number, userId: string, userName: string, claimId: number, value: number) => void,
+  ): Promise<void> {
+    for (let after = 0; ; ) {
+      const page = await this.sql.rows<{ id: number }>(
+        sql`SELECT id FROM claims WHERE debate_id = ${debateId} AND id > ${after} ORDER BY id LIMIT ${PAGE_CLAIMS}`,
+      );
+      if (page.length === 0) return;
+      const last = page[page.length - 1]!.id;
+      const rows = await this.sql.rows<{ id: number; user_id: string; user_name: string; claim_id: number; value: number }>(sql`
+        SELECT x.id, x.user_id, x.user_name, x.claim_id, x.value FROM credences x WHERE x.id IN (${latestIds(
+          sql`x.workspace = ${workspace} AND x.given_claim_id IS NULL
+            AND x.claim_id IN (SELECT id FROM claims WHERE debate_id = ${debateId} AND id > ${after} AND id <= ${last})`,
+        )})`);
+      for (const r of rows) visit(Number(r.id), r.user_id, r.user_name, Number(r.claim_id), Number(r.value));
+      after = last;
+    }
+  }
+
   async latestUnconditionalInDebate(workspace: string, debateId: number): Promise<LatestCredence[]> {
     return (await this.latest(sql`x.workspace = ${workspace} AND x.given_claim_id IS NULL AND ${inDebate(debateId)}`)).map(toLatest);
   }

@@ -3,6 +3,7 @@ import type { Claim } from '../../../src/domain/claims.ts';
 import { CredenceIndex } from '../../../src/domain/credences/credence-index.ts';
 import { rankCruxes } from '../../../src/domain/credences/cruxes.ts';
 import { loadCruxData } from '../../../src/queries/cruxes.ts';
+import { debateMatrix } from '../../../src/queries/opinion-groups.ts';
 import type { Store } from '../../../src/storage/ports.ts';
 import { BACKENDS } from '../../storage/backends.ts';
 
@@ -62,5 +63,18 @@ describe.each(BACKENDS)('cruxes from streamed credences, on $name', (backend) =>
       expect([...data.names]).toEqual([...names]);
     }
     expect(rankCruxes((await loadCruxData(store, 'w', claims[0]!)).index, claims[0]!.id, claims.slice(1).map((c) => c.id)).rows.length).toBeGreaterThan(5);
+  });
+
+  it('gives /groups the same matrix from the compact read as from one query per claim', async () => {
+    const debateId = claims[0]!.debateId;
+    const compact = await debateMatrix(store, 'w', claims, debateId);
+    const perClaim = await debateMatrix(store, 'w', claims);
+    // Names as the one debate-wide query gave them: each person's oldest row that still counts.
+    const names = new Map<string, string>();
+    for (const c of await store.credences.latestUnconditionalInDebate('w', debateId)) if (!names.has(c.userId)) names.set(c.userId, c.userName);
+    expect(compact.people).toEqual(perClaim.people.map((p) => ({ id: p.id, name: names.get(p.id) })));
+    expect([compact.matrix.rows, compact.matrix.cols]).toEqual([12, 60]);
+    expect(Array.from(compact.matrix.values)).toEqual(Array.from(perClaim.matrix.values));
+    expect(Array.from(compact.matrix.values).filter((v) => !Number.isNaN(v)).length).toBeGreaterThan(400);
   });
 });
