@@ -13,6 +13,7 @@ import { resolveDebate } from '../src/app/lookup.ts';
 import { credenceAnnotator } from '../src/views/credence-summary.ts';
 import { debateCredences } from '../src/queries/credences.ts';
 import { teamCredenceLookup } from '../src/queries/team-credence.ts';
+import { mapGraph } from '../src/queries/map-graph.ts';
 
 export default defineCommand({
   name: 'map',
@@ -29,7 +30,6 @@ export default defineCommand({
   async handler(ctx) {
     const debate = await resolveDebate(ctx, ctx.args.debate);
     const { queries } = ctx.services;
-    const graph = await queries.graphOf(debate);
     const focus = ctx.args.focus === undefined ? undefined : await queries.claims.require(ctx.workspace, ctx.args.focus);
     if (focus && focus.debateId !== debate.id) {
       throw new UserError(
@@ -39,22 +39,27 @@ export default defineCommand({
     }
 
     const edited = new Set(await queries.claims.editedInDebate(ctx.workspace, debate.id));
-    if (ctx.args.format === 'text')
+    if (ctx.args.format === 'text') {
+      const graph = await queries.graphOf(debate);
       return outlineReply(graph, focus, ctx.args.depth, {
         annotate: credenceAnnotator(await debateCredences(queries, ctx.workspace, debate.id)),
         edited,
       });
-    if (graph.claims.length === 0) {
+    }
+    // The picture reads only what it draws: the debate whole when it is small, else the focus's neighbourhood.
+    const request = { ...(focus ? { focus } : {}), ...(ctx.args.depth !== undefined ? { depth: ctx.args.depth } : {}) };
+    const { graph, ...size } = await mapGraph(queries, debate, request);
+    if (size.claims === 0) {
       return notice(
         md`\`${debate.slug}\` has no claims yet, so there is nothing to draw. Add the first with \`/claim add <text>\`; the map grows as you link claims.`,
         { ephemeral: false },
       );
     }
-    const credenceOf = await teamCredenceLookup(ctx, debate);
     const { plan, picture } = await renderMapThatFits(
       graph,
-      { ...(focus ? { focus } : {}), ...(ctx.args.depth !== undefined ? { depth: ctx.args.depth } : {}) },
-      { edited, ...(credenceOf ? { credenceOf } : {}) },
+      request,
+      { edited, credenceFor: (drawn) => teamCredenceLookup(ctx, debate, drawn) },
+      size,
     );
     return mapReply(
       debate.slug,

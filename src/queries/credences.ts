@@ -104,3 +104,22 @@ export async function debateCredences(store: Reads, workspace: string, debateId:
 export async function aggregatesForDebate(store: Reads, workspace: string, debateId: number): Promise<ReadonlyMap<number, Aggregate>> {
   return (await debateCredences(store, workspace, debateId)).shown;
 }
+
+/**
+ * The same, for a few claims only (the boxes of a focus view): one index lookup per claim and the open
+ * polls once, never the debate's whole history.
+ */
+export async function aggregatesForClaims(
+  store: Reads,
+  workspace: string,
+  claimIds: readonly number[],
+): Promise<ReadonlyMap<number, Aggregate>> {
+  const hiding = await hidingPolls(store, workspace);
+  const shown = new Map<number, Aggregate>();
+  for (const claimId of claimIds) {
+    if (hiding.has(claimId)) continue;
+    const a = await claimAggregate(store, workspace, claimId);
+    if (a) shown.set(claimId, a);
+  }
+  return shown;
+}

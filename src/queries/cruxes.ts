@@ -51,20 +51,36 @@ export async function loadCruxData(store: Reader, workspace: string, target: Cla
     if (c.id === target.id || c.status === 'retracted' || !(await isHidden(c))) inDebate.push(c);
   }
   const claims = new Map(inDebate.map((c) => [c.id, c]));
-  const rows = (await store.credences.latestInDebate(workspace, target.debateId)).filter(
-    (c) => !hidden.has(c.claimId) && !(c.given && hidden.has(c.given.claimId)),
-  );
+  // The debate's latest credences go straight into the index as they are read (a big debate has a million):
+  // no array of rows is kept.
+  const index = new CredenceIndex();
+  const people = new Map<string, { first: number; id: number; name: string }>();
+  const take = (c: LatestCredence) => {
+    index.add(toEntry(c));
+    const seen = people.get(c.userId);
+    if (!seen) people.set(c.userId, { first: c.id, id: c.id, name: c.userName });
+    else {
+      if (seen.first > c.id) seen.first = c.id;
+      if (seen.id < c.id) Object.assign(seen, { id: c.id, name: c.userName });
+    }
+  };
+  await store.credences.eachLatestInDebate(workspace, target.debateId, (c) => {
+    if (!hidden.has(c.claimId) && !(c.given && hidden.has(c.given.claimId))) take(c);
+  });
   for (const c of await store.credences.latestForClaim(workspace, target.id)) {
     if (!c.given || claims.has(c.given.claimId) || hidden.has(c.given.claimId)) continue;
     const outside = await store.claims.byId(workspace, c.given.claimId);
     if (!outside || (await isHidden(outside))) continue;
     claims.set(outside.id, outside);
-    rows.push(c, ...(await store.credences.latestUnconditional(workspace, outside.id)));
+    take(c);
+    for (const plain of await store.credences.latestUnconditional(workspace, outside.id)) take(plain);
   }
-  const names = new Map<string, string>();
-  for (const c of [...rows].sort((a, b) => a.id - b.id)) names.set(c.userId, c.userName);
+  // In the order people first gave a credence, each with the name on their newest row.
+  const names = new Map<string, string>(
+    [...people.entries()].sort((a, b) => a[1].first - b[1].first).map(([userId, { name }]) => [userId, name]),
+  );
   return {
-    index: new CredenceIndex(rows.map(toEntry)),
+    index,
     candidates: inDebate.filter((c) => c.id !== target.id && c.status !== 'retracted'),
     claims,
     names,

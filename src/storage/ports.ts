@@ -49,6 +49,8 @@ export interface ClaimStore {
   setTags(id: number, tags: readonly string[]): Promise<void>;
   setStatus(workspace: string, id: number, status: ClaimStatus, at: string): Promise<void>;
   countInDebate(debateId: number): Promise<number>;
+  /** The claims with these row ids that are in the workspace, by number (ids elsewhere are left out). */
+  byIds(workspace: string, ids: readonly number[]): Promise<Claim[]>;
   inDebate(debateId: number): Promise<Claim[]>;
   list(workspace: string, filter: ClaimFilter): Promise<{ claims: Claim[]; total: number }>;
   /** Tags used in the workspace that start with `prefix`, most used first. */
@@ -70,7 +72,21 @@ export interface CredenceStore {
   latestUnconditional(workspace: string, claimId: number, upToId?: number): Promise<LatestCredence[]>;
   /** Everyone's latest credences in every claim of the debate, conditional ones included. */
   latestInDebate(workspace: string, debateId: number): Promise<LatestCredence[]>;
+  /**
+   * The same rows, handed to `visit` one at a time (in no promised order) and never held all at once: for
+   * reads that keep a compact summary of a big debate's credences.
+   */
+  eachLatestInDebate(workspace: string, debateId: number, visit: (credence: LatestCredence) => void): Promise<void>;
   latestUnconditionalInDebate(workspace: string, debateId: number): Promise<LatestCredence[]>;
+  /**
+   * The same rows reduced to what a matrix needs (row id, person, their name, claim row id, value), handed
+   * to `visit` one at a time in no promised order, never held all at once and never made into objects.
+   */
+  eachLatestPlainInDebate(
+    workspace: string,
+    debateId: number,
+    visit: (id: number, userId: string, userName: string, claimId: number, value: number) => void,
+  ): Promise<void>;
   /** A person's latest conditional credences in the claim, or given the claim. */
   conditionalsAround(workspace: string, userId: string, claimId: number): Promise<LatestCredence[]>;
   /** A person's latest credences, by claim number, with the claims' text and status. */
@@ -118,6 +134,11 @@ export interface LinkStore {
   incoming(workspace: string, claimId: number): Promise<Link[]>;
   /** Links whose two claims are both in the debate. */
   inDebate(debateId: number): Promise<Link[]>;
+  /**
+   * The debate's links that touch a claim within `depth` links of `claimId` (either direction, through
+   * claims of the debate), so every such claim's neighbours are all known: a recursive query, not the graph.
+   */
+  around(debateId: number, claimId: number, depth: number): Promise<Link[]>;
   refines(workspace: string): Promise<Link[]>;
 }
 
@@ -358,6 +379,11 @@ export interface Repositories {
   readonly shareLinks: ShareLinkStore;
   /** A debate with its claims and the links between them: what the map and the exports draw from. */
   graphOf(debate: Debate): Promise<CruxGraph>;
+  /**
+   * Part of the debate's graph: the links `links.around` finds and the claims at their ends (the focus
+   * included). Every claim within `depth` links of the focus is in it with all its links.
+   */
+  neighbourhoodOf(debate: Debate, claimId: number, depth: number): Promise<CruxGraph>;
 }
 
 /**
@@ -366,8 +392,8 @@ export interface Repositories {
  */
 export interface Reader {
   readonly debates: Pick<DebateStore, 'bySlug' | 'byId' | 'require' | 'list' | 'currentFor' | 'contents' | 'overview'>;
-  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'inDebate' | 'list' | 'tagCounts' | 'recent' | 'earlierTexts' | 'editedInDebate'>;
-  readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'refines'>;
+  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'byIds' | 'inDebate' | 'list' | 'tagCounts' | 'recent' | 'earlierTexts' | 'editedInDebate'>;
+  readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'around' | 'refines'>;
   readonly audit: Pick<AuditStore, 'recent'>;
   readonly simRuns: Pick<SimRunStore, 'byNumber' | 'require' | 'forClaim'>;
   readonly captures: Pick<CaptureStore, 'byId' | 'items' | 'links' | 'inDebate'>;
@@ -379,6 +405,7 @@ export interface Reader {
   readonly search: SearchStore;
   readonly shareLinks: Pick<ShareLinkStore, 'byTokenHash' | 'forDebate'>;
   graphOf(debate: Debate): Promise<CruxGraph>;
+  neighbourhoodOf(debate: Debate, claimId: number, depth: number): Promise<CruxGraph>;
 }
 
 /** The handle a transaction's function gets: every repository, reading and writing inside it. */

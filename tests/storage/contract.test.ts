@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { latestSchemaVersion } from '../../src/storage/index.ts';
 import type { Store } from '../../src/storage/ports.ts';
+import type { Claim } from '../../src/domain/claims.ts';
+import type { LatestCredence } from '../../src/domain/credences/credence.ts';
 import { BACKENDS, POSTGRES, SQLITE } from './backends.ts';
 import { POSTGRES_URL } from '../support/postgres.ts';
 
@@ -205,6 +207,14 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await store.credences.latestForClaim('w', a)).toHaveLength(3);
     const d = (await debate()).id;
     expect(await store.credences.latestInDebate('w', d)).toHaveLength(4);
+    const visited: LatestCredence[] = [];
+    await store.credences.eachLatestInDebate('w', d, (c) => visited.push(c));
+    expect(visited.sort((x, y) => x.id - y.id)).toEqual(await store.credences.latestInDebate('w', d));
+    const plain: unknown[] = [];
+    await store.credences.eachLatestPlainInDebate('w', d, (id, userId, userName, claimId, value) => plain.push({ id, userId, userName, claimId, value }));
+    expect(plain.sort((x, y) => (x as { id: number }).id - (y as { id: number }).id)).toEqual(
+      (await store.credences.latestUnconditionalInDebate('w', d)).map(({ id, userId, userName, claimId, value }) => ({ id, userId, userName, claimId, value })),
+    );
     expect(await store.credences.latestUnconditionalInDebate('w', d)).toHaveLength(3);
     const mine = await store.credences.byUser('w', 'ada', { limit: 10, offset: 0 });
     expect([mine.total, mine.credences.map((c) => [c.claimNumber, c.given?.claimNumber ?? null, c.value, c.claimText])]).toEqual([
@@ -305,6 +315,37 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     await store.links.remove('w', first.link.id);
     expect(await store.links.inDebate((await debate()).id)).toHaveLength(2);
     expect(await store.links.outgoing('v', b.id)).toEqual([]);
+  });
+
+  it('reads the neighbourhood of a claim: links either way within a depth, in its debate only, with the claims at their ends', async () => {
+    // A chain C1 ← C2 ← C3 ← C4 ← C5, a cycle back C5 → C3, a branch C6 → C1, and a claim of another debate linked to C2.
+    const chain = [];
+    for (const text of ['One', 'Two', 'Three', 'Four', 'Five', 'Six']) chain.push(await claim(text));
+    const [c1, c2, c3, c4, c5, c6] = chain as [Claim, Claim, Claim, Claim, Claim, Claim];
+    const outside = await claim('Elsewhere', { slug: 'other' });
+    const link = async (from: number, to: number, kind: 'supports' | 'opposes' = 'supports') =>
+      await store.links.add({ workspace: 'w', fromClaimId: from, toClaimId: to, kind, authorId: 'ada', at: AT });
+    await link(c2.id, c1.id);
+    await link(c3.id, c2.id, 'opposes');
+    await link(c4.id, c3.id);
+    await link(c5.id, c4.id);
+    await link(c5.id, c3.id, 'opposes');
+    await link(c6.id, c1.id);
+    await link(outside.id, c2.id);
+    const d = await debate();
+    const ends = (links: { fromNumber: number; toNumber: number }[]) => links.map((l) => `${l.fromNumber}>${l.toNumber}`);
+    expect(ends(await store.links.around(d.id, c1.id, 0))).toEqual(['2>1', '6>1']);
+    expect(ends(await store.links.around(d.id, c1.id, 1))).toEqual(['2>1', '3>2', '6>1']);
+    expect(ends(await store.links.around(d.id, c4.id, 1))).toEqual(['3>2', '4>3', '5>4', '5>3']);
+    expect(ends(await store.links.around(d.id, c1.id, 9))).toEqual(['2>1', '3>2', '4>3', '5>4', '5>3', '6>1']);
+    const near = await store.neighbourhoodOf(d, c3.id, 1);
+    expect(near.claims.map((c) => c.number)).toEqual([1, 2, 3, 4, 5]);
+    expect(ends([...near.links])).toEqual(['2>1', '3>2', '4>3', '5>4', '5>3']);
+    const lone = await store.neighbourhoodOf(await debate('w', 'other'), outside.id, 3);
+    expect([lone.claims.map((c) => c.text), lone.links]).toEqual([['Elsewhere'], []]);
+    expect((await store.claims.byIds('w', [c6.id, c1.id, outside.id])).map((c) => c.number)).toEqual([1, 6, 7]);
+    expect(await store.claims.byIds('v', [c1.id])).toEqual([]);
+    expect(await store.claims.byIds('w', [])).toEqual([]);
   });
 
   it('opens one poll per claim, closes it once, and finds the due ones', async () => {

@@ -14,17 +14,20 @@ export class CredenceIndex {
   private readonly byKey = new Map<string, Map<string, number>>();
   private readonly conditions = new Map<number, Set<number>>();
 
-  constructor(entries: Iterable<CredenceEntry>) {
-    for (const entry of entries) {
-      const k = key(entry.claimId, entry.given);
-      let people = this.byKey.get(k);
-      if (!people) this.byKey.set(k, (people = new Map()));
-      people.set(entry.userId, entry.value);
-      if (entry.given) {
-        let set = this.conditions.get(entry.claimId);
-        if (!set) this.conditions.set(entry.claimId, (set = new Set()));
-        set.add(entry.given.claimId);
-      }
+  constructor(entries: Iterable<CredenceEntry> = []) {
+    for (const entry of entries) this.add(entry);
+  }
+
+  /** Adds one credence (a later one for the same person, claim and condition replaces it). */
+  add(entry: CredenceEntry): void {
+    const k = key(entry.claimId, entry.given);
+    let people = this.byKey.get(k);
+    if (!people) this.byKey.set(k, (people = new Map()));
+    people.set(entry.userId, entry.value);
+    if (entry.given) {
+      let set = this.conditions.get(entry.claimId);
+      if (!set) this.conditions.set(entry.claimId, (set = new Set()));
+      set.add(entry.given.claimId);
     }
   }
 

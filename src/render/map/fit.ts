@@ -1,5 +1,7 @@
 import type { CruxGraph } from '../../domain/crux-graph.ts';
-import { planCruxMap, type MapPlan, type MapRequest } from './plan.ts';
+import type { Claim } from '../../domain/claims.ts';
+import type { CredenceLookup } from '../../domain/crux-graph.ts';
+import { planCruxMap, type DebateSize, type MapPlan, type MapRequest } from './plan.ts';
 import { MAX_HEIGHT_PX, MAX_WIDTH_PX, renderCruxMap, type CruxMapPicture, type MapView } from './render.ts';
 
 /** A focus view never shrinks below this many claims to fit: past it, the picture is drawn as it comes. */
@@ -15,15 +17,22 @@ const TRIES = 3;
 export async function renderMapThatFits(
   graph: CruxGraph,
   request: MapRequest,
-  extras: Pick<MapView, 'credenceOf' | 'edited'> = {},
+  extras: Pick<MapView, 'edited'> & { credenceFor?: (drawn: readonly Claim[]) => Promise<CredenceLookup | undefined> } = {},
+  size?: DebateSize,
 ): Promise<{ plan: MapPlan; picture: CruxMapPicture }> {
-  let plan = planCruxMap(graph, request);
-  let picture = await renderCruxMap({ ...plan.view, ...extras });
+  const { credenceFor, ...marks } = extras;
+  // The team's credences are read for the claims drawn, once per plan.
+  const draw = async (view: MapPlan['view']) => {
+    const credenceOf = credenceFor ? await credenceFor(view.claims) : undefined;
+    return renderCruxMap({ ...view, ...marks, ...(credenceOf ? { credenceOf } : {}) });
+  };
+  let plan = planCruxMap(graph, request, size);
+  let picture = await draw(plan.view);
   for (let i = 0; i < TRIES && !fits(picture) && plan.shown > FEWEST_CLAIMS; i++) {
     const overflow = Math.max(picture.width / MAX_WIDTH_PX, picture.height / MAX_HEIGHT_PX);
     const maxClaims = Math.max(FEWEST_CLAIMS, Math.min(plan.shown - 1, Math.floor((plan.shown / overflow) * 0.9)));
-    plan = planCruxMap(graph, { ...request, maxClaims });
-    picture = await renderCruxMap({ ...plan.view, ...extras });
+    plan = planCruxMap(graph, { ...request, maxClaims }, size);
+    picture = await draw(plan.view);
   }
   return { plan, picture };
 }

@@ -24,15 +24,23 @@ export interface MapPlan {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** The whole debate's size and root, when `graph` holds only the part of it around the focus. */
+export interface DebateSize {
+  readonly claims: number;
+  readonly links: number;
+  readonly root?: Claim;
+}
+
 /**
  * What the map shows: the whole debate when it is small enough to read, otherwise (or when asked)
- * the claims around a focus claim, with notes that say what is left out and how to see it.
+ * the claims around a focus claim, with notes that say what is left out and how to see it. `graph` is
+ * the whole debate, or (with `size`) the neighbourhood of the focus that `mapGraph` read.
  */
-export function planCruxMap(graph: CruxGraph, request: MapRequest = {}): MapPlan {
+export function planCruxMap(graph: CruxGraph, request: MapRequest = {}, size?: DebateSize): MapPlan {
   const maxClaims = request.maxClaims ?? MAP_MAX_CLAIMS;
-  const root = rootClaimOf(graph);
-  const total = graph.claims.length;
-  const counts = `${graph.debate.slug} · ${plural(total, 'claim')} · ${plural(graph.links.length, 'link')}`;
+  const root = size ? size.root : rootClaimOf(graph);
+  const total = size?.claims ?? graph.claims.length;
+  const counts = `${graph.debate.slug} · ${plural(total, 'claim')} · ${plural(size?.links ?? graph.links.length, 'link')}`;
   const base = { title: graph.debate.title, ...(root ? { rootId: root.id } : {}) };
 
   if (!request.focus && request.depth === undefined && total <= maxClaims) {

@@ -110,6 +110,11 @@ export class PgClaims implements ClaimStore {
     return (await this.sql.one<{ n: number }>(sql`SELECT count(*)::int AS n FROM claims WHERE debate_id = ${debateId}`))!.n;
   }
 
+  async byIds(workspace: string, ids: readonly number[]): Promise<Claim[]> {
+    if (ids.length === 0) return [];
+    return (await this.sql.rows(select(sql`WHERE c.workspace = ${workspace} AND c.id = ANY(${[...ids]}::int[]) ORDER BY c.number`))).map(toClaim);
+  }
+
   async inDebate(debateId: number): Promise<Claim[]> {
     return (await this.sql.rows(select(sql`WHERE c.debate_id = ${debateId} ORDER BY c.number`))).map(toClaim);
   }

@@ -13,6 +13,9 @@ const JOINS = sql`credences x JOIN claims c ON c.id = x.claim_id LEFT JOIN claim
 const latestIds = (filter: RawBuilder<unknown>) =>
   sql`SELECT MAX(x.id) FROM credences x WHERE ${filter} GROUP BY x.claim_id, x.given_claim_id, x.given_true, x.user_id`;
 
+/** Claims per page when a debate's credences are read in pages. */
+const PAGE_CLAIMS = 5000;
+
 const inDebate = (debateId: number) => sql`x.claim_id IN (SELECT id FROM claims WHERE debate_id = ${debateId})`;
 
 /** Credences on PostgreSQL: the same append-only history and the same latest-row reads as SQLite. */
@@ -53,6 +56,41 @@ export class PgCredences implements CredenceStore {
 
   async latestInDebate(workspace: string, debateId: number): Promise<LatestCredence[]> {
     return (await this.latest(sql`x.workspace = ${workspace} AND ${inDebate(debateId)}`)).map(toLatest);
+  }
+
+  /** The same rows, read a few thousand claims at a time (by claim row id) so no more than a page is held. */
+  async eachLatestInDebate(workspace: string, debateId: number, visit: (credence: LatestCredence) => void): Promise<void> {
+    for (let after = 0; ; ) {
+      const page = await this.sql.rows<{ id: number }>(
+        sql`SELECT id FROM claims WHERE debate_id = ${debateId} AND id > ${after} ORDER BY id LIMIT ${PAGE_CLAIMS}`,
+      );
+      if (page.length === 0) return;
+      const last = page[page.length - 1]!.id;
+      const within = sql`x.claim_id IN (SELECT id FROM claims WHERE debate_id = ${debateId} AND id > ${after} AND id <= ${last})`;
+      for (const row of await this.latest(sql`x.workspace = ${workspace} AND ${within}`)) visit(toLatest(row));
+      after = last;
+    }
+  }
+
+  async eachLatestPlainInDebate(
+    workspace: string,
+    debateId: number,
+    visit: (id: number, userId: string, userName: string, claimId: number, value: number) => void,
+  ): Promise<void> {
+    for (let after = 0; ; ) {
+      const page = await this.sql.rows<{ id: number }>(
+        sql`SELECT id FROM claims WHERE debate_id = ${debateId} AND id > ${after} ORDER BY id LIMIT ${PAGE_CLAIMS}`,
+      );
+      if (page.length === 0) return;
+      const last = page[page.length - 1]!.id;
+      const rows = await this.sql.rows<{ id: number; user_id: string; user_name: string; claim_id: number; value: number }>(sql`
+        SELECT x.id, x.user_id, x.user_name, x.claim_id, x.value FROM credences x WHERE x.id IN (${latestIds(
+          sql`x.workspace = ${workspace} AND x.given_claim_id IS NULL
+            AND x.claim_id IN (SELECT id FROM claims WHERE debate_id = ${debateId} AND id > ${after} AND id <= ${last})`,
+        )})`);
+      for (const r of rows) visit(Number(r.id), r.user_id, r.user_name, Number(r.claim_id), Number(r.value));
+      after = last;
+    }
   }
 
   async latestUnconditionalInDebate(workspace: string, debateId: number): Promise<LatestCredence[]> {

@@ -61,6 +61,30 @@ export class PgLinks implements LinkStore {
     return (await this.sql.rows(select(sql`WHERE f.debate_id = ${debateId} AND t.debate_id = ${debateId} ORDER BY l.id`))).map(toLink);
   }
 
+  /**
+   * The links of the debate that touch a claim within `depth` links of `claimId` (either direction, through
+   * claims of the debate): so every such claim's neighbours are all known.
+   */
+  async around(debateId: number, claimId: number, depth: number): Promise<Link[]> {
+    const rows = await this.sql.rows(sql<LinkRow>`
+      WITH RECURSIVE near(id, d) AS (
+        SELECT ${claimId}::int, 0
+        UNION
+        SELECT CASE WHEN l.from_claim = near.id THEN l.to_claim ELSE l.from_claim END, near.d + 1
+        FROM near JOIN links l ON l.from_claim = near.id OR l.to_claim = near.id
+        JOIN claims c ON c.id = CASE WHEN l.from_claim = near.id THEN l.to_claim ELSE l.from_claim END
+        WHERE near.d < ${depth} AND c.debate_id = ${debateId}
+      ),
+      found AS (SELECT DISTINCT id FROM near)
+      SELECT l.*, f.number AS from_number, t.number AS to_number
+      FROM links l JOIN claims f ON f.id = l.from_claim JOIN claims t ON t.id = l.to_claim
+      WHERE l.id IN (
+        SELECT l.id FROM found JOIN links l ON l.from_claim = found.id
+        UNION SELECT l.id FROM found JOIN links l ON l.to_claim = found.id)
+      AND f.debate_id = ${debateId} AND t.debate_id = ${debateId} ORDER BY l.id`);
+    return rows.map(toLink);
+  }
+
   async refines(workspace: string): Promise<Link[]> {
     return (await this.sql.rows(select(sql`WHERE l.workspace = ${workspace} AND l.kind = 'refines' ORDER BY l.id`))).map(toLink);
   }

@@ -114,6 +114,14 @@ export class PostgresStore implements Store {
     return { debate, claims: await this.claims.inDebate(debate.id), links: await this.links.inDebate(debate.id) };
   }
 
+  async neighbourhoodOf(debate: Debate, claimId: number, depth: number): Promise<CruxGraph> {
+    const links = await this.links.around(debate.id, claimId, depth);
+    const ids = new Set([claimId]);
+    for (const l of links) ids.add(l.fromClaimId).add(l.toClaimId);
+    const claims = (await this.claims.byIds(debate.workspace, [...ids])).filter((c) => c.debateId === debate.id);
+    return { debate, claims, links };
+  }
+
   /**
    * Runs `fn` in one transaction (READ COMMITTED; the writes that must not race are single statements or
    * take their row's lock: counters, conditional closes and settles, ON CONFLICT upserts). Inside another

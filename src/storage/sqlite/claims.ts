@@ -51,6 +51,9 @@ export class ClaimRepository {
       ),
       setStatus: db.prepare('UPDATE claims SET status = ?, updated_at = ? WHERE workspace = ? AND id = ?'),
       countByDebate: db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM claims WHERE debate_id = ?'),
+      byIds: db.prepare<[string, string], ClaimRow>(
+        `${SELECT} WHERE c.workspace = ? AND c.id IN (SELECT value FROM json_each(?)) ORDER BY c.number`,
+      ),
       byDebate: db.prepare<[number], ClaimRow>(`${SELECT} WHERE c.debate_id = ? ORDER BY c.number`),
       tagCounts: db.prepare<[{ workspace: string; prefix: string; limit: number }], { tag: string; n: number }>(
         `SELECT t.tag, count(*) AS n FROM claim_tags t JOIN claims c ON c.id = t.claim_id
@@ -137,6 +140,12 @@ export class ClaimRepository {
 
   async countInDebate(debateId: number): Promise<number> {
     return this.statements.countByDebate.get(debateId)!.n;
+  }
+
+  /** The claims with these row ids that are in the workspace, by number. */
+  async byIds(workspace: string, ids: readonly number[]): Promise<Claim[]> {
+    if (ids.length === 0) return [];
+    return this.statements.byIds.all(workspace, JSON.stringify(ids)).map(toClaim);
   }
 
   async inDebate(debateId: number): Promise<Claim[]> {

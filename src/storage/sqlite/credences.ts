@@ -58,6 +58,13 @@ export class CredenceRepository {
           'x.workspace = @workspace AND x.given_claim_id IS NULL AND x.claim_id IN (SELECT id FROM claims WHERE debate_id = @debateId)',
         )}) ORDER BY x.id`,
       ),
+      latestPlainInDebate: db
+        .prepare<[Params], [number, string, string, number, number]>(
+          `SELECT x.id, x.user_id, x.user_name, x.claim_id, x.value FROM credences x WHERE x.id IN (${latestIds(
+            'x.workspace = @workspace AND x.given_claim_id IS NULL AND x.claim_id IN (SELECT id FROM claims WHERE debate_id = @debateId)',
+          )})`,
+        )
+        .raw(true),
       byUser: db.prepare<[Params], CredenceRow & { claim_text: string; claim_status: string }>(
         `SELECT x.*, c.number AS claim_number, g.number AS given_number, c.text AS claim_text, c.status AS claim_status
          FROM credences x JOIN claims c ON c.id = x.claim_id LEFT JOIN claims g ON g.id = x.given_claim_id
@@ -128,6 +135,22 @@ export class CredenceRepository {
   /** Everyone's latest credences in every claim of the debate, conditional ones included. */
   async latestInDebate(workspace: string, debateId: number): Promise<LatestCredence[]> {
     return this.statements.latestInDebate.all({ workspace, debateId }).map(toLatest);
+  }
+
+  /** The same rows one at a time, straight off the statement: none are held. */
+  async eachLatestInDebate(workspace: string, debateId: number, visit: (credence: LatestCredence) => void): Promise<void> {
+    for (const row of this.statements.latestInDebate.iterate({ workspace, debateId })) visit(toLatest(row));
+  }
+
+  /** Raw rows (arrays, not objects) straight off the statement. */
+  async eachLatestPlainInDebate(
+    workspace: string,
+    debateId: number,
+    visit: (id: number, userId: string, userName: string, claimId: number, value: number) => void,
+  ): Promise<void> {
+    for (const [id, userId, userName, claimId, value] of this.statements.latestPlainInDebate.iterate({ workspace, debateId })) {
+      visit(id, userId, userName, claimId, value);
+    }
   }
 
   async latestUnconditionalInDebate(workspace: string, debateId: number): Promise<LatestCredence[]> {

@@ -27,6 +27,24 @@ export class LinkRepository {
       incoming: db.prepare<[string, number], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.to_claim = ? ORDER BY f.number, l.kind`),
       inDebate: db.prepare<[number, number], LinkRow>(`${SELECT} WHERE f.debate_id = ? AND t.debate_id = ? ORDER BY l.id`),
       refines: db.prepare<[string], LinkRow>(`${SELECT} WHERE l.workspace = ? AND l.kind = 'refines'`),
+      // Breadth-first along links either way, staying in the debate; (id, d) pairs are kept distinct, so a
+      // claim is walked at most once per distance. Then every link of the debate touching a claim found.
+      around: db.prepare<[{ debateId: number; claimId: number; depth: number }], LinkRow>(
+        `WITH RECURSIVE near(id, d) AS (
+           SELECT @claimId, 0
+           UNION
+           SELECT l.to_claim, near.d + 1 FROM near JOIN links l ON l.from_claim = near.id JOIN claims c ON c.id = l.to_claim
+             WHERE near.d < @depth AND c.debate_id = @debateId
+           UNION
+           SELECT l.from_claim, near.d + 1 FROM near JOIN links l ON l.to_claim = near.id JOIN claims c ON c.id = l.from_claim
+             WHERE near.d < @depth AND c.debate_id = @debateId
+         ),
+         found(id) AS (SELECT DISTINCT id FROM near)
+         ${SELECT} WHERE l.id IN (
+           SELECT l.id FROM found JOIN links l ON l.from_claim = found.id
+           UNION SELECT l.id FROM found JOIN links l ON l.to_claim = found.id)
+         AND f.debate_id = @debateId AND t.debate_id = @debateId ORDER BY l.id`,
+      ),
     };
   }
 
@@ -64,6 +82,14 @@ export class LinkRepository {
   /** Links whose two claims are both in the debate. */
   async inDebate(debateId: number): Promise<Link[]> {
     return this.statements.inDebate.all(debateId, debateId).map(toLink);
+  }
+
+  /**
+   * The links of the debate that touch a claim within `depth` links of `claimId` (either direction, through
+   * claims of the debate): so every such claim's neighbours are all known.
+   */
+  async around(debateId: number, claimId: number, depth: number): Promise<Link[]> {
+    return this.statements.around.all({ debateId, claimId, depth }).map(toLink);
   }
 
   async refines(workspace: string): Promise<Link[]> {

@@ -88,6 +88,14 @@ export class SqliteStore implements Store {
     return { debate, claims: await this.claims.inDebate(debate.id), links: await this.links.inDebate(debate.id) };
   }
 
+  async neighbourhoodOf(debate: Debate, claimId: number, depth: number): Promise<CruxGraph> {
+    const links = await this.links.around(debate.id, claimId, depth);
+    const ids = new Set([claimId]);
+    for (const l of links) ids.add(l.fromClaimId).add(l.toClaimId);
+    const claims = (await this.claims.byIds(debate.workspace, [...ids])).filter((c) => c.debateId === debate.id);
+    return { debate, claims, links };
+  }
+
   static open(path: string): SqliteStore {
     return new SqliteStore(openDatabase(path), path);
   }
