@@ -11,6 +11,9 @@ export interface Suggestion {
 
 export const SUGGESTIONS_MAX = 25;
 
+/** How many of the newest matches of typed words are ranked for suggestions, in each part of the search. */
+export const SEARCH_CANDIDATES = 200;
+
 /**
  * Suggestions for a claim, debate or tag option as someone types: `C1` matches claims by number, words
  * match claim text, best first; claims in the channel's current debate come first. At most 25.
@@ -27,13 +30,14 @@ export async function suggest(
       // `C` alone is the start of an id, not a word: the same list as an empty box.
       if (/^[cC]$/.test(query)) return await suggest(ctx, source, '');
       const current = await store.debates.currentFor(ctx.workspace, ctx.channel.id);
-      // The current debate's matches first; the whole workspace only when they do not fill the list.
-      const inCurrent =
-        query && current ? await store.search.claims(ctx.workspace, query, { debateId: current.id, limit: SUGGESTIONS_MAX }) : [];
+      // One search: the current debate's matches first, then the rest of the workspace's, each part
+      // ranking only its newest matches (a word may match most of a 100k-claim debate).
       const found = query
-        ? inCurrent.length >= SUGGESTIONS_MAX
-          ? inCurrent
-          : [...inCurrent, ...(await store.search.claims(ctx.workspace, query, { limit: SUGGESTIONS_MAX }))]
+        ? await store.search.claims(ctx.workspace, query, {
+            ...(current ? { firstIn: current.id } : {}),
+            limit: SUGGESTIONS_MAX,
+            candidates: SEARCH_CANDIDATES,
+          })
         : current
           ? (await store.claims.list(ctx.workspace, { debateId: current.id, limit: SUGGESTIONS_MAX })).claims
           : await store.claims.recent(ctx.workspace, SUGGESTIONS_MAX);

@@ -254,7 +254,24 @@ export interface SearchStore {
    * Claims whose text matches the words of `query` (prefix match on the last word, as people type), best
    * first. A query like `C1` or `12` also finds claims by number.
    */
-  claims(workspace: string, query: string, options: { debateId?: number; limit: number }): Promise<Claim[]>;
+  claims(workspace: string, query: string, options: ClaimSearchOptions): Promise<Claim[]>;
+}
+
+export interface ClaimSearchOptions {
+  /** Only this debate's claims. */
+  readonly debateId?: number;
+  /**
+   * This debate's matches first, then the rest of the workspace's (each part filled in turn, up to
+   * `limit` in all): what autocomplete asks, in one call. Ignored with `debateId`.
+   */
+  readonly firstIn?: number;
+  readonly limit: number;
+  /**
+   * Rank only the newest `candidates` claims whose words match (in each part), never every match: a word
+   * that matches a whole 100k-claim debate then costs a bounded read, at the price of an older, better
+   * match being left out when the newest ones are plenty. Without it, every match is ranked.
+   */
+  readonly candidates?: number;
 }
 
 /** A message edit waiting for the instance that serves its platform (e.g. a poll closed by another instance). */
@@ -392,7 +409,20 @@ export interface Repositories {
  */
 export interface Reader {
   readonly debates: Pick<DebateStore, 'bySlug' | 'byId' | 'require' | 'list' | 'currentFor' | 'contents' | 'overview'>;
-  readonly claims: Pick<ClaimStore, 'byNumber' | 'byId' | 'require' | 'countInDebate' | 'byIds' | 'inDebate' | 'list' | 'tagCounts' | 'recent' | 'earlierTexts' | 'editedInDebate'>;
+  readonly claims: Pick<
+    ClaimStore,
+    | 'byNumber'
+    | 'byId'
+    | 'require'
+    | 'countInDebate'
+    | 'byIds'
+    | 'inDebate'
+    | 'list'
+    | 'tagCounts'
+    | 'recent'
+    | 'earlierTexts'
+    | 'editedInDebate'
+  >;
   readonly links: Pick<LinkStore, 'between' | 'outgoing' | 'incoming' | 'inDebate' | 'around' | 'refines'>;
   readonly audit: Pick<AuditStore, 'recent'>;
   readonly simRuns: Pick<SimRunStore, 'byNumber' | 'require' | 'forClaim'>;

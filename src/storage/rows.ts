@@ -209,7 +209,14 @@ export interface PollReminderRow {
 }
 
 export function toPollReminder(row: PollReminderRow): PollReminder {
-  return { id: row.id, workspace: row.workspace, kind: row.kind, target: row.target, dueAt: row.due_at, pollIds: JSON.parse(row.polls) as number[] };
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    kind: row.kind,
+    target: row.target,
+    dueAt: row.due_at,
+    pollIds: JSON.parse(row.polls) as number[],
+  };
 }
 
 export function toPoll(row: PollRow): Poll {
@@ -366,6 +373,23 @@ export function toSetting<K extends SettingKey>(key: K, row: SettingRow | undefi
 export const simRunNotFound = (number: number) =>
   new UserError(md`There is no drift run R${String(number)} here; runs are kept when attached to a claim.`, 'sim.not-found');
 
+/** One part of a claim search: the whole workspace, one debate, or the workspace outside one debate. */
+export type SearchScope = { readonly kind: 'all' } | { readonly kind: 'in' | 'outside'; readonly debateId: number };
+
+/**
+ * The parts a search reads, in the order its results are listed: only `debateId`'s claims; or `firstIn`'s
+ * and then the rest of the workspace (each claim read once, never the preferred debate twice); or all.
+ */
+export function searchParts(options: { readonly debateId?: number; readonly firstIn?: number }): SearchScope[] {
+  if (options.debateId !== undefined) return [{ kind: 'in', debateId: options.debateId }];
+  if (options.firstIn !== undefined)
+    return [
+      { kind: 'in', debateId: options.firstIn },
+      { kind: 'outside', debateId: options.firstIn },
+    ];
+  return [{ kind: 'all' }];
+}
+
 /** The words of what someone typed, for a full-text query: letters and digits only, at most twelve. */
 export function searchWords(input: string): string[] {
   return input
@@ -373,6 +397,44 @@ export function searchWords(input: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 12);
+}
+
+/** A word as the full-text indexes compare it: lower case, accents dropped. */
+function plainWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * Ranks a bounded set of candidate rows (each already matches every typed word, the last as a prefix) the
+ * same way on both backends: BM25 over the candidates alone (k1 1.2, b 0.75), every typed word weighted
+ * alike, since the weight of a word needs every match counted, which is the read the bound avoids. More
+ * of the typed words per word of text ranks first; ties go to the newer claim. Stable, so both backends
+ * give the same order.
+ */
+export function rankCandidates<R extends { text: string; number: number }>(rows: readonly R[], input: string): R[] {
+  const typed = searchWords(input).map(plainWord);
+  if (typed.length === 0 || rows.length === 0) return [...rows];
+  const last = typed.length - 1;
+  const scored = rows.map((row) => {
+    const words = row.text
+      .split(/[^\p{L}\p{N}\p{M}]+/u)
+      .filter(Boolean)
+      .map(plainWord);
+    const tf = typed.map((w, i) => words.filter((x) => (i === last ? x.startsWith(w) : x === w)).length);
+    return { row, tf, length: words.length };
+  });
+  const average = scored.reduce((sum, s) => sum + s.length, 0) / scored.length || 1;
+  const k1 = 1.2;
+  const b = 0.75;
+  const score = (s: (typeof scored)[number]) =>
+    s.tf.reduce((sum, f) => sum + (f * (k1 + 1)) / (f + k1 * (1 - b + (b * s.length) / average)), 0);
+  return scored
+    .map((s) => ({ row: s.row, score: score(s) }))
+    .sort((a, b2) => b2.score - a.score || b2.row.number - a.row.number)
+    .map((s) => s.row);
 }
 
 /** A `slack_installations` row as both backends read it. */

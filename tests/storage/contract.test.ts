@@ -156,6 +156,33 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     expect(await texts('nothing matches this')).toEqual([]);
   });
 
+  it('searches one debate first and then the rest of the workspace, ranking a bounded set of the newest matches', async () => {
+    const here = await debate('w', 'here');
+    await claim('Reward hacking is rare in practice', { slug: 'elsewhere' });
+    await claim('Reward hacking reward hacking, reward hacking everywhere', { slug: 'here' });
+    await claim('Reward models are hackable in theory, and in the lab, and at scale, and in every benchmark we tried', { slug: 'here' });
+    for (let i = 0; i < 40; i++) await claim(`Reward filler number ${i}`, { slug: 'here' });
+    const texts = async (q: string, options: { firstIn?: number; debateId?: number; candidates?: number; limit: number }) =>
+      (await store.search.claims('w', q, options)).map((c) => c.text);
+    // The preferred debate's matches first, each claim once, then the other debate's.
+    const hacking = await texts('reward hack', { firstIn: here.id, limit: 10, candidates: 50 });
+    expect(hacking).toEqual([
+      'Reward hacking reward hacking, reward hacking everywhere',
+      'Reward models are hackable in theory, and in the lab, and at scale, and in every benchmark we tried',
+      'Reward hacking is rare in practice',
+    ]);
+    // Bounded to the newest 25 candidates: the newest fillers, never the oldest one; at most `limit`, no repeats.
+    const bounded = await texts('reward', { debateId: here.id, limit: 25, candidates: 25 });
+    expect(bounded).toHaveLength(25);
+    expect(new Set(bounded).size).toBe(25);
+    expect(bounded).toContain('Reward filler number 39');
+    expect(bounded).not.toContain('Reward filler number 0');
+    // Numbers the same way: the preferred debate's first.
+    const byNumber = await store.search.claims('w', 'C1', { firstIn: here.id, limit: 3, candidates: 50 });
+    expect(byNumber.map((c) => c.debateId)).toEqual([here.id, here.id, here.id]);
+    expect(await texts('nothing matches this', { firstIn: here.id, limit: 5, candidates: 50 })).toEqual([]);
+  });
+
   it('rolls a failed transaction back whole, and a failed savepoint back to itself', async () => {
     await debate();
     await expect(
@@ -211,9 +238,17 @@ describe.each(BACKENDS)('the storage contract on $name', (backend) => {
     await store.credences.eachLatestInDebate('w', d, (c) => visited.push(c));
     expect(visited.sort((x, y) => x.id - y.id)).toEqual(await store.credences.latestInDebate('w', d));
     const plain: unknown[] = [];
-    await store.credences.eachLatestPlainInDebate('w', d, (id, userId, userName, claimId, value) => plain.push({ id, userId, userName, claimId, value }));
+    await store.credences.eachLatestPlainInDebate('w', d, (id, userId, userName, claimId, value) =>
+      plain.push({ id, userId, userName, claimId, value }),
+    );
     expect(plain.sort((x, y) => (x as { id: number }).id - (y as { id: number }).id)).toEqual(
-      (await store.credences.latestUnconditionalInDebate('w', d)).map(({ id, userId, userName, claimId, value }) => ({ id, userId, userName, claimId, value })),
+      (await store.credences.latestUnconditionalInDebate('w', d)).map(({ id, userId, userName, claimId, value }) => ({
+        id,
+        userId,
+        userName,
+        claimId,
+        value,
+      })),
     );
     expect(await store.credences.latestUnconditionalInDebate('w', d)).toHaveLength(3);
     const mine = await store.credences.byUser('w', 'ada', { limit: 10, offset: 0 });

@@ -3,8 +3,8 @@ import { UserError } from '../../core/errors.ts';
 import { md } from '../../core/markup.ts';
 import { formatClaimId } from '../../core/values.ts';
 import type { Claim, ClaimFilter, ClaimStatus, EarlierText, NewClaim } from '../../domain/claims.ts';
-import type { ClaimStore, SearchStore } from '../ports.ts';
-import { numberPrefixRanges, searchWords, toClaim, type ClaimRow } from '../rows.ts';
+import type { ClaimSearchOptions, ClaimStore, SearchStore } from '../ports.ts';
+import { numberPrefixRanges, rankCandidates, searchParts, searchWords, toClaim, type ClaimRow } from '../rows.ts';
 import { Counters } from './counters.ts';
 import type { Runner } from './exec.ts';
 
@@ -112,7 +112,9 @@ export class PgClaims implements ClaimStore {
 
   async byIds(workspace: string, ids: readonly number[]): Promise<Claim[]> {
     if (ids.length === 0) return [];
-    return (await this.sql.rows(select(sql`WHERE c.workspace = ${workspace} AND c.id = ANY(${[...ids]}::int[]) ORDER BY c.number`))).map(toClaim);
+    return (await this.sql.rows(select(sql`WHERE c.workspace = ${workspace} AND c.id = ANY(${[...ids]}::int[]) ORDER BY c.number`))).map(
+      toClaim,
+    );
   }
 
   async inDebate(debateId: number): Promise<Claim[]> {
@@ -150,8 +152,7 @@ export class PgClaims implements ClaimStore {
 export class PgSearch implements SearchStore {
   constructor(private readonly sql: Runner) {}
 
-  async claims(workspace: string, query: string, options: { debateId?: number; limit: number }): Promise<Claim[]> {
-    const debate = options.debateId ?? null;
+  async claims(workspace: string, query: string, options: ClaimSearchOptions): Promise<Claim[]> {
     const results: Claim[] = [];
     const seen = new Set<number>();
     const add = (rows: ClaimRow[]) => {
@@ -162,26 +163,44 @@ export class PgSearch implements SearchStore {
         }
       }
     };
-    const inDebate = debate === null ? sql`` : sql`AND c.debate_id = ${debate}`;
     const number = /^\s*[cC#]?(\d{1,9})\s*$/.exec(query);
-    // Ranges of numbers on the (workspace, number) index, shorter numbers first: never a cast of every number.
-    for (const [lo, hi] of number ? numberPrefixRanges(number[1]!) : []) {
-      if (results.length >= options.limit) break;
-      add(
-        await this.sql.rows(
-          select(sql`WHERE c.workspace = ${workspace} AND c.number BETWEEN ${lo} AND ${hi} ${inDebate}
-            ORDER BY c.number LIMIT ${options.limit - results.length}`),
-        ),
-      );
-    }
     const match = tsQuery(query);
-    if (match && results.length < options.limit)
-      add(
-        await this.sql.rows(
-          select(sql`WHERE c.workspace = ${workspace} AND c.search @@ to_tsquery('simple', ${match}) ${inDebate}
-            ORDER BY ts_rank(c.search, to_tsquery('simple', ${match})) DESC, c.number DESC LIMIT ${options.limit}`),
-        ),
-      );
+    for (const scope of searchParts(options)) {
+      const where =
+        scope.kind === 'all'
+          ? sql``
+          : scope.kind === 'in'
+            ? sql`AND c.debate_id = ${scope.debateId}`
+            : sql`AND c.debate_id <> ${scope.debateId}`;
+      // Ranges of numbers on the (workspace, number) index, shorter numbers first: never a cast of every number.
+      for (const [lo, hi] of number ? numberPrefixRanges(number[1]!) : []) {
+        if (results.length >= options.limit) break;
+        add(
+          await this.sql.rows(
+            select(sql`WHERE c.workspace = ${workspace} AND c.number BETWEEN ${lo} AND ${hi} ${where}
+              ORDER BY c.number LIMIT ${options.limit - results.length}`),
+          ),
+        );
+      }
+      if (!match || results.length >= options.limit) continue;
+      if (options.candidates === undefined) {
+        add(
+          await this.sql.rows(
+            select(sql`WHERE c.workspace = ${workspace} AND c.search @@ to_tsquery('simple', ${match}) ${where}
+              ORDER BY ts_rank(c.search, to_tsquery('simple', ${match})) DESC, c.number DESC LIMIT ${options.limit}`),
+          ),
+        );
+      } else {
+        // The newest matches only, ranked as SQLite ranks them (`rankCandidates`): a bounded read, whatever
+        // share of a big debate the words match.
+        const candidates = Math.max(options.candidates, options.limit);
+        const rows = await this.sql.rows(
+          select(sql`JOIN (SELECT c.id FROM claims c WHERE c.workspace = ${workspace} AND c.search @@ to_tsquery('simple', ${match}) ${where}
+              ORDER BY c.number DESC LIMIT ${candidates}) m ON m.id = c.id`),
+        );
+        add(rankCandidates(rows, query));
+      }
+    }
     return results;
   }
 }
