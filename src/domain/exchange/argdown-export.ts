@@ -1,6 +1,7 @@
 import { claimRef, type Claim } from '../claims.ts';
 import { rootClaimOf, type CredenceLookup, type CruxGraph } from '../crux-graph.ts';
 import type { Link, LinkKind } from '../links.ts';
+import { writeFlowMapping, writeFrontMatter, type FlowValue } from './yaml-flow.ts';
 
 /** Links Argdown has no relation for travel as data on the claim they start from. */
 export const DATA_KEY_OF_KIND: Partial<Record<LinkKind, string>> = { 'crux-of': 'cruxOf', refines: 'refines', duplicates: 'duplicates' };
@@ -36,8 +37,7 @@ export function exportArgdown(graph: CruxGraph, credenceOf?: CredenceLookup): st
 
   const out = [
     '===',
-    `title: ${yamlString(graph.debate.title)}`,
-    `slug: ${graph.debate.slug}`,
+    writeFrontMatter({ title: oneLine(graph.debate.title), slug: graph.debate.slug }, ['title']),
     '===',
     '',
     `// Exported by cruxbot. Claims are statements; <+ supports, <- opposes; crux-of, refines and duplicates`,
@@ -103,15 +103,15 @@ export function exportArgdown(graph: CruxGraph, credenceOf?: CredenceLookup): st
 }
 
 function dataOf(claim: Claim, links: readonly Link[], credenceOf?: CredenceLookup): string {
-  const entries: string[] = [];
+  const data: { [key: string]: FlowValue } = {};
   const credence = credenceOf?.(claim.id);
-  if (credence !== undefined) entries.push(`credence: ${Math.round(credence * 1000) / 1000}`);
-  if (claim.status !== 'open') entries.push(`status: ${claim.status}`);
+  if (credence !== undefined) data.credence = Math.round(credence * 1000) / 1000;
+  if (claim.status !== 'open') data.status = claim.status;
   for (const kind of ['crux-of', 'refines', 'duplicates'] as const) {
     const targets = links.filter((l) => l.kind === kind).map((l) => `C${l.toNumber}`);
-    if (targets.length) entries.push(`${DATA_KEY_OF_KIND[kind]}: [${targets.join(', ')}]`);
+    if (targets.length) data[DATA_KEY_OF_KIND[kind]!] = targets;
   }
-  return entries.length ? ` {${entries.join(', ')}}` : '';
+  return Object.keys(data).length ? ` ${writeFlowMapping(data)}` : '';
 }
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -122,9 +122,4 @@ const ARGDOWN_SPECIAL = /[\\#@[\]<>{}*_/]/g;
 
 export function escapeArgdown(text: string): string {
   return text.replace(ARGDOWN_SPECIAL, (c) => `\\${c}`);
-}
-
-/** A YAML double-quoted scalar (valid JSON string syntax is valid YAML). */
-function yamlString(text: string): string {
-  return JSON.stringify(oneLine(text));
 }

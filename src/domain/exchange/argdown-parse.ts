@@ -3,7 +3,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../claims.ts';
 import type { LinkKind } from '../links.ts';
 import { DATA_KEY_OF_KIND } from './argdown-export.ts';
 import type { ImportedClaim, ImportedDebate, ImportedLink } from './document.ts';
-import { parseFlowMapping, type FlowValue } from './yaml-flow.ts';
+import { parseFlowMapping, parseFrontMatter, type FlowValue } from './yaml-flow.ts';
 
 /**
  * Reads the part of Argdown a crux graph needs: statements (`[Title]: text`, references `[Title]`,
@@ -236,23 +236,25 @@ function stripComments(text: string): string {
   return out;
 }
 
-/** YAML front matter between `===` lines: only simple `key: value` lines are read (title, slug, root). */
+/**
+ * YAML front matter between `===` lines, read by the `yaml` package; cruxbot uses its title, slug and
+ * root (Argdown's own settings there, such as `color:`, are left alone).
+ */
 function frontMatter(text: string): { body: string; meta: { title?: string; slug?: string; root?: string }; offset: number } {
-  const match = /^\s*===+[^\S\n]*\n([\s\S]*?)\n===+[^\S\n]*(\n|$)/.exec(text);
+  const match = /^(\s*===+[^\S\n]*\n)([\s\S]*?)\n===+[^\S\n]*(\n|$)/.exec(text);
   if (!match) return { body: text, meta: {}, offset: 0 };
+  const data = parseFrontMatter(match[2]!, match[1]!.split('\n').length);
   const meta: { title?: string; slug?: string; root?: string } = {};
-  for (const line of match[1]!.split('\n')) {
-    const pair = /^(title|slug|root):\s*(.+?)\s*$/.exec(line);
-    if (!pair) continue;
-    let value = pair[2]!;
-    if (/^".*"$/.test(value)) {
-      try {
-        value = JSON.parse(value) as string;
-      } catch {
-        value = value.slice(1, -1);
-      }
-    } else if (/^'.*'$/.test(value)) value = value.slice(1, -1).replace(/''/g, "'");
-    meta[pair[1] as 'title' | 'slug' | 'root'] = value;
+  for (const key of ['title', 'slug', 'root'] as const) {
+    const value = data[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'object')
+      throw new UserError(
+        `The front matter's ${key} must be one line of text, e.g. ${key}: "Is reward the goal?"`,
+        'import.bad-front-matter',
+      );
+    const words = String(value).trim();
+    if (words) meta[key] = words;
   }
   return { body: text.slice(match[0].length), meta, offset: match[0].split('\n').length - 1 };
 }
